@@ -1,0 +1,44 @@
+# editor_app — the commands the README gives.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck pytest bench forms translations generated screenshots dist clean system-deps
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+run: system-deps $(STAMP)
+	$(VENV)/bin/editor-app
+
+test: system-deps $(STAMP)
+	$(PY) scripts/generated.py --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+generated forms translations: $(STAMP)
+	$(PY) scripts/generated.py --write
+
+bench: system-deps $(STAMP)
+	@for b in benchmarks/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+
+screenshots: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
+
+dist: system-deps $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,build]'
+	$(PY) scripts/build_dist.py
+
+clean:
+	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache

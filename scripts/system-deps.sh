@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Qt, QtWebEngine, the fonts, the spell-check dictionary, the HTML
+# checker (Java) and the page screenshots (Chromium) need — only the missing ones, only as root.
+set -euo pipefail
+pkgs=(
+  xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0
+  libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-shape0
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libnss3 libxcomposite1 libxdamage1 libxrandr2
+  libxtst6 libxkbfile1 libasound2 libxshmfence1 libgbm1
+  fonts-dejavu-core fonts-noto-core
+  hunspell-vi libenchant-2-2
+  default-jre-headless
+  chromium
+)
+command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping"; exit 0; }
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != "0" ]; then
+  echo "system-deps: missing Debian packages (run as root to install): ${missing[*]}" >&2
+  exit 0
+fi
+echo "system-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

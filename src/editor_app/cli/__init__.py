@@ -1,0 +1,1 @@
+"""cli layer (see docs/ and ../shared/DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""The newsroom's concepts and rules: pure Python, no Qt, no SQL, no files."""

@@ -1,0 +1,1 @@
+"""gui layer (see docs/ and ../shared/DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""media layer (see docs/ and ../shared/DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""services layer (see docs/ and ../shared/DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""store layer (see docs/ and ../shared/DESIGN.md)."""

@@ -1,0 +1,34 @@
+"""Shared fixtures. Tests run headless: Qt is told so before anything imports it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    # QtWebEngine refuses to start as root without this (CI runs as root); never set for staff.
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLES_DIR = PROJECT_ROOT.parent / "shared" / "samples"
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    """../shared/samples read in place; the test is skipped (with the reason) when it is absent."""
+    if not (SAMPLES_DIR / "README.md").is_file():
+        pytest.skip(f"sample material not found at {SAMPLES_DIR} (clone without shared/)")
+    return SAMPLES_DIR
+
+
+@pytest.fixture
+def sample_article(samples_dir: Path) -> Path:
+    return samples_dir / "articles" / "giao-ban-ly-luan-chinh-tri-quy-1-2023.txt"
+
+
+@pytest.fixture
+def sample_photos(samples_dir: Path) -> Path:
+    return samples_dir / "photos"
