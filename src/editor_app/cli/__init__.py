@@ -1,1 +1,67 @@
-"""cli layer (see docs/ and ../shared/DESIGN.md)."""
+"""The command line: the same services as the GUI, for IT, editors and scripts.
+
+Exit codes: 0 success; 1 a user error (one line on stderr, no traceback); 2 bad usage.
+`editor-app` with no command opens the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from editor_app import __version__
+from editor_app.cli import articles, directory, maintenance
+from editor_app.cli.common import CommandFailed, Context
+from editor_app.domain.errors import UserError
+
+log = logging.getLogger("editor_app.cli")
+
+_MODULES = (articles, directory, maintenance)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="editor-app",
+        description="Bàn biên tập: soạn, duyệt và xuất bản bài viết. "
+        "Không có lệnh: mở cửa sổ ứng dụng.",
+    )
+    parser.add_argument("--version", action="version", version=f"editor_app {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="thư mục dữ liệu (mặc định: $EDITOR_APP_DATA_DIR hoặc thư mục dữ liệu của người dùng)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)  # exits 2 on bad usage
+    if args.command is None:
+        from editor_app.app import run_gui
+
+        return run_gui(args.data_dir)
+    ctx = Context(data_dir=args.data_dir, json=bool(getattr(args, "json", False)))
+    try:
+        code: int = args.func(ctx, args)
+        return code
+    except (UserError, CommandFailed) as e:
+        print(f"editor-app: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("editor-app: đã hủy.", file=sys.stderr)
+        return 130
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -38,7 +38,7 @@ class Section:
 
 
 def parse_sections(text: str) -> list[Section]:
-    """Reads the outlet's section list (one a line, "/" for a subsection; blank and # lines skipped).
+    """Reads the outlet's section list: one a line, "/" for a subsection; blank, # lines skipped.
 
     Parents are added when only a subsection is listed; order of first appearance is kept.
     """

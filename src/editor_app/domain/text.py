@@ -91,7 +91,9 @@ class TextCounts:
         )
 
     def __repr__(self) -> str:
-        return f"TextCounts(words={self.words}, chars={self.chars}, no_spaces={self.chars_no_spaces})"
+        return (
+            f"TextCounts(words={self.words}, chars={self.chars}, no_spaces={self.chars_no_spaces})"
+        )
 
 
 def count_text(text: str) -> TextCounts:
@@ -145,6 +147,6 @@ def format_date(d: date, weekday: bool = False) -> str:
 
 
 def format_datetime(dt: datetime, weekday: bool = True, seconds: bool = False) -> str:
-    """"Thứ Tư, 12/4/2023 09:55" (the caller converts to local time first)."""
+    """ "Thứ Tư, 12/4/2023 09:55" (the caller converts to local time first)."""
     clock = dt.strftime("%H:%M:%S" if seconds else "%H:%M")
     return f"{format_date(dt.date(), weekday)} {clock}"

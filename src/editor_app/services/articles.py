@@ -1,0 +1,164 @@
+"""Use cases on articles: create, edit (autosave), revisions, duplicate, trash, list."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from datetime import date
+from typing import Any
+
+from editor_app.domain.article import Article, utcnow
+from editor_app.domain.errors import ValidationError
+from editor_app.domain.section import normalise_path
+from editor_app.domain.text import nfc
+from editor_app.domain.workflow import Status
+from editor_app.services.changes import Changes
+from editor_app.store import repository as repo
+from editor_app.store.database import Database
+from editor_app.store.repository import ArticleFilter, ArticleSummary
+
+TEXT_FIELDS = frozenset({"headline", "sapo", "body", "byline", "location"})
+
+
+def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """NFC every text; normalise section paths and keywords; check types."""
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key in TEXT_FIELDS:
+            out[key] = nfc(str(value))
+        elif key == "section":
+            out[key] = normalise_path(value) if value else None
+        elif key == "secondary_sections":
+            out[key] = [normalise_path(v) for v in value if v]
+        elif key == "keywords":
+            seen: dict[str, str] = {}
+            for k in value:
+                k = " ".join(nfc(str(k)).split())
+                if k:
+                    seen.setdefault(k.casefold(), k)
+            out[key] = list(seen.values())
+        elif key == "event_date":
+            if value is not None and not isinstance(value, date):
+                raise ValidationError("Ngày sự kiện không hợp lệ.")
+            out[key] = value
+        elif key == "status":
+            out[key] = Status(value)
+        else:
+            raise ValidationError(f"Trường không sửa được: {key}")
+    return out
+
+
+def snapshot(article: Article) -> dict[str, Any]:
+    """A JSON-able copy of what a revision keeps."""
+    return {
+        "headline": article.headline,
+        "sapo": article.sapo,
+        "body": article.body,
+        "section": article.section,
+        "secondary_sections": article.secondary_sections,
+        "keywords": article.keywords,
+        "byline": article.byline,
+        "location": article.location,
+        "event_date": article.event_date.isoformat() if article.event_date else None,
+        "status": article.status.value,
+        "officials": [str(o) for o in article.official_ids],
+        "photos": [
+            {
+                "id": str(p.id),
+                "sha256": p.sha256,
+                "caption": p.caption,
+                "credit": p.credit,
+                "alt_text": p.alt_text,
+                "featured": p.featured,
+            }
+            for p in article.photos
+        ],
+    }
+
+
+class ArticleService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(self, **fields: Any) -> Article:
+        article = Article(**_clean_fields(fields))
+        with self._db.transaction() as s:
+            repo.add_article(s, article)
+        return article
+
+    def get(self, article_id: uuid.UUID) -> Article:
+        with self._db.read() as s:
+            return repo.get_article(s, article_id)
+
+    def save_fields(
+        self, article_id: uuid.UUID, fields: dict[str, Any], source: object | None = None
+    ) -> Changes:
+        """The autosave: writes only the given fields, in one short transaction."""
+        clean = _clean_fields(fields)
+        with self._db.transaction() as s:
+            when = repo.update_article_fields(s, article_id, clean)
+        return Changes.of([article_id], saved_at=when, source=source)
+
+    def save_revision(
+        self, article_id: uuid.UUID, author: str = "", reason: str = "", kind: str = "save"
+    ) -> uuid.UUID:
+        """A named revision (Ctrl+S, a status change, a hand-off)."""
+        with self._db.transaction() as s:
+            article = repo.get_article(s, article_id)
+            return repo.add_revision(s, article_id, snapshot(article), author, kind, nfc(reason))
+
+    def revision_count(self, article_id: uuid.UUID) -> int:
+        with self._db.read() as s:
+            return repo.revision_count(s, article_id)
+
+    def duplicate(self, article_id: uuid.UUID) -> Article:
+        """A new draft with the same text and photos (the originals are shared, not copied)."""
+        with self._db.transaction() as s:
+            src = repo.get_article(s, article_id)
+            now = utcnow()
+            copy = dataclasses.replace(
+                src,
+                id=uuid.uuid4(),
+                headline=src.headline,
+                status=Status.DRAFT,
+                created_at=now,
+                updated_at=now,
+                trashed_at=None,
+                photos=[dataclasses.replace(p, id=uuid.uuid4()) for p in src.photos],
+                official_ids=list(src.official_ids),
+            )
+            repo.add_article(s, copy)
+        return copy
+
+    def trash(self, article_id: uuid.UUID) -> Changes:
+        with self._db.transaction() as s:
+            repo.set_trashed(s, article_id, True)
+        return Changes.of([article_id], membership=True)
+
+    def restore(self, article_id: uuid.UUID) -> Changes:
+        with self._db.transaction() as s:
+            repo.set_trashed(s, article_id, False)
+        return Changes.of([article_id], membership=True)
+
+    def delete_forever(self, article_id: uuid.UUID) -> tuple[Changes, list[str]]:
+        """Deletes the article; returns the photo hashes no article uses any more."""
+        with self._db.transaction() as s:
+            hashes = repo.delete_article(s, article_id)
+            unused = [h for h in dict.fromkeys(hashes) if not repo.photo_hash_in_use(s, h)]
+        return Changes.of([article_id], membership=True), unused
+
+    def ids(self, flt: ArticleFilter | None = None) -> list[uuid.UUID]:
+        with self._db.read() as s:
+            return repo.article_ids(s, flt)
+
+    def summaries(self, ids: list[uuid.UUID]) -> dict[uuid.UUID, ArticleSummary]:
+        with self._db.read() as s:
+            return repo.summaries(s, ids)
+
+    def list(self, flt: ArticleFilter | None = None) -> list[ArticleSummary]:
+        with self._db.read() as s:
+            return repo.list_articles(s, flt)
+
+    def keywords_in_use(self) -> list[str]:
+        with self._db.read() as s:
+            return repo.used_keywords(s)

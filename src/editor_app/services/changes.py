@@ -1,0 +1,35 @@
+"""What a service call changed: views refresh from this and skip the widget that made it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, message) — the GUI shows a bar, the CLI prints a line."""
+
+
+def no_progress(done: int, total: int, message: str) -> None:
+    """A progress callback that shows nothing."""
+
+
+@dataclass(frozen=True)
+class Changes:
+    """A small record of what one user action changed."""
+
+    articles: frozenset[uuid.UUID] = frozenset()
+    # The set of stories changed (one added, trashed, restored or deleted): the list re-queries.
+    membership: bool = False
+    photos: frozenset[uuid.UUID] = frozenset()
+    officials: bool = False
+    sections: bool = False
+    saved_at: datetime | None = None
+    source: object | None = field(default=None, compare=False)
+
+    @staticmethod
+    def of(
+        article_ids: Iterable[uuid.UUID] = (), *, membership: bool = False, **kw: object
+    ) -> Changes:
+        return Changes(articles=frozenset(article_ids), membership=membership, **kw)  # type: ignore[arg-type]

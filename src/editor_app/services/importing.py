@@ -1,0 +1,120 @@
+"""Importing articles from plain text, with their photos (all or nothing)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor_app.domain.article import Article, Photo
+from editor_app.domain.errors import UserError
+from editor_app.domain.section import normalise_path
+from editor_app.domain.textimport import parse_plain_text
+from editor_app.media.library import MediaLibrary
+from editor_app.media.probe import ProbedImage, probe
+from editor_app.services.changes import Changes, Progress, no_progress
+from editor_app.services.directory import read_text_file
+from editor_app.store import repository as repo
+from editor_app.store.database import Database
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    article: Article
+    changes: Changes
+
+
+def find_photo_file(folder: Path, name: str) -> Path | None:
+    """The file named in the text, matched as written, then by Unicode form and case
+    (a folder copied from a Mac holds NFD names; Windows does not care about case)."""
+    direct = folder / name
+    if direct.is_file():
+        return direct
+    wanted = unicodedata.normalize("NFC", name).casefold()
+    try:
+        for entry in folder.iterdir():
+            if unicodedata.normalize("NFC", entry.name).casefold() == wanted and entry.is_file():
+                return entry
+    except OSError:
+        return None
+    return None
+
+
+def photo_from_probe(probed: ProbedImage, filename: str, caption: str = "") -> Photo:
+    return Photo(
+        sha256=probed.sha256,
+        filename=filename,
+        width=probed.width,
+        height=probed.height,
+        size_bytes=probed.size_bytes,
+        format=probed.format,
+        caption=caption or probed.caption,
+        credit=probed.credit,
+        taken_at=probed.taken_at,
+        camera=probed.camera,
+    )
+
+
+class ImportService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.media = MediaLibrary(db.media_dir)
+
+    def import_text(
+        self,
+        path: Path,
+        photos_dir: Path | None = None,
+        section: str | None = None,
+        progress: Progress = no_progress,
+    ) -> ImportResult:
+        """Reads a plain-text article laid out like the newsroom's pages. Every photo it names
+        must be found and readable, else nothing is imported and the error names the file."""
+        path = Path(path)
+        parsed = parse_plain_text(read_text_file(path))
+        folder = Path(photos_dir) if photos_dir is not None else path.parent
+        section_path = normalise_path(section) if section else None
+
+        found: list[tuple[Path, str]] = []
+        for p in parsed.photos:
+            file = find_photo_file(folder, p.filename)
+            if file is None:
+                raise UserError(f"{p.filename}: không tìm thấy ảnh trong thư mục {folder}.")
+            found.append((file, p.caption))
+
+        total = len(found)
+        probed: list[ProbedImage] = []
+        for i, (file, _) in enumerate(found):
+            progress(i, total, file.name)
+            probed.append(probe(file))  # raises PhotoError naming the file
+
+        added: list[str] = []
+        try:
+            photos = []
+            for (file, caption), info in zip(found, probed, strict=True):
+                if not self.media.has(info.sha256):
+                    added.append(info.sha256)
+                self.media.add(file)
+                photos.append(photo_from_probe(info, file.name, caption))
+            if photos:
+                photos[0].featured = True
+            refs = [f"photo:{ph.id}" for ph in photos]
+            article = Article(
+                headline=parsed.headline,
+                sapo=parsed.sapo,
+                body=parsed.body_markdown(refs),
+                section=section_path,
+                photos=photos,
+            )
+            with self._db.transaction() as s:
+                repo.add_article(s, article)
+        except BaseException:
+            self._forget_unused(added)
+            raise
+        progress(total, total, "")
+        return ImportResult(article, Changes.of([article.id], membership=True))
+
+    def _forget_unused(self, hashes: list[str]) -> None:
+        with self._db.read() as s:
+            unused = [h for h in hashes if not repo.photo_hash_in_use(s, h)]
+        for h in unused:
+            self.media.remove(h)

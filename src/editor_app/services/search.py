@@ -1,0 +1,26 @@
+"""Full-text search over headline, sapo, body, captions, officials and keywords."""
+
+from __future__ import annotations
+
+from editor_app.store import repository as repo
+from editor_app.store.database import Database
+from editor_app.store.repository import SearchHit
+
+
+class SearchService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def catch_up(self) -> int:
+        """Indexes what changed since the last search (kept off the typing path)."""
+        with self._db.transaction() as s:
+            return repo.reindex_dirty(s)
+
+    def search(
+        self, query: str, limit: int = 20, *, as_you_type: bool = False
+    ) -> list[SearchHit]:
+        """Ranked hits with snippets; diacritics, case and đ/d do not matter. Never raises on
+        odd input: quotes, operators and punctuation are searched as plain words."""
+        self.catch_up()
+        with self._db.read() as s:
+            return repo.search(s, query, limit, prefix=as_you_type)

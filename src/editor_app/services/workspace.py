@@ -1,0 +1,68 @@
+"""The composition of services over one open data folder (built by app.py or the CLI)."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+
+from editor_app.services.articles import ArticleService
+from editor_app.services.directory import DirectoryService
+from editor_app.services.maintenance import MaintenanceService
+from editor_app.services.search import SearchService
+from editor_app.store.database import Database
+
+if TYPE_CHECKING:
+    from editor_app.services.importing import ImportService
+
+APP_NAME = "editor_app"
+DATA_DIR_ENV = "EDITOR_APP_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """`EDITOR_APP_DATA_DIR`, else the user's data folder (e.g. ~/.local/share/editor_app)."""
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+class Workspace:
+    """Everything the GUI and the CLI call, over one data folder."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.articles = ArticleService(db)
+        self.search = SearchService(db)
+        self.directory = DirectoryService(db)
+        self.maintenance = MaintenanceService(db)
+
+    @cached_property
+    def importing(self) -> ImportService:
+        from editor_app.services.importing import ImportService  # loads the image libraries
+
+        return ImportService(self.db)
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None) -> Workspace:
+        return cls(Database.open(data_dir or default_data_dir()))
+
+    @property
+    def data_dir(self) -> Path:
+        return self.db.data_dir
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

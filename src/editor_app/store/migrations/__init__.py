@@ -1,0 +1,1 @@
+"""Alembic migrations, applied automatically when a data folder is opened."""

@@ -1,0 +1,168 @@
+"""SQLAlchemy 2 typed models: how the domain is laid out in the database.
+
+Ids are UUID strings (stable across machines); articles also carry an integer `pk` so the
+full-text index can key on a rowid that VACUUM never renumbers. Times are stored in UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out (SQLite keeps no zone of its own)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use UTC-aware datetimes")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+    }
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True, index=True)
+    headline: Mapped[str] = mapped_column(Text, default="")
+    sapo: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    section: Mapped[str | None] = mapped_column(String(300), index=True)
+    secondary_sections: Mapped[list[str]] = mapped_column(JSON, default=list)
+    keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    byline: Mapped[str] = mapped_column(Text, default="")
+    location: Mapped[str] = mapped_column(Text, default="")
+    event_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    trashed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set on every change, cleared when the full-text index has caught up (kept off typing).
+    search_dirty: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+
+    photos: Mapped[list[PhotoRow]] = relationship(
+        back_populates="article",
+        cascade="all, delete-orphan",
+        order_by="PhotoRow.position",
+        lazy="selectin",
+    )
+    officials: Mapped[list[ArticleOfficialRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ArticleOfficialRow.position", lazy="selectin"
+    )
+
+
+class PhotoRow(Base):
+    __tablename__ = "photos"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    article_pk: Mapped[int] = mapped_column(
+        ForeignKey("articles.pk", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(10))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    caption: Mapped[str] = mapped_column(Text, default="")
+    credit: Mapped[str] = mapped_column(Text, default="")
+    alt_text: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    featured: Mapped[bool] = mapped_column(Boolean, default=False)
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    camera: Mapped[str] = mapped_column(Text, default="")
+
+    article: Mapped[ArticleRow] = relationship(back_populates="photos")
+
+
+class OfficialRow(Base):
+    __tablename__ = "officials"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    full_name: Mapped[str] = mapped_column(Text, index=True)
+    organization: Mapped[str] = mapped_column(Text, default="")
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    titles: Mapped[list[OfficialTitleRow]] = relationship(
+        cascade="all, delete-orphan", order_by="OfficialTitleRow.position", lazy="selectin"
+    )
+
+
+class OfficialTitleRow(Base):
+    __tablename__ = "official_titles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    official_id: Mapped[str] = mapped_column(
+        ForeignKey("officials.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[date | None] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+
+
+class ArticleOfficialRow(Base):
+    __tablename__ = "article_officials"
+
+    article_pk: Mapped[int] = mapped_column(
+        ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True
+    )
+    official_id: Mapped[str] = mapped_column(
+        ForeignKey("officials.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SectionRow(Base):
+    __tablename__ = "sections"
+
+    path: Mapped[str] = mapped_column(String(300), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RevisionRow(Base):
+    __tablename__ = "revisions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    article_pk: Mapped[int] = mapped_column(
+        ForeignKey("articles.pk", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    author: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default="save")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)

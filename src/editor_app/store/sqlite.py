@@ -1,0 +1,236 @@
+"""Everything SQLite-only: connection pragmas, the data-folder lock, the FTS5 index, backup.
+
+A later server mode runs the same models and migrations on PostgreSQL with its own search;
+nothing outside this module may depend on FTS5, pragmas or the lock file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Connection, Engine, event, text
+
+from editor_app.domain.text import fold
+from editor_app.store.errors import DataFolderLocked
+
+FTS_TABLE = "articles_fts"
+FTS_COLUMNS = ("headline", "sapo", "body", "captions", "officials", "keywords")
+# bm25 weights: a word in the headline counts most, then sapo, officials, keywords, captions.
+FTS_WEIGHTS = (10.0, 5.0, 1.0, 2.0, 4.0, 4.0)
+
+CREATE_FTS_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    + ", ".join(FTS_COLUMNS)
+    + ", tokenize = 'unicode61 remove_diacritics 2')"
+)
+
+
+def install_pragmas(engine: Engine) -> None:
+    """WAL, foreign keys, busy timeout, synchronous=NORMAL (safe with WAL) on each connection."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+        dbapi_conn.create_function("editor_has_keyword", 2, _has_keyword, deterministic=True)
+
+
+def _has_keyword(keywords_json: str | None, folded: str) -> int:
+    """SQL function: 1 when a JSON list of keywords holds one that folds to `folded`."""
+    if not keywords_json:
+        return 0
+    try:
+        values = json.loads(keywords_json)
+    except ValueError:
+        return 0
+    return int(any(isinstance(k, str) and fold(k) == folded for k in values))
+
+
+# --- the single-writer lock on a data folder ----------------------------------------------------
+
+
+class FolderLock:
+    """An OS-level exclusive lock on `<data dir>/editor_app.lock`, released when the process
+    dies (so a crash never leaves a stale lock)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / "editor_app.lock"
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> None:
+        f = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the process life
+        try:
+            _lock_file(f)
+        except OSError:
+            f.seek(0)
+            holder = f.read().strip() or "?"
+            f.close()
+            raise DataFolderLocked(
+                f"Thư mục dữ liệu {self.path.parent} đang được một phiên editor_app khác sử dụng "
+                f"(tiến trình {holder}). Hãy đóng phiên đó trước."
+            ) from None
+        f.seek(0)
+        f.truncate()
+        f.write(str(os.getpid()))
+        f.flush()
+        self._file = f
+
+    def release(self) -> None:
+        if self._file is not None:
+            try:
+                _unlock_file(self._file)
+            finally:
+                self._file.close()
+                self._file = None
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on staff PCs
+    import msvcrt
+
+    def _lock_file(f: IO[str]) -> None:
+        f.seek(0)
+        msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock_file(f: IO[str]) -> None:
+        f.seek(0)
+        msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock_file(f: IO[str]) -> None:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock_file(f: IO[str]) -> None:
+        fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+# --- full-text search ----------------------------------------------------------------------------
+#
+# The index holds the original text with SQLite's unicode61 tokenizer folding case and every tone
+# and vowel mark (remove_diacritics 2). It does not fold Đ/đ, a letter of its own, so the user's
+# query is folded in Python (đ → d) and each token that starts with d is searched as d OR đ.
+# Measured in benchmarks/search.py: this costs a few percent per query and no index space, while
+# a folded shadow copy of every text would double the table.
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+_VARIANT_LIMIT = 16
+
+
+@dataclass(frozen=True)
+class SearchRow:
+    pk: int
+    rank: float
+    snippet: str
+
+
+def _variants(token: str) -> list[str]:
+    """All spellings of a folded token with each d possibly đ (bounded)."""
+    out = [""]
+    for ch in token:
+        if ch == "d" and len(out) * 2 <= _VARIANT_LIMIT:
+            out = [o + c for o in out for c in ("d", "đ")]
+        else:
+            out = [o + ch for o in out]
+    return out
+
+
+def build_match_query(user_query: str, prefix_last: bool = False) -> str | None:
+    """A safe FTS5 MATCH expression from anything a user types, or None when nothing to search.
+
+    Every token becomes a double-quoted string, so quotes, `-`, `*`, `AND`, `NEAR(` and stray
+    punctuation are plain words, never syntax. Words are ANDed; a query in double quotes is a
+    phrase.
+    """
+    folded = fold(user_query)
+    tokens = _TOKEN_RE.findall(folded)
+    if not tokens:
+        return None
+    phrase = user_query.strip().startswith('"') and user_query.strip().endswith('"')
+    phrase = phrase and len(tokens) > 1 and len(user_query.strip()) > 1
+    if phrase:
+        spellings: list[list[str]] = [[]]
+        for tok in tokens:
+            spellings = [[*s, v] for s in spellings for v in _variants(tok)][:_VARIANT_LIMIT]
+        return " OR ".join('"' + " ".join(s) + '"' for s in spellings)
+    parts = []
+    for i, tok in enumerate(tokens):
+        star = "*" if prefix_last and i == len(tokens) - 1 else ""
+        alts = [f'"{v}"{star}' for v in _variants(tok)]
+        parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
+    return " AND ".join(parts)
+
+
+def fts_replace(conn: Connection, rows: Iterable[tuple[int, dict[str, str]]]) -> None:
+    """(Re)indexes articles: one row per article pk, columns as in FTS_COLUMNS."""
+    cols = ", ".join(FTS_COLUMNS)
+    marks = ", ".join(f":{c}" for c in FTS_COLUMNS)
+    for pk, doc in rows:
+        conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :pk"), {"pk": pk})
+        conn.execute(
+            text(f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES (:pk, {marks})"),
+            {"pk": pk, **{c: doc.get(c, "") for c in FTS_COLUMNS}},
+        )
+
+
+def fts_delete(conn: Connection, pk: int) -> None:
+    conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :pk"), {"pk": pk})
+
+
+def fts_search(
+    conn: Connection, match: str, limit: int, where_sql: str = "", prefix: bool = False
+) -> list[SearchRow]:
+    """Ranked by bm25 (best first), with a snippet of the best-matching column."""
+    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    sql = (
+        f"SELECT f.rowid, bm25({FTS_TABLE}, {weights}) AS rank, "
+        f"snippet({FTS_TABLE}, -1, '[', ']', '…', 16) "
+        f"FROM {FTS_TABLE} f JOIN articles a ON a.pk = f.rowid "
+        f"WHERE {FTS_TABLE} MATCH :q {where_sql} ORDER BY rank LIMIT :limit"
+    )
+    result = conn.execute(text(sql), {"q": match, "limit": limit})
+    return [SearchRow(int(r[0]), float(r[1]), str(r[2])) for r in result]
+
+
+# --- backup and checks ---------------------------------------------------------------------------
+
+
+def online_backup(source_db: Path, dest: Path) -> None:
+    """A consistent copy while the app runs (SQLite's online backup API), written atomically."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    src = sqlite3.connect(str(source_db))
+    try:
+        out = sqlite3.connect(str(tmp))
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+    finally:
+        src.close()
+    os.replace(tmp, dest)
+
+
+def integrity_check(conn: Connection) -> list[str]:
+    """Problems found by SQLite's integrity check and the index's own check; [] when sound."""
+    rows = [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check"))]
+    problems = [r for r in rows if r != "ok"]
+    try:
+        conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')"))
+    except Exception as e:  # the FTS check reports by raising
+        problems.append(f"full-text index: {e}")
+    fk = list(conn.execute(text("PRAGMA foreign_key_check")))
+    problems.extend(f"foreign key: {tuple(r)}" for r in fk)
+    return problems

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import uuid
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editor_app.domain.article import Article, Photo
+from editor_app.domain.people import Official
+from editor_app.store import repository as repo
+from editor_app.store.database import Database
+from editor_app.store.sqlite import build_match_query
+
+
+def _add(db: Database, **kw: object) -> uuid.UUID:
+    a = Article(**kw)  # type: ignore[arg-type]
+    with db.transaction() as s:
+        repo.add_article(s, a)
+    return a.id
+
+
+def _search(db: Database, q: str, **kw: object) -> list[uuid.UUID]:
+    with db.transaction() as s:
+        repo.reindex_dirty(s)
+        return [h.id for h in repo.search(s, q, **kw)]  # type: ignore[arg-type]
+
+
+def test_d_and_diacritics_do_not_matter(db: Database) -> None:
+    a = _add(db, headline="Đồng chí Dương Đức Huy dự hội nghị", body="Nội dung.")
+    _add(db, headline="Tin thể thao", body="Bóng đá.")
+    for q in ("duong duc huy", "Dương Đức Huy", "DUONG DUC HUY", "đương đúc huy", "Đức"):
+        assert _search(db, q) == [a], q
+
+
+def test_nfd_query_finds_nfc_text(db: Database) -> None:
+    import unicodedata
+
+    a = _add(db, headline="Nghị quyết Đại hội", body="")
+    assert _search(db, unicodedata.normalize("NFD", "nghị quyết đại hội")) == [a]
+
+
+def test_captions_officials_and_keywords_are_searched(db: Database) -> None:
+    o = Official("Trịnh Việt Hùng")
+    with db.transaction() as s:
+        repo.upsert_official(s, o)
+    a = _add(
+        db,
+        headline="Họp báo",
+        keywords=["Bầu cử"],
+        photos=[Photo(sha256="b" * 64, filename="x.jpg", width=1, height=1, size_bytes=1,
+                      caption="Quang cảnh buổi họp ở Sa Pa")],
+        official_ids=[o.id],
+    )
+    assert _search(db, "sa pa") == [a]
+    assert _search(db, "bau cu") == [a]
+    assert _search(db, "trinh viet hung") == [a]
+
+
+def test_headline_ranks_above_body(db: Database) -> None:
+    in_body = _add(db, headline="Tin tổng hợp", body="Có nhắc đến nông thôn mới một lần.")
+    in_head = _add(db, headline="Xây dựng nông thôn mới", body="Bài viết dài.")
+    assert _search(db, "nong thon moi") == [in_head, in_body]
+
+
+def test_snippet_marks_the_match(db: Database) -> None:
+    _add(db, headline="Khác", body="Trước đó. Đoàn công tác đến thăm Đền Thượng. Sau đó.")
+    with db.transaction() as s:
+        repo.reindex_dirty(s)
+        hit = repo.search(s, "den thuong")[0]
+    assert "[Đền]" in hit.snippet and "[Thượng]" in hit.snippet
+
+
+def test_trashed_articles_are_not_found(db: Database) -> None:
+    a = _add(db, headline="Bài đã bỏ")
+    with db.transaction() as s:
+        repo.set_trashed(s, a, True)
+    assert _search(db, "bai da bo") == []
+
+
+def test_edit_reindexes(db: Database) -> None:
+    a = _add(db, headline="Cũ")
+    assert _search(db, "cu") == [a]
+    with db.transaction() as s:
+        repo.update_article_fields(s, a, {"headline": "Mới hoàn toàn"})
+    assert _search(db, "cu") == []
+    assert _search(db, "moi hoan toan") == [a]
+
+
+def test_phrase_and_prefix(db: Database) -> None:
+    a = _add(db, headline="lý luận chính trị")
+    b = _add(db, headline="chính trị và lý luận")
+    assert set(_search(db, "ly luan chinh tri")) == {a, b}
+    assert _search(db, '"ly luan chinh tri"') == [a]
+    assert set(_search(db, "chinh tr", prefix=True)) == {a, b}
+
+
+HOSTILE = [
+    '"',
+    '""',
+    "a\"b",
+    "-",
+    "*",
+    "-foo",
+    "foo*",
+    "AND",
+    "OR",
+    "NOT",
+    "a AND",
+    "NEAR(",
+    "NEAR(a b",
+    "headline:x",
+    "^x",
+    "(",
+    ")",
+    "{a b}:c",
+    "'",
+    "\\",
+    "\x00",
+    "d" * 40,
+    "đ" * 40,
+    "   ",
+    "",
+]
+
+
+def test_hostile_queries_never_raise(db: Database) -> None:
+    a = _add(db, headline="Một bài bất kỳ", body="AND OR NOT NEAR headline")
+    for q in HOSTILE:
+        _search(db, q)
+    # operator words are searched as plain words
+    assert _search(db, "AND") == [a]
+    assert _search(db, "NEAR(") == [a]
+    assert _search(db, "-headline") == [a]
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=60))
+def test_any_query_is_safe(db: Database, q: str) -> None:
+    _search(db, q)
+
+
+@given(st.text(max_size=60))
+def test_match_query_is_quoted(q: str) -> None:
+    m = build_match_query(q)
+    if m is not None:
+        assert m.count('"') % 2 == 0
