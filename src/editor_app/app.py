@@ -2,28 +2,100 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
-def run_gui(data_dir: Path | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from editor_app.domain.errors import UserError
     from editor_app.gui.main_window import MainWindow
+    from editor_app.services.session import SessionService
     from editor_app.services.workspace import Workspace
 
+log = logging.getLogger("editor_app")
+
+
+@dataclass
+class Running:
+    app: QApplication
+    window: MainWindow
+    workspace: Workspace
+    session: SessionService
+
+    def shutdown(self) -> None:
+        self.session.end()
+        self.workspace.close()
+
+
+def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
+    """Opens the data folder and the main window; None (after telling the user) on failure."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from editor_app import logs
+    from editor_app.domain.errors import UserError
+    from editor_app.gui import i18n, style
+    from editor_app.gui.settings import LANGUAGE, Settings
+
+    log_path = logs.setup()
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName("editor_app")
     app.setOrganizationName("editor_app")
+    settings = Settings()
+    i18n.install(app, settings.get(LANGUAGE))
+    style.apply(app)
+
+    def excepthook(
+        kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        log.error("unexpected error", exc_info=(kind, error, tb))
+        if isinstance(error, UserError):
+            QMessageBox.warning(None, "editor_app", str(error))
+            return
+        detail = "".join(traceback.format_exception_only(kind, error)).strip()
+        QMessageBox.critical(
+            None,
+            app.translate("App", "Unexpected error"),
+            app.translate(
+                "App", "Something went wrong: {error}\n\nDetails were written to {log}"
+            ).format(error=detail, log=log_path),
+        )
+
+    sys.excepthook = excepthook
+
+    from editor_app.gui.main_window import MainWindow
+    from editor_app.services.session import SessionService
+    from editor_app.services.workspace import Workspace
+
     try:
         workspace = Workspace.open(data_dir)
     except UserError as e:
+        log.warning("cannot open data folder: %s", e)
         QMessageBox.critical(None, "editor_app", str(e))
+        return None
+    session = SessionService(workspace.db)
+    recovery = session.begin()
+    window = MainWindow(workspace, settings)
+    if show:
+        window.show()
+    if recovery is not None:
+        log.warning(
+            "previous session ended unexpectedly; %d stories recovered", len(recovery.articles)
+        )
+        window.show_recovery(recovery)
+    return Running(app, window, workspace, session)
+
+
+def run_gui(data_dir: Path | None = None) -> int:
+    running = start(data_dir)
+    if running is None:
         return 1
-    window = MainWindow(workspace)
-    window.show()
     try:
-        return int(app.exec())
+        return int(running.app.exec())
     finally:
-        workspace.close()
+        running.shutdown()

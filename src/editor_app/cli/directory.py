@@ -22,7 +22,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     sec = sub.add_parser("sections", help="chuyên mục của tòa soạn")
     sec_sub = sec.add_subparsers(dest="sections_command", metavar="ACTION", required=True)
-    p = sec_sub.add_parser("import", help="nhập danh sách chuyên mục (mỗi dòng một mục, / cho mục con)")
+    p = sec_sub.add_parser(
+        "import", help="nhập danh sách chuyên mục (mỗi dòng một mục, / cho mục con)"
+    )
     p.add_argument("txt", type=Path)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sections_import)

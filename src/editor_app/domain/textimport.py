@@ -66,7 +66,14 @@ def _escape_markdown(paragraph: str) -> str:
 
 def parse_plain_text(text: str) -> ImportedText:
     """Parses the text; raises ValidationError when there is no headline."""
-    lines = [ln.strip() for ln in nfc(text).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [
+        ln.strip()
+        for ln in nfc(text)
+        .replace("\ufeff", "")
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .split("\n")
+    ]
     # Group into paragraphs (runs of non-empty lines).
     paragraphs: list[list[str]] = []
     current: list[str] = []

@@ -1,19 +1,359 @@
-"""The main window."""
+"""The main window: the story list, the open story and its metadata, menus and status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListWidget, QMainWindow
+import uuid
 
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from editor_app.domain.errors import UserError
+from editor_app.domain.workflow import Status
+from editor_app.gui import i18n
+from editor_app.gui.article_editor import ArticleEditor
+from editor_app.gui.forms.ui_main_window import Ui_MainWindow
+from editor_app.gui.settings import LANGUAGE, LAST_STORY, RECENT, Settings
+from editor_app.gui.story_list import StoryListModel, status_label
+from editor_app.gui.worker import Worker
+from editor_app.services.changes import Changes
+from editor_app.services.session import Recovery
+from editor_app.services.templates import template_for
 from editor_app.services.workspace import Workspace
+from editor_app.store.repository import ArticleFilter
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, settings: Settings | None = None) -> None:
         super().__init__()
         self.workspace = workspace
+        self.settings = settings or Settings()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
         self.setWindowTitle(self.tr("Editorial desk — editor_app"))
-        self.stories = QListWidget(self)
-        self.setCentralWidget(self.stories)
-        for s in workspace.articles.list():
-            self.stories.addItem(s.headline or self.tr("(untitled)"))
-        self.resize(1200, 800)
+        self.worker = Worker(self)
+        self.editor = ArticleEditor(self.ui, workspace, self.worker)
+        self.model = StoryListModel(workspace.articles.summaries, self)
+        self._build_story_list()
+        self._build_status_bar()
+        self._build_menus()
+        self._search_timer = QTimer(self, singleShot=True, interval=200)
+        self._search_timer.timeout.connect(self.refresh_list)
+        self.ui.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.editor.article_changed.connect(self.on_changes)
+        self.editor.save_state.connect(self.save_label.setText)
+        self.editor.counts_changed.connect(self.count_label.setText)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self.ui.splitter.setSizes([360, 760, 260])
+        self.ui.splitter.setStretchFactor(1, 1)
+        geometry = self.settings.geometry(type(self).__name__)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.reload_directory()
+        self.refresh_list()
+        last = self.settings.get(LAST_STORY)
+        if last:
+            self.open_story(_uuid(last), quiet=True)
+
+    # --- building -------------------------------------------------------------------------------
+    def _build_story_list(self) -> None:
+        view = self.ui.storyList
+        view.setModel(self.model)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(StoryListModel.HEADLINE, QHeaderView.ResizeMode.Stretch)
+        for col in (StoryListModel.SECTION, StoryListModel.STATUS, StoryListModel.UPDATED):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        view.verticalHeader().setDefaultSectionSize(28)
+        view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.ui.statusFilter.addItem(self.tr("All statuses"), None)
+        for st in Status:
+            self.ui.statusFilter.addItem(status_label(st), st)
+        self.ui.statusFilter.currentIndexChanged.connect(lambda _i: self.refresh_list())
+        self.ui.sectionFilter.currentIndexChanged.connect(lambda _i: self.refresh_list())
+
+    def _build_status_bar(self) -> None:
+        self.save_label = QLabel(self)
+        self.count_label = QLabel(self)
+        self.ui.statusbar.addWidget(self.save_label)
+        self.ui.statusbar.addPermanentWidget(self.count_label)
+
+    def _build_menus(self) -> None:
+        ui = self.ui
+        ui.actionNew.triggered.connect(lambda: self.new_story(self._filter_section()))
+        ui.actionDuplicate.triggered.connect(self.duplicate_story)
+        ui.actionSaveRevision.triggered.connect(self.save_revision)
+        ui.actionTrash.triggered.connect(self.trash_story)
+        ui.actionRestore.triggered.connect(self.restore_story)
+        ui.actionDeleteForever.triggered.connect(self.delete_story)
+        ui.actionShowTrash.toggled.connect(lambda _on: self.refresh_list())
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionFind.triggered.connect(lambda: self._find(replace=False))
+        ui.actionReplace.triggered.connect(lambda: self._find(replace=True))
+        ui.menuRecent.aboutToShow.connect(self._fill_recent)
+        group = QActionGroup(self)
+        for action, lang in ((ui.actionVietnamese, "vi"), (ui.actionEnglish, "en")):
+            group.addAction(action)
+            action.setChecked(self.settings.get(LANGUAGE) == lang)
+            action.triggered.connect(lambda _c=False, lang=lang: self.set_language(lang))
+
+    def reload_directory(self) -> None:
+        sections = self.workspace.directory.sections()
+        self.editor.set_sections(sections)
+        self.editor.set_keywords(self.workspace.articles.keywords_in_use())
+        f = self.ui.sectionFilter
+        current = f.currentData()
+        f.blockSignals(True)
+        f.clear()
+        f.addItem(self.tr("All sections"), None)
+        for s in sections:
+            f.addItem("    " * (len(s.parts) - 1) + s.name, s.path)
+        if current:
+            f.setCurrentIndex(max(0, f.findData(current)))
+        f.blockSignals(False)
+        menu = self.ui.menuNewFromTemplate
+        menu.clear()
+        for s in sections:
+            act = menu.addAction("    " * (len(s.parts) - 1) + s.name)
+            act.triggered.connect(lambda _c=False, p=s.path: self.new_story(p))
+        menu.setEnabled(bool(sections))
+
+    # --- the story list -------------------------------------------------------------------------
+    def _filter_section(self) -> str | None:
+        data = self.ui.sectionFilter.currentData()
+        return str(data) if data else None
+
+    def current_filter(self) -> ArticleFilter:
+        status = self.ui.statusFilter.currentData()
+        return ArticleFilter(
+            status=status if isinstance(status, Status) else None,
+            section=self._filter_section(),
+            trashed=self.ui.actionShowTrash.isChecked(),
+        )
+
+    def refresh_list(self) -> None:
+        """Re-queries which stories the list shows (search or filters changed, one added...)."""
+        query = self.ui.searchEdit.text().strip()
+        try:
+            if query:
+                hits = self.workspace.search.search(query, limit=200, as_you_type=True)
+                flt = self.current_filter()
+                allowed = set(self.workspace.articles.ids(flt))
+                hits = [h for h in hits if h.id in allowed]
+                self.model.set_ids([h.id for h in hits], {h.id: h.snippet for h in hits})
+                info = self.tr("{n} results for “{q}”").format(n=len(hits), q=query)
+            else:
+                ids = self.workspace.articles.ids(self.current_filter())
+                self.model.set_ids(ids)
+                info = self.tr("{n} stories").format(n=len(ids))
+        except UserError as e:
+            self.show_error(e)
+            return
+        self.ui.listInfo.setText(info)
+        self._select_current()
+
+    def _select_current(self) -> None:
+        article = self.editor.article
+        row = self.model.row_of(article.id) if article else None
+        view = self.ui.storyList
+        view.selectionModel().blockSignals(True)
+        if row is None:
+            view.clearSelection()
+        else:
+            view.selectRow(row)
+        view.selectionModel().blockSignals(False)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        aid = self.model.id_at(current.row())
+        if aid is not None and (self.editor.article is None or self.editor.article.id != aid):
+            self.open_story(aid)
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refreshes only what a change touched (autosave redraws one row of the list)."""
+        if changes.membership:
+            self.refresh_list()
+        else:
+            self.model.invalidate(list(changes.articles))
+
+    # --- story actions --------------------------------------------------------------------------
+    def open_story(self, article_id: uuid.UUID | None, quiet: bool = False) -> None:
+        if article_id is None:
+            return
+        try:
+            article = self.workspace.articles.get(article_id)
+        except UserError as e:
+            self.settings.remove_recent(str(article_id))
+            if not quiet:
+                self.show_error(e)
+            return
+        self.editor.open(article)
+        self.settings.add_recent(str(article.id))
+        self.settings.set(LAST_STORY, str(article.id))
+        self._select_current()
+        self._update_actions()
+
+    def new_story(self, section: str | None = None) -> None:
+        tpl = template_for(section)
+        try:
+            article = self.workspace.articles.create(section=section, sapo=tpl.sapo, body=tpl.body)
+        except UserError as e:
+            self.show_error(e)
+            return
+        self.ui.searchEdit.clear()
+        self.refresh_list()
+        self.open_story(article.id)
+        self.ui.headlineEdit.setFocus()
+
+    def duplicate_story(self) -> None:
+        if self.editor.article is None:
+            return
+        self.editor.saver.flush()
+        copy = self.workspace.articles.duplicate(self.editor.article.id)
+        self.refresh_list()
+        self.open_story(copy.id)
+        self.statusBar().showMessage(self.tr("Story duplicated"), 4000)
+
+    def save_revision(self) -> None:
+        if self.editor.article is None:
+            return
+        self.editor.saver.flush()
+        try:
+            self.workspace.articles.save_revision(self.editor.article.id)
+        except UserError as e:
+            self.show_error(e)
+            return
+        n = self.workspace.articles.revision_count(self.editor.article.id)
+        self.statusBar().showMessage(self.tr("Revision {n} saved").format(n=n), 4000)
+
+    def trash_story(self) -> None:
+        article = self.editor.article
+        if article is None:
+            return
+        self.editor.saver.flush()
+        self.workspace.articles.trash(article.id)
+        self.editor.open(None)
+        self.refresh_list()
+        self.statusBar().showMessage(
+            self.tr("Moved to trash: {h}").format(h=article.headline), 6000
+        )
+        self._update_actions()
+
+    def restore_story(self) -> None:
+        article = self.editor.article
+        if article is None:
+            return
+        self.workspace.articles.restore(article.id)
+        self.open_story(article.id)
+        self.refresh_list()
+
+    def delete_story(self) -> None:
+        article = self.editor.article
+        if article is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete for good?"),
+            self.tr("“{h}” and its photos will be deleted for good. This cannot be undone.").format(
+                h=article.headline or self.tr("(untitled)")
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.editor.saver.flush()
+        self.editor.open(None)
+        self.workspace.articles.delete_forever(article.id)
+        self.settings.remove_recent(str(article.id))
+        self.refresh_list()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        article = self.editor.article
+        has = article is not None
+        trashed = bool(article and article.trashed_at)
+        ui = self.ui
+        ui.actionDuplicate.setEnabled(has)
+        ui.actionSaveRevision.setEnabled(has)
+        ui.actionTrash.setEnabled(has and not trashed)
+        ui.actionRestore.setEnabled(trashed)
+        ui.actionDeleteForever.setEnabled(trashed)
+
+    def _fill_recent(self) -> None:
+        menu = self.ui.menuRecent
+        menu.clear()
+        ids = [i for i in (_uuid(s) for s in self.settings.get(RECENT)) if i is not None]
+        rows = self.workspace.articles.summaries(ids)
+        for aid in ids:
+            s = rows.get(aid)
+            if s is None:
+                continue
+            act = QAction(s.headline or self.tr("(untitled)"), menu)
+            act.triggered.connect(lambda _c=False, a=aid: self.open_story(a))
+            menu.addAction(act)
+        if menu.isEmpty():
+            menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def _find(self, replace: bool) -> None:
+        body = self.ui.bodyEdit
+        opener = getattr(body, "open_find", None)
+        if callable(opener):
+            opener(replace=replace)
+
+    # --- language, errors, recovery, closing ----------------------------------------------------
+    def set_language(self, language: str) -> None:
+        self.settings.set(LANGUAGE, language)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            i18n.install(app, language)
+        self.statusBar().showMessage(self.tr("The language changes fully after a restart."), 6000)
+
+    def show_error(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("editor_app"), str(error))
+
+    def show_recovery(self, recovery: Recovery) -> None:
+        if not recovery.articles:
+            return
+        names = "\n".join(f"• {a.headline or self.tr('(untitled)')}" for a in recovery.articles[:8])
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Recovered after an unexpected stop"),
+            self.tr(
+                "editor_app was closed unexpectedly last time. Everything typed up to the last "
+                "autosave was kept. Recovered {n} stories:\n\n{names}"
+            ).format(n=len(recovery.articles), names=names),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.recovery_box = box
+
+    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        if self.editor.focus_widget_is_ours(old):
+            self.editor.saver.save_now()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor.saver.flush()
+        self.settings.set_geometry(type(self).__name__, self.saveGeometry())
+        self.settings.sync()
+        self.worker.shutdown()
+        super().closeEvent(event)
+
+
+def _uuid(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text)
+    except (ValueError, TypeError):
+        return None
+
+
+__all__ = ["MainWindow"]

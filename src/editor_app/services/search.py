@@ -16,9 +16,7 @@ class SearchService:
         with self._db.transaction() as s:
             return repo.reindex_dirty(s)
 
-    def search(
-        self, query: str, limit: int = 20, *, as_you_type: bool = False
-    ) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, *, as_you_type: bool = False) -> list[SearchHit]:
         """Ranked hits with snippets; diacritics, case and đ/d do not matter. Never raises on
         odd input: quotes, operators and punctuation are searched as plain words."""
         self.catch_up()

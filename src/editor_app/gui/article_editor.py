@@ -1,0 +1,232 @@
+"""Binds one open story to the headline, sapo, body and metadata fields, with autosave."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
+
+from editor_app.domain.article import Article
+from editor_app.domain.section import Section
+from editor_app.domain.text import count_text, format_number, reading_minutes
+from editor_app.gui.autosave import SaveManager
+from editor_app.gui.forms.ui_main_window import Ui_MainWindow
+from editor_app.gui.worker import Worker
+from editor_app.services.changes import Changes
+from editor_app.services.workspace import Workspace
+
+HEADLINE_RANGE = (60, 100)
+SAPO_RANGE = (150, 300)
+
+
+class KeywordCompleter(QCompleter):
+    """Completes the keyword after the last comma of a comma-separated list."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.rsplit(",", 1)[-1].strip()]
+
+    def pathFromIndex(self, index: Any) -> str:
+        widget = self.widget()
+        current = widget.text() if isinstance(widget, QLineEdit) else ""
+        head = current.rsplit(",", 1)[0] + ", " if "," in current else ""
+        return head + str(index.data())
+
+
+def parse_keywords(text: str) -> list[str]:
+    return [k.strip() for k in text.split(",") if k.strip()]
+
+
+class ArticleEditor(QObject):
+    """Loads a story into the form and writes every edit back through the SaveManager."""
+
+    counts_changed = Signal(str)
+    save_state = Signal(str)
+    article_changed = Signal(object)  # Changes, after a save
+
+    def __init__(self, ui: Ui_MainWindow, workspace: Workspace, worker: Worker) -> None:
+        super().__init__()
+        self.ui = ui
+        self.workspace = workspace
+        self.article: Article | None = None
+        self._cursor_states: dict[uuid.UUID, Any] = {}
+        self._loading = False
+        self.saver = SaveManager(workspace.articles.save_fields, self._read_field, worker, self)
+        self.saver.saved.connect(self._on_saved)
+        self.saver.failed.connect(self._on_failed)
+        self._keyword_model = QStringListModel(self)
+        completer = KeywordCompleter(self._keyword_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        ui.keywordsEdit.setCompleter(completer)
+        self._count_timer = QTimer(self, singleShot=True, interval=250)
+        self._count_timer.timeout.connect(self._update_counts)
+        self._connect()
+
+    # --- wiring ---------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.headlineEdit.textEdited.connect(lambda _t: self._edited("headline"))
+        ui.sapoEdit.textChanged.connect(lambda: self._edited("sapo"))
+        ui.bodyEdit.textChanged.connect(lambda: self._edited("body"))
+        ui.bylineEdit.textEdited.connect(lambda _t: self._edited("byline"))
+        ui.locationEdit.textEdited.connect(lambda _t: self._edited("location"))
+        ui.keywordsEdit.textEdited.connect(lambda _t: self._edited("keywords"))
+        ui.sectionCombo.currentIndexChanged.connect(lambda _i: self._edited("section"))
+        ui.eventDateCheck.toggled.connect(self._event_date_toggled)
+        ui.eventDateEdit.dateChanged.connect(lambda _d: self._edited("event_date"))
+        # Leaving a field saves at once.
+        for w in (ui.headlineEdit, ui.bylineEdit, ui.locationEdit, ui.keywordsEdit):
+            w.editingFinished.connect(self.saver.save_now)
+
+    def _event_date_toggled(self, on: bool) -> None:
+        self.ui.eventDateEdit.setEnabled(on)
+        self._edited("event_date")
+
+    def set_sections(self, sections: list[Section]) -> None:
+        combo = self.ui.sectionCombo
+        current = combo.currentData()
+        self._loading = True
+        combo.clear()
+        combo.addItem(self.tr("— choose a section —"), None)
+        for s in sections:
+            combo.addItem("    " * (len(s.parts) - 1) + s.name, s.path)
+        if current:
+            self._select_section(current)
+        self._loading = False
+
+    def set_keywords(self, words: list[str]) -> None:
+        self._keyword_model.setStringList(words)
+
+    def _select_section(self, path: str | None) -> None:
+        combo = self.ui.sectionCombo
+        idx = combo.findData(path) if path else 0
+        if idx < 0:  # a section not in the outlet's list (imported story): keep it visible
+            combo.addItem(path or "", path)
+            idx = combo.count() - 1
+        combo.setCurrentIndex(idx)
+
+    # --- loading --------------------------------------------------------------------------------
+    def open(self, article: Article | None) -> None:
+        """Shows a story; pending edits of the previous one are saved first."""
+        if self.article is not None:
+            self._cursor_states[self.article.id] = self.ui.bodyEdit.cursor_state()
+        self.saver.set_article(article.id if article else None)
+        self.article = article
+        ui = self.ui
+        ui.articleStack.setCurrentWidget(ui.articlePage if article else ui.emptyPage)
+        if article is None:
+            return
+        self._loading = True
+        try:
+            ui.headlineEdit.setText(article.headline)
+            ui.headlineEdit.setCursorPosition(0)
+            ui.sapoEdit.setPlainText(article.sapo)
+            ui.bodyEdit.setPlainText(article.body)
+            ui.bylineEdit.setText(article.byline)
+            ui.locationEdit.setText(article.location)
+            ui.keywordsEdit.setText(", ".join(article.keywords))
+            self._select_section(article.section)
+            ui.eventDateCheck.setChecked(article.event_date is not None)
+            ui.eventDateEdit.setEnabled(article.event_date is not None)
+            d = article.event_date or date.today()
+            ui.eventDateEdit.setDate(QDate(d.year, d.month, d.day))
+        finally:
+            self._loading = False
+        state = self._cursor_states.get(article.id)
+        if state is not None:
+            ui.bodyEdit.restore_cursor_state(state)
+        self._update_hints()
+        self._update_counts()
+
+    # --- editing --------------------------------------------------------------------------------
+    def _edited(self, name: str) -> None:
+        if self._loading or self.article is None:
+            return
+        self.saver.mark(name)
+        self.save_state.emit(self.tr("Unsaved changes…"))
+        if name in ("headline", "sapo"):
+            self._update_hints()
+        if name in ("headline", "sapo", "body"):
+            self._count_timer.start()
+
+    def _read_field(self, name: str) -> Any:
+        ui = self.ui
+        if name == "headline":
+            return ui.headlineEdit.text()
+        if name == "sapo":
+            return ui.sapoEdit.toPlainText()
+        if name == "body":
+            return ui.bodyEdit.toPlainText()
+        if name == "byline":
+            return ui.bylineEdit.text()
+        if name == "location":
+            return ui.locationEdit.text()
+        if name == "keywords":
+            return parse_keywords(ui.keywordsEdit.text())
+        if name == "section":
+            return ui.sectionCombo.currentData()
+        if name == "event_date":
+            if not ui.eventDateCheck.isChecked():
+                return None
+            return ui.eventDateEdit.date().toPython()
+        raise KeyError(name)
+
+    def _on_saved(self, changes: Changes) -> None:
+        if changes.saved_at is not None:
+            from editor_app.domain.timezone import to_local
+
+            clock = to_local(changes.saved_at).strftime("%H:%M:%S")
+            if not self.saver.dirty:
+                self.save_state.emit(self.tr("Saved at {time}").format(time=clock))
+        self.article_changed.emit(changes)
+
+    def _on_failed(self, message: str) -> None:
+        self.save_state.emit(self.tr("Not saved: {error} — will retry").format(error=message))
+
+    # --- hints and counts -----------------------------------------------------------------------
+    def _hint(self, label: QLabel, length: int, bounds: tuple[int, int]) -> None:
+        low, high = bounds
+        if length == 0:
+            text, warn = self.tr("{low}–{high} characters").format(low=low, high=high), False
+        elif length < low:
+            text = self.tr("{n} characters — short (aim for {low}–{high})").format(
+                n=length, low=low, high=high
+            )
+            warn = True
+        elif length > high:
+            text = self.tr("{n} characters — long (aim for {low}–{high})").format(
+                n=length, low=low, high=high
+            )
+            warn = True
+        else:
+            text, warn = self.tr("{n} characters").format(n=length), False
+        label.setText(text)
+        label.setProperty("warn", warn)
+        label.style().unpolish(label)
+        label.style().polish(label)
+
+    def _update_hints(self) -> None:
+        self._hint(self.ui.headlineHint, len(self.ui.headlineEdit.text().strip()), HEADLINE_RANGE)
+        self._hint(self.ui.sapoHint, len(self.ui.sapoEdit.toPlainText().strip()), SAPO_RANGE)
+
+    def _update_counts(self) -> None:
+        if self.article is None:
+            self.counts_changed.emit("")
+            return
+        c = count_text(self.ui.bodyEdit.toPlainText())
+        text = self.tr(
+            "{words} words · {chars} characters ({nospace} without spaces) · {minutes} min read"
+        ).format(
+            words=format_number(c.words),
+            chars=format_number(c.chars),
+            nospace=format_number(c.chars_no_spaces),
+            minutes=reading_minutes(c.words),
+        )
+        self.counts_changed.emit(text)
+
+    def focus_widget_is_ours(self, w: QWidget | None) -> bool:
+        ui = self.ui
+        return w in (ui.headlineEdit, ui.sapoEdit, ui.bodyEdit, ui.bylineEdit, ui.locationEdit)

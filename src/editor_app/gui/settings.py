@@ -1,0 +1,74 @@
+"""Settings declared once, with type, default and title; kept in QSettings.
+
+Preferences are what the user chooses in Settings; state is what the app remembers by itself
+(window geometry, splitters, recent stories).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    key: str
+    type: type
+    default: T
+    title: str = ""
+
+
+LANGUAGE = Option[str]("preferences/language", str, "vi", "User interface language")
+RECENT = Option[list[str]]("state/recent_stories", list, [], "")
+LAST_STORY = Option[str]("state/last_story", str, "", "")
+
+RECENT_MAX = 10
+
+
+class Settings:
+    """Typed access to QSettings. Tests pass their own QSettings (an ini file in tmp)."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.q = qsettings or QSettings()
+
+    def get(self, option: Option[T]) -> T:
+        value = self.q.value(option.key, option.default)
+        if option.type is list:
+            if value is None or value == "":
+                return list(option.default)  # type: ignore[call-overload, no-any-return]
+            return list(value if isinstance(value, list) else [value])  # type: ignore[return-value]
+        try:
+            return option.type(value)  # type: ignore[no-any-return]
+        except (TypeError, ValueError):
+            return option.default
+
+    def set(self, option: Option[T], value: T) -> None:
+        self.q.setValue(option.key, value)
+
+    # Geometry kept per window/dialog class.
+    def geometry(self, owner: str) -> QByteArray | None:
+        value = self.q.value(f"geometry/{owner}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, owner: str, value: QByteArray) -> None:
+        self.q.setValue(f"geometry/{owner}", value)
+
+    def add_recent(self, story_id: str) -> list[str]:
+        items = [s for s in self.get(RECENT) if s != story_id]
+        items.insert(0, story_id)
+        del items[RECENT_MAX:]
+        self.set(RECENT, items)
+        return items
+
+    def remove_recent(self, story_id: str) -> None:
+        self.set(RECENT, [s for s in self.get(RECENT) if s != story_id])
+
+    def sync(self) -> None:
+        self.q.sync()
+
+    def value(self, key: str, default: Any = None) -> Any:
+        return self.q.value(key, default)
