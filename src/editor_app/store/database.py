@@ -7,19 +7,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from editor_app.store import migrations, sqlite
 from editor_app.store.errors import SchemaTooNew, StoreError, translate_errors
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
+
+# The newest migration. Opening an up-to-date database skips loading Alembic (start-up time);
+# a test checks this equals Alembic's head.
+SCHEMA_HEAD = "0002"
 
 DB_FILENAME = "editor_app.db"
 MEDIA_DIRNAME = "media"
@@ -27,12 +31,16 @@ BACKUP_DIRNAME = "backups"
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -77,7 +85,7 @@ class Database:
             sqlite.install_pragmas(engine)
             db = cls(data_dir, engine, folder_lock)
             with translate_errors():
-                db._migrate(migrate_to or head_revision())
+                db._migrate(migrate_to or SCHEMA_HEAD)
             return db
         except BaseException:
             if folder_lock is not None:
@@ -86,12 +94,24 @@ class Database:
 
     def current_revision(self) -> str | None:
         with translate_errors(), self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            try:
+                row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+            except OperationalError as e:
+                if "no such table" in str(e):
+                    return None
+                raise
+            return str(row[0]) if row else None
 
     def _migrate(self, target: str) -> None:
+        current = self.current_revision()
+        if current == target:
+            return
+        from alembic import command
+        from alembic.script import ScriptDirectory
+        from alembic.util.exc import CommandError
+
         cfg = _alembic_config()
         script = ScriptDirectory.from_config(cfg)
-        current = self.current_revision()
         if current is not None:
             try:
                 script.get_revision(current)
@@ -100,8 +120,6 @@ class Database:
                     f"Cơ sở dữ liệu trong {self.data_dir} được tạo bởi phiên bản editor_app mới "
                     f"hơn (lược đồ {current}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi."
                 ) from None
-        if current == target:
-            return
         if current is not None:
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             backup = self.data_dir / BACKUP_DIRNAME / f"before-upgrade-{current}-{stamp}.db"

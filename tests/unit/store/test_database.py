@@ -196,3 +196,9 @@ def test_backup_restores(db: Database, tmp_path: Path) -> None:
         assert restored.integrity_problems() == []
     finally:
         restored.close()
+
+
+def test_schema_head_constant_matches_the_migrations() -> None:
+    from editor_app.store.database import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from editor_app.gui.main_window import MainWindow
+from editor_app.gui.settings import Settings
+from editor_app.services.workspace import Workspace
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    ws = Workspace.open(tmp_path / "data")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, workspace: Workspace, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    w = MainWindow(workspace, settings)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.editor.saver.flush()

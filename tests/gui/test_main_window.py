@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from helpers.vi_typing import commit, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from editor_app.domain.workflow import Status
+from editor_app.gui.main_window import MainWindow
+from editor_app.gui.story_list import PAGE
+from editor_app.services.workspace import Workspace
+
+
+def _saved(workspace: Workspace, aid: uuid.UUID, field: str) -> object:
+    return getattr(workspace.articles.get(aid), field)
+
+
+def test_new_story_is_autosaved_after_a_pause(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    window.new_story(None)
+    article = window.editor.article
+    assert article is not None
+    type_text(window.ui.headlineEdit, "Hội nghị giao ban")
+    type_text(window.ui.bodyEdit, "Đồng chí Dương Đức Huy phát biểu.")
+    qtbot.waitUntil(lambda: _saved(workspace, article.id, "body") == "Đồng chí Dương Đức Huy phát biểu.", timeout=5000)
+    assert _saved(workspace, article.id, "headline") == "Hội nghị giao ban"
+    assert "Đã lưu lúc" in window.save_label.text() or "Saved at" in window.save_label.text()
+
+
+def test_saving_never_moves_the_cursor(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    window.new_story(None)
+    body = window.ui.bodyEdit
+    type_text(body, "Một hai ba bốn năm sáu.")
+    cursor = body.textCursor()
+    cursor.setPosition(4)
+    body.setTextCursor(cursor)
+    commit(body, "X")
+    aid = window.editor.article.id  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "X" in str(_saved(workspace, aid, "body")), timeout=5000)
+    assert body.textCursor().position() == 5
+    assert body.toPlainText() == "Một Xhai ba bốn năm sáu."
+
+
+def test_keystrokes_typed_during_a_save_are_kept(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    window.new_story(None)
+    body = window.ui.bodyEdit
+    type_text(body, "Phần đầu")
+    window.editor.saver.save_now()  # a save is on its way...
+    type_text(body, " và phần sau")  # ...while typing goes on
+    aid = window.editor.article.id  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: _saved(workspace, aid, "body") == "Phần đầu và phần sau", timeout=5000)
+
+
+def test_nfd_input_is_stored_as_nfc(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    import unicodedata
+
+    window.new_story(None)
+    commit(window.ui.bodyEdit, unicodedata.normalize("NFD", "Tiếng Việt"))
+    window.editor.saver.flush()
+    aid = window.editor.article.id  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: _saved(workspace, aid, "body") == "Tiếng Việt", timeout=5000)
+
+
+def test_metadata_fields_are_saved(qtbot, window: MainWindow, workspace: Workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sections = tmp_path / "sections.txt"
+    sections.write_text("Chính trị\nChính trị/Bầu cử\nThể thao\n", encoding="utf-8")
+    workspace.directory.import_sections(sections)
+    window.reload_directory()
+    window.new_story(None)
+    ui = window.ui
+    ui.sectionCombo.setCurrentIndex(ui.sectionCombo.findData("Chính trị/Bầu cử"))
+    ui.keywordsEdit.setFocus()
+    commit(ui.keywordsEdit, "bầu cử, Quốc hội")
+    ui.eventDateCheck.setChecked(True)
+    window.editor.saver.flush()
+    aid = window.editor.article.id  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: _saved(workspace, aid, "keywords") == ["bầu cử", "Quốc hội"], timeout=5000)
+    article = workspace.articles.get(aid)
+    assert article.section == "Chính trị/Bầu cử"
+    assert article.event_date is not None
+
+
+def _make_many(workspace: Workspace, n: int) -> list[uuid.UUID]:
+    return [workspace.articles.create(headline=f"Bài số {i}", body="Nội dung").id for i in range(n)]
+
+
+def test_story_list_is_lazy_and_redraws_only_changed_rows(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    _make_many(workspace, 3 * PAGE + 10)
+    window.refresh_list()
+    qtbot.wait(50)
+    model = window.model
+    assert model.rowCount() == 3 * PAGE + 10
+    assert model.cached_rows() <= 2 * PAGE  # only what was drawn was fetched
+    fetches = model.fetch_count
+    first = model.id_at(0)
+    assert first is not None
+    window.open_story(first)
+    type_text(window.ui.headlineEdit, "Tiêu đề mới")
+    qtbot.waitUntil(lambda: model.data(model.index(0, 0)) == "Tiêu đề mới", timeout=5000)
+    assert model.fetch_count == fetches + 1  # one page refetched for the one changed row
+    assert model.rowCount() == 3 * PAGE + 10
+
+
+def test_search_box_finds_without_diacritics(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    hit = workspace.articles.create(headline="Đồng chí Dương Đức Huy thăm trường").id
+    workspace.articles.create(headline="Bóng đá")
+    window.refresh_list()
+    window.ui.searchEdit.setText("duong duc h")
+    qtbot.waitUntil(lambda: window.model.ids() == [hit], timeout=3000)
+    window.ui.searchEdit.clear()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=3000)
+
+
+def test_filter_by_status_and_section(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    a = workspace.articles.create(headline="A", section="Chính trị/Bầu cử").id
+    b = workspace.articles.create(headline="B", section="Thể thao").id
+    workspace.articles.save_fields(b, {"status": Status.SUBMITTED})
+    window.reload_directory()
+    window.refresh_list()
+    ui = window.ui
+    ui.statusFilter.setCurrentIndex(ui.statusFilter.findData(Status.SUBMITTED))
+    assert window.model.ids() == [b]
+    ui.statusFilter.setCurrentIndex(0)
+    window.current_filter()
+    from editor_app.store.repository import ArticleFilter
+
+    assert workspace.articles.ids(ArticleFilter(section="Chính trị")) == [a]
+
+
+def test_trash_restore_and_delete_forever(qtbot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    aid = workspace.articles.create(headline="Bài sẽ bỏ").id
+    window.refresh_list()
+    window.open_story(aid)
+    window.trash_story()
+    assert aid not in window.model.ids()
+    window.ui.actionShowTrash.setChecked(True)
+    assert window.model.ids() == [aid]
+    window.open_story(aid)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    window.delete_story()
+    assert workspace.articles.get(aid).headline == "Bài sẽ bỏ"  # asked first; cancelled
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_story()
+    assert window.model.ids() == []
+    assert workspace.articles.ids() == []
+
+
+def test_duplicate_and_named_revision(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    aid = workspace.articles.create(headline="Gốc", body="Thân bài").id
+    window.refresh_list()
+    window.open_story(aid)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.articles.revision_count(aid) == 1
+    window.duplicate_story()
+    copy = window.editor.article
+    assert copy is not None and copy.id != aid and copy.body == "Thân bài"
+
+
+def test_switching_stories_keeps_each_cursor(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    a = workspace.articles.create(headline="A", body="Dòng một\n" * 200).id
+    b = workspace.articles.create(headline="B", body="Khác").id
+    window.refresh_list()
+    window.open_story(a)
+    body = window.ui.bodyEdit
+    c = body.textCursor()
+    c.setPosition(1500)
+    body.setTextCursor(c)
+    window.open_story(b)
+    window.open_story(a)
+    assert body.textCursor().position() == 1500
+
+
+def test_counts_and_length_hints(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.new_story(None)
+    type_text(window.ui.headlineEdit, "Ngắn")
+    assert window.ui.headlineHint.property("warn") is True
+    commit(window.ui.bodyEdit, "Một hai ba bốn năm. " * 250)
+    qtbot.waitUntil(lambda: "1.250" in window.count_label.text(), timeout=3000)
+    assert "7" in window.count_label.text()  # minutes to read
