@@ -17,13 +17,18 @@ def _saved(workspace: Workspace, aid: uuid.UUID, field: str) -> object:
     return getattr(workspace.articles.get(aid), field)
 
 
-def test_new_story_is_autosaved_after_a_pause(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_new_story_is_autosaved_after_a_pause(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
     window.new_story(None)
     article = window.editor.article
     assert article is not None
     type_text(window.ui.headlineEdit, "Hội nghị giao ban")
     type_text(window.ui.bodyEdit, "Đồng chí Dương Đức Huy phát biểu.")
-    qtbot.waitUntil(lambda: _saved(workspace, article.id, "body") == "Đồng chí Dương Đức Huy phát biểu.", timeout=5000)
+    qtbot.waitUntil(
+        lambda: _saved(workspace, article.id, "body") == "Đồng chí Dương Đức Huy phát biểu.",
+        timeout=5000,
+    )
     assert _saved(workspace, article.id, "headline") == "Hội nghị giao ban"
     assert "Đã lưu lúc" in window.save_label.text() or "Saved at" in window.save_label.text()
 
@@ -42,7 +47,9 @@ def test_saving_never_moves_the_cursor(qtbot, window: MainWindow, workspace: Wor
     assert body.toPlainText() == "Một Xhai ba bốn năm sáu."
 
 
-def test_keystrokes_typed_during_a_save_are_kept(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_keystrokes_typed_during_a_save_are_kept(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
     window.new_story(None)
     body = window.ui.bodyEdit
     type_text(body, "Phần đầu")
@@ -62,7 +69,9 @@ def test_nfd_input_is_stored_as_nfc(qtbot, window: MainWindow, workspace: Worksp
     qtbot.waitUntil(lambda: _saved(workspace, aid, "body") == "Tiếng Việt", timeout=5000)
 
 
-def test_metadata_fields_are_saved(qtbot, window: MainWindow, workspace: Workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_metadata_fields_are_saved(
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     sections = tmp_path / "sections.txt"
     sections.write_text("Chính trị\nChính trị/Bầu cử\nThể thao\n", encoding="utf-8")
     workspace.directory.import_sections(sections)
@@ -75,7 +84,9 @@ def test_metadata_fields_are_saved(qtbot, window: MainWindow, workspace: Workspa
     ui.eventDateCheck.setChecked(True)
     window.editor.saver.flush()
     aid = window.editor.article.id  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: _saved(workspace, aid, "keywords") == ["bầu cử", "Quốc hội"], timeout=5000)
+    qtbot.waitUntil(
+        lambda: _saved(workspace, aid, "keywords") == ["bầu cử", "Quốc hội"], timeout=5000
+    )
     article = workspace.articles.get(aid)
     assert article.section == "Chính trị/Bầu cử"
     assert article.event_date is not None
@@ -85,7 +96,9 @@ def _make_many(workspace: Workspace, n: int) -> list[uuid.UUID]:
     return [workspace.articles.create(headline=f"Bài số {i}", body="Nội dung").id for i in range(n)]
 
 
-def test_story_list_is_lazy_and_redraws_only_changed_rows(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_story_list_is_lazy_and_redraws_only_changed_rows(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
     _make_many(workspace, 3 * PAGE + 10)
     window.refresh_list()
     qtbot.wait(50)
@@ -102,7 +115,9 @@ def test_story_list_is_lazy_and_redraws_only_changed_rows(qtbot, window: MainWin
     assert model.rowCount() == 3 * PAGE + 10
 
 
-def test_search_box_finds_without_diacritics(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_search_box_finds_without_diacritics(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
     hit = workspace.articles.create(headline="Đồng chí Dương Đức Huy thăm trường").id
     workspace.articles.create(headline="Bóng đá")
     window.refresh_list()
@@ -128,7 +143,9 @@ def test_filter_by_status_and_section(qtbot, window: MainWindow, workspace: Work
     assert workspace.articles.ids(ArticleFilter(section="Chính trị")) == [a]
 
 
-def test_trash_restore_and_delete_forever(qtbot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_trash_restore_and_delete_forever(
+    qtbot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     aid = workspace.articles.create(headline="Bài sẽ bỏ").id
     window.refresh_list()
     window.open_story(aid)
@@ -157,7 +174,9 @@ def test_duplicate_and_named_revision(qtbot, window: MainWindow, workspace: Work
     assert copy is not None and copy.id != aid and copy.body == "Thân bài"
 
 
-def test_switching_stories_keeps_each_cursor(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_switching_stories_keeps_each_cursor(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
     a = workspace.articles.create(headline="A", body="Dòng một\n" * 200).id
     b = workspace.articles.create(headline="B", body="Khác").id
     window.refresh_list()

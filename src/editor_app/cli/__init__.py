@@ -59,6 +59,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("editor-app: đã hủy.", file=sys.stderr)
         return 130
+    except Exception as e:  # a bug: logged in full, one line for the user
+        from editor_app import logs
+
+        path = logs.setup()
+        log.exception("unexpected error in %s", args.command)
+        print(
+            f"editor-app: lỗi không mong đợi ({type(e).__name__}: {e}). Chi tiết: {path}",
+            file=sys.stderr,
+        )
+        return 1
     finally:
         ctx.close()
 

@@ -70,7 +70,7 @@ def summary_dict(s: ArticleSummary) -> dict[str, Any]:
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     from editor_app.store.repository import ArticleFilter
 
-    rows = ctx.workspace.articles.list(ArticleFilter(trashed=args.trash))
+    rows = ctx.workspace.articles.list_stories(ArticleFilter(trashed=args.trash))
     if ctx.json:
         print_json([summary_dict(r) for r in rows])
         return 0

@@ -155,7 +155,7 @@ class ArticleService:
         with self._db.read() as s:
             return repo.summaries(s, ids)
 
-    def list(self, flt: ArticleFilter | None = None) -> list[ArticleSummary]:
+    def list_stories(self, flt: ArticleFilter | None = None) -> list[ArticleSummary]:
         with self._db.read() as s:
             return repo.list_articles(s, flt)
 

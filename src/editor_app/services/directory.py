@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from editor_app.domain.errors import UserError
+from editor_app.domain.officials_csv import RowError, parse_officials_csv
 from editor_app.domain.people import Official
 from editor_app.domain.section import Section, parse_sections
+from editor_app.domain.text import fold
 from editor_app.services.changes import Changes
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
+
+
+@dataclass(frozen=True)
+class OfficialsReport:
+    added: int
+    updated: int
+    errors: list[RowError]
 
 
 def read_text_file(path: Path) -> str:
@@ -55,10 +65,15 @@ class DirectoryService:
             repo.upsert_official(s, official)
         return Changes(officials=True)
 
+    def import_officials_csv(self, path: Path) -> OfficialsReport:
+        """Imports the directory from CSV; bad rows are reported with their line number and
+        the rest is imported. An official with the same name is updated, not duplicated."""
+        parsed = parse_officials_csv(read_text_file(path))
+        added, updated = self.replace_officials_by_name(parsed.officials)
+        return OfficialsReport(added, updated, list(parsed.errors))
+
     def replace_officials_by_name(self, officials: list[Official]) -> tuple[int, int]:
         """Adds new officials and updates those with the same name; returns (added, updated)."""
-        from editor_app.domain.text import fold
-
         added = updated = 0
         with self._db.transaction() as s:
             existing = {fold(o.full_name): o for o in repo.list_officials(s)}

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.errors import UserError
 from editor_app.domain.section import normalise_path
 from editor_app.domain.textimport import parse_plain_text
+from editor_app.domain.timezone import LOCAL
 from editor_app.media.library import MediaLibrary
-from editor_app.media.probe import ProbedImage, probe
+from editor_app.media.probe import ProbedImage
 from editor_app.services.changes import Changes, Progress, no_progress
 from editor_app.services.directory import read_text_file
 from editor_app.store import repository as repo
@@ -40,6 +42,15 @@ def find_photo_file(folder: Path, name: str) -> Path | None:
     return None
 
 
+def camera_time_to_utc(taken: datetime | None) -> datetime | None:
+    """EXIF times carry no zone: a camera in the newsroom is set to Vietnam's time."""
+    if taken is None:
+        return None
+    if taken.tzinfo is None:
+        taken = taken.replace(tzinfo=LOCAL)
+    return taken.astimezone(UTC)
+
+
 def photo_from_probe(probed: ProbedImage, filename: str, caption: str = "") -> Photo:
     return Photo(
         sha256=probed.sha256,
@@ -48,9 +59,9 @@ def photo_from_probe(probed: ProbedImage, filename: str, caption: str = "") -> P
         height=probed.height,
         size_bytes=probed.size_bytes,
         format=probed.format,
-        caption=caption or probed.caption,
-        credit=probed.credit,
-        taken_at=probed.taken_at,
+        caption=caption or probed.metadata.caption,
+        credit=probed.metadata.credit or probed.metadata.creator,
+        taken_at=camera_time_to_utc(probed.taken_at),
         camera=probed.camera,
     )
 
@@ -82,18 +93,13 @@ class ImportService:
             found.append((file, p.caption))
 
         total = len(found)
-        probed: list[ProbedImage] = []
-        for i, (file, _) in enumerate(found):
-            progress(i, total, file.name)
-            probed.append(probe(file))  # raises PhotoError naming the file
-
         added: list[str] = []
         try:
             photos = []
-            for (file, caption), info in zip(found, probed, strict=True):
-                if not self.media.has(info.sha256):
-                    added.append(info.sha256)
-                self.media.add(file)
+            for i, (file, caption) in enumerate(found):
+                progress(i, total, file.name)
+                info = self.media.add(file)  # validates; PhotoError names the file
+                added.append(info.sha256)
                 photos.append(photo_from_probe(info, file.name, caption))
             if photos:
                 photos[0].featured = True
@@ -114,6 +120,7 @@ class ImportService:
         return ImportResult(article, Changes.of([article.id], membership=True))
 
     def _forget_unused(self, hashes: list[str]) -> None:
+        """Removes originals this import stored that no article uses (all or nothing)."""
         with self._db.read() as s:
             unused = [h for h in hashes if not repo.photo_hash_in_use(s, h)]
         for h in unused:

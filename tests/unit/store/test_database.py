@@ -201,4 +201,4 @@ def test_backup_restores(db: Database, tmp_path: Path) -> None:
 def test_schema_head_constant_matches_the_migrations() -> None:
     from editor_app.store.database import SCHEMA_HEAD
 
-    assert SCHEMA_HEAD == head_revision()
+    assert head_revision() == SCHEMA_HEAD

@@ -47,8 +47,16 @@ def test_captions_officials_and_keywords_are_searched(db: Database) -> None:
         db,
         headline="Họp báo",
         keywords=["Bầu cử"],
-        photos=[Photo(sha256="b" * 64, filename="x.jpg", width=1, height=1, size_bytes=1,
-                      caption="Quang cảnh buổi họp ở Sa Pa")],
+        photos=[
+            Photo(
+                sha256="b" * 64,
+                filename="x.jpg",
+                width=1,
+                height=1,
+                size_bytes=1,
+                caption="Quang cảnh buổi họp ở Sa Pa",
+            )
+        ],
         official_ids=[o.id],
     )
     assert _search(db, "sa pa") == [a]
@@ -97,7 +105,7 @@ def test_phrase_and_prefix(db: Database) -> None:
 HOSTILE = [
     '"',
     '""',
-    "a\"b",
+    'a"b',
     "-",
     "*",
     "-foo",
