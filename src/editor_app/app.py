@@ -69,6 +69,13 @@ def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
     sys.excepthook = excepthook
 
     from editor_app.gui.main_window import MainWindow
+
+    # The frame first (no database, no SQLAlchemy yet), so the window is on screen at once...
+    window = MainWindow(settings)
+    if show:
+        window.show()
+        app.processEvents()
+    # ...then the data folder.
     from editor_app.services.session import SessionService
     from editor_app.services.workspace import Workspace
 
@@ -76,13 +83,12 @@ def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
         workspace = Workspace.open(data_dir)
     except UserError as e:
         log.warning("cannot open data folder: %s", e)
-        QMessageBox.critical(None, "editor_app", str(e))
+        QMessageBox.critical(window, "editor_app", str(e))
+        window.close()
         return None
     session = SessionService(workspace.db)
     recovery = session.begin()
-    window = MainWindow(workspace, settings)
-    if show:
-        window.show()
+    window.attach(workspace)
     if recovery is not None:
         log.warning(
             "previous session ended unexpectedly; %d stories recovered", len(recovery.articles)

@@ -25,7 +25,8 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def window(qtbot, workspace: Workspace, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    w = MainWindow(workspace, settings)
+    w = MainWindow(settings)
+    w.attach(workspace)
     qtbot.addWidget(w)
     w.show()
     yield w

@@ -7,9 +7,9 @@ from typing import Any
 
 from editor_app.cli.common import Context, parse_uuid, print_json, stderr_progress
 from editor_app.domain.article import Article
+from editor_app.domain.listing import ArticleSummary
 from editor_app.domain.text import format_datetime
 from editor_app.domain.timezone import to_local
-from editor_app.store.repository import ArticleSummary
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -68,7 +68,7 @@ def summary_dict(s: ArticleSummary) -> dict[str, Any]:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    from editor_app.store.repository import ArticleFilter
+    from editor_app.domain.listing import ArticleFilter
 
     rows = ctx.workspace.articles.list_stories(ArticleFilter(trashed=args.trash))
     if ctx.json:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
@@ -16,7 +16,9 @@ from editor_app.gui.autosave import SaveManager
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
-from editor_app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from editor_app.services.workspace import Workspace
 
 HEADLINE_RANGE = (60, 100)
 SAPO_RANGE = (150, 300)

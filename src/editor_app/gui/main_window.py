@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.domain.errors import UserError
+from editor_app.domain.listing import ArticleFilter
 from editor_app.domain.workflow import Status
 from editor_app.gui import i18n
 from editor_app.gui.article_editor import ArticleEditor
@@ -24,25 +26,37 @@ from editor_app.gui.settings import LANGUAGE, LAST_STORY, RECENT, Settings
 from editor_app.gui.story_list import StoryListModel, status_label
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
-from editor_app.services.session import Recovery
 from editor_app.services.templates import template_for
-from editor_app.services.workspace import Workspace
-from editor_app.store.repository import ArticleFilter
+
+if TYPE_CHECKING:
+    from editor_app.services.session import Recovery
+    from editor_app.services.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, settings: Settings | None = None) -> None:
+    """Built in two steps so it is on screen fast: the frame (no database), then `attach()`."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
-        self.workspace = workspace
         self.settings = settings or Settings()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(self.tr("Editorial desk — editor_app"))
+        self.ui.splitter.setSizes([380, 740, 260])
+        self.ui.splitter.setStretchFactor(1, 1)
+        geometry = self.settings.geometry(type(self).__name__)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._build_status_bar()
+        self.setEnabled(False)  # until the data folder is open
+
+    def attach(self, workspace: Workspace) -> None:
+        """Connects the window to an open data folder and shows its stories."""
+        self.workspace = workspace
         self.worker = Worker(self)
         self.editor = ArticleEditor(self.ui, workspace, self.worker)
         self.model = StoryListModel(workspace.articles.summaries, self)
         self._build_story_list()
-        self._build_status_bar()
         self._build_menus()
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self.refresh_list)
@@ -53,11 +67,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
-        self.ui.splitter.setSizes([360, 760, 260])
-        self.ui.splitter.setStretchFactor(1, 1)
-        geometry = self.settings.geometry(type(self).__name__)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self.setEnabled(True)
         self.reload_directory()
         self.refresh_list()
         last = self.settings.get(LAST_STORY)
@@ -342,10 +352,11 @@ class MainWindow(QMainWindow):
             self.editor.saver.save_now()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.editor.saver.flush()
+        if hasattr(self, "editor"):
+            self.editor.saver.flush()
+            self.worker.shutdown()
         self.settings.set_geometry(type(self).__name__, self.saveGeometry())
         self.settings.sync()
-        self.worker.shutdown()
         super().closeEvent(event)
 
 

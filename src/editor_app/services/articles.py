@@ -9,13 +9,13 @@ from typing import Any
 
 from editor_app.domain.article import Article, utcnow
 from editor_app.domain.errors import ValidationError
+from editor_app.domain.listing import ArticleFilter, ArticleSummary
 from editor_app.domain.section import normalise_path
 from editor_app.domain.text import nfc
 from editor_app.domain.workflow import Status
 from editor_app.services.changes import Changes
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
-from editor_app.store.repository import ArticleFilter, ArticleSummary
 
 TEXT_FIELDS = frozenset({"headline", "sapo", "body", "byline", "location"})
 
@@ -95,8 +95,8 @@ class ArticleService:
     ) -> Changes:
         """The autosave: writes only the given fields, in one short transaction."""
         clean = _clean_fields(fields)
-        with self._db.transaction() as s:
-            when = repo.update_article_fields(s, article_id, clean)
+        with self._db.quick_write() as conn:
+            when = repo.update_article_fields(conn, article_id, clean)
         return Changes.of([article_id], saved_at=when, source=source)
 
     def save_revision(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor_app.domain.errors import UserError
+from editor_app.domain.listing import ArticleFilter
 from editor_app.store import repository as repo
 from editor_app.store.database import Database, head_revision
 
@@ -45,7 +46,7 @@ class MaintenanceService:
         problems = self._db.integrity_problems()
         with self._db.read() as s:
             n_articles = len(repo.article_ids(s)) + len(
-                repo.article_ids(s, repo.ArticleFilter(trashed=True))
+                repo.article_ids(s, ArticleFilter(trashed=True))
             )
             n_officials = len(repo.list_officials(s))
             n_sections = len(repo.list_sections(s))

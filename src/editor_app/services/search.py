@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from editor_app.domain.listing import SearchHit
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
-from editor_app.store.repository import SearchHit
 
 
 class SearchService:

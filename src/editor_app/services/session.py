@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from editor_app.domain.listing import ArticleSummary
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
-from editor_app.store.repository import ArticleSummary
 
 MARKER = "editor_app.session"
 

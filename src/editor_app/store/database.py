@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -136,6 +136,12 @@ class Database:
         """A unit of work: committed on success, rolled back on any error."""
         with translate_errors(), self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def quick_write(self) -> Iterator[Connection]:
+        """A short Core transaction for the hottest path (autosave): no ORM session."""
+        with translate_errors(), self.engine.begin() as conn:
+            yield conn
 
     @contextmanager
     def read(self) -> Iterator[Session]:

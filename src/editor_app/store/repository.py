@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Select,
+    TextClause,
+    bindparam,
+    delete,
+    func,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from editor_app.domain.article import Article, Photo, utcnow
 from editor_app.domain.errors import NotFound
+from editor_app.domain.listing import ArticleFilter, ArticleSummary, SearchHit
 from editor_app.domain.people import Official, Title
 from editor_app.domain.section import Section
 from editor_app.domain.text import fold
@@ -26,6 +38,7 @@ from editor_app.store.models import (
     PhotoRow,
     RevisionRow,
     SectionRow,
+    UTCDateTime,
 )
 
 # Fields of an article that a plain edit may change (the autosave fast path).
@@ -43,36 +56,6 @@ EDITABLE_FIELDS = frozenset(
         "status",
     }
 )
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    """One row of the story list."""
-
-    id: uuid.UUID
-    headline: str
-    section: str | None
-    status: Status
-    updated_at: datetime
-    trashed: bool
-    photo_count: int = 0
-
-
-@dataclass(frozen=True)
-class ArticleFilter:
-    status: Status | None = None
-    section: str | None = None  # a section and its subsections
-    trashed: bool = False
-    official_id: uuid.UUID | None = None
-    keyword: str | None = None
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    id: uuid.UUID
-    headline: str
-    snippet: str
-    rank: float
 
 
 # --- articles ------------------------------------------------------------------------------------
@@ -157,13 +140,42 @@ def get_article(session: Session, article_id: uuid.UUID) -> Article:
     return _article_from_row(_article_row(session, article_id))
 
 
+TEXT_COLUMNS = frozenset({"headline", "sapo", "body", "byline", "location"})
+
+
+@lru_cache(maxsize=64)
+def _text_update(columns: tuple[str, ...]) -> TextClause:
+    """A prepared UPDATE for a set of text columns (the autosave's usual case)."""
+    sets = ", ".join(f"{c} = :{c}" for c in columns)
+    return text(
+        f"UPDATE articles SET {sets}, updated_at = :updated_at, search_dirty = :dirty "
+        "WHERE id = :id"
+    ).bindparams(
+        bindparam("updated_at", type_=UTCDateTime()),
+        bindparam("dirty", type_=Boolean()),
+    )
+
+
 def update_article_fields(
-    session: Session, article_id: uuid.UUID, fields: dict[str, Any], when: datetime | None = None
+    session: Session | Connection,
+    article_id: uuid.UUID,
+    fields: dict[str, Any],
+    when: datetime | None = None,
 ) -> datetime:
     """The autosave fast path: one UPDATE of the changed columns; the index catches up later."""
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    if fields and set(fields) <= TEXT_COLUMNS:
+        when = when or utcnow()
+        columns = tuple(sorted(fields))
+        result = session.execute(
+            _text_update(columns),
+            {**fields, "updated_at": when, "dirty": True, "id": str(article_id)},
+        )
+        if getattr(result, "rowcount", 1) == 0:
+            raise NotFound(f"Không tìm thấy bài viết {article_id}.")
+        return when
     values = dict(fields)
     if "status" in values:
         values["status"] = Status(values["status"]).value
