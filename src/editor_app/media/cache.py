@@ -1,0 +1,188 @@
+"""Renditions on disk, made once: ``root/renditions/ab/<sha>-<width>-<key>.<ext>``.
+
+The key is a hash of the recipe (settings, Pillow's version) and of the exact XMP written, so
+a photo whose caption changes gets new files, and asking again for what exists costs one stat
+per file. When a new variant is written, older variants of the same photo and width are
+deleted. Files are written to a temp name in the same folder and moved into place with
+``os.replace``: readers never see half a file, and two writers of the same key are harmless
+(the output is deterministic).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor_app.domain.errors import NotFound
+from editor_app.media.imaging import normalised_format, open_image, orientation, upright_size
+from editor_app.media.library import MediaLibrary, check_sha256
+from editor_app.media.renditions import (
+    EXTENSIONS,
+    FORMATS,
+    RECIPE,
+    RENDITION_WIDTHS,
+    THUMBNAIL_SIZE,
+    Encoded,
+    make_thumbnail,
+    render,
+    rendition_sizes,
+)
+from editor_app.media.xmp import PhotoMetadata, build_xmp
+
+__all__ = ["Rendition", "RenditionCache", "write_atomic"]
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """A rendition file: where it is and what it holds (for srcset, og:image, ninjs)."""
+
+    path: Path
+    width: int
+    height: int
+    format: str  # "JPEG" or "WEBP"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Writes `data` to `path` through a temp file in the same folder and os.replace."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+class RenditionCache:
+    """Renditions and thumbnails of the originals kept by ``MediaLibrary(root)``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.folder = self.root / "renditions"
+        self.library = MediaLibrary(self.root)
+
+    @staticmethod
+    def key(metadata: PhotoMetadata) -> str:
+        return hashlib.sha256(RECIPE.encode() + b"\0" + build_xmp(metadata)).hexdigest()[:12]
+
+    def path_for(self, sha256: str, width: int, fmt: str, metadata: PhotoMetadata) -> Path:
+        ext = EXTENSIONS[fmt]
+        name = f"{sha256}-{width}-{self.key(metadata)}{ext}"
+        return self.folder / check_sha256(sha256)[:2] / name
+
+    def thumbnail_path(self, sha256: str, size: int = THUMBNAIL_SIZE) -> Path:
+        digest = hashlib.sha256(RECIPE.encode()).hexdigest()[:6]
+        return self.folder / check_sha256(sha256)[:2] / f"{sha256}-t{size}-{digest}.jpg"
+
+    def _source(self, sha256: str, source: Path | None) -> Path:
+        if source is not None:
+            return source
+        found = self.library.original_path(sha256)
+        if found is None:
+            raise NotFound(f"Không tìm thấy ảnh gốc {sha256[:12]}… trong kho ảnh.")
+        return found
+
+    @staticmethod
+    def _upright_size(source: Path) -> tuple[int, int]:
+        with open_image(source) as im:  # reads the header only
+            normalised_format(source, im)
+            return upright_size(im.size, orientation(im))
+
+    def ensure(
+        self,
+        sha256: str,
+        metadata: PhotoMetadata | None = None,
+        *,
+        source: Path | None = None,
+        size: tuple[int, int] | None = None,
+        formats: Sequence[str] = FORMATS,
+        thumbnail: bool = True,
+    ) -> list[Rendition]:
+        """The renditions of photo `sha256` in `formats` (smallest first), made if missing.
+
+        `size` is the upright (width, height) the caller already knows (Photo.width/height):
+        with it, renditions that exist cost a stat each; without it the file's header is read.
+        `source` defaults to the library's original. PhotoError on a bad file; NotFound when
+        there is no such original. The thumbnail (if asked) is made in the same decode.
+        """
+        meta = metadata or PhotoMetadata()
+        src = self._source(sha256, source)
+        dims = size or self._upright_size(src)
+        wanted = [
+            Rendition(self.path_for(sha256, w, f, meta), w, h, f)
+            for w, h in rendition_sizes(dims, RENDITION_WIDTHS)
+            for f in formats
+        ]
+        thumb_path = self.thumbnail_path(sha256)
+        missing = [r for r in wanted if not r.path.is_file()]
+        need_thumb = thumbnail and not thumb_path.is_file()
+        if not missing and not need_thumb:
+            return wanted
+        made = render(
+            src,
+            meta,
+            formats=sorted({r.format for r in missing}, key=FORMATS.index) if missing else (),
+            thumbnail=THUMBNAIL_SIZE if need_thumb else None,
+        )
+        return self._store(sha256, meta, made, wanted, thumb_path)
+
+    def _store(
+        self,
+        sha256: str,
+        meta: PhotoMetadata,
+        made: list[Encoded],
+        wanted: list[Rendition],
+        thumb_path: Path,
+    ) -> list[Rendition]:
+        out: list[Rendition] = []
+        for enc in made:
+            if enc.thumbnail:
+                write_atomic(thumb_path, enc.data)
+                continue
+            path = self.path_for(sha256, enc.width, enc.format, meta)
+            if not path.is_file():
+                write_atomic(path, enc.data)
+                self._prune(path)
+            out.append(Rendition(path, enc.width, enc.height, enc.format))
+        remade = {r.format for r in out}
+        out.extend(r for r in wanted if r.format not in remade)  # those that were there
+        return sorted(out, key=lambda r: (r.width, FORMATS.index(r.format)))
+
+    @staticmethod
+    def _prune(kept: Path) -> None:
+        """Deletes other variants (older metadata or recipe) of the same photo and width."""
+        stem_prefix = kept.name.rsplit("-", 1)[0] + "-"
+        for other in kept.parent.glob(f"{stem_prefix}*{kept.suffix}"):
+            if other != kept and not other.name.startswith(".tmp-"):
+                with contextlib.suppress(OSError):
+                    other.unlink()
+
+    def thumbnail(self, path_or_sha: Path | str, size: int = THUMBNAIL_SIZE) -> bytes:
+        """JPEG bytes of a thumbnail (fits size×size, upright). Given a SHA-256 of a stored
+        original, it is cached on disk; given a path, it is made each time."""
+        if isinstance(path_or_sha, Path):
+            return make_thumbnail(path_or_sha, size)
+        cached = self.thumbnail_path(path_or_sha, size)
+        with contextlib.suppress(FileNotFoundError):
+            return cached.read_bytes()
+        data = make_thumbnail(self._source(path_or_sha, None), size)
+        write_atomic(cached, data)
+        return data
+
+    def remove(self, sha256: str) -> int:
+        """Deletes every rendition and thumbnail of a photo; returns how many files."""
+        folder = self.folder / check_sha256(sha256)[:2]
+        count = 0
+        for path in folder.glob(f"{sha256}-*"):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                count += 1
+        return count

@@ -1,0 +1,179 @@
+"""Renditions of a photo for preview and export, made in one decode.
+
+The original is decoded once, at the smallest scale libjpeg can give that is still at least
+as large as the largest rendition (``Image.draft``: 1/2, 1/4 or 1/8), then each smaller size is
+made from the one before: 1600 → 960 → 480 → 240. Outputs are upright (EXIF orientation
+applied), sRGB without an ICC profile (see colour.py), with no EXIF at all (so no GPS), and
+with the caption, creator, credit line and copyright as XMP. The same input and metadata give
+byte-identical files.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import PIL
+from PIL import Image
+
+from editor_app.media.colour import flatten, to_srgb, to_working_mode
+from editor_app.media.imaging import (
+    apply_orientation,
+    decode_error,
+    normalised_format,
+    open_image,
+    orientation,
+    upright_size,
+)
+from editor_app.media.xmp import PhotoMetadata, build_xmp
+
+__all__ = [
+    "FORMATS",
+    "RECIPE",
+    "RENDITION_WIDTHS",
+    "THUMBNAIL_SIZE",
+    "Encoded",
+    "make_thumbnail",
+    "render",
+    "rendition_sizes",
+    "rendition_widths",
+    "thumbnail_dims",
+]
+
+RENDITION_WIDTHS = (480, 960, 1600)
+THUMBNAIL_SIZE = 240
+FORMATS = ("JPEG", "WEBP")
+EXTENSIONS = {"JPEG": ".jpg", "WEBP": ".webp"}
+JPEG_OPTIONS = {"quality": 82, "progressive": True, "optimize": True, "subsampling": "4:2:0"}
+WEBP_OPTIONS = {"quality": 80, "method": 4}
+THUMBNAIL_OPTIONS = {"quality": 80, "optimize": True, "subsampling": "4:2:0"}
+# Changes whenever the same input would give different bytes (settings, filters, Pillow's
+# major version); part of every cache key, so old renditions are not served after a change.
+RECIPE = f"r1-pil{PIL.__version__.split('.')[0]}"
+
+# The first, largest step (from the decoded size, at most 2× the target, to the largest
+# rendition) dominates the cost; the later steps are small. See docs/media.md for the figures.
+FIRST_STEP_FILTER = Image.Resampling.LANCZOS
+CHAIN_FILTER = Image.Resampling.LANCZOS
+
+Size = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One output file's bytes."""
+
+    format: str  # "JPEG" or "WEBP"
+    width: int
+    height: int
+    data: bytes
+    thumbnail: bool = False
+
+
+def rendition_widths(width: int, widths: Sequence[int] = RENDITION_WIDTHS) -> tuple[int, ...]:
+    """The widths made for an image `width` pixels wide (upright), smallest first; never
+    wider than the image: a narrower image gets only the widths it covers, or its own width
+    when it is narrower than the smallest."""
+    if not widths:
+        return ()
+    if width < min(widths):
+        return (width,)
+    return tuple(sorted({w for w in widths if w <= width}))
+
+
+def scaled(size: Size, width: int) -> Size:
+    return width, max(1, round(size[1] * width / size[0]))
+
+
+def rendition_sizes(size: Size, widths: Sequence[int] = RENDITION_WIDTHS) -> list[Size]:
+    """(width, height) of each rendition of an upright image of `size`, smallest first."""
+    return [scaled(size, w) for w in rendition_widths(size[0], widths)]
+
+
+def thumbnail_dims(size: Size, box: int = THUMBNAIL_SIZE) -> Size:
+    """A thumbnail's size: fits in a box×box square, never larger than the image."""
+    width, height = size
+    scale = min(1.0, box / width, box / height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _encode(im: Image.Image, fmt: str, xmp: bytes, thumbnail: bool = False) -> bytes:
+    im.info = {}  # nothing of the source's (EXIF, ICC, comments) may ride along
+    buf = io.BytesIO()
+    if fmt == "JPEG":
+        out = flatten(im)
+        out.info = {}
+        out.save(buf, "JPEG", xmp=xmp, **(THUMBNAIL_OPTIONS if thumbnail else JPEG_OPTIONS))
+    else:
+        im.save(buf, "WEBP", xmp=xmp, **WEBP_OPTIONS)
+    return buf.getvalue()
+
+
+def render(
+    source: Path,
+    metadata: PhotoMetadata | None = None,
+    *,
+    widths: Sequence[int] = RENDITION_WIDTHS,
+    formats: Sequence[str] = FORMATS,
+    thumbnail: int | None = THUMBNAIL_SIZE,
+) -> list[Encoded]:
+    """Every rendition of the photo at `source` in every format, then the thumbnail (a JPEG
+    without metadata, for the app's own lists), from one decode. PhotoError on a bad file."""
+    xmp = build_xmp(metadata or PhotoMetadata())
+    for fmt in formats:
+        if fmt not in EXTENSIONS:
+            raise ValueError(f"no renditions in {fmt!r}; use one of {sorted(EXTENSIONS)}")
+    with open_image(source) as im:
+        normalised_format(source, im)
+        orient = orientation(im)
+        upright = upright_size(im.size, orient)
+        targets = sorted(rendition_sizes(upright, widths) if formats else [], reverse=True)
+        thumb = thumbnail_dims(upright, thumbnail) if thumbnail else None
+        largest = targets[0] if targets else thumb
+        if largest is None:
+            return []
+        icc = im.info.get("icc_profile")
+        try:
+            if im.format in ("JPEG", "MPO"):
+                im.draft(im.mode, upright_size(largest, orient))
+            im.load()
+            work = to_working_mode(im, icc if isinstance(icc, bytes) else None)
+        except Exception as exc:  # hostile input: every failure is the file's
+            raise decode_error(source, exc) from exc
+        return _chain(work, orient, icc if work.mode != "L" else None, targets, thumb, formats, xmp)
+
+
+def _chain(
+    work: Image.Image,
+    orient: int,
+    icc: object,
+    targets: list[Size],
+    thumb: Size | None,
+    formats: Sequence[str],
+    xmp: bytes,
+) -> list[Encoded]:
+    largest = targets[0] if targets else thumb
+    assert largest is not None
+    stored = upright_size(largest, orient)
+    current = work if work.size == stored else work.resize(stored, FIRST_STEP_FILTER)
+    current = apply_orientation(current, orient)
+    current = to_srgb(current, icc if isinstance(icc, bytes) else None)
+    out: list[Encoded] = []
+    for size in targets:
+        if current.size != size:
+            current = current.resize(size, CHAIN_FILTER)
+        out.extend(Encoded(f, *size, _encode(current, f, xmp)) for f in formats)
+    if thumb is not None:
+        if current.size != thumb:
+            current = current.resize(thumb, CHAIN_FILTER)
+        out.append(Encoded("JPEG", *thumb, _encode(current, "JPEG", b"", True), thumbnail=True))
+    return out
+
+
+def make_thumbnail(source: Path, size: int = THUMBNAIL_SIZE) -> bytes:
+    """A JPEG thumbnail (bytes; fits size×size, upright, no metadata) for the app's lists.
+    Bytes, not a PIL image: they cross threads and processes freely, go into a cache file as
+    they are, and Qt reads them with QImage.fromData."""
+    return render(source, widths=(), formats=(), thumbnail=size)[0].data
