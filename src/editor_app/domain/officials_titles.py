@@ -1,0 +1,324 @@
+"""The title check: are the titles written next to officials' names right on the event date?
+
+Each written title is compared with the directory's titles (`Title.held_on(event_date)`), by
+`title_key` (case, Unicode form, tone placement and common abbreviations do not matter). The
+accepted shortened forms and the problem kinds are described in docs/officials.md.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from difflib import SequenceMatcher
+from enum import StrEnum
+
+from editor_app.domain.article import Article
+from editor_app.domain.officials_detect import Mention, OfficialsIndex
+from editor_app.domain.officials_extract import WrittenTitle, written_titles
+from editor_app.domain.officials_text import title_key, tokenize
+from editor_app.domain.people import Official, Title
+from editor_app.domain.text import format_date
+
+__all__ = [
+    "Held",
+    "Match",
+    "Problem",
+    "ProblemKind",
+    "TitleVerdict",
+    "article_fields",
+    "check_article",
+    "check_text",
+]
+
+
+class ProblemKind(StrEnum):
+    UNKNOWN_TITLE = "unknown_title"  # not a title of this official, on any date
+    OUTDATED_TITLE = "outdated_title"  # a title held before (or only after) the event date
+    INCOMPLETE_TITLE = "incomplete_title"  # a title cut short, with nothing to complete it
+    FORMER_TITLE_HELD = "former_title_held"  # "nguyên X" while X is still held
+    MISSPELLED_NAME = "misspelled_name"  # the name's letters match, its marks do not
+
+
+class Held(StrEnum):
+    BEFORE = "before"  # the title ended before the event date
+    AFTER = "after"  # the title began after the event date
+
+
+class Match(StrEnum):
+    EXACT = "exact"  # the same words (case, Unicode form, abbreviations aside)
+    TRIMMED = "trimmed"  # the directory's title followed by lower-case words of the sentence
+    SHORTENED = "shortened"  # the organisation left out, written on a later title of the list
+    QUALIFIED = "qualified"  # followed by the end of the official's organisation ("Lào Cai")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A wrong title or name: where (field and offsets in its original text), and the fix."""
+
+    kind: ProblemKind
+    field: str
+    start: int
+    end: int
+    written: str
+    official_id: uuid.UUID
+    official_name: str
+    fix: str | None
+    message: str
+    held: Held | None = None
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TitleVerdict:
+    """The outcome for one written title: the directory title it matches, or a problem."""
+
+    field: str
+    mention: Mention
+    written: WrittenTitle
+    official: Official
+    title: Title | None
+    match: Match | None
+    problem: Problem | None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def article_fields(article: Article) -> dict[str, str]:
+    """An article's texts by field name: headline, sapo, body, "caption:<photo id>"."""
+    fields = {"headline": article.headline, "sapo": article.sapo, "body": article.body}
+    for photo in article.photos:
+        fields[f"caption:{photo.id}"] = photo.caption
+    return fields
+
+
+def check_article(
+    fields: Mapping[str, str],
+    officials: OfficialsIndex | Iterable[Official],
+    event_date: date | None,
+) -> list[Problem]:
+    """Every wrong title and misspelt name in the fields (in their order, then by offset).
+
+    `event_date` None checks against the current titles.
+    """
+    index = officials if isinstance(officials, OfficialsIndex) else OfficialsIndex(officials)
+    problems: list[Problem] = []
+    for name, text in fields.items():
+        mentions, verdicts = _check(text, index, event_date, name)
+        found = [v.problem for v in verdicts if v.problem is not None]
+        found.extend(_misspelt(name, m) for m in mentions if not m.exact)
+        problems.extend(sorted(found, key=lambda p: (p.start, p.end)))
+    return problems
+
+
+def check_text(
+    text: str,
+    officials: OfficialsIndex | Iterable[Official],
+    event_date: date | None,
+    field: str = "body",
+) -> list[TitleVerdict]:
+    """The verdict on every title written next to an official's name in `text`."""
+    index = officials if isinstance(officials, OfficialsIndex) else OfficialsIndex(officials)
+    return _check(text, index, event_date, field)[1]
+
+
+def _check(
+    text: str, index: OfficialsIndex, day: date | None, field: str
+) -> tuple[list[Mention], list[TitleVerdict]]:
+    tokens = tokenize(text)
+    mentions = index.find(text, tokens)
+    verdicts: list[TitleVerdict] = []
+    for item in written_titles(text, mentions, tokens):
+        for group in (item.before, item.after):
+            if group:
+                verdicts.extend(_judge_group(field, item.mention, group, day))
+    return mentions, verdicts
+
+
+def _misspelt(field: str, m: Mention) -> Problem:
+    return Problem(
+        kind=ProblemKind.MISSPELLED_NAME,
+        field=field,
+        start=m.start,
+        end=m.end,
+        written=m.written,
+        official_id=m.official.id,
+        official_name=m.official.full_name,
+        fix=m.spelling,
+        message=f"Tên viết “{m.written}”, danh bạ ghi “{m.spelling}”.",
+    )
+
+
+def _judge_group(
+    field: str, mention: Mention, group: Sequence[WrittenTitle], day: date | None
+) -> list[TitleVerdict]:
+    """Judges a list of titles for each namesake; keeps the one with the fewest problems."""
+    best: list[TitleVerdict] | None = None
+    for official in mention.candidates:
+        verdicts = [_judge(field, mention, official, group, i, day) for i in range(len(group))]
+        if best is None or _count(verdicts) < _count(best):
+            best = verdicts
+    return best or []
+
+
+def _count(verdicts: list[TitleVerdict]) -> int:
+    return sum(1 for v in verdicts if v.problem is not None)
+
+
+def _match(
+    group: Sequence[WrittenTitle], i: int, title: Title, organization: str = ""
+) -> Match | None:
+    """How the i-th written title of the list matches a directory title, if it does."""
+    written = title_key(group[i].title)
+    wanted = title_key(title.text)
+    if written == wanted:
+        return Match.EXACT
+    if len(wanted) < len(written) and written[: len(wanted)] == wanted:
+        n = _words_of(group[i], wanted)
+        if n is None:
+            return None
+        words = tokenize(group[i].title)[n:]
+        if words[0].text[:1].islower():
+            return Match.TRIMMED
+        org = title_key(organization)
+        extra = written[len(wanted) :]
+        if all(w.text[:1].isupper() for w in words) and 0 < len(extra) < len(org):
+            return Match.QUALIFIED if org[-len(extra) :] == extra else None
+        return None
+    if len(written) < len(wanted) and wanted[: len(written)] == written:
+        tail = wanted[len(written) :]
+        org = title_key(organization)
+        for later in group[i + 1 :]:
+            key = title_key(later.title)
+            # the later title, and the same without a place name from the organisation
+            keys = [key] + [key[:-k] for k in range(1, len(org)) if key[-k:] == org[-k:]]
+            if any(len(k) > len(tail) and k[-len(tail) :] == tail for k in keys):
+                return Match.SHORTENED
+    return None
+
+
+def _words_of(written: WrittenTitle, wanted: tuple[str, ...]) -> int | None:
+    """How many words of `written` spell the directory's title, when more words follow."""
+    words = tokenize(written.title)
+    for n in range(1, len(words)):
+        if title_key(written.title[: words[n - 1].end]) == wanted:
+            return n
+    return None
+
+
+def _trim_end(written: WrittenTitle, wanted: tuple[str, ...]) -> int | None:
+    """Where the directory's title ends in `written` (offset into the text)."""
+    n = _words_of(written, wanted)
+    return None if n is None else written.title_start + tokenize(written.title)[n - 1].end
+
+
+def _ranked(written: WrittenTitle, titles: Iterable[Title]) -> tuple[str, ...]:
+    key = title_key(written.title)
+    scored = [(SequenceMatcher(None, key, title_key(t.text)).ratio(), t.text) for t in titles]
+    return tuple(text for _, text in sorted(scored, key=lambda s: -s[0]))
+
+
+def _judge(
+    field: str,
+    mention: Mention,
+    official: Official,
+    group: Sequence[WrittenTitle],
+    i: int,
+    day: date | None,
+) -> TitleVerdict:
+    written = group[i]
+    held = official.titles_on(day)
+    not_held = [t for t in official.titles if not t.held_on(day)]
+    ended = [t for t in not_held if t.end is not None and (day is None or t.end < day)]
+
+    def verdict(title: Title | None, match: Match | None, problem: Problem | None) -> TitleVerdict:
+        if match is Match.TRIMMED and title is not None:
+            end = _trim_end(written, title_key(title.text))
+            if end is not None:
+                written_ = WrittenTitle(
+                    written.start,
+                    end,
+                    written.title_start,
+                    written.text[: end - written.start],
+                    written.former,
+                    written.before_name,
+                )
+                return TitleVerdict(field, mention, written_, official, title, match, problem)
+        return TitleVerdict(field, mention, written, official, title, match, problem)
+
+    def problem(
+        kind: ProblemKind,
+        fix: str | None,
+        message: str,
+        suggestions: tuple[str, ...],
+        held_when: Held | None = None,
+    ) -> Problem:
+        return Problem(
+            kind=kind,
+            field=field,
+            start=written.start,
+            end=written.end,
+            written=written.text,
+            official_id=official.id,
+            official_name=official.full_name,
+            fix=fix,
+            message=message + (f" Đề xuất: “{fix}”." if fix else ""),
+            held=held_when,
+            suggestions=suggestions,
+        )
+
+    name, on = official.full_name, _on(day)
+    if written.former:
+        suggestions = tuple(f"nguyên {t}" for t in _ranked(written, ended))
+        for t in ended:
+            if (m := _match(group, i, t, official.organization)) is not None:
+                return verdict(t, m, None)
+        for t in held:
+            if _match(group, i, t, official.organization) is not None:
+                msg = f"{name} vẫn giữ chức “{t.text}” {on}: không viết “nguyên”."
+                return verdict(
+                    t, None, problem(ProblemKind.FORMER_TITLE_HELD, t.text, msg, (t.text,))
+                )
+        fix = suggestions[0] if suggestions else None
+        msg = f"“{written.title}” không phải chức danh cũ của {name} {on}."
+        return verdict(None, None, problem(ProblemKind.UNKNOWN_TITLE, fix, msg, suggestions))
+
+    suggestions = _ranked(written, held)
+    fix = suggestions[0] if suggestions else None
+    for t in held:
+        if (m := _match(group, i, t, official.organization)) is not None:
+            return verdict(t, m, None)
+    for t in not_held:
+        if _match(group, i, t, official.organization) is not None:
+            if t.end is not None and (day is None or t.end < day):
+                until = format_date(t.end)
+                when, msg = Held.BEFORE, f"{name} giữ chức “{t.text}” đến {until}, trước"
+            else:
+                since = format_date(t.start) if t.start else "?"
+                when, msg = Held.AFTER, f"{name} giữ chức “{t.text}” từ {since}, sau"
+            msg += f" ngày sự kiện ({_day(day)}): " + (
+                "chức danh đã cũ." if when is Held.BEFORE else "khi đó chưa giữ chức này."
+            )
+            return verdict(
+                t, None, problem(ProblemKind.OUTDATED_TITLE, fix, msg, suggestions, when)
+            )
+    key = title_key(written.title)
+    for t in held:
+        if title_key(t.text)[: len(key)] == key:
+            msg = f"Chức danh “{written.title}” của {name} viết thiếu."
+            return verdict(
+                None, None, problem(ProblemKind.INCOMPLETE_TITLE, t.text, msg, (t.text,))
+            )
+    msg = f"“{written.title}” không phải chức danh của {name} {on}."
+    return verdict(None, None, problem(ProblemKind.UNKNOWN_TITLE, fix, msg, suggestions))
+
+
+def _day(day: date | None) -> str:
+    return format_date(day) if day is not None else "hôm nay"
+
+
+def _on(day: date | None) -> str:
+    return f"vào ngày {format_date(day)}" if day is not None else "hiện nay"

@@ -1,0 +1,289 @@
+"""The directory's CSV: parsing what Excel writes, reporting bad rows, writing it back."""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from editor_app.domain.errors import ValidationError
+from editor_app.domain.officials_csv import (
+    format_title,
+    parse_officials_csv,
+    parse_title,
+    to_csv,
+)
+from editor_app.domain.people import Official, Title
+
+HEADER = "full_name,titles,organization\r\n"
+OCT15, JUN30 = date(2020, 10, 15), date(2025, 6, 30)
+
+
+@pytest.mark.samples
+def test_sample_directory(samples_dir: Path) -> None:
+    text = (samples_dir / "officials.csv").read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")  # as Excel writes it, decoded by the caller
+    result = parse_officials_csv(text)
+    assert result.errors == []
+    assert result.delimiter == ","
+    names = [o.full_name for o in result.officials]
+    assert names == ["Dương Đức Huy", "Trịnh Việt Hùng", "Nguyễn Văn Trọng", "Trần Cẩm Tú"]
+    huy = result.officials[0]
+    assert [t.text for t in huy.titles] == [
+        "Ủy viên Ban Thường vụ Tỉnh ủy",
+        "Trưởng Ban Tuyên giáo Tỉnh ủy",
+    ]
+    assert huy.organization == "Tỉnh ủy Lào Cai"
+    assert all(t.start is None and t.end is None for t in huy.titles)
+
+
+def test_bom_and_crlf() -> None:
+    text = "\ufeff" + HEADER + 'Dương Đức Huy,"Bí thư; Trưởng Ban",Tỉnh ủy\r\n'
+    result = parse_officials_csv(text)
+    assert result.errors == []
+    assert result.officials[0].full_name == "Dương Đức Huy"
+    assert [t.text for t in result.officials[0].titles] == ["Bí thư", "Trưởng Ban"]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_delimiter_is_sniffed(delimiter: str) -> None:
+    rows = [
+        ["full_name", "titles", "organization"],
+        ["Nguyễn Văn Trọng", '"Giám đốc Sở Nội vụ; Phó Chủ tịch Ủy ban bầu cử tỉnh"', "UBND, tỉnh"],
+    ]
+    text = "\n".join(delimiter.join(r) for r in rows) + "\n"
+    result = parse_officials_csv(text)
+    assert result.delimiter == delimiter
+    assert result.errors == []
+    (official,) = result.officials
+    assert official.organization == "UBND, tỉnh"
+    assert len(official.titles) == 2
+
+
+def test_excel_sep_line() -> None:
+    text = "sep=;\nfull_name;titles\nTrần Cẩm Tú;Ủy viên Bộ Chính trị\n"
+    result = parse_officials_csv(text)
+    assert result.delimiter == ";"
+    assert result.errors == []
+    assert result.officials[0].full_name == "Trần Cẩm Tú"
+
+
+def test_bad_row_is_reported_with_its_line_and_the_rest_imported() -> None:
+    text = (
+        HEADER
+        + 'Dương Đức Huy,"Ủy viên Ban Thường vụ Tỉnh ủy;\nTrưởng Ban Tuyên giáo Tỉnh ủy",Tỉnh ủy\n'
+        + ",Bí thư,Tỉnh ủy\n"  # line 4: no name
+        + "\n"
+        + "Trần Cẩm Tú,Ủy viên Bộ Chính trị [từ 31/02/2020],Trung ương\n"  # line 6: no such day
+        + "Nguyễn Văn Trọng,Giám đốc Sở Nội vụ,UBND tỉnh\n"
+        + "Lê Văn A,Chánh Văn phòng,UBND,thừa\n"  # line 8: a cell too many
+    )
+    result = parse_officials_csv(text)
+    assert [o.full_name for o in result.officials] == ["Dương Đức Huy", "Nguyễn Văn Trọng"]
+    assert len(result.officials[0].titles) == 2  # a line break in a cell separates titles too
+    assert [e.line for e in result.errors] == [4, 6, 8]
+    assert "họ tên" in result.errors[0].message
+    assert "31/02/2020" in result.errors[1].message
+    assert str(result.errors[2]).startswith("Dòng 8: ")
+
+
+@pytest.mark.parametrize("text", ["", "\ufeff", "  \r\n\n"])
+def test_empty_file(text: str) -> None:
+    result = parse_officials_csv(text)
+    assert result.officials == []
+    assert len(result.errors) == 1
+    assert result.errors[0].line == 1
+    assert "trống" in result.errors[0].message
+
+
+@pytest.mark.parametrize(
+    "text", [HEADER, "\ufefffull_name,titles,organization", "full_name;titles\n\n"]
+)
+def test_header_only(text: str) -> None:
+    result = parse_officials_csv(text)
+    assert result.officials == []
+    assert result.errors == []
+
+
+def test_missing_column_is_reported_on_the_header_line() -> None:
+    result = parse_officials_csv("\nname,organization\nDương Đức Huy,Tỉnh ủy\n")
+    assert result.officials == []
+    assert [e.line for e in result.errors] == [2]
+    assert "titles" in result.errors[0].message
+
+
+def test_vietnamese_headers_and_extra_columns() -> None:
+    oid = uuid.uuid4()
+    text = (
+        "Họ và tên,Chức vụ,Cơ quan,Tên khác,Nghỉ hưu,Mã,Ghi chú\n"
+        f"Dương Đức Huy,Trưởng Ban Tuyên giáo Tỉnh ủy,Tỉnh ủy,Huy; D.Đ.Huy,x,{oid},(bỏ qua)\n"
+        "Trần Cẩm Tú,Ủy viên Bộ Chính trị,,,,,\n"
+    )
+    result = parse_officials_csv(text)
+    assert result.errors == []
+    huy, tu = result.officials
+    assert huy.aliases == ["Huy", "D.Đ.Huy"]
+    assert huy.retired is True
+    assert huy.id == oid
+    assert tu.retired is False
+
+
+def test_rows_without_id_get_a_stable_id_and_duplicates_are_reported() -> None:
+    text = HEADER + "Dương Đức Huy,Bí thư,Tỉnh ủy\nDương  Đức Huy,Bí thư,Tỉnh ủy\n"
+    first = parse_officials_csv(text)
+    assert first.officials == parse_officials_csv(text).officials  # same id both times
+    assert [e.line for e in first.errors] == [3]
+    assert "dòng 2" in first.errors[0].message
+
+
+def test_bad_id_and_bad_retired_value() -> None:
+    text = "full_name,titles,id,retired\nA B,Bí thư,not-a-uuid,\nC D,Bí thư,,maybe\n"
+    result = parse_officials_csv(text)
+    assert result.officials == []
+    assert [e.line for e in result.errors] == [2, 3]
+
+
+def test_everything_is_nfc() -> None:
+    text = unicodedata.normalize("NFD", HEADER + "Dương Đức Huy,Trưởng Ban Tuyên giáo,Tỉnh ủy\n")
+    (official,) = parse_officials_csv(text).officials
+    for value in (official.full_name, official.titles[0].text, official.organization):
+        assert unicodedata.is_normalized("NFC", value)
+    assert official.full_name == "Dương Đức Huy"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Bí thư Tỉnh ủy", Title("Bí thư Tỉnh ủy")),
+        (
+            "Bí thư Tỉnh ủy [2020-10-15..2025-06-30]",
+            Title("Bí thư Tỉnh ủy", OCT15, JUN30),
+        ),
+        ("Bí thư Tỉnh ủy [từ 15/10/2020]", Title("Bí thư Tỉnh ủy", date(2020, 10, 15))),
+        (
+            "Bí thư Tỉnh ủy [Từ 15/10/2020 đến 30/6/2025]",
+            Title("Bí thư Tỉnh ủy", OCT15, JUN30),
+        ),
+        ("Bí thư Tỉnh ủy  [đến 30-06-2025]", Title("Bí thư Tỉnh ủy", None, date(2025, 6, 30))),
+        (
+            "Bí thư [15/10/2020 – 30/06/2025]",
+            Title("Bí thư", OCT15, JUN30),
+        ),
+        ("Bí thư [15.10.2020…]", Title("Bí thư", date(2020, 10, 15))),
+        ("Bí thư [..2025-06-30]", Title("Bí thư", None, date(2025, 6, 30))),
+        (
+            "Bí thư [tu 15/10/2020 den 30/06/2025]",
+            Title("Bí thư", OCT15, JUN30),
+        ),
+    ],
+)
+def test_dated_titles(raw: str, expected: Title) -> None:
+    assert parse_title(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Bí thư [15/10/2020]",  # from or until?
+        "Bí thư [từ 2025-01-01 đến 2020-01-01]",
+        "Bí thư [từ hôm qua]",
+        "Bí thư []",
+        "[từ 15/10/2020]",
+        "Bí thư [từ 15/10/2020] Tỉnh ủy",
+        "Bí thư [từ 32/1/2020]",
+    ],
+)
+def test_bad_dated_titles(raw: str) -> None:
+    with pytest.raises(ValidationError):
+        parse_title(raw)
+
+
+def test_to_csv_writes_readable_periods() -> None:
+    title = Title("Bí thư Tỉnh ủy", OCT15, JUN30)
+    assert format_title(title) == "Bí thư Tỉnh ủy [từ 15/10/2020 đến 30/06/2025]"
+    text = to_csv([Official("Trịnh Việt Hùng", [title, Title("Chủ tịch HĐND tỉnh")])])
+    assert text.splitlines()[0] == "full_name,titles,organization,aliases,retired,id"
+    assert "Bí thư Tỉnh ủy [từ 15/10/2020 đến 30/06/2025]; Chủ tịch HĐND tỉnh" in text
+
+
+@pytest.mark.parametrize(
+    "official",
+    [
+        Official("A B", [Title("Bí thư; Chủ tịch")]),
+        Official("A B", [Title("Bí thư [cũ]")]),
+        Official("A B", [Title("  ")]),
+        Official("A B", [Title("Bí thư", date(2025, 1, 1), date(2020, 1, 1))]),
+        Official("A B", aliases=["X; Y"]),
+        Official("", [Title("Bí thư")]),
+    ],
+)
+def test_to_csv_refuses_what_it_cannot_write(official: Official) -> None:
+    with pytest.raises(ValidationError):
+        to_csv([official])
+
+
+# ---- round trip ---------------------------------------------------------------------------
+
+_letters = st.characters(
+    categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters=";[]\u2028\u2029"
+)
+
+
+def _normal(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+# NFC can make a ";" (from U+037E), so the forbidden characters are filtered after it.
+_words = (
+    st.text(_letters, min_size=1, max_size=30)
+    .map(_normal)
+    .filter(lambda s: bool(s) and not any(c in s for c in ";[]"))
+)
+_dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+
+
+@st.composite
+def _titles(draw: st.DrawFn) -> Title:
+    text = draw(_words)
+    start = draw(st.none() | _dates)
+    end = draw(st.none() | _dates)
+    if start is not None and end is not None and start > end:
+        start, end = end, start
+    return Title(text, start, end)
+
+
+_officials = st.builds(
+    Official,
+    full_name=st.text(min_size=1, max_size=40).map(_normal).filter(bool),
+    titles=st.lists(_titles(), max_size=4),
+    organization=st.text(max_size=40),
+    aliases=st.lists(_words, max_size=3),
+    retired=st.booleans(),
+    id=st.uuids(),
+)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(_officials, max_size=5, unique_by=lambda o: o.id),
+    st.sampled_from([",", ";", "\t"]),
+    st.booleans(),
+)
+def test_round_trip(officials: list[Official], delimiter: str, bom: bool) -> None:
+    text = to_csv(officials, delimiter=delimiter)
+    result = parse_officials_csv(("\ufeff" if bom else "") + text)
+    assert result.errors == []
+    assert result.officials == officials
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_officials_or_errors_never_an_exception(text: str) -> None:
+    result = parse_officials_csv(text)
+    for error in result.errors:
+        assert error.line >= 1
+        assert error.message
