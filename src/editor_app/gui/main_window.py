@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -22,6 +23,7 @@ from editor_app.domain.workflow import Status
 from editor_app.gui import i18n
 from editor_app.gui.article_editor import ArticleEditor
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
+from editor_app.gui.panels import PANELS
 from editor_app.gui.settings import LANGUAGE, LAST_STORY, RECENT, Settings
 from editor_app.gui.story_list import StoryListModel, status_label
 from editor_app.gui.worker import Worker
@@ -29,6 +31,7 @@ from editor_app.services.changes import Changes
 from editor_app.services.templates import template_for
 
 if TYPE_CHECKING:
+    from editor_app.domain.article import Article
     from editor_app.services.session import Recovery
     from editor_app.services.workspace import Workspace
 
@@ -58,6 +61,14 @@ class MainWindow(QMainWindow):
         self.model = StoryListModel(workspace.articles.summaries, self)
         self._build_story_list()
         self._build_menus()
+        self.panels: list[QDockWidget] = []
+        for factory, area in PANELS:
+            dock = factory(self)
+            self.addDockWidget(area, dock)
+            self.panels.append(dock)
+            changed = getattr(dock, "changed", None)
+            if changed is not None:
+                changed.connect(self.on_changes)
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self.refresh_list)
         self.ui.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
@@ -192,6 +203,9 @@ class MainWindow(QMainWindow):
             self.refresh_list()
         else:
             self.model.invalidate(list(changes.articles))
+        for dock in self.panels:
+            if dock is not changes.source:
+                dock.on_changes(changes)  # type: ignore[attr-defined]
 
     # --- story actions --------------------------------------------------------------------------
     def open_story(self, article_id: uuid.UUID | None, quiet: bool = False) -> None:
@@ -204,11 +218,16 @@ class MainWindow(QMainWindow):
             if not quiet:
                 self.show_error(e)
             return
-        self.editor.open(article)
+        self._show(article)
         self.settings.add_recent(str(article.id))
         self.settings.set(LAST_STORY, str(article.id))
         self._select_current()
         self._update_actions()
+
+    def _show(self, article: Article | None) -> None:
+        self.editor.open(article)
+        for dock in self.panels:
+            dock.set_article(article)  # type: ignore[attr-defined]
 
     def new_story(self, section: str | None = None) -> None:
         tpl = template_for(section)
@@ -249,7 +268,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.saver.flush()
         self.workspace.articles.trash(article.id)
-        self.editor.open(None)
+        self._show(None)
         self.refresh_list()
         self.statusBar().showMessage(
             self.tr("Moved to trash: {h}").format(h=article.headline), 6000
@@ -280,7 +299,7 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.editor.saver.flush()
-        self.editor.open(None)
+        self._show(None)
         self.workspace.articles.delete_forever(article.id)
         self.settings.remove_recent(str(article.id))
         self.refresh_list()
