@@ -21,7 +21,7 @@ from typing import Protocol
 
 from editor_app.domain.errors import UserError
 from editor_app.media.cache import Rendition, RenditionCache
-from editor_app.media.renditions import FORMATS
+from editor_app.media.renditions import FORMATS, RENDITION_WIDTHS
 from editor_app.media.xmp import PhotoMetadata
 
 __all__ = [
@@ -56,6 +56,7 @@ class RenditionJob:
     source: Path | None = None  # default: the library's original
     size: tuple[int, int] | None = None  # upright (width, height) when known: a stat suffices
     formats: tuple[str, ...] = FORMATS
+    widths: tuple[int, ...] = RENDITION_WIDTHS
     thumbnail: bool = True
 
 
@@ -86,6 +87,7 @@ def run_job(root: Path, job: RenditionJob) -> JobResult:
             source=job.source,
             size=job.size,
             formats=job.formats,
+            widths=job.widths,
             thumbnail=job.thumbnail,
         )
     except UserError as exc:

@@ -104,21 +104,23 @@ class RenditionCache:
         source: Path | None = None,
         size: tuple[int, int] | None = None,
         formats: Sequence[str] = FORMATS,
+        widths: Sequence[int] = RENDITION_WIDTHS,
         thumbnail: bool = True,
     ) -> list[Rendition]:
         """The renditions of photo `sha256` in `formats` (smallest first), made if missing.
 
         `size` is the upright (width, height) the caller already knows (Photo.width/height):
         with it, renditions that exist cost a stat each; without it the file's header is read.
-        `source` defaults to the library's original. PhotoError on a bad file; NotFound when
-        there is no such original. The thumbnail (if asked) is made in the same decode.
+        `source` defaults to the library's original. `widths`: the sizes wanted (never wider
+        than the photo; see rendition_widths). PhotoError on a bad file; NotFound when there is
+        no such original. The thumbnail (if asked) is made in the same decode.
         """
         meta = metadata or PhotoMetadata()
         src = self._source(sha256, source)
         dims = size or self._upright_size(src)
         wanted = [
             Rendition(self.path_for(sha256, w, f, meta), w, h, f)
-            for w, h in rendition_sizes(dims, RENDITION_WIDTHS)
+            for w, h in rendition_sizes(dims, widths)
             for f in formats
         ]
         thumb_path = self.thumbnail_path(sha256)
@@ -129,6 +131,7 @@ class RenditionCache:
         made = render(
             src,
             meta,
+            widths=widths,
             formats=sorted({r.format for r in missing}, key=FORMATS.index) if missing else (),
             thumbnail=THUMBNAIL_SIZE if need_thumb else None,
         )

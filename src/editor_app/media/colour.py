@@ -106,7 +106,7 @@ def to_working_mode(im: Image.Image, icc: bytes | None) -> Image.Image:
     if mode == "RGBA":
         alpha = im.getchannel("A").getextrema()
         return im.convert("RGB") if alpha == (255, 255) else im
-    if mode in ("L", "RGB"):
+    if mode in ("L", "RGB", "YCbCr"):  # YCbCr: a JPEG's own pixels, sRGB (see renditions)
         return im
     return im.convert("RGB")
 

@@ -60,10 +60,9 @@ _OTHER_SIGNATURES = (
     (b"\x00\x00\x01\x00", "ICO"),
     (b"\xff\x4f\xff\x51", "JPEG 2000"),
     (b"\x00\x00\x00\x0cjP  ", "JPEG 2000"),
-    (b"II*\x00", "TIFF"),
-    (b"MM\x00*", "TIFF"),
 )
-_OUR_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF8")
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+_OUR_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF8", b"II*\x00", b"MM\x00*")
 
 
 @functools.cache
@@ -101,11 +100,15 @@ def decode_error(path: Path, exc: BaseException) -> PhotoError:
 
 def _unidentified(path: Path, head: bytes) -> PhotoError:
     if head[4:8] == b"ftyp":
-        return PhotoError(path, Reason.UNSUPPORTED, head[8:12].decode("ascii", "replace").upper())
+        brand = head[8:12]
+        if brand in _HEIF_BRANDS:
+            return PhotoError(path, Reason.TRUNCATED if len(head) < 16 else Reason.CORRUPT)
+        return PhotoError(path, Reason.UNSUPPORTED, brand.decode("ascii", "replace").upper())
     for signature, name in _OTHER_SIGNATURES:
         if head.startswith(signature):
             return PhotoError(path, Reason.UNSUPPORTED, name)
-    if any(head.startswith(s) for s in _OUR_SIGNATURES):
+    ours = any(head.startswith(s) for s in _OUR_SIGNATURES)
+    if ours or (head.startswith(b"RIFF") and head[8:12] == b"WEBP"):
         return PhotoError(path, Reason.TRUNCATED if len(head) < 16 else Reason.CORRUPT)
     return PhotoError(path, Reason.NOT_IMAGE)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import PIL
 from PIL import Image
 
-from editor_app.media.colour import flatten, to_srgb, to_working_mode
+from editor_app.media.colour import flatten, is_srgb, to_srgb, to_working_mode
 from editor_app.media.imaging import (
     apply_orientation,
     decode_error,
@@ -55,7 +55,7 @@ RECIPE = f"r1-pil{PIL.__version__.split('.')[0]}"
 
 # The first, largest step (from the decoded size, at most 2× the target, to the largest
 # rendition) dominates the cost; the later steps are small. See docs/media.md for the figures.
-FIRST_STEP_FILTER = Image.Resampling.LANCZOS
+FIRST_STEP_FILTER = Image.Resampling.HAMMING
 CHAIN_FILTER = Image.Resampling.LANCZOS
 
 Size = tuple[int, int]
@@ -107,7 +107,9 @@ def _encode(im: Image.Image, fmt: str, xmp: bytes, thumbnail: bool = False) -> b
         out.info = {}
         out.save(buf, "JPEG", xmp=xmp, **(THUMBNAIL_OPTIONS if thumbnail else JPEG_OPTIONS))
     else:
-        im.save(buf, "WEBP", xmp=xmp, **WEBP_OPTIONS)
+        out = im.convert("RGB") if im.mode == "YCbCr" else im
+        out.info = {}
+        out.save(buf, "WEBP", xmp=xmp, **WEBP_OPTIONS)
     return buf.getvalue()
 
 
@@ -137,7 +139,10 @@ def render(
         icc = im.info.get("icc_profile")
         try:
             if im.format in ("JPEG", "MPO"):
-                im.draft(im.mode, upright_size(largest, orient))
+                # An sRGB photo stays in YCbCr, as stored: the decoder skips its colour
+                # conversion, and so does the JPEG encoder (WebP converts per size).
+                keep_ycc = im.mode == "RGB" and is_srgb(icc if isinstance(icc, bytes) else None)
+                im.draft("YCbCr" if keep_ycc else im.mode, upright_size(largest, orient))
             im.load()
             work = to_working_mode(im, icc if isinstance(icc, bytes) else None)
         except Exception as exc:  # hostile input: every failure is the file's

@@ -240,6 +240,29 @@ def test_vanished_and_unreadable(tmp_path: Path) -> None:
         refused(path, Reason.PERMISSION)
 
 
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = save(quadrants(32, 32), tmp_path / "của người khác.jpg")
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("editor_app.media.probe.open", denied, raising=False)
+    assert "quyền" in refused(path, Reason.PERMISSION).message
+    monkeypatch.setattr("editor_app.media.probe.open", open, raising=False)
+    monkeypatch.setattr("editor_app.media.imaging.open", denied, raising=False)
+    refused(path, Reason.PERMISSION)
+
+
+def test_disk_error_while_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = save(quadrants(32, 32), tmp_path / "a.jpg")
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr("editor_app.media.probe.open", failing, raising=False)
+    assert "Input/output error" in refused(path, Reason.UNREADABLE).message
+
+
 def test_file_that_vanishes_while_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = save(quadrants(32, 32), tmp_path / "đi mất.jpg")
 
@@ -261,25 +284,43 @@ def test_file_name_with_newline_still_gives_one_line(tmp_path: Path) -> None:
 
 # --- hostile input ------------------------------------------------------------------------
 
-_SEED = jpeg_bytes(quadrants(48, 32), quality=80, exif=exif_bytes(6, make="X", model="Y"))
+
+def _encoded(fmt: str, **options: object) -> bytes:
+    buf = io.BytesIO()
+    quadrants(48, 32).save(buf, fmt, **options)
+    return buf.getvalue()
+
+
+SEEDS = [
+    jpeg_bytes(quadrants(48, 32), quality=80, exif=exif_bytes(6, make="X", model="Y")),
+    jpeg_bytes(quadrants(48, 32), progressive=True, xmp=build_xmp(PhotoMetadata(caption="Ảnh"))),
+    with_segment(jpeg_bytes(quadrants(16, 16)), iptc_app13({(2, 120): "Chú thích".encode()})),
+    _encoded("PNG"),
+    _encoded("WEBP", quality=60),
+    _encoded("TIFF", compression="tiff_lzw"),
+    _encoded("GIF"),
+]
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    st.lists(st.tuples(st.integers(0, len(_SEED) - 1), st.integers(0, 255)), max_size=8),
-    st.integers(1, len(_SEED)),
+    st.sampled_from(SEEDS),
+    st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), max_size=8),
+    st.floats(0.0, 1.0),
 )
-def test_damaged_jpegs_never_crash(tmp_path: Path, edits: list[tuple[int, int]], keep: int) -> None:
-    data = bytearray(_SEED)
+def test_damaged_files_never_crash(
+    tmp_path: Path, seed: bytes, edits: list[tuple[int, int]], keep: float
+) -> None:
+    data = bytearray(seed)
     for at, value in edits:
-        data[at] = value
+        data[at % len(data)] = value
     path = tmp_path / "fuzz.jpg"
-    path.write_bytes(bytes(data[:keep]))
+    path.write_bytes(bytes(data[: max(1, int(len(data) * keep))]))
     try:
         info = probe(path)
     except PhotoError as err:
-        assert "\n" not in err.message
+        assert "\n" not in err.message and "fuzz.jpg" in err.message
     else:
         assert info.width > 0 and info.height > 0
