@@ -1,0 +1,492 @@
+"""Pasted HTML (Word, a browser, Google Docs) → the clean Markdown reporters write.
+
+Kept: paragraphs, line breaks, headings (h1–h6 → `#`), bold and italic (tags, and the
+`font-weight`/`font-style` spans Google Docs writes), links to http, https and mailto addresses,
+lists (including Word's `mso-list` paragraphs, whose bullets sit in `<![if !supportLists]>`
+sections), block quotes, table rows (one paragraph per row, cells joined by " | ").
+Dropped: scripts, styles, comments and conditional comments, `<o:p>`, images, every attribute
+but href and style, spans (their text is kept).
+
+Whitespace is collapsed (no-break spaces included), entities are decoded, the result is NFC and
+has at most one blank line between blocks. Text that Markdown would read as markup is escaped
+where it matters: `*` and backquotes anywhere, `#` headings, `>` quotes and `===`/`---`
+underlines at a line's start, and `<` before a letter (written `&lt;`, so no pasted text can
+become a tag). A line starting with "- " or "1. " is left as it is: in pasted news copy that
+is a hand-made list, and a list is what it should become.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import quote
+
+from editor_app.domain.text import nfc
+
+__all__ = ["html_to_markdown"]
+
+_SKIP_CONTENT = frozenset(
+    {
+        "script", "style", "head", "title", "template", "noscript", "svg", "math", "object",
+        "iframe", "select", "textarea", "button", "canvas", "audio", "video", "xml", "o:p",
+    }
+)  # fmt: skip
+_VOID = frozenset(
+    {
+        "area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img", "input",
+        "keygen", "link", "meta", "param", "source", "track", "wbr",
+    }
+)  # fmt: skip
+_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "body", "caption", "center", "dd", "details", "dialog",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header",
+        "hgroup", "hr", "html", "legend", "main", "nav", "section", "summary", "tbody",
+        "tfoot", "thead",
+    }
+)  # fmt: skip
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+_SPACE = re.compile(r"[ \t\n\r\f\v\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
+_WORD_LIST = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.IGNORECASE)
+_ORDERED_BULLET = re.compile(r"^\(?(?:\d+|[a-zA-Z]|[ivxlcIVXLC]+)[.)]")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|=+\s*$|-{2,}\s*$|_{3,}\s*$)")
+_ESCAPE = re.compile(r"([*`]|\\(?=[!-/:-@\[-`{-~]))")
+
+
+def _style(style: str, prop: str) -> str:
+    m = re.search(rf"(?:^|;)\s*{prop}\s*:\s*([^;]+)", style, re.IGNORECASE)
+    return m.group(1).strip().lower() if m else ""
+
+
+def _is_bold_weight(value: str) -> bool | None:
+    """True/False when the CSS font-weight says so, None when it says nothing."""
+    if not value:
+        return None
+    return value in ("bold", "bolder") or (value.isdigit() and int(value) >= 600)
+
+
+@dataclass
+class _Span:
+    kind: str  # root | plain | bold | italic | link | bullet
+    tag: str
+    href: str = ""
+    children: list[_Span | str] = field(default_factory=list)
+
+
+@dataclass
+class _Block:
+    lines: list[str]
+    kind: str  # p | h | li | cont
+    level: int = 0  # heading level
+    depth: int = 0  # list nesting
+    marker: str = ""
+    quote: int = 0
+    lists: tuple[int, ...] = ()  # the lists it is in, outermost first (ids)
+
+
+@dataclass
+class _List:
+    ordered: bool
+    number: int
+    ident: int
+
+
+@dataclass
+class _Item:
+    depth: int
+    marker: str
+    started: bool = False
+
+
+def _escape(text: str) -> str:
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def _split_space(inner: str) -> tuple[str, str, str]:
+    core = inner.strip(" \n")
+    if not core:
+        return inner, "", ""
+    lead = inner[: len(inner) - len(inner.lstrip(" \n"))]
+    trail = inner[len(inner.rstrip(" \n")) :]
+    return lead, core, trail
+
+
+def _wrap(inner: str, marker: str) -> str:
+    lead, core, trail = _split_space(inner)
+    if not core:
+        return " " if inner else ""
+    # one pair of markers per line: emphasis must not cross a paragraph break
+    lines = [f"{marker}{line.strip()}{marker}" if line.strip() else "" for line in core.split("\n")]
+    return lead + "\n".join(lines) + trail
+
+
+def _clean_href(href: str) -> str:
+    href = _SPACE.sub(" ", href).strip()
+    if not href.lower().startswith(_LINK_SCHEMES):
+        return ""
+    return quote(href, safe="/:?#[]@!$&'*+,;=%~.-_")
+
+
+def _link(inner: str, href: str) -> str:
+    lead, core, trail = _split_space(inner)
+    if not core:
+        return " " if inner else ""
+    if not href:
+        return inner
+    label = " ".join(line.strip() for line in core.split("\n") if line.strip())
+    label = label.replace("[", "\\[").replace("]", "\\]")
+    return f"{lead}[{label}]({href}){trail}"
+
+
+def _render(span: _Span, bold: bool, italic: bool) -> str:
+    if span.kind == "bold" and not bold:
+        return _wrap(_render_children(span, True, italic), "**")
+    if span.kind == "italic" and not italic:
+        return _wrap(_render_children(span, bold, True), "*")
+    if span.kind == "link":
+        return _link(_render_children(span, bold, italic), span.href)
+    return _render_children(span, bold, italic)
+
+
+def _render_children(span: _Span, bold: bool, italic: bool) -> str:
+    return "".join(
+        _escape(c) if isinstance(c, str) else _render(c, bold, italic) for c in span.children
+    )
+
+
+class _Converter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[_Block] = []
+        self._skip: str | None = None
+        self._skip_depth = 0
+        self._stack: list[_Span] = [_Span("root", "")]
+        self._lists: list[_List] = []
+        self._items: list[_Item] = []
+        self._quote = 0
+        self._heading = 0
+        self._pre = 0
+        self._row: list[str] | None = None  # cells of the table row being read
+        self._cell: list[str] | None = None  # paragraphs of the cell being read
+        self._word_level = 0  # a Word list paragraph's level (1-based), 0 when not one
+        self._bullet: list[str] | None = None  # a Word bullet's text, while it is read
+        self._bullet_text = ""  # the last bullet read
+        self._word_numbers: dict[int, int] = {}
+        self._list_ids = 0
+
+    # --- tags ---------------------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip is not None:
+            if tag == self._skip:
+                self._skip_depth += 1
+            elif tag == "body" and self._skip == "head":
+                self._skip, self._skip_depth = None, 0
+            return
+        if tag in _SKIP_CONTENT:
+            self._skip, self._skip_depth = tag, 1
+            return
+        a = {k.lower(): (v or "") for k, v in attrs}
+        style = a.get("style", "")
+        if tag == "br":
+            self._stack[-1].children.append("\n")
+        elif tag in _VOID:
+            if tag == "hr":
+                self._flush()
+        elif tag in _HEADINGS:
+            self._flush()
+            self._heading = _HEADINGS[tag]
+        elif tag == "p":
+            self._flush()
+            m = _WORD_LIST.search(style)
+            self._bullet_text = ""
+            self._word_level = int(m.group(1)) if m and "ignore" not in style.lower() else 0
+        elif tag in ("ul", "ol"):
+            self._flush()
+            start = a.get("start", "1")
+            self._list_ids += 1
+            number = int(start) if start.isdigit() and len(start) < 9 else 1
+            self._lists.append(_List(tag == "ol", number, self._list_ids))
+        elif tag == "li":
+            self._flush()
+            if self._lists:
+                lst = self._lists[-1]
+                marker = f"{lst.number}." if lst.ordered else "-"
+                lst.number += 1
+                self._items.append(_Item(len(self._lists) - 1, marker))
+            else:
+                self._items.append(_Item(0, "-"))
+        elif tag == "blockquote":
+            self._flush()
+            self._quote += 1
+        elif tag == "pre":
+            self._flush()
+            self._pre += 1
+        elif tag == "tr":
+            self._flush()
+            self._row = []
+        elif tag in ("td", "th"):
+            self._flush()
+            self._cell = []
+        elif tag == "table" or tag in _BLOCKS:
+            self._flush()
+        else:
+            self._open_inline(tag, a, style)
+
+    def _open_inline(self, tag: str, a: dict[str, str], style: str) -> None:
+        weight = _is_bold_weight(_style(style, "font-weight"))
+        slant = _style(style, "font-style")
+        kinds: list[str] = []
+        if "mso-list" in style.lower() and "ignore" in style.lower():
+            kinds.append("bullet")
+            if self._bullet is None:
+                self._bullet = []
+        if tag == "a" and a.get("href"):
+            kinds.append("link")
+        if (tag in ("b", "strong") and weight is not False) or weight:
+            kinds.append("bold")
+        if (tag in ("i", "em", "cite", "dfn", "var") and slant != "normal") or slant in (
+            "italic",
+            "oblique",
+        ):
+            kinds.append("italic")
+        for kind in kinds or ["plain"]:
+            span = _Span(kind, tag, _clean_href(a.get("href", "")) if kind == "link" else "")
+            self._stack[-1].children.append(span)
+            self._stack.append(span)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip is not None:
+            if tag == self._skip:
+                self._skip_depth -= 1
+                if self._skip_depth <= 0:
+                    self._skip, self._skip_depth = None, 0
+            return
+        if tag in _VOID:
+            return
+        if tag in _HEADINGS:
+            self._flush()
+            self._heading = 0
+        elif tag == "p":
+            self._flush()
+            self._word_level = 0
+        elif tag in ("ul", "ol"):
+            self._flush()
+            if self._lists:
+                self._lists.pop()
+            while self._items and self._items[-1].depth >= len(self._lists):
+                self._items.pop()
+        elif tag == "li":
+            self._flush()
+            if self._items:
+                self._items.pop()
+        elif tag == "blockquote":
+            self._flush()
+            self._quote = max(0, self._quote - 1)
+        elif tag == "pre":
+            self._flush()
+            self._pre = max(0, self._pre - 1)
+        elif tag in ("td", "th"):
+            self._end_cell()
+        elif tag == "tr" or tag == "table":
+            self._end_row()
+        elif tag in _BLOCKS:
+            self._flush()
+        else:
+            self._close_inline(tag)
+
+    def _close_inline(self, tag: str) -> None:
+        if not any(s.tag == tag for s in self._stack[1:]):
+            return
+        while len(self._stack) > 1:
+            span = self._stack.pop()
+            if span.kind == "bullet":
+                self._end_bullet()
+            if span.tag == tag and not any(s.tag == tag for s in self._stack[1:]):
+                break
+
+    # --- text ---------------------------------------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        if self._skip is not None:
+            return
+        if self._bullet is not None:
+            self._bullet.append(data)
+            return
+        data = _INVISIBLE.sub("", data)
+        if self._pre:
+            data = data.replace("\r\n", "\n").replace("\r", "\n")
+            text = "\n".join(_SPACE.sub(" ", line) for line in data.split("\n"))
+        else:
+            text = _SPACE.sub(" ", data)
+        if text:
+            self._stack[-1].children.append(text)
+
+    def handle_comment(self, data: str) -> None:
+        self._conditional(data)
+
+    def unknown_decl(self, data: str) -> None:
+        self._conditional(data)
+
+    def _conditional(self, data: str) -> None:
+        """Word writes a list paragraph's bullet between `[if !supportLists]` and `[endif]`."""
+        d = data.strip().lower().replace(" ", "")
+        if d.startswith("[if!supportlists]") or d.startswith("if!supportlists"):
+            self._bullet = []
+            if d.endswith("[endif]"):  # a whole comment: nothing to read
+                self._end_bullet()
+        elif d in ("[endif]", "endif"):
+            self._end_bullet()
+
+    def _end_bullet(self) -> None:
+        if self._bullet is not None:
+            self._bullet_text = "".join(self._bullet)
+        self._bullet = None
+
+    # --- blocks -------------------------------------------------------------------------------
+    def _reopen(self) -> _Span:
+        """A new block starts: formatting still open (a `<b>` around paragraphs) goes on."""
+        root = _Span("root", "")
+        parent = root
+        for span in self._stack[1:]:
+            if span.kind == "bullet":
+                continue
+            copy = _Span(span.kind, span.tag, span.href)
+            parent.children.append(copy)
+            parent = copy
+        old = self._stack
+        self._stack = [root]
+        node = root
+        while node.children:
+            child = node.children[0]
+            assert isinstance(child, _Span)
+            self._stack.append(child)
+            node = child
+        return old[0]
+
+    def _flush(self) -> None:
+        root = self._reopen()
+        text = _render(root, self._heading > 0, False)
+        text = re.sub(r" *\n *", "\n", re.sub(r" {2,}", " ", text)).strip(" \n")
+        if not text:
+            return
+        if self._cell is not None:
+            self._cell.append(" ".join(text.split("\n")))
+            return
+        paragraphs = [p for p in re.split(r"\n{2,}", text) if p.strip()]
+        for n, para in enumerate(paragraphs):
+            self._emit(para.split("\n"), first=n == 0)
+
+    def _emit(self, lines: list[str], first: bool) -> None:
+        lines = [_LINE_START.sub(r"\\\1", line, count=1) for line in lines]
+        if self._heading:
+            block = _Block([" ".join(lines)], "h", level=self._heading)
+        elif self._items:
+            item = self._items[-1]
+            if item.started or not first:
+                block = _Block(lines, "cont", depth=item.depth)
+            else:
+                item.started = True
+                block = _Block(lines, "li", depth=item.depth, marker=item.marker)
+        elif self._word_level and first:
+            level = self._word_level
+            ordered = bool(_ORDERED_BULLET.match(self._bullet_text.strip()))
+            number = self._word_numbers.get(level, 0) + 1 if ordered else 0
+            self._word_numbers = {k: v for k, v in self._word_numbers.items() if k <= level}
+            self._word_numbers[level] = number
+            marker = f"{number}." if ordered else "-"
+            block = _Block(lines, "li", depth=level - 1, marker=marker, lists=(-1,) * level)
+        else:
+            block = _Block(lines, "p")
+        if not (self._word_level and block.kind == "li"):
+            self._word_numbers = {}
+        block.quote = self._quote
+        if block.kind in ("li", "cont") and self._items:
+            block.lists = tuple(lst.ident for lst in self._lists[: block.depth + 1])
+        self.blocks.append(block)
+
+    def _end_cell(self) -> None:
+        self._flush()
+        if self._cell is not None and self._row is not None:
+            cell = " ".join(self._cell).strip()
+            if cell:
+                self._row.append(cell)
+        self._cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        row, self._row = self._row, None
+        if row:
+            self._emit([" | ".join(row)], first=True)
+
+    def close(self) -> None:
+        super().close()
+        self._end_row()
+        self._flush()
+
+
+def _indent(block: _Block) -> tuple[str, str]:
+    """The first line's prefix and the following lines' prefix."""
+    quote = "> " * block.quote
+    pad = "    " * block.depth
+    if block.kind == "li":
+        return quote + pad + block.marker + " ", quote + pad + "    "
+    if block.kind == "cont":
+        return quote + pad + "    ", quote + pad + "    "
+    return quote, quote
+
+
+def _format(block: _Block) -> str:
+    if block.kind == "h":
+        return ("> " * block.quote) + "#" * block.level + " " + block.lines[0]
+    first, rest = _indent(block)
+    out = [first + block.lines[0]]
+    out.extend(rest + line for line in block.lines[1:])
+    return "  \n".join(out)
+
+
+def _separator(prev: _Block, block: _Block) -> str:
+    if prev.kind == "li" and block.kind == "li" and prev.quote == block.quote:
+        n = min(len(prev.lists), len(block.lists))
+        if n and prev.lists[:n] == block.lists[:n]:  # the same list, or one nested in it
+            return "\n"
+    quote = min(prev.quote, block.quote)
+    return "\n" + ("> " * quote).rstrip() + "\n"
+
+
+def _fallback(html: str) -> list[_Block]:
+    """For markup html.parser gives up on: the text of the tags, one paragraph per line."""
+    html = re.sub(r"(?is)<(script|style|head)\b.*?</\1\s*>|<!--.*?-->", " ", html)
+    html = re.sub(r"(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|tr)\s*>", "\n", html)
+    text = re.sub(r"<[^>]*>?", " ", html)
+    from html import unescape
+
+    blocks = []
+    for line in unescape(text).split("\n"):
+        line = _SPACE.sub(" ", _INVISIBLE.sub("", line)).strip()
+        if line:
+            blocks.append(_Block([_LINE_START.sub(r"\\\1", _escape(line), count=1)], "p"))
+    return blocks
+
+
+def html_to_markdown(html: str) -> str:
+    """Clean Markdown from clipboard HTML; "" when there is no text in it. Never raises."""
+    parser = _Converter()
+    try:
+        parser.feed(html)
+        parser.close()
+        blocks = parser.blocks
+    except Exception:  # html.parser gives up on some malformed declarations
+        blocks = _fallback(html)
+    out: list[str] = []
+    prev: _Block | None = None
+    for block in blocks:
+        if prev is not None:
+            out.append(_separator(prev, block))
+        out.append(_format(block))
+        prev = block
+    text = nfc("".join(out).strip("\n"))
+    return _TAG_START.sub("&lt;", text)
