@@ -28,6 +28,8 @@ from editor_app.media.renditions import (
     RENDITION_WIDTHS,
     THUMBNAIL_SIZE,
     Encoded,
+    Ratio,
+    crop_box,
     make_thumbnail,
     render,
     rendition_sizes,
@@ -73,9 +75,17 @@ class RenditionCache:
     def key(metadata: PhotoMetadata) -> str:
         return hashlib.sha256(RECIPE.encode() + b"\0" + build_xmp(metadata)).hexdigest()[:12]
 
-    def path_for(self, sha256: str, width: int, fmt: str, metadata: PhotoMetadata) -> Path:
+    def path_for(
+        self,
+        sha256: str,
+        width: int,
+        fmt: str,
+        metadata: PhotoMetadata,
+        crop: Ratio | None = None,
+    ) -> Path:
         ext = EXTENSIONS[fmt]
-        name = f"{sha256}-{width}-{self.key(metadata)}{ext}"
+        shape = f"c{crop[0]}x{crop[1]}" if crop else ""
+        name = f"{sha256}-{width}{shape}-{self.key(metadata)}{ext}"
         return self.folder / check_sha256(sha256)[:2] / name
 
     def thumbnail_path(self, sha256: str, size: int = THUMBNAIL_SIZE) -> Path:
@@ -106,26 +116,32 @@ class RenditionCache:
         formats: Sequence[str] = FORMATS,
         widths: Sequence[int] = RENDITION_WIDTHS,
         thumbnail: bool = True,
+        crop: Ratio | None = None,
     ) -> list[Rendition]:
         """The renditions of photo `sha256` in `formats` (smallest first), made if missing.
 
         `size` is the upright (width, height) the caller already knows (Photo.width/height):
         with it, renditions that exist cost a stat each; without it the file's header is read.
-        `source` defaults to the library's original. `widths`: the sizes wanted (never wider
-        than the photo; see rendition_widths). PhotoError on a bad file; NotFound when there is
-        no such original. The thumbnail (if asked) is made in the same decode.
+        `widths`: the sizes wanted (never wider than the photo; see rendition_widths).
+        `crop`: a width:height ratio, for renditions of the largest centred box of that shape
+        (no thumbnail then). `source` defaults to the library's original. PhotoError on a bad
+        file; NotFound when there is no such original. The thumbnail (if asked) is made in the
+        same decode.
         """
         meta = metadata or PhotoMetadata()
         src = self._source(sha256, source)
         dims = size or self._upright_size(src)
+        if crop:
+            left, top, right, bottom = crop_box(dims, crop)
+            dims = (right - left, bottom - top)
         wanted = [
-            Rendition(self.path_for(sha256, w, f, meta), w, h, f)
+            Rendition(self.path_for(sha256, w, f, meta, crop), w, h, f)
             for w, h in rendition_sizes(dims, widths)
             for f in formats
         ]
         thumb_path = self.thumbnail_path(sha256)
         missing = [r for r in wanted if not r.path.is_file()]
-        need_thumb = thumbnail and not thumb_path.is_file()
+        need_thumb = thumbnail and not crop and not thumb_path.is_file()
         if not missing and not need_thumb:
             return wanted
         made = render(
@@ -134,8 +150,9 @@ class RenditionCache:
             widths=widths,
             formats=sorted({r.format for r in missing}, key=FORMATS.index) if missing else (),
             thumbnail=THUMBNAIL_SIZE if need_thumb else None,
+            crop=crop,
         )
-        return self._store(sha256, meta, made, wanted, thumb_path)
+        return self._store(sha256, meta, made, wanted, thumb_path, crop)
 
     def _store(
         self,
@@ -144,13 +161,14 @@ class RenditionCache:
         made: list[Encoded],
         wanted: list[Rendition],
         thumb_path: Path,
+        crop: Ratio | None,
     ) -> list[Rendition]:
         out: list[Rendition] = []
         for enc in made:
             if enc.thumbnail:
                 write_atomic(thumb_path, enc.data)
                 continue
-            path = self.path_for(sha256, enc.width, enc.format, meta)
+            path = self.path_for(sha256, enc.width, enc.format, meta, crop)
             if not path.is_file():
                 write_atomic(path, enc.data)
                 self._prune(path)
@@ -158,6 +176,31 @@ class RenditionCache:
         remade = {r.format for r in out}
         out.extend(r for r in wanted if r.format not in remade)  # those that were there
         return sorted(out, key=lambda r: (r.width, FORMATS.index(r.format)))
+
+    def file(
+        self,
+        sha256: str,
+        width: int,
+        fmt: str = "JPEG",
+        metadata: PhotoMetadata | None = None,
+        *,
+        crop: Ratio | None = None,
+        size: tuple[int, int] | None = None,
+        source: Path | None = None,
+    ) -> Rendition:
+        """One rendition `width` pixels wide (or the photo's own width if narrower), in `fmt`,
+        whole or cropped: what an export asks for, file by file."""
+        made = self.ensure(
+            sha256,
+            metadata,
+            source=source,
+            size=size,
+            formats=(fmt,),
+            widths=(width,),
+            thumbnail=False,
+            crop=crop,
+        )
+        return made[0]
 
     @staticmethod
     def _prune(kept: Path) -> None:

@@ -35,6 +35,7 @@ __all__ = [
     "RENDITION_WIDTHS",
     "THUMBNAIL_SIZE",
     "Encoded",
+    "crop_box",
     "make_thumbnail",
     "render",
     "rendition_sizes",
@@ -59,6 +60,8 @@ FIRST_STEP_FILTER = Image.Resampling.HAMMING
 CHAIN_FILTER = Image.Resampling.LANCZOS
 
 Size = tuple[int, int]
+Ratio = tuple[int, int]  # a crop's width:height, e.g. (16, 9)
+Box = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,18 @@ def thumbnail_dims(size: Size, box: int = THUMBNAIL_SIZE) -> Size:
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
+def crop_box(size: Size, ratio: Ratio) -> Box:
+    """The largest centred (left, top, right, bottom) box of `ratio` in an image of `size`."""
+    width, height = size
+    rw, rh = ratio
+    if width * rh > height * rw:
+        cw, ch = max(1, min(width, round(height * rw / rh))), height
+    else:
+        cw, ch = width, max(1, min(height, round(width * rh / rw)))
+    left, top = (width - cw) // 2, (height - ch) // 2
+    return left, top, left + cw, top + ch
+
+
 def _encode(im: Image.Image, fmt: str, xmp: bytes, thumbnail: bool = False) -> bytes:
     im.info = {}  # nothing of the source's (EXIF, ICC, comments) may ride along
     buf = io.BytesIO()
@@ -120,9 +135,12 @@ def render(
     widths: Sequence[int] = RENDITION_WIDTHS,
     formats: Sequence[str] = FORMATS,
     thumbnail: int | None = THUMBNAIL_SIZE,
+    crop: Ratio | None = None,
 ) -> list[Encoded]:
-    """Every rendition of the photo at `source` in every format, then the thumbnail (a JPEG
-    without metadata, for the app's own lists), from one decode. PhotoError on a bad file."""
+    """Every rendition of the photo at `source` in every format, largest first, then the
+    thumbnail (a JPEG without metadata, for the app's own lists), from one decode.
+    `crop`: a width:height ratio; the renditions are then of the largest centred box of that
+    shape (for og:image and JSON-LD's 16:9, 4:3, 1:1). PhotoError on a bad file."""
     xmp = build_xmp(metadata or PhotoMetadata())
     for fmt in formats:
         if fmt not in EXTENSIONS:
@@ -131,8 +149,10 @@ def render(
         normalised_format(source, im)
         orient = orientation(im)
         upright = upright_size(im.size, orient)
-        targets = sorted(rendition_sizes(upright, widths) if formats else [], reverse=True)
-        thumb = thumbnail_dims(upright, thumbnail) if thumbnail else None
+        box = crop_box(upright, crop) if crop else None
+        canvas = (box[2] - box[0], box[3] - box[1]) if box else upright
+        targets = sorted(rendition_sizes(canvas, widths) if formats else [], reverse=True)
+        thumb = thumbnail_dims(canvas, thumbnail) if thumbnail else None
         largest = targets[0] if targets else thumb
         if largest is None:
             return []
@@ -142,29 +162,42 @@ def render(
                 # An sRGB photo stays in YCbCr, as stored: the decoder skips its colour
                 # conversion, and so does the JPEG encoder (WebP converts per size).
                 keep_ycc = im.mode == "RGB" and is_srgb(icc if isinstance(icc, bytes) else None)
-                im.draft("YCbCr" if keep_ycc else im.mode, upright_size(largest, orient))
+                need = (
+                    -(-upright[0] * largest[0] // canvas[0]),
+                    -(-upright[1] * largest[1] // canvas[1]),
+                )
+                im.draft("YCbCr" if keep_ycc else im.mode, upright_size(need, orient))
             im.load()
             work = to_working_mode(im, icc if isinstance(icc, bytes) else None)
         except Exception as exc:  # hostile input: every failure is the file's
             raise decode_error(source, exc) from exc
-        return _chain(work, orient, icc if work.mode != "L" else None, targets, thumb, formats, xmp)
+        first = _first_step(work, orient, upright, box, largest)
+        return _chain(first, icc if work.mode != "L" else None, targets, thumb, formats, xmp)
+
+
+def _first_step(
+    work: Image.Image, orient: int, upright: Size, box: Box | None, size: Size
+) -> Image.Image:
+    """The decoded pixels at the largest output size, upright (and cropped)."""
+    if box is None:
+        stored = upright_size(size, orient)
+        resized = work if work.size == stored else work.resize(stored, FIRST_STEP_FILTER)
+        return apply_orientation(resized, orient)
+    turned = apply_orientation(work, orient)
+    fx, fy = turned.width / upright[0], turned.height / upright[1]
+    scaled_box = (box[0] * fx, box[1] * fy, box[2] * fx, box[3] * fy)
+    return turned.resize(size, FIRST_STEP_FILTER, box=scaled_box)
 
 
 def _chain(
-    work: Image.Image,
-    orient: int,
+    first: Image.Image,
     icc: object,
     targets: list[Size],
     thumb: Size | None,
     formats: Sequence[str],
     xmp: bytes,
 ) -> list[Encoded]:
-    largest = targets[0] if targets else thumb
-    assert largest is not None
-    stored = upright_size(largest, orient)
-    current = work if work.size == stored else work.resize(stored, FIRST_STEP_FILTER)
-    current = apply_orientation(current, orient)
-    current = to_srgb(current, icc if isinstance(icc, bytes) else None)
+    current = to_srgb(first, icc if isinstance(icc, bytes) else None)
     out: list[Encoded] = []
     for size in targets:
         if current.size != size:

@@ -109,3 +109,19 @@ def test_remove_and_unknown(stored: tuple[RenditionCache, str, tuple[int, int]])
     assert not list(cache.folder.rglob(f"{sha}*"))
     with pytest.raises(NotFound):
         cache.ensure("0" * 64)
+
+
+def test_one_file_at_a_time_whole_or_cropped(
+    stored: tuple[RenditionCache, str, tuple[int, int]],
+) -> None:
+    cache, sha, size = stored
+    webp = cache.file(sha, 800, "WEBP", META, size=size)
+    assert (webp.width, webp.height, webp.format) == (800, 518, "WEBP")
+    wide = cache.file(sha, 1200, "JPEG", META, crop=(16, 9), size=size)
+    assert (wide.width, wide.height) == (1200, 675) and "c16x9" in wide.path.name
+    square = cache.file(sha, 1200, "JPEG", META, crop=(1, 1), size=size)
+    assert (square.width, square.height) == (1100, 1100)  # never wider than the crop
+    with Image.open(square.path) as im:
+        assert im.size == (1100, 1100) and parse_xmp(im.info["xmp"]) == META
+    assert cache.file(sha, 1200, "JPEG", META, crop=(16, 9), size=size) == wide
+    assert not cache.thumbnail_path(sha).exists()

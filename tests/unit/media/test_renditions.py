@@ -14,6 +14,7 @@ from PIL import Image, ImageCms, ImageOps
 from editor_app.media.errors import PhotoError, Reason
 from editor_app.media.renditions import (
     Encoded,
+    crop_box,
     make_thumbnail,
     render,
     rendition_sizes,
@@ -315,3 +316,29 @@ def test_24_megapixel_jpeg(tmp_path: Path) -> None:
         (480, 720),
         (160, 240),
     ]
+
+
+# --- crops for og:image and JSON-LD -------------------------------------------------------
+
+
+def test_crop_box() -> None:
+    assert crop_box((4000, 3000), (16, 9)) == (0, 375, 4000, 2625)
+    assert crop_box((3000, 4000), (1, 1)) == (0, 500, 3000, 3500)
+    assert crop_box((4000, 1000), (4, 3)) == (1333, 0, 2666, 1000)
+
+
+@pytest.mark.parametrize("orientation", [1, 6, 3])
+def test_crops_are_centred_and_upright(tmp_path: Path, orientation: int) -> None:
+    upright = quadrants(1600, 900)
+    upright.paste((0, 0, 0), (0, 0, 200, 900))  # left and right bars the 1:1 crop drops
+    upright.paste((0, 0, 0), (1400, 0, 1600, 900))
+    method = INVERSE[orientation]
+    stored = upright.transpose(method) if method is not None else upright
+    source = save(stored, tmp_path / "c.jpg", quality=95, exif=exif_bytes(orientation))
+    made = render(source, META, widths=(800,), formats=("JPEG",), thumbnail=None, crop=(1, 1))
+    assert [(e.width, e.height) for e in made] == [(800, 800)]
+    im = opened(made[0]).convert("RGB")
+    assert_clean(made[0])
+    for name, xy in quadrant_centres(800, 800).items():
+        assert close(im.getpixel(xy), QUADRANTS[name]), name
+    assert not close(im.getpixel((3, 400)), (0, 0, 0), 40)  # the black bars were cut off
