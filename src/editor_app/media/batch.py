@@ -144,7 +144,11 @@ def _run_here(
         if cancel is not None and cancel.is_set():
             result.cancelled = True
             break
-        _record(result, run_job(root, job))
+        try:
+            item = run_job(root, job)
+        except Exception as exc:  # a bug or the disk: logged, reported, the batch goes on
+            item = _unexpected(job, exc)
+        _record(result, item)
         if progress is not None:
             progress(len(result.done) + len(result.failed), len(todo))
     return result
@@ -186,6 +190,10 @@ def _run_pool(
 def _outcome(future: Future[JobResult], job: RenditionJob) -> JobResult:
     try:
         return future.result()
-    except Exception as exc:  # a bug or a dead worker: logged, reported
-        log.exception("renditions of %s failed", job.sha256)
-        return JobResult(job, error=f"Lỗi không mong đợi khi tạo ảnh {job.sha256[:12]}…: {exc}")
+    except Exception as exc:  # a bug, the disk or a dead worker: logged, reported
+        return _unexpected(job, exc)
+
+
+def _unexpected(job: RenditionJob, exc: Exception) -> JobResult:
+    log.error("renditions of %s failed", job.sha256, exc_info=exc)
+    return JobResult(job, error=f"Lỗi không mong đợi khi tạo ảnh {job.sha256[:12]}…: {exc}")

@@ -225,3 +225,19 @@ def swapped_rgb_profile() -> bytes:
     data[r_at : r_at + r_len], data[b_at : b_at + b_len] = blue, red
     name = "sRGB".encode("utf-16-be")
     return bytes(data).replace(name, "sBGR".encode("utf-16-be"))
+
+
+def png_48bit(width: int, height: int) -> bytes:
+    """A 16-bit-per-channel RGB PNG (Pillow cannot write one): a red ramp over 0–65535."""
+    rows = b"".join(
+        b"\x00"
+        + b"".join(struct.pack(">HHH", x * 65535 // (width - 1), 0, 30000) for x in range(width))
+        for _ in range(height)
+    )
+    ihdr = struct.pack(">IIBBBBB", width, height, 16, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", ihdr)
+        + _chunk(b"IDAT", zlib.compress(rows))
+        + _chunk(b"IEND", b"")
+    )

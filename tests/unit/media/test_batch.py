@@ -72,3 +72,18 @@ def test_cancel_midway_with_a_pool(jobs: list[RenditionJob], data_root: Path) ->
     for item in result.done:
         assert all(r.path.is_file() for r in item.renditions)
     assert not list((data_root / "renditions").rglob(".tmp-*"))
+
+
+def test_an_unexpected_error_is_logged_and_reported(
+    jobs: list[RenditionJob],
+    data_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def full_disk(root: Path, job: RenditionJob) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("editor_app.media.batch.run_job", full_disk)
+    result = make_renditions(jobs[:2], data_root, workers=0)
+    assert len(result.failed) == 2 and "No space left" in result.failed[0].error
+    assert "renditions of" in caplog.text

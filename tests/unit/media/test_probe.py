@@ -163,6 +163,14 @@ def refused(path: Path, reason: Reason) -> PhotoError:
     return err
 
 
+def test_errors_cross_process_boundaries_intact() -> None:
+    import pickle
+
+    err = PhotoError(Path("/x/ảnh 1.jpg"), Reason.ANIMATED, "3")
+    back = pickle.loads(pickle.dumps(err))
+    assert (back.message, back.reason, back.path) == (err.message, err.reason, err.path)
+
+
 def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "rỗng.jpg"
     path.write_bytes(b"")

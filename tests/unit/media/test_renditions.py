@@ -31,6 +31,7 @@ from .imagegen import (
     exif_bytes,
     jpeg_bytes,
     noisy,
+    png_48bit,
     quadrant_centres,
     quadrants,
     save,
@@ -224,6 +225,13 @@ def test_16_bit_grey_png(tmp_path: Path) -> None:
     assert im.mode == "L"
     lo, hi = im.getextrema()
     assert lo < 10 and hi > 245  # scaled, not clipped to white
+
+
+def test_48_bit_rgb_png(tmp_path: Path) -> None:
+    source = tmp_path / "48.png"
+    source.write_bytes(png_48bit(600, 40))
+    im = opened(render(source, formats=("JPEG",))[0]).convert("RGB")
+    assert im.getpixel((2, 20))[0] < 20 and im.getpixel((477, 20))[0] > 235
 
 
 def test_transparency_white_in_jpeg_kept_in_webp(tmp_path: Path) -> None:
