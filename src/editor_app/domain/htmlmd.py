@@ -51,7 +51,7 @@ _LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
-_WORD_LIST = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.IGNORECASE)
+_WORD_LIST = re.compile(r"mso-list\s*:\s*l(\d+)\s+level(\d+)", re.IGNORECASE)
 _ORDERED_BULLET = re.compile(r"^\(?(?:\d+|[a-zA-Z]|[ivxlcIVXLC]+)[.)]")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|=+\s*$|-{2,}\s*$|_{3,}\s*$)")
@@ -174,9 +174,11 @@ class _Converter(HTMLParser):
         self._row: list[str] | None = None  # cells of the table row being read
         self._cell: list[str] | None = None  # paragraphs of the cell being read
         self._word_level = 0  # a Word list paragraph's level (1-based), 0 when not one
+        self._word_list = 0  # and the number of its list
         self._bullet: list[str] | None = None  # a Word bullet's text, while it is read
         self._bullet_text = ""  # the last bullet read
-        self._word_numbers: dict[int, int] = {}
+        self._word_numbers: dict[int, int] = {}  # level → last number, in _numbered_list
+        self._numbered_list = -1
         self._list_ids = 0
 
     # --- tags ---------------------------------------------------------------------------------
@@ -204,7 +206,9 @@ class _Converter(HTMLParser):
             self._flush()
             m = _WORD_LIST.search(style)
             self._bullet_text = ""
-            self._word_level = int(m.group(1)) if m and "ignore" not in style.lower() else 0
+            word_list = m is not None and "ignore" not in style.lower()
+            self._word_list = int(m.group(1)) if m and word_list else 0
+            self._word_level = min(int(m.group(2)), 9) if m and word_list else 0
         elif tag in ("ul", "ol"):
             self._flush()
             start = a.get("start", "1")
@@ -393,12 +397,16 @@ class _Converter(HTMLParser):
                 block = _Block(lines, "li", depth=item.depth, marker=item.marker)
         elif self._word_level and first:
             level = self._word_level
+            if self._word_list != self._numbered_list:
+                self._word_numbers, self._numbered_list = {}, self._word_list
             ordered = bool(_ORDERED_BULLET.match(self._bullet_text.strip()))
             number = self._word_numbers.get(level, 0) + 1 if ordered else 0
             self._word_numbers = {k: v for k, v in self._word_numbers.items() if k <= level}
             self._word_numbers[level] = number
             marker = f"{number}." if ordered else "-"
-            block = _Block(lines, "li", depth=level - 1, marker=marker, lists=(-1,) * level)
+            block = _Block(
+                lines, "li", depth=level - 1, marker=marker, lists=(-1 - self._word_list,) * level
+            )
         else:
             block = _Block(lines, "p")
         if not (self._word_level and block.kind == "li"):

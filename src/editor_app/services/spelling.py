@@ -195,6 +195,14 @@ class SpellChecker:
             log.warning("could not read the dictionary %s", base, exc_info=True)
         return checker
 
+    def copy(self) -> SpellChecker:
+        """A checker sharing this one's dictionary (read only), with its own word lists."""
+        other = SpellChecker(self._dictionary)
+        other._user = set(self._user)
+        other._ignored = set(self._ignored)
+        other._by_fold = self._by_fold
+        return other
+
     @property
     def enabled(self) -> bool:
         return self._dictionary is not None
