@@ -11,7 +11,7 @@ from editor_app.domain.article import Article, utcnow
 from editor_app.domain.errors import ValidationError
 from editor_app.domain.listing import ArticleFilter, ArticleSummary
 from editor_app.domain.section import normalise_path
-from editor_app.domain.text import nfc
+from editor_app.domain.text import fold, nfc
 from editor_app.domain.workflow import Status
 from editor_app.services.changes import Changes
 from editor_app.store import repository as repo
@@ -35,7 +35,7 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
             for k in value:
                 k = " ".join(nfc(str(k)).split())
                 if k:
-                    seen.setdefault(k.casefold(), k)
+                    seen.setdefault(fold(k), k)  # “Bầu cử” and “bầu cử” are one keyword
             out[key] = list(seen.values())
         elif key == "event_date":
             if value is not None and not isinstance(value, date):

@@ -11,7 +11,9 @@ import platformdirs
 
 from editor_app.services.articles import ArticleService
 from editor_app.services.directory import DirectoryService
+from editor_app.services.lint import LintService
 from editor_app.services.maintenance import MaintenanceService
+from editor_app.services.officials import OfficialService
 from editor_app.services.search import SearchService
 from editor_app.store.database import Database
 
@@ -42,6 +44,8 @@ class Workspace:
         self.articles = ArticleService(db)
         self.search = SearchService(db)
         self.directory = DirectoryService(db)
+        self.officials = OfficialService(db)
+        self.lint = LintService(db, self.officials)
         self.maintenance = MaintenanceService(db)
 
     @cached_property

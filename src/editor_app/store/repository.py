@@ -427,6 +427,79 @@ def set_article_officials(
     session.expire(row, ["officials"])
 
 
+def set_official_retired(session: Session, official_id: uuid.UUID, retired: bool) -> None:
+    row = session.get(OfficialRow, str(official_id))
+    if row is None:
+        raise NotFound(f"Không tìm thấy người {official_id}.")
+    row.retired = retired
+    session.flush()
+
+
+def official_tag_counts(session: Session) -> dict[uuid.UUID, int]:
+    """How many stories each official is tagged in (those with none are left out)."""
+    stmt = select(ArticleOfficialRow.official_id, func.count()).group_by(
+        ArticleOfficialRow.official_id
+    )
+    return {uuid.UUID(oid): int(n) for oid, n in session.execute(stmt)}
+
+
+def mark_official_articles_dirty(session: Session, official_id: uuid.UUID) -> None:
+    """The stories tagged with an official are indexed again (its name may have changed)."""
+    tagged = select(ArticleOfficialRow.article_pk).where(
+        ArticleOfficialRow.official_id == str(official_id)
+    )
+    session.execute(
+        update(ArticleRow)
+        .where(ArticleRow.pk.in_(tagged))
+        .values(search_dirty=True)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def merge_officials(session: Session, keep: Official, drop_id: uuid.UUID) -> list[uuid.UUID]:
+    """Saves `keep`, moves the stories tagged with `drop_id` to it (each story once, in its
+    place), deletes `drop_id`; returns the ids of the stories that were re-tagged."""
+    drop = session.get(OfficialRow, str(drop_id))
+    if drop is None:
+        raise NotFound(f"Không tìm thấy người {drop_id}.")
+    upsert_official(session, keep)
+    keep_id, dropped = str(keep.id), str(drop_id)
+    moved = select(ArticleOfficialRow.article_pk).where(ArticleOfficialRow.official_id == dropped)
+    pks = list(session.scalars(moved))
+    already = select(ArticleOfficialRow.article_pk).where(ArticleOfficialRow.official_id == keep_id)
+    session.execute(
+        delete(ArticleOfficialRow)
+        .where(
+            ArticleOfficialRow.official_id == dropped, ArticleOfficialRow.article_pk.in_(already)
+        )
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(ArticleOfficialRow)
+        .where(ArticleOfficialRow.official_id == dropped)
+        .values(official_id=keep_id)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(ArticleRow)
+        .where(ArticleRow.pk.in_(pks))
+        .values(search_dirty=True)
+        .execution_options(synchronize_session=False)
+    )
+    session.delete(drop)
+    session.flush()
+    session.expire_all()
+    ids = session.scalars(select(ArticleRow.id).where(ArticleRow.pk.in_(pks)))
+    return [uuid.UUID(i) for i in ids]
+
+
+def photo_article_id(session: Session, photo_id: uuid.UUID) -> uuid.UUID:
+    row = session.get(PhotoRow, str(photo_id))
+    if row is None:
+        raise NotFound(f"Không tìm thấy ảnh {photo_id}.")
+    return uuid.UUID(row.article.id)
+
+
 def replace_sections(session: Session, sections: Iterable[Section]) -> int:
     session.execute(delete(SectionRow))
     n = 0

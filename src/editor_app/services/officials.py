@@ -1,0 +1,446 @@
+"""The officials directory and the officials of a story: browse, edit, merge, retire, import,
+export, tag, detect names in the text and check the titles written with them.
+
+Every action returns a `Changes` record (`officials=True` when the directory changed). The
+directory's name index (`OfficialsIndex`) is built once and kept until this service changes the
+directory; `review()` only computes, so the GUI may call it off the UI thread.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from editor_app.domain.article import Article
+from editor_app.domain.errors import UserError, ValidationError
+from editor_app.domain.officials_csv import RowError, parse_officials_csv, parse_title, to_csv
+from editor_app.domain.officials_detect import OfficialsIndex
+from editor_app.domain.officials_titles import Problem, article_fields, check_article
+from editor_app.domain.people import Official, Title
+from editor_app.domain.text import fold, nfc
+from editor_app.services.changes import Changes
+from editor_app.services.directory import read_text_file
+from editor_app.store import repository as repo
+from editor_app.store.database import Database
+
+__all__ = [
+    "Detected",
+    "ImportReport",
+    "OfficialService",
+    "Review",
+    "TaggedOfficial",
+    "format_day",
+    "matches",
+    "search_key",
+    "title_from_cells",
+]
+
+
+# --- pure helpers (also used by the widgets) -----------------------------------------------------
+
+
+def search_key(official: Official) -> str:
+    """What a folded query is looked for in: names, aliases, organisation and titles."""
+    parts = [official.full_name, *official.aliases, official.organization]
+    parts.extend(t.text for t in official.titles)
+    return fold(" | ".join(parts))
+
+
+def matches(official: Official, query: str) -> bool:
+    """Whether every word of the query (folded: case, marks and đ do not matter) is found."""
+    key = search_key(official)
+    return all(word in key for word in fold(query).split())
+
+
+def _rank(official: Official, folded_query: str) -> tuple[int, str]:
+    names = [fold(official.full_name), *(fold(a) for a in official.aliases)]
+    if any(n == folded_query for n in names):
+        rank = 0
+    elif any(n.startswith(folded_query) for n in names):
+        rank = 1
+    elif any(folded_query in n for n in names):
+        rank = 2
+    else:
+        rank = 3
+    return rank, fold(official.full_name)
+
+
+def format_day(day: date | None) -> str:
+    """A date as the newsroom writes it (15/10/2020); "" for none."""
+    return "" if day is None else f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
+def title_from_cells(text: str, start: str = "", end: str = "") -> Title:
+    """A title from the editor's three cells (dates D/M/YYYY or YYYY-MM-DD, either empty).
+
+    Raises ValidationError with a message fit to show.
+    """
+    text, start, end = (" ".join(nfc(s).split()) for s in (text, start, end))
+    if not text:
+        raise ValidationError("Chức danh không được để trống.")
+    if any(c in text for c in ";[]"):
+        raise ValidationError(f"Chức danh “{text}” không được có dấu ; [ ].")
+    period = " ".join(p for p in (f"từ {start}" if start else "", f"đến {end}" if end else "") if p)
+    try:
+        return parse_title(f"{text} [{period}]" if period else text)
+    except ValidationError as e:
+        raise ValidationError(f"Chức danh “{text}”: {e.message}.") from None
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    updated: int
+    errors: list[RowError]
+
+
+@dataclass(frozen=True)
+class TaggedOfficial:
+    """An official tagged in a story, with the titles held on the story's event date."""
+
+    official: Official
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Detected:
+    """An official named in the story's texts but not tagged yet."""
+
+    official: Official
+    fields: tuple[str, ...]  # where: headline, sapo, body, caption:<photo id>
+    count: int
+    namesake: bool = False  # the name is shared: the directory has others by this name
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the tag panel shows for one story: its tags, names to tag, and title problems.
+
+    `texts` are the texts checked: problem offsets point into them.
+    """
+
+    tagged: tuple[TaggedOfficial, ...]
+    detected: tuple[Detected, ...]
+    problems: tuple[Problem, ...]
+    texts: Mapping[str, str]
+    event_date: date | None
+
+
+# --- the service ---------------------------------------------------------------------------------
+
+
+class OfficialService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._lock = threading.Lock()
+        self._index: OfficialsIndex | None = None
+
+    # --- reading --------------------------------------------------------------------------------
+    def all(self, include_retired: bool = True) -> list[Official]:
+        """The directory, by name."""
+        with self._db.read() as s:
+            return repo.list_officials(s, include_retired)
+
+    def get(self, official_id: uuid.UUID) -> Official:
+        with self._db.read() as s:
+            return repo.get_official(s, official_id)
+
+    def search(self, query: str, include_retired: bool = True) -> list[Official]:
+        """Officials matching a query typed without marks ("duong duc huy"), best first."""
+        return filter_officials(self.all(include_retired), query)
+
+    def pickable(self, query: str = "") -> list[Official]:
+        """What the tag picker offers: the directory without the retired."""
+        return filter_officials(self.all(include_retired=False), query)
+
+    def story_counts(self) -> dict[uuid.UUID, int]:
+        """How many stories are tagged with each official (officials with none left out)."""
+        with self._db.read() as s:
+            return repo.official_tag_counts(s)
+
+    def find_by_name(self, name: str, include_retired: bool = True) -> list[Official]:
+        """Officials whose full name or an alias is `name`, folded (or whose id it is)."""
+        officials = self.all(include_retired)
+        try:
+            wanted_id: uuid.UUID | None = uuid.UUID(name.strip())
+        except ValueError:
+            wanted_id = None
+        if wanted_id is not None:
+            return [o for o in officials if o.id == wanted_id]
+        folded = " ".join(fold(name).split())
+        return [o for o in officials if folded in o.folded_names]
+
+    def index(self) -> OfficialsIndex:
+        """The directory's names, indexed for detection (built once, thread-safe)."""
+        with self._lock:
+            if self._index is None:
+                self._index = OfficialsIndex(self.all())
+            return self._index
+
+    def _changed(self) -> None:
+        with self._lock:
+            self._index = None
+
+    # --- editing the directory ------------------------------------------------------------------
+    def save(self, official: Official) -> Changes:
+        """Adds an official or saves an edited one (same id). Raises ValidationError."""
+        official = _validated(official)
+        with self._db.transaction() as s:
+            for other in repo.list_officials(s):
+                if other.id != official.id and _same_person(other, official):
+                    org = other.organization or "không ghi cơ quan"
+                    raise ValidationError(
+                        f"Danh bạ đã có “{other.full_name}” ({org}): hãy sửa người đó, "
+                        "hoặc ghi cơ quan khác."
+                    )
+            repo.upsert_official(s, official)
+            repo.mark_official_articles_dirty(s, official.id)
+        self._changed()
+        return Changes(officials=True)
+
+    def retire(self, official_id: uuid.UUID, retired: bool = True) -> Changes:
+        """Retired officials leave the pickers; their stories keep the tag."""
+        with self._db.transaction() as s:
+            repo.set_official_retired(s, official_id, retired)
+        self._changed()
+        return Changes(officials=True)
+
+    def merge(self, keep_id: uuid.UUID, drop_id: uuid.UUID) -> Changes:
+        """Merges a duplicate into `keep_id`: its stories are re-tagged with the kept one, its
+        name and aliases become aliases of the kept one, its titles not already there are added
+        after the kept one's; then the duplicate is deleted."""
+        if keep_id == drop_id:
+            raise ValidationError("Hãy chọn hai người khác nhau để gộp.")
+        with self._db.transaction() as s:
+            keep = repo.get_official(s, keep_id)
+            drop = repo.get_official(s, drop_id)
+            merged = merged_official(keep, drop)
+            affected = repo.merge_officials(s, merged, drop_id)
+        self._changed()
+        return Changes.of(affected, officials=True)
+
+    def import_csv(self, path: Path) -> tuple[Changes, ImportReport]:
+        """Imports a directory CSV (IT's, or one exported here). Bad rows are reported with
+        their line numbers; the rest is imported.
+
+        A row updates the official with its id, else the one with its name (or an alias) —
+        among namesakes, the one of the same organisation; other rows are added. An import
+        replaces the titles, keeps the aliases already known, and never brings a retired
+        official back (reinstate in the directory).
+        """
+        parsed = parse_officials_csv(read_text_file(path))
+        added = updated = 0
+        names = Counter(fold(o.full_name) for o in parsed.officials)
+        claimed: set[uuid.UUID] = set()
+        with self._db.transaction() as s:
+            existing = repo.list_officials(s)
+            for row in parsed.officials:
+                old = _match_existing(existing, row, claimed, names[fold(row.full_name)])
+                if old is None:
+                    added += 1
+                    repo.upsert_official(s, row)
+                    existing.append(row)
+                    claimed.add(row.id)
+                    continue
+                claimed.add(old.id)
+                updated += 1
+                aliases = _unique_names([*row.aliases, *old.aliases], exclude=row.full_name)
+                new = replace(row, id=old.id, aliases=aliases, retired=row.retired or old.retired)
+                repo.upsert_official(s, new)
+                repo.mark_official_articles_dirty(s, old.id)
+                existing[existing.index(old)] = new
+        self._changed()
+        return Changes(officials=True), ImportReport(added, updated, list(parsed.errors))
+
+    def export_csv(self, path: Path, include_retired: bool = True, delimiter: str = ",") -> int:
+        """Writes the directory as CSV (UTF-8 with BOM, as Excel reads it); returns how many
+        officials were written. The file is replaced only once complete."""
+        officials = self.all(include_retired)
+        data = to_csv(officials, delimiter).encode("utf-8-sig")
+        path = Path(path)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".officials-", suffix=".csv", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as e:
+            raise UserError(f"Không ghi được tệp {path}: {e.strerror}.") from None
+        return len(officials)
+
+    # --- the officials of a story ---------------------------------------------------------------
+    def tagged(self, article_id: uuid.UUID) -> list[Official]:
+        with self._db.read() as s:
+            ids = repo.get_article(s, article_id).official_ids
+            by_id = {o.id: o for o in repo.list_officials(s)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def tag(
+        self, article_id: uuid.UUID, official_ids: Iterable[uuid.UUID], source: object = None
+    ) -> Changes:
+        """Adds officials to a story's tags (those already tagged are left where they are)."""
+        with self._db.transaction() as s:
+            current = repo.get_article(s, article_id).official_ids
+            for oid in official_ids:
+                repo.get_official(s, oid)  # NotFound for an unknown id
+            repo.set_article_officials(s, article_id, [*current, *official_ids])
+        return Changes.of([article_id], source=source)
+
+    def untag(
+        self, article_id: uuid.UUID, official_id: uuid.UUID, source: object = None
+    ) -> Changes:
+        with self._db.transaction() as s:
+            current = repo.get_article(s, article_id).official_ids
+            repo.set_article_officials(s, article_id, [i for i in current if i != official_id])
+        return Changes.of([article_id], source=source)
+
+    def fix_caption(
+        self,
+        photo_id: uuid.UUID,
+        start: int,
+        end: int,
+        written: str,
+        replacement: str,
+        source: object = None,
+    ) -> Changes:
+        """Puts the directory's wording in a caption, where `written` still stands."""
+        with self._db.transaction() as s:
+            article_id = repo.photo_article_id(s, photo_id)
+            caption = next(
+                p.caption for p in repo.get_article(s, article_id).photos if p.id == photo_id
+            )
+            if caption[start:end] != written:
+                raise UserError("Chú thích ảnh đã thay đổi: hãy kiểm tra lại.")
+            repo.update_photo(
+                s, photo_id, {"caption": nfc(caption[:start] + replacement + caption[end:])}
+            )
+        return Changes.of([article_id], photos=frozenset({photo_id}), source=source)
+
+    def review(self, article: Article, texts: Mapping[str, str] | None = None) -> Review:
+        """Tags, names to tag and title problems of a story (pure computation on the cached
+        index; safe off the UI thread). `texts` replace the article's own headline, sapo or
+        body (the editor's text, newer than the saved one); `article.event_date` dates the
+        titles (None: today's titles)."""
+        index = self.index()
+        fields = dict(article_fields(article))
+        fields.update(texts or {})
+        by_id = {o.id: o for o in index.officials}
+        day = article.event_date
+        tagged = tuple(
+            TaggedOfficial(by_id[i], tuple(t.text for t in by_id[i].titles_on(day)))
+            for i in article.official_ids
+            if i in by_id
+        )
+        found: dict[uuid.UUID, tuple[Official, list[str], int, bool]] = {}
+        for name, text in fields.items():
+            for mention in index.find(text):
+                candidates = [o for o in mention.candidates if not o.retired]
+                candidates = candidates or list(mention.candidates)
+                for o in candidates:
+                    _, where, count, _ns = found.get(o.id, (o, [], 0, False))
+                    if name not in where:
+                        where.append(name)
+                    found[o.id] = (o, where, count + 1, len(candidates) > 1)
+        tagged_ids = set(article.official_ids)
+        detected = tuple(
+            Detected(o, tuple(where), count, namesake)
+            for o, where, count, namesake in found.values()
+            if o.id not in tagged_ids
+        )
+        problems = tuple(check_article(fields, index, day))
+        return Review(tagged, detected, problems, fields, day)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def filter_officials(officials: Sequence[Official], query: str) -> list[Official]:
+    """The officials matching a folded query, best first (all, by name, for an empty one)."""
+    folded = " ".join(fold(query).split())
+    if not folded:
+        return sorted(officials, key=lambda o: fold(o.full_name))
+    return sorted((o for o in officials if matches(o, folded)), key=lambda o: _rank(o, folded))
+
+
+def _validated(official: Official) -> Official:
+    name = " ".join(nfc(official.full_name).split())
+    if not name:
+        raise ValidationError("Họ tên không được để trống.")
+    aliases = _unique_names(official.aliases, exclude=name)
+    for alias in aliases:
+        if ";" in alias:
+            raise ValidationError(f"Tên khác “{alias}” không được có dấu ;.")
+    titles = [replace(title_from_cells(t.text), start=t.start, end=t.end) for t in official.titles]
+    for t in titles:
+        if t.start is not None and t.end is not None and t.start > t.end:
+            raise ValidationError(f"Chức danh “{t.text}”: ngày bắt đầu sau ngày kết thúc.")
+    result = replace(official, full_name=name, aliases=aliases, titles=titles)
+    to_csv([result])  # what the directory holds must export (raises ValidationError)
+    return result
+
+
+def _unique_names(names: Iterable[str], exclude: str = "") -> list[str]:
+    """Names without repeats (folded), in order, without `exclude`."""
+    seen = {fold(exclude)} if exclude else set()
+    out: list[str] = []
+    for n in names:
+        n = " ".join(nfc(n).split())
+        if n and fold(n) not in seen:
+            seen.add(fold(n))
+            out.append(n)
+    return out
+
+
+def _same_person(a: Official, b: Official) -> bool:
+    return fold(a.full_name) == fold(b.full_name) and fold(a.organization) == fold(b.organization)
+
+
+def merged_official(keep: Official, drop: Official) -> Official:
+    """`keep` with the duplicate's name and aliases as aliases and its missing titles."""
+    aliases = _unique_names([*keep.aliases, drop.full_name, *drop.aliases], exclude=keep.full_name)
+    known = {(fold(t.text), t.start, t.end) for t in keep.titles}
+    titles = list(keep.titles)
+    for t in drop.titles:
+        if (fold(t.text), t.start, t.end) not in known:
+            titles.append(t)
+            known.add((fold(t.text), t.start, t.end))
+    return replace(
+        keep,
+        aliases=aliases,
+        titles=titles,
+        organization=keep.organization or drop.organization,
+    )
+
+
+def _match_existing(
+    existing: list[Official], row: Official, claimed: set[uuid.UUID], rows_by_name: int
+) -> Official | None:
+    """The official a CSV row updates: the same id; else, by name (or alias), the one of the
+    same organisation, or the only one when neither side has namesakes. None: a new one.
+    `claimed`: officials already written by this import; `rows_by_name`: how many rows of
+    the file have this row's name."""
+    for o in existing:
+        if o.id == row.id:
+            return o
+    name = fold(row.full_name)
+    same = [o for o in existing if name in o.folded_names]
+    free = [o for o in same if o.id not in claimed]
+    same_org = [o for o in free if fold(o.organization) == fold(row.organization)]
+    if len(same_org) == 1:
+        return same_org[0]
+    if len(same) == 1 and len(free) == 1 and rows_by_name == 1:
+        return free[0]
+    return None
