@@ -1,0 +1,149 @@
+"""The IPTC ninjs 3.1 copy of an exported story (`article.ninjs.json`).
+
+The schema is strict (unknown keys fail), has no `keywords` property and no place for a
+person's job title: keywords and the section go to `subjects`, tagged officials to `people` by
+name only (their titles are in the text and in the page's JSON-LD), photos to `associations`
+with their renditions as absolute URLs (`href` is a URI). Times are UTC.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from editor_app.domain.article import Photo
+from editor_app.domain.text import count_text
+from editor_app.render.context import PageContext
+from editor_app.render.meta import absolute, author_names, bare_name, headline, sapo
+
+__all__ = ["NINJS_SCHEMA_URI", "NinjsImage", "build_ninjs", "dump_json"]
+
+NINJS_SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
+_MIME = {"jpeg": "image/jpeg", "webp": "image/webp"}
+
+
+@dataclass(frozen=True, slots=True)
+class NinjsImage:
+    """A file of the bundle, as ninjs lists it."""
+
+    name: str  # "w800-webp", "crop-16x9"
+    url: str  # relative to the page ("images/…")
+    width: int
+    height: int
+    format: str
+    size: int
+
+
+def _utc(when: datetime) -> str:
+    return when.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _photo(
+    context: PageContext, photo: Photo, name: str, files: Sequence[NinjsImage]
+) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "name": name,
+        "uri": f"urn:uuid:{photo.id}",
+        "type": "picture",
+        "representationType": "full",
+        "renditions": [
+            {
+                "name": f.name,
+                "href": absolute(context, f.url),
+                "contentType": _MIME.get(f.format, "application/octet-stream"),
+                "width": f.width,
+                "height": f.height,
+                "sizeInBytes": f.size,
+            }
+            for f in files
+        ],
+    }
+    if photo.caption:
+        item["descriptions"] = [
+            {"role": "caption", "contentType": "text/plain", "value": photo.caption}
+        ]
+    if photo.alt_text:
+        item.setdefault("descriptions", []).append(
+            {"role": "alternative", "contentType": "text/plain", "value": photo.alt_text}
+        )
+    if photo.credit:
+        item["by"] = photo.credit
+    return item
+
+
+def build_ninjs(
+    context: PageContext,
+    body_html: str,
+    photos: Sequence[tuple[Photo, Sequence[NinjsImage]]],
+) -> dict[str, Any]:
+    """The ninjs object for the story (`photos`: the bundle's files per photo, in page order)."""
+    a = context.article
+    site = context.site
+    counts = count_text(a.body)
+    data: dict[str, Any] = {
+        "uri": f"urn:uuid:{a.id}",
+        "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA_URI},
+        "type": "text",
+        "representationType": "full",
+        "profile": "text-photo" if photos else "text-only",
+        "version": str(context.version),
+        "firstCreated": _utc(a.created_at),
+        "versionCreated": _utc(context.modified),
+        "contentCreated": _utc(context.published),
+        "pubStatus": "usable",
+        "language": site.language,
+        "copyrightHolder": site.name,
+        "slugline": context.page_slug,
+        "headlines": [{"role": "main", "contentType": "text/plain", "value": headline(context)}],
+        "bodies": [
+            {
+                "role": "main",
+                "contentType": "text/html",
+                "charCount": counts.chars,
+                "wordCount": counts.words,
+                "value": body_html,
+            }
+        ],
+        "renditions": [{"name": "html", "href": context.page_url, "contentType": "text/html"}],
+        "altIds": [{"role": "canonicalUrl", "value": context.page_url}],
+    }
+    if a.sapo.strip():
+        data["descriptions"] = [
+            {"role": "summary", "contentType": "text/plain", "value": sapo(context)}
+        ]
+    names = author_names(a.byline)
+    if a.byline:
+        data["by"] = ", ".join(names) or a.byline
+    if a.location:
+        data["located"] = a.location
+    subjects: list[dict[str, Any]] = []
+    if context.section_path:
+        subjects.append(
+            {
+                "name": context.section_name,
+                "literal": "/".join(context.section_path),
+                "rel": "section",
+                "uri": context.site.section_url(context.section_path),
+            }
+        )
+    subjects += [{"name": k, "rel": "keyword", "uri": site.tag_url(k)} for k in a.keywords]
+    if subjects:
+        data["subjects"] = subjects
+    people = [{"name": bare_name(o.name), "rel": "mentioned"} for o in context.officials]
+    if people:
+        data["people"] = people
+    if photos:
+        featured = a.featured_photo
+        data["associations"] = [
+            _photo(context, photo, "featureimage" if photo is featured else f"photo-{n}", files)
+            for n, (photo, files) in enumerate(photos, 1)
+        ]
+    return data
+
+
+def dump_json(data: object) -> bytes:
+    """Stable bytes: sorted keys, two-space indent, UTF-8, one trailing newline."""
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,381 @@
+"""The article body: Markdown → sanitised HTML, block by block, cached for typing speed.
+
+Python-Markdown with `tables`, `fenced_code` and `sane_lists`, and deliberately without:
+
+- raw HTML: the `html_block` preprocessor and `html` inline pattern are removed, so `<b>` or
+  `<script>` typed in the body shows as text. Reporters write Markdown; pasted HTML is not a
+  format we publish, and passing it through only to strip it again invites surprises;
+- `footnotes`, `abbr`, `attr_list`, `md_in_html`, `toc`: state across the whole text (which
+  would defeat per-block rendering), or attributes (`{: onclick=…}`) we would only strip;
+- `smarty`: it doubles Markdown's time; `render.typography.smarten` does the quotes instead.
+
+Then every block goes through nh3 (`render.sanitise`). Photos are written `![alt](photo:<uuid>)`
+and come out as an empty `<figure data-photo=… data-alt=…>` marker at the top level, which
+`render.layout` replaces with the real figure; other images are dropped (a marker with an empty
+id, shown as a notice in preview).
+
+`BodyRenderer.render` splits the text into top-level blocks (`render.blocks`), renders each block
+on its own, and keeps the sanitised HTML per block text in an LRU cache, so a keystroke renders
+one block. Each top-level element carries `data-line` = its block's first source line (1-based)
+for scroll sync. Rendering block by block gives the same HTML as one Markdown call on the whole
+text (`render_whole`), which the tests check on generated text.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import uuid
+import xml.etree.ElementTree as ET
+from collections import OrderedDict
+from dataclasses import dataclass
+from html import unescape
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+
+from editor_app.render.blocks import Block, normalise_newlines, split_blocks
+from editor_app.render.sanitize import sanitise
+from editor_app.render.typography import smarten
+
+__all__ = ["BodyRenderer", "PhotoRef", "RenderedBlock", "RenderedBody"]
+
+EXTERNAL_REL = "noopener noreferrer nofollow"
+PHOTO_SCHEME = "photo:"
+
+_BLOCK_TAGS = frozenset(
+    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquote", "ul", "ol"}
+)
+_CODE_TAGS = frozenset({"code", "pre"})
+# What a following list item, quote or indented block may continue (see render.blocks).
+_CONTINUED = frozenset({"ul", "ol", "blockquote", "pre"})
+_SCRIPT_URL = re.compile(r"[\x00-\x20]*(?:j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.I)
+_ALIGN_STYLE = re.compile(r"text-align:\s*(left|center|right)")
+_MARKER = re.compile(r"<figure( [^>]*)></figure>")  # nh3 writes attributes in sorted order
+_ATTR = re.compile(r' ([a-z-]+)="([^"]*)"')
+# A plain paragraph: nothing Markdown would act on (see `_fast_paragraph`).
+_NOT_PLAIN = re.compile(
+    r"[\\`*_\[\]<>&|~\x00-\x09\x0b-\x1f\x7f]|(?:^|\n)(?:\s|[#>=+\-0-9])|\s(?:\n|$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoRef:
+    """A photo written in the body: its id (None: not a `photo:<uuid>` image) and alt text."""
+
+    photo_id: uuid.UUID | None
+    alt: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    html: str  # sanitised; top-level elements carry data-line="<token>"
+    paragraphs: int  # top-level <p> elements
+    has_photos: bool
+    last_tag: str | None  # the last top-level element as Markdown parsed it (None: nothing)
+    definitions: tuple[tuple[str, tuple[str, str]], ...]  # the link definitions it holds
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedBlock:
+    """One top-level block of the body, rendered."""
+
+    line: int
+    html: str
+    paragraphs: int
+    has_photos: bool
+    token: str
+
+    def pieces(self, line_numbers: bool = True) -> list[str | PhotoRef]:
+        """The block's HTML with its line number (or none), split around photo markers."""
+        attr = f' data-line="{self.line}"' if line_numbers else ""
+        html = self.html.replace(f' data-line="{self.token}"', attr)
+        if not self.has_photos:
+            return [html]
+        out: list[str | PhotoRef] = []
+        pos = 0
+        for m in _MARKER.finditer(html):
+            if m.start() > pos:
+                out.append(html[pos : m.start()])
+            attrs = {k: unescape(v) for k, v in _ATTR.findall(m.group(1))}
+            out.append(PhotoRef(_photo_id(attrs.get("data-photo", "")), attrs.get("data-alt", "")))
+            pos = m.end()
+        if pos < len(html):
+            out.append(html[pos:])
+        return out
+
+    def markup(self, line_numbers: bool = True) -> str:
+        attr = f' data-line="{self.line}"' if line_numbers else ""
+        return self.html.replace(f' data-line="{self.token}"', attr)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedBody:
+    """The body's blocks in order, and the photos the text places itself."""
+
+    blocks: tuple[RenderedBlock, ...]
+    referenced: frozenset[uuid.UUID]
+
+    def markup(self, line_numbers: bool = True) -> str:
+        """The sanitised HTML, photo markers included (as `render_whole` gives it)."""
+        return "\n".join(b.markup(line_numbers) for b in self.blocks if b.html)
+
+
+def _photo_id(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text) if text else None
+    except ValueError:
+        return None
+
+
+def _is_external(href: str, site_host: str) -> bool:
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return True
+    if not parts.netloc:
+        return False  # relative, mailto:, tel:
+    host = (parts.hostname or "").removeprefix("www.")
+    return host != site_host.removeprefix("www.")
+
+
+class _BodyTreeprocessor(Treeprocessor):
+    """After inline parsing: photos out to the top level, links, headings, tables, quotes."""
+
+    def __init__(self, md: markdown.Markdown, site_host: str, token: str | None) -> None:
+        super().__init__(md)
+        self.site_host = site_host.lower()
+        self.token = token
+        self.last_tag: str | None = None
+
+    def run(self, root: ET.Element) -> None:
+        self.last_tag = root[-1].tag if len(root) else None
+        children: list[ET.Element] = []
+        for top in list(root):
+            markers = self._take_images(top)
+            if not (markers and top.tag == "p" and _empty(top)):
+                self._tidy(top)
+                children.append(top)
+            children.extend(markers)
+        root[:] = children
+        if self.token is not None:
+            for top in root:
+                if not (top.tag == "p" and top.text and HTML_PLACEHOLDER_RE.fullmatch(top.text)):
+                    top.set("data-line", self.token)
+
+    def _take_images(self, top: ET.Element) -> list[ET.Element]:
+        if top.find(".//img") is None:
+            return []
+        markers: list[ET.Element] = []
+        for parent in list(top.iter()):
+            for child in list(parent):
+                if child.tag != "img":
+                    continue
+                src = child.get("src", "")
+                photo = (
+                    _photo_id(src[len(PHOTO_SCHEME) :]) if src.startswith(PHOTO_SCHEME) else None
+                )
+                markers.append(
+                    ET.Element(
+                        "figure",
+                        {
+                            "data-photo": str(photo) if photo else "",
+                            "data-alt": child.get("alt", ""),
+                        },
+                    )
+                )
+                _remove(parent, child)
+        return markers
+
+    def _tidy(self, top: ET.Element) -> None:
+        if top.tag == "h1":
+            top.tag = "h2"  # the headline is the page's only h1
+        for el in top.iter():
+            if el.tag == "a":
+                href = el.get("href")
+                if href and _SCRIPT_URL.match(href):
+                    del el.attrib["href"]  # even spaced out ("java  script:"): never a link
+                elif href and _is_external(href, self.site_host):
+                    el.set("rel", EXTERNAL_REL)
+            elif el.tag in ("th", "td"):
+                style = el.attrib.pop("style", "")
+                m = _ALIGN_STYLE.search(style)
+                if m:
+                    el.set("class", f"align-{m.group(1)}")
+        _smarten_tree(top, "")
+
+
+def _empty(el: ET.Element) -> bool:
+    return len(el) == 0 and not (el.text or "").strip()
+
+
+def _remove(parent: ET.Element, child: ET.Element) -> None:
+    """Removes `child`, keeping the text that followed it."""
+    index = list(parent).index(child)
+    if child.tail:
+        if index:
+            before = parent[index - 1]
+            before.tail = (before.tail or "") + child.tail
+        else:
+            parent.text = (parent.text or "") + child.tail
+    parent.remove(child)
+
+
+def _smarten_tree(el: ET.Element, previous: str) -> str:
+    """Typographic quotes in the text of `el` and below, in reading order; returns the last char."""
+    if el.tag in _BLOCK_TAGS:
+        previous = ""
+    if el.text:
+        if el.tag not in _CODE_TAGS and not isinstance(el.text, AtomicString):
+            el.text = smarten(el.text, previous)
+        previous = el.text[-1]
+    for child in el:
+        if child.tag in _CODE_TAGS:
+            previous = "".join(child.itertext())[-1:] or previous
+        else:
+            previous = _smarten_tree(child, previous)
+        if child.tail:
+            if not isinstance(child.tail, AtomicString):
+                child.tail = smarten(child.tail, previous)
+            previous = child.tail[-1]
+    return previous
+
+
+class _References(Treeprocessor):
+    """After block parsing, before links are resolved: notes the block's own definitions and
+    adds the whole text's (so `[x][1]` resolves as it would in one Markdown call)."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.inject: dict[str, tuple[str, str]] = {}
+        self.local: dict[str, tuple[str, str]] = {}
+
+    def run(self, root: ET.Element) -> None:
+        self.local = dict(self.md.references)
+        self.md.references.update(self.inject)
+
+
+def _build_markdown(
+    site_host: str, token: str | None
+) -> tuple[markdown.Markdown, _BodyTreeprocessor, _References]:
+    md = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    refs = _References(md)
+    md.treeprocessors.register(refs, "editor_references", 25)  # before "inline" (20)
+    tree = _BodyTreeprocessor(md, site_host, token)
+    md.treeprocessors.register(tree, "editor_body", 15)
+    return md, tree, refs
+
+
+Definitions = tuple[tuple[str, tuple[str, str]], ...]  # label → (url, title), sorted
+
+
+class BodyRenderer:
+    """Renders article bodies, keeping each block's HTML in an LRU cache.
+
+    One instance per site (external links are told apart by the site's host) and per thread:
+    the preview keeps one for the life of an editor tab. Not thread-safe.
+    """
+
+    def __init__(self, site_host: str = "", cache_size: int = 4096) -> None:
+        self.site_host = site_host
+        self.cache_size = cache_size
+        self._token = "L" + secrets.token_hex(8)  # no text can guess it
+        self._line_attr = f' data-line="{self._token}"'
+        self._md, self._tree, self._refs = _build_markdown(site_host, self._token)
+        self._whole: markdown.Markdown | None = None
+        self._cache: OrderedDict[tuple[str, Definitions], _Chunk] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def render(self, text: str) -> RenderedBody:
+        """The body, block by block (re-rendering only blocks not seen before)."""
+        groups = self._group(normalise_newlines(text))
+        definitions = self._definitions(groups)
+        blocks: list[RenderedBlock] = []
+        referenced: set[uuid.UUID] = set()
+        for block in groups:
+            chunk = self._chunk(block, definitions)
+            rendered = RenderedBlock(
+                block.line, chunk.html, chunk.paragraphs, chunk.has_photos, self._token
+            )
+            blocks.append(rendered)
+            if chunk.has_photos:
+                referenced.update(
+                    p.photo_id
+                    for p in rendered.pieces(False)
+                    if isinstance(p, PhotoRef) and p.photo_id is not None
+                )
+        return RenderedBody(tuple(blocks), frozenset(referenced))
+
+    def render_whole(self, text: str) -> str:
+        """The whole body in one Markdown call, sanitised, without line numbers (the reference)."""
+        if self._whole is None:
+            self._whole = _build_markdown(self.site_host, None)[0]
+        self._whole.reset()
+        return sanitise(self._whole.convert(normalise_newlines(text)))
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def _group(self, text: str) -> list[Block]:
+        """The blocks, with each soft block joined to what it continues (see render.blocks)."""
+        lines = text.split("\n")
+        groups: list[Block] = []
+        joined: list[bool] = []
+        for block in split_blocks(text):
+            if block.soft and groups:
+                k = len(groups) - 1
+                while k > 0 and not joined[k] and self._chunk(groups[k], ()).last_tag is None:
+                    k -= 1  # a block that renders to nothing: look at what came before it
+                if joined[k] or self._chunk(groups[k], ()).last_tag in _CONTINUED:
+                    first = groups[k]
+                    text_k = "\n".join(lines[first.line - 1 : block.end])
+                    groups[k:] = [Block(first.line, text_k, first.soft, block.end)]
+                    joined[k:] = [True]
+                    continue
+            groups.append(block)
+            joined.append(False)
+        return groups
+
+    def _definitions(self, groups: list[Block]) -> Definitions:
+        """Every reference-style link definition of the text, the last one of a label winning
+        (as in one Markdown call: all definitions are read before any link is resolved)."""
+        found: dict[str, tuple[str, str]] = {}
+        for block in groups:
+            if "]:" in block.text:
+                found.update(self._chunk(block, ()).definitions)
+        return tuple(sorted(found.items()))
+
+    def _chunk(self, block: Block, definitions: Definitions) -> _Chunk:
+        if "[" not in block.text:
+            definitions = ()
+        key = (block.text, definitions)
+        chunk = self._cache.get(key)
+        if chunk is not None:
+            self._cache.move_to_end(key)
+            self.hits += 1
+            return chunk
+        self.misses += 1
+        chunk = self._convert(block.text, definitions)
+        self._cache[key] = chunk
+        if len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+        return chunk
+
+    def _convert(self, text: str, definitions: Definitions) -> _Chunk:
+        if not definitions and not _NOT_PLAIN.search(text):
+            html = sanitise(f"<p{self._line_attr}>{smarten(text)}</p>")
+            last_tag: str | None = "p"
+            local: Definitions = ()
+        else:
+            self._md.reset()
+            self._refs.inject = dict(definitions)
+            html = sanitise(self._md.convert(text))
+            last_tag = self._tree.last_tag
+            local = tuple(self._refs.local.items())
+        count = html.count(f"<p{self._line_attr}>")
+        return _Chunk(html, count, "<figure " in html, last_tag, local)

@@ -1,0 +1,1 @@
+"""Tests of editor_app.publish."""
