@@ -19,6 +19,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = off_sub.add_parser("list", help="liệt kê danh bạ")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_officials_list)
+    p = off_sub.add_parser("export", help="xuất danh bạ ra CSV (UTF-8 có BOM, Excel mở được)")
+    p.add_argument("csv", type=Path)
+    p.add_argument("--active", action="store_true", help="bỏ những người đã nghỉ")
+    p.add_argument("--delimiter", choices=[",", ";"], default=",")
+    p.set_defaults(func=cmd_officials_export)
 
     sec = sub.add_parser("sections", help="chuyên mục của tòa soạn")
     sec_sub = sec.add_subparsers(dest="sections_command", metavar="ACTION", required=True)
@@ -46,7 +51,7 @@ def official_dict(o: Official) -> dict[str, object]:
 
 
 def cmd_officials_import(ctx: Context, args: argparse.Namespace) -> int:
-    report = ctx.workspace.directory.import_officials_csv(args.csv)
+    _, report = ctx.workspace.officials.import_csv(args.csv)
     if ctx.json:
         print_json(
             {
@@ -70,6 +75,14 @@ def cmd_officials_list(ctx: Context, args: argparse.Namespace) -> int:
     for o in officials:
         retired = " (đã nghỉ)" if o.retired else ""
         print(f"{o.full_name}{retired} — {'; '.join(o.current_titles)}")
+    return 0
+
+
+def cmd_officials_export(ctx: Context, args: argparse.Namespace) -> int:
+    n = ctx.workspace.officials.export_csv(
+        args.csv, include_retired=not args.active, delimiter=args.delimiter
+    )
+    print(f"Đã xuất {n} người ra {args.csv}.")
     return 0
 
 
