@@ -13,127 +13,33 @@ import tempfile
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from editor_app.domain.article import Article
 from editor_app.domain.errors import UserError, ValidationError
-from editor_app.domain.officials_csv import RowError, parse_officials_csv, parse_title, to_csv
+from editor_app.domain.officials_csv import parse_officials_csv, to_csv
 from editor_app.domain.officials_detect import OfficialsIndex
-from editor_app.domain.officials_titles import Problem, article_fields, check_article
-from editor_app.domain.people import Official, Title
+from editor_app.domain.people import Official
 from editor_app.domain.text import fold, nfc
 from editor_app.services.changes import Changes
 from editor_app.services.directory import read_text_file
+from editor_app.services.officials_review import (
+    Detected,
+    ImportReport,
+    Review,
+    TaggedOfficial,
+    filter_officials,
+    merged_official,
+    review_article,
+    title_from_cells,
+    unique_names,
+)
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
 
-__all__ = [
-    "Detected",
-    "ImportReport",
-    "OfficialService",
-    "Review",
-    "TaggedOfficial",
-    "format_day",
-    "matches",
-    "search_key",
-    "title_from_cells",
-]
-
-
-# --- pure helpers (also used by the widgets) -----------------------------------------------------
-
-
-def search_key(official: Official) -> str:
-    """What a folded query is looked for in: names, aliases, organisation and titles."""
-    parts = [official.full_name, *official.aliases, official.organization]
-    parts.extend(t.text for t in official.titles)
-    return fold(" | ".join(parts))
-
-
-def matches(official: Official, query: str) -> bool:
-    """Whether every word of the query (folded: case, marks and đ do not matter) is found."""
-    key = search_key(official)
-    return all(word in key for word in fold(query).split())
-
-
-def _rank(official: Official, folded_query: str) -> tuple[int, str]:
-    names = [fold(official.full_name), *(fold(a) for a in official.aliases)]
-    if any(n == folded_query for n in names):
-        rank = 0
-    elif any(n.startswith(folded_query) for n in names):
-        rank = 1
-    elif any(folded_query in n for n in names):
-        rank = 2
-    else:
-        rank = 3
-    return rank, fold(official.full_name)
-
-
-def format_day(day: date | None) -> str:
-    """A date as the newsroom writes it (15/10/2020); "" for none."""
-    return "" if day is None else f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
-
-
-def title_from_cells(text: str, start: str = "", end: str = "") -> Title:
-    """A title from the editor's three cells (dates D/M/YYYY or YYYY-MM-DD, either empty).
-
-    Raises ValidationError with a message fit to show.
-    """
-    text, start, end = (" ".join(nfc(s).split()) for s in (text, start, end))
-    if not text:
-        raise ValidationError("Chức danh không được để trống.")
-    if any(c in text for c in ";[]"):
-        raise ValidationError(f"Chức danh “{text}” không được có dấu ; [ ].")
-    period = " ".join(p for p in (f"từ {start}" if start else "", f"đến {end}" if end else "") if p)
-    try:
-        return parse_title(f"{text} [{period}]" if period else text)
-    except ValidationError as e:
-        raise ValidationError(f"Chức danh “{text}”: {e.message}.") from None
-
-
-# --- records -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    added: int
-    updated: int
-    errors: list[RowError]
-
-
-@dataclass(frozen=True)
-class TaggedOfficial:
-    """An official tagged in a story, with the titles held on the story's event date."""
-
-    official: Official
-    titles: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Detected:
-    """An official named in the story's texts but not tagged yet."""
-
-    official: Official
-    fields: tuple[str, ...]  # where: headline, sapo, body, caption:<photo id>
-    count: int
-    namesake: bool = False  # the name is shared: the directory has others by this name
-
-
-@dataclass(frozen=True)
-class Review:
-    """What the tag panel shows for one story: its tags, names to tag, and title problems.
-
-    `texts` are the texts checked: problem offsets point into them.
-    """
-
-    tagged: tuple[TaggedOfficial, ...]
-    detected: tuple[Detected, ...]
-    problems: tuple[Problem, ...]
-    texts: Mapping[str, str]
-    event_date: date | None
+__all__ = ["Detected", "ImportReport", "OfficialService", "Review", "TaggedOfficial"]
 
 
 # --- the service ---------------------------------------------------------------------------------
@@ -254,7 +160,7 @@ class OfficialService:
                     continue
                 claimed.add(old.id)
                 updated += 1
-                aliases = _unique_names([*row.aliases, *old.aliases], exclude=row.full_name)
+                aliases = unique_names([*row.aliases, *old.aliases], exclude=row.full_name)
                 new = replace(row, id=old.id, aliases=aliases, retired=row.retired or old.retired)
                 repo.upsert_official(s, new)
                 repo.mark_official_articles_dirty(s, old.id)
@@ -330,56 +236,19 @@ class OfficialService:
         return Changes.of([article_id], photos=frozenset({photo_id}), source=source)
 
     def review(self, article: Article, texts: Mapping[str, str] | None = None) -> Review:
-        """Tags, names to tag and title problems of a story (pure computation on the cached
-        index; safe off the UI thread). `texts` replace the article's own headline, sapo or
-        body (the editor's text, newer than the saved one); `article.event_date` dates the
-        titles (None: today's titles)."""
-        index = self.index()
-        fields = dict(article_fields(article))
-        fields.update(texts or {})
-        by_id = {o.id: o for o in index.officials}
-        day = article.event_date
-        tagged = tuple(
-            TaggedOfficial(by_id[i], tuple(t.text for t in by_id[i].titles_on(day)))
-            for i in article.official_ids
-            if i in by_id
-        )
-        found: dict[uuid.UUID, tuple[Official, list[str], int, bool]] = {}
-        for name, text in fields.items():
-            for mention in index.find(text):
-                candidates = [o for o in mention.candidates if not o.retired]
-                candidates = candidates or list(mention.candidates)
-                for o in candidates:
-                    _, where, count, _ns = found.get(o.id, (o, [], 0, False))
-                    if name not in where:
-                        where.append(name)
-                    found[o.id] = (o, where, count + 1, len(candidates) > 1)
-        tagged_ids = set(article.official_ids)
-        detected = tuple(
-            Detected(o, tuple(where), count, namesake)
-            for o, where, count, namesake in found.values()
-            if o.id not in tagged_ids
-        )
-        problems = tuple(check_article(fields, index, day))
-        return Review(tagged, detected, problems, fields, day)
+        """Tags, names to tag and title problems of a story (`review_article` on the cached
+        index: safe off the UI thread)."""
+        return review_article(article, self.index(), texts)
 
 
 # --- helpers -------------------------------------------------------------------------------------
-
-
-def filter_officials(officials: Sequence[Official], query: str) -> list[Official]:
-    """The officials matching a folded query, best first (all, by name, for an empty one)."""
-    folded = " ".join(fold(query).split())
-    if not folded:
-        return sorted(officials, key=lambda o: fold(o.full_name))
-    return sorted((o for o in officials if matches(o, folded)), key=lambda o: _rank(o, folded))
 
 
 def _validated(official: Official) -> Official:
     name = " ".join(nfc(official.full_name).split())
     if not name:
         raise ValidationError("Họ tên không được để trống.")
-    aliases = _unique_names(official.aliases, exclude=name)
+    aliases = unique_names(official.aliases, exclude=name)
     for alias in aliases:
         if ";" in alias:
             raise ValidationError(f"Tên khác “{alias}” không được có dấu ;.")
@@ -392,37 +261,8 @@ def _validated(official: Official) -> Official:
     return result
 
 
-def _unique_names(names: Iterable[str], exclude: str = "") -> list[str]:
-    """Names without repeats (folded), in order, without `exclude`."""
-    seen = {fold(exclude)} if exclude else set()
-    out: list[str] = []
-    for n in names:
-        n = " ".join(nfc(n).split())
-        if n and fold(n) not in seen:
-            seen.add(fold(n))
-            out.append(n)
-    return out
-
-
 def _same_person(a: Official, b: Official) -> bool:
     return fold(a.full_name) == fold(b.full_name) and fold(a.organization) == fold(b.organization)
-
-
-def merged_official(keep: Official, drop: Official) -> Official:
-    """`keep` with the duplicate's name and aliases as aliases and its missing titles."""
-    aliases = _unique_names([*keep.aliases, drop.full_name, *drop.aliases], exclude=keep.full_name)
-    known = {(fold(t.text), t.start, t.end) for t in keep.titles}
-    titles = list(keep.titles)
-    for t in drop.titles:
-        if (fold(t.text), t.start, t.end) not in known:
-            titles.append(t)
-            known.add((fold(t.text), t.start, t.end))
-    return replace(
-        keep,
-        aliases=aliases,
-        titles=titles,
-        organization=keep.organization or drop.organization,
-    )
 
 
 def _match_existing(
