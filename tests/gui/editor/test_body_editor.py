@@ -6,7 +6,8 @@ import unicodedata
 
 from gui.editor.editor_helpers import commit, html_mime, key_text, type_text
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from editor_app.gui.editor.body_editor import BodyEditor, CursorState
 
@@ -48,6 +49,24 @@ def test_a_tone_mark_committed_alone_joins_its_letter(editor: BodyEditor) -> Non
     commit(editor, "t")
     assert editor.toPlainText() == "Việt"
     assert editor.textCursor().position() == 4
+
+
+def test_an_input_method_replacing_the_letter_before(editor: BodyEditor) -> None:
+    commit(editor, "Viê")
+    event = QInputMethodEvent()
+    event.setCommitString(nfd("ệ"), -1, 1)  # as Unikey does: replace "ê" with "ệ"
+    QApplication.sendEvent(editor, event)
+    assert editor.toPlainText() == "Việ"
+
+
+def test_preedit_then_an_nfd_commit(editor: BodyEditor) -> None:
+    cursor_attr = QInputMethodEvent.Attribute(QInputMethodEvent.AttributeType.Cursor, 3, 1, 0)
+    QApplication.sendEvent(editor, QInputMethodEvent("vie", [cursor_attr]))
+    assert editor.toPlainText() == ""  # the preedit is shown, not yet text
+    event = QInputMethodEvent("", [cursor_attr])
+    event.setCommitString(nfd("việt"))
+    QApplication.sendEvent(editor, event)
+    assert editor.toPlainText() == "việt"
 
 
 def test_a_key_event_with_decomposed_text_becomes_nfc(editor: BodyEditor) -> None:

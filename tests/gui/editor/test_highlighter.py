@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 
 from editor_app.gui.editor.body_editor import BodyEditor
+from editor_app.gui.editor.highlighter import contrast_ratio
 
 
 def format_at(editor: BodyEditor, line: int, column: int) -> QTextCharFormat:
@@ -58,6 +59,20 @@ def test_dark_palette_colours_stay_readable(editor: BodyEditor) -> None:
     editor.setPlainText(TEXT)
     base = dark.color(QPalette.ColorRole.Base)
     link = format_at(editor, 1, 33).foreground().color()
-    assert contrast(link, base) >= 90
+    assert contrast_ratio(link, base) >= 4.5
+    marker = format_at(editor, 4, 0).foreground().color()
+    assert contrast_ratio(marker, base) >= 4.5
     photo = format_at(editor, 2, 10).foreground().color()
-    assert 40 < contrast(photo, base) < contrast(dark.color(QPalette.ColorRole.Text), base)
+    text = dark.color(QPalette.ColorRole.Text)
+    assert 2.5 < contrast_ratio(photo, base) < contrast_ratio(text, base)
+
+
+def test_light_palette_link_reads(editor: BodyEditor) -> None:
+    light = QPalette(editor.palette())
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    light.setColor(QPalette.ColorRole.Text, QColor("#202124"))
+    light.setColor(QPalette.ColorRole.Link, QColor("#9ecbff"))  # too pale on white
+    editor.setPalette(light)
+    editor.setPlainText(TEXT)
+    link = format_at(editor, 1, 33).foreground().color()
+    assert contrast_ratio(link, QColor("#ffffff")) >= 4.5

@@ -7,7 +7,7 @@ all is one undo step. Escape closes the bar and gives the focus back to the edit
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -108,6 +108,10 @@ class FindBar(QWidget):
         self.close_button.clicked.connect(self.close_bar)
         self.replace_button.clicked.connect(self.replace_current)
         self.replace_all_button.clicked.connect(self.replace_all)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(150)
+        self._refresh_timer.timeout.connect(self._refresh)
         editor.document().contentsChanged.connect(self._document_changed)
         self.find_edit.installEventFilter(self)
         self.replace_edit.installEventFilter(self)
@@ -258,6 +262,10 @@ class FindBar(QWidget):
 
     def _document_changed(self) -> None:
         self._matches = None
+        if self.isVisible():
+            self._refresh_timer.start()  # not on every keystroke: once typing pauses
+
+    def _refresh(self) -> None:
         if self.isVisible():
             self._update_count()
             self._tint()

@@ -25,7 +25,7 @@ from editor_app.gui.editor.positions import PositionMap
 from editor_app.gui.editor.spell_highlight import misspelled_format
 from editor_app.services.spelling import SpellChecker
 
-__all__ = ["MarkdownHighlighter", "mix"]
+__all__ = ["MarkdownHighlighter", "contrast_ratio", "luminance", "mix"]
 
 # flags
 MARKUP = 1 << 0
@@ -71,11 +71,30 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
-def _readable(colour: QColor, base: QColor) -> QColor:
-    """colour, lightened or darkened until it stands out from base."""
-    if abs(colour.lightness() - base.lightness()) >= 90:
-        return colour
-    return colour.lighter(170) if base.lightness() < 128 else colour.darker(170)
+def luminance(c: QColor) -> float:
+    """Relative luminance (WCAG 2)."""
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _readable(colour: QColor, base: QColor, ratio: float = 4.5) -> QColor:
+    """colour, moved towards white (on a dark base) or black (on a light one) until it reads
+    on base (WCAG contrast ratio)."""
+    target = QColor("white") if luminance(base) < 0.18 else QColor("black")
+    out = QColor(colour)
+    for step in range(1, 11):
+        if contrast_ratio(out, base) >= ratio:
+            break
+        out = mix(colour, target, step / 10)
+    return out
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):

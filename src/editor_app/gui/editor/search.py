@@ -44,22 +44,43 @@ def _transform_char(options: SearchOptions) -> Callable[[str], str] | None:
     return None if options.match_case else _lower_char
 
 
+class _Table(dict[int, str]):
+    """A str.translate table that folds each character the first time it meets it."""
+
+    def __init__(self, fn: Callable[[str], str]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.odd: set[str] = set()  # characters that do not fold to exactly one
+
+    def __missing__(self, key: int) -> str:
+        ch = chr(key)
+        value = self.fn(ch)
+        if len(value) != 1:
+            self.odd.add(ch)
+        if len(self) < 50_000:
+            self[key] = value
+        return value
+
+
+_TABLES: dict[Callable[[str], str], _Table] = {}
+
+
 def _transform(text: str, options: SearchOptions) -> tuple[str, list[int] | None]:
     """The text to search in, and for each of its characters the index it came from
     (None: the identity)."""
     fn = _transform_char(options)
     if fn is None:
         return text, None
-    out: list[str] = []
+    table = _TABLES.get(fn)
+    if table is None:
+        table = _TABLES[fn] = _Table(fn)
+    out = text.translate(table)
+    if not table.odd or not any(ch in text for ch in table.odd):
+        return out, None
     origin: list[int] = []
-    identity = True
     for i, ch in enumerate(text):
-        t = fn(ch)
-        if len(t) != 1:
-            identity = False
-        out.append(t)
-        origin.extend([i] * len(t))
-    return "".join(out), (None if identity else origin)
+        origin.extend([i] * len(table[ord(ch)]))
+    return out, origin
 
 
 def _is_word_char(ch: str) -> bool:

@@ -29,10 +29,6 @@ __all__ = [
 MAX_SUGGESTIONS = 6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BodyEditor", text)
-
-
 def underline_colour(palette: QPalette) -> QColor:
     """Red that reads on the palette's background (lighter on a dark one)."""
     dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
@@ -94,12 +90,12 @@ def add_spelling_actions(
         action.triggered.connect(lambda _=False, w=word: replace_range(editor, hit, w))
         actions.append(action)
     if not suggestions:
-        none = QAction(_tr("No suggestions"), menu)
+        none = QAction(QCoreApplication.translate("BodyEditor", "No suggestions"), menu)
         none.setEnabled(False)
         actions.append(none)
-    add = QAction(_tr("Add to dictionary"), menu)
+    add = QAction(QCoreApplication.translate("BodyEditor", "Add to dictionary"), menu)
     add.triggered.connect(lambda: on_add(hit.word))
-    ignore = QAction(_tr("Ignore"), menu)
+    ignore = QAction(QCoreApplication.translate("BodyEditor", "Ignore"), menu)
     ignore.triggered.connect(lambda: on_ignore(hit.word))
     actions += [add, ignore]
     for action in actions:
