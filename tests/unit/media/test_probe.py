@@ -233,6 +233,19 @@ def test_animated_gif_and_webp(tmp_path: Path) -> None:
     refused(webp, Reason.ANIMATED)
 
 
+def test_multipage_tiff_and_damaged_heic(tmp_path: Path) -> None:
+    pages = tmp_path / "nhiều trang.tif"
+    quadrants(40, 30).save(pages, save_all=True, append_images=[quadrants(40, 30)])
+    refused(pages, Reason.ANIMATED)
+    pillow_heif.register_heif_opener()
+    heic = save(noisy(200, 150), tmp_path / "a.heic", "HEIF", quality=80)
+    cut = tmp_path / "cụt.heic"
+    cut.write_bytes(heic.read_bytes()[: heic.stat().st_size // 2])
+    with pytest.raises(PhotoError) as caught:
+        probe(cut)
+    assert caught.value.reason in (Reason.CORRUPT, Reason.TRUNCATED)
+
+
 def test_unsupported_formats(tmp_path: Path) -> None:
     refused(save(quadrants(32, 32), tmp_path / "a.bmp"), Reason.UNSUPPORTED)
     refused(save(quadrants(32, 32), tmp_path / "still.gif"), Reason.UNSUPPORTED)
