@@ -23,6 +23,8 @@ from editor_app.domain.workflow import Status
 from editor_app.gui import i18n
 from editor_app.gui.article_editor import ArticleEditor
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
+from editor_app.gui.officials.directory_dialog import open_directory
+from editor_app.gui.officials.story_filters import add_story_filters
 from editor_app.gui.panels import PANELS
 from editor_app.gui.settings import LANGUAGE, LAST_STORY, RECENT, Settings
 from editor_app.gui.story_list import StoryListModel, status_label
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
             self.ui.statusFilter.addItem(status_label(st), st)
         self.ui.statusFilter.currentIndexChanged.connect(lambda _i: self.refresh_list())
         self.ui.sectionFilter.currentIndexChanged.connect(lambda _i: self.refresh_list())
+        self.official_filter, self.keyword_filter = add_story_filters(self)
 
     def _build_status_bar(self) -> None:
         self.save_label = QLabel(self)
@@ -120,6 +123,9 @@ class MainWindow(QMainWindow):
         ui.actionFind.triggered.connect(lambda: self._find(replace=False))
         ui.actionReplace.triggered.connect(lambda: self._find(replace=True))
         ui.menuRecent.aboutToShow.connect(self._fill_recent)
+        ui.menuEdit.addSeparator()
+        self.actionOfficials = ui.menuEdit.addAction(self.tr("Officials directory…"))
+        self.actionOfficials.triggered.connect(lambda: open_directory(self))
         group = QActionGroup(self)
         for action, lang in ((ui.actionVietnamese, "vi"), (ui.actionEnglish, "en")):
             group.addAction(action)
@@ -158,6 +164,8 @@ class MainWindow(QMainWindow):
             status=status if isinstance(status, Status) else None,
             section=self._filter_section(),
             trashed=self.ui.actionShowTrash.isChecked(),
+            official_id=self.official_filter.current_id(),
+            keyword=self.keyword_filter.current_keyword(),
         )
 
     def refresh_list(self) -> None:

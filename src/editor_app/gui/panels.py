@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
+from editor_app.gui.officials.tag_panel import TagPanel
+
 if TYPE_CHECKING:
     from editor_app.domain.article import Article
     from editor_app.gui.main_window import MainWindow
@@ -30,3 +32,4 @@ PanelFactory = Callable[["MainWindow"], QDockWidget]
 
 # (factory, dock area): filled in as the panels are written.
 PANELS: list[tuple[PanelFactory, Qt.DockWidgetArea]] = []
+PANELS.append((TagPanel, Qt.DockWidgetArea.RightDockWidgetArea))  # officials, sections

@@ -1,0 +1,113 @@
+"""Two more filters for the story list: by official (tagged) and by keyword.
+
+Both reload their choices when opened, so they follow the directory and the keywords in use
+without the window telling them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+
+from editor_app.domain.people import Official
+from editor_app.domain.text import fold
+
+if TYPE_CHECKING:
+    from editor_app.gui.main_window import MainWindow
+
+
+class OfficialFilter(QComboBox):
+    """ "All officials", then every official of the directory (the retired too: old stories)."""
+
+    def __init__(self, load: Callable[[], list[Official]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._load = load
+        self.setObjectName("officialFilter")
+        self.setToolTip(self.tr("Show stories tagged with this official"))
+        self.setMinimumContentsLength(12)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.current_id()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self.tr("All officials"), None)
+        for o in sorted(self._load(), key=lambda o: fold(o.full_name)):
+            label = o.full_name + (self.tr(" (retired)") if o.retired else "")
+            self.addItem(label, str(o.id))
+        self.setCurrentIndex(max(0, self.findData(str(current))) if current else 0)
+        self.blockSignals(False)
+
+    def showPopup(self) -> None:
+        self.reload()
+        super().showPopup()
+
+    def current_id(self) -> uuid.UUID | None:
+        data = self.currentData()
+        return uuid.UUID(data) if data else None
+
+    def select(self, official_id: uuid.UUID | None) -> None:
+        """Shows the stories of one official (None: all); the list refreshes."""
+        if official_id is not None and self.findData(str(official_id)) < 0:
+            self.reload()
+        index = self.findData(str(official_id)) if official_id else 0
+        self.setCurrentIndex(max(0, index))
+
+
+class KeywordFilter(QComboBox):
+    """A keyword typed or picked from those in use; empty shows every story."""
+
+    def __init__(self, load: Callable[[], list[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._load = load
+        self.setObjectName("keywordFilter")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setToolTip(self.tr("Show stories with this keyword (diacritics optional)"))
+        self.setMinimumContentsLength(10)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        line = self.lineEdit()
+        assert line is not None
+        line.setPlaceholderText(self.tr("All keywords"))
+        line.setClearButtonEnabled(True)
+        self.reload()
+        self.setCurrentIndex(-1)
+
+    def reload(self) -> None:
+        text = self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        self.addItems(self._load())
+        self.setCurrentIndex(-1)
+        self.setEditText(text)
+        self.blockSignals(False)
+
+    def showPopup(self) -> None:
+        self.reload()
+        super().showPopup()
+
+    def current_keyword(self) -> str | None:
+        return " ".join(self.currentText().split()) or None
+
+
+def add_story_filters(window: MainWindow) -> tuple[OfficialFilter, KeywordFilter]:
+    """Builds the two filters in a row under the status and section filters."""
+    ws = window.workspace
+    official = OfficialFilter(ws.officials.all, window.ui.storyPanel)
+    keyword = KeywordFilter(ws.articles.keywords_in_use, window.ui.storyPanel)
+    row = QHBoxLayout()
+    row.setSpacing(6)
+    row.addWidget(official, 1)
+    row.addWidget(keyword, 1)
+    layout = window.ui.storyLayout
+    layout.insertLayout(layout.indexOf(window.ui.storyList), row)
+    timer = QTimer(window, singleShot=True, interval=250)
+    timer.timeout.connect(window.refresh_list)
+    official.currentIndexChanged.connect(lambda _i: window.refresh_list())
+    keyword.currentTextChanged.connect(lambda _t: timer.start())
+    return official, keyword
