@@ -28,6 +28,9 @@ from markdown.extensions.fenced_code import FencedBlockPreprocessor
 __all__ = ["Block", "normalise_newlines", "split_blocks"]
 
 _CONTINUES = re.compile(r"[ \t>*+\-]|\d+[.)]")
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  # Markdown empties lines of spaces after a "\n"
+_TRAILING_BLANK = re.compile(r"(?:\n[ \t]*)+$")
+_LEADING_BLANK = re.compile(r"\n(?:[ \t]*\n)*")
 _REFERENCE = ReferenceProcessor.RE  # Python-Markdown's own: what it takes for a definition
 _FENCE = FencedBlockPreprocessor.FENCED_BLOCK_RE
 
@@ -44,10 +47,6 @@ class Block:
 
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-def _blank(line: str) -> bool:
-    return not line.strip(" \t")
 
 
 def _fenced_lines(text: str) -> set[int]:
@@ -69,34 +68,51 @@ def split_blocks(text: str) -> list[Block]:
     """The top-level blocks of a Markdown text (newlines already normalised to "\\n").
 
     Each block's text runs from its first line to the last non-blank line before the next block
-    (blank lines in between belong to no block). A text of blank lines gives no block.
+    (blank lines in between belong to no block). A text of blank lines gives no block. A first
+    line of spaces is not blank (Markdown keeps it: only a line of spaces after a "\\n" empties).
     """
-    lines = text.split("\n")
     fenced = _fenced_lines(text)
     blocks: list[Block] = []
-    start = -1  # first line of the current block
-    last = -1  # last non-blank line of the current block
-    soft = False
-    previous_blank = True
-    for i, line in enumerate(lines):
-        if _blank(line) and (i or not line):  # Markdown keeps a first line of spaces
-            previous_blank = True
-            continue
-        begins = previous_blank and i not in fenced and not lines[last][:1].isspace()
-        if begins or start < 0:
-            if start >= 0:
-                blocks.append(_block(lines, start, last, soft))
-            start = i
-            soft = bool(_CONTINUES.match(line))
-        last = i
-        previous_blank = False
+    start = -1  # where the current block starts (offset); -1: no block yet
+    first = 0  # its first line (0-based)
+    end = 0  # where it ends so far (offset)
+    last = 0  # its last line so far
+    lead = _LEADING_BLANK.match(text)  # an empty first line, and blank lines after it
+    pos = lead.end() if lead else 0
+    line = text.count("\n", 0, pos)  # the line at `pos`
+    while True:
+        m = _BLANK_LINES.search(text, pos)
+        piece_end = m.start() if m else _end_of_text(text, pos)
+        if piece_end > pos:
+            joins = start >= 0 and (line in fenced or _last_line_indented(text, start, end))
+            if not joins:
+                if start >= 0:
+                    blocks.append(_block(text[start:end], first, last))
+                start, first = pos, line
+            end = piece_end
+            last = line + text.count("\n", pos, piece_end)
+        if m is None:
+            break
+        line += text.count("\n", pos, m.end())
+        pos = m.end()
     if start >= 0:
-        blocks.append(_block(lines, start, last, soft))
+        blocks.append(_block(text[start:end], first, last))
     return blocks
 
 
-def _block(lines: list[str], start: int, last: int, soft: bool) -> Block:
-    text = "\n".join(lines[start : last + 1])
+def _last_line_indented(text: str, start: int, end: int) -> bool:
+    nl = text.rfind("\n", start, end)
+    return text[nl + 1 if nl >= 0 else start : end][:1].isspace()
+
+
+def _end_of_text(text: str, pos: int) -> int:
+    """Where the text's last piece ends, without the lines of spaces after it."""
+    m = _TRAILING_BLANK.search(text, max(pos - 1, 0))  # from the "\n" before the piece
+    return max(m.start(), pos) if m else len(text)
+
+
+def _block(text: str, first: int, last: int) -> Block:
+    soft = bool(_CONTINUES.match(text))
     if not soft and "]:" in text and not _REFERENCE.sub("", text).strip():
         soft = True  # reference definitions alone
-    return Block(start + 1, text, soft, last + 1)
+    return Block(first + 1, text, soft, last + 1)

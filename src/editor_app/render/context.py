@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from typing import Literal, Protocol
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -125,6 +126,12 @@ class RelatedStory:
     image_url: str | None = None
 
 
+@lru_cache(maxsize=2048)
+def _slug(text: str) -> str:
+    """slugify, remembered: a page asks for the same few slugs (headline, sections, tags)."""
+    return slugify(text)
+
+
 def _zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
@@ -171,10 +178,10 @@ class SiteSettings:
         return _zone(self.time_zone)
 
     def tag_url(self, label: str) -> str:
-        return self.base_url + self.tag_path.format(slug=quote(slugify(label)))
+        return self.base_url + self.tag_path.format(slug=quote(_slug(label)))
 
     def section_url(self, parts: tuple[str, ...]) -> str:
-        slug = "/".join(quote(slugify(p)) for p in parts)
+        slug = "/".join(quote(_slug(p)) for p in parts)
         return self.base_url + self.section_path.format(slug=slug)
 
 
@@ -212,7 +219,7 @@ class PageContext:
 
     @property
     def page_slug(self) -> str:
-        return self.slug if self.slug else slugify(self.article.headline)
+        return self.slug if self.slug else _slug(self.article.headline)
 
     @property
     def page_url(self) -> str:

@@ -139,11 +139,21 @@ def layout_body(
     photos = {p.id: p for p in article.photos}
     queue = _unplaced(article, body.referenced) if figures else []
     items: list[BodyItem] = []
+    text: list[str] = []  # HTML since the last figure: one item, not one per block
     shown = 0
+
+    def flush() -> None:
+        if text:
+            items.append(BodyItem("html", html=Markup("\n".join(text))))
+            text.clear()
+
+    def add(item: BodyItem) -> None:
+        flush()
+        items.append(item)
 
     def add_photo(photo: Photo, alt: str, line: int | None) -> None:
         nonlocal shown
-        items.append(BodyItem("figure", figure=make_figure(photo, images, alt, shown > 0, line)))
+        add(BodyItem("figure", figure=make_figure(photo, images, alt, shown > 0, line)))
         shown += 1
 
     since = 0  # paragraphs since the last photo (or the start)
@@ -151,7 +161,9 @@ def layout_body(
     for i, block in enumerate(blocks):
         for piece in block.pieces(line_numbers=preview):
             if isinstance(piece, str):
-                items.append(BodyItem("html", html=Markup(piece)))
+                piece = piece.strip("\n")
+                if piece:
+                    text.append(piece)
                 continue
             if not figures:
                 continue
@@ -159,7 +171,7 @@ def layout_body(
             if photo is not None:
                 add_photo(photo, piece.alt, block.line if preview else None)
             elif preview:
-                items.append(BodyItem("notice", notice=_notice(piece)))
+                add(BodyItem("notice", notice=_notice(piece)))
         since = 0 if block.has_photos else since + block.paragraphs
         photo_next = i + 1 < len(blocks) and blocks[i + 1].html.startswith("<figure")
         if queue and since >= PARAGRAPHS_PER_PHOTO and not photo_next:
@@ -167,6 +179,7 @@ def layout_body(
             since = 0
     for photo in queue:
         add_photo(photo, "", None)
+    flush()
     return items
 
 

@@ -137,7 +137,7 @@ class PageRenderer:
             for o in context.officials
         ]
         keywords = [(k, site.tag_url(k)) for k in a.keywords]
-        nav = list(site.nav_sections) or list(context.section_path[:1])
+        nav = (list(site.nav_sections) or list(context.section_path[:1])) if export else []
         current = context.section_path[0] if context.section_path else None
         return {
             "mode": mode,
