@@ -68,6 +68,21 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def walk(data: object) -> list[tuple[str, str]]:
+    """Every (key, string value) in a JSON document."""
+    out: list[tuple[str, str]] = []
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if isinstance(v, str):
+                out.append((k, v))
+            else:
+                out += walk(v)
+    elif isinstance(data, list):
+        for v in data:
+            out += walk(v)
+    return out
+
+
 class Tags(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__()
@@ -149,6 +164,12 @@ def test_ninjs_is_valid_and_complete(
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     errors = sorted(validator.iter_errors(data), key=str)
     assert errors == []
+    # jsonschema checks "uri" and "date-time" only with optional packages: check them here
+    for key, value in walk(data):
+        if key in ("uri", "href", "schema"):
+            assert re.fullmatch(r"[a-z][a-z0-9+.-]*:[^\s]+", value), (key, value)
+        if key in ("firstCreated", "versionCreated", "contentCreated"):
+            assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", value), (key, value)
     assert data["uri"] == f"urn:uuid:{context.article.id}"
     assert data["type"] == "text"
     assert data["language"] == "vi"
