@@ -155,7 +155,14 @@ def _copy_images(
     jobs = _jobs(context)
     for i, job in enumerate(jobs, 1):
         run.step(f"Đang chuẩn bị ảnh {i}/{len(jobs)}…")
-        source = Path(provider(job.photo, job.request))
+        try:
+            source = Path(provider(job.photo, job.request))
+        except OSError as e:  # the original missing or unreadable, the cache full…
+            name = job.photo.filename or str(job.photo.id)
+            raise UserError(
+                f"Không tạo được ảnh “{name}” để xuất: {e.strerror or e}. "
+                "Hãy kiểm tra ảnh gốc của bài rồi thử lại."
+            ) from e
         name = job.file_name(slug)
         target = images / name
         width, height = _inspect(source, job)

@@ -255,6 +255,16 @@ def test_a_failing_provider_leaves_nothing_when_there_was_nothing(
     assert os.listdir(out) == []
 
 
+def test_a_photo_the_provider_cannot_read_is_a_user_error(
+    context: PageContext, cache: Path, out: Path
+) -> None:
+    missing = FileNotFoundError(errno.ENOENT, "No such file or directory", "anh-1.jpg")
+    provider = support.PillowProvider(cache, fail_at=1, error=missing)
+    with pytest.raises(UserError, match=r"Không tạo được ảnh “anh-1\.jpg”"):
+        export_bundle(context, out, provider)
+    assert os.listdir(out) == []
+
+
 def test_a_full_disk_is_a_user_error_and_changes_nothing(
     context: PageContext, provider: object, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
