@@ -30,4 +30,4 @@ def window(qtbot, workspace: Workspace, settings: Settings) -> Iterator[MainWind
     qtbot.addWidget(w)
     w.show()
     yield w
-    w.editor.saver.flush()
+    w.close()  # saves what is pending (closeEvent), as quitting the app does

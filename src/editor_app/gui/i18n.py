@@ -20,7 +20,7 @@ def install(app: QCoreApplication, language: str) -> str:
     QLocale.setDefault(
         QLocale(
             QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English,
-            QLocale.Territory.Vietnam if language == "vi" else QLocale.Territory.UnitedStates,
+            QLocale.Country.Vietnam if language == "vi" else QLocale.Country.UnitedStates,
         )
     )
     if language == "en":

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         """Connects the window to an open data folder and shows its stories."""
         self.workspace = workspace
         self.worker = Worker(self)
-        self.editor = ArticleEditor(self.ui, workspace, self.worker)
+        self.editor = ArticleEditor(self.ui, workspace, self.worker, self)
         self.model = StoryListModel(workspace.articles.summaries, self)
         self._build_story_list()
         self._build_menus()
@@ -379,7 +379,8 @@ class MainWindow(QMainWindow):
             self.editor.saver.save_now()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if hasattr(self, "editor"):
+        if hasattr(self, "editor") and not getattr(self, "_closed", False):
+            self._closed = True
             self.editor.saver.flush()
             self.worker.shutdown()
         self.settings.set_geometry(type(self).__name__, self.saveGeometry())

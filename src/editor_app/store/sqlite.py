@@ -122,11 +122,12 @@ else:
 # The index holds the original text with SQLite's unicode61 tokenizer folding case and every tone
 # and vowel mark (remove_diacritics 2). It does not fold Đ/đ, a letter of its own, so the user's
 # query is folded in Python (đ → d) and each token that starts with d is searched as d OR đ.
-# Measured in benchmarks/search.py: this costs a few percent per query and no index space, while
-# a folded shadow copy of every text would double the table.
+# Measured in benchmarks/search.py (docs/search.md): the expansion costs 1-3 ms a query and no
+# index space; a folded shadow copy would add 89 % to the FTS table for the same matches.
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 _VARIANT_LIMIT = 16
+MIN_PREFIX = 3
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,11 @@ def build_match_query(user_query: str, prefix_last: bool = False) -> str | None:
         for tok in tokens:
             spellings = [[*s, v] for s in spellings for v in _variants(tok)][:_VARIANT_LIMIT]
         return " OR ".join('"' + " ".join(s) + '"' for s in spellings)
+    if prefix_last and len(tokens[-1]) < MIN_PREFIX:
+        # While typing, a 1-2 letter prefix expands to most of the vocabulary (seconds).
+        tokens, prefix_last = tokens[:-1], False
+        if not tokens:
+            return None
     parts = []
     for i, tok in enumerate(tokens):
         star = "*" if prefix_last and i == len(tokens) - 1 else ""
@@ -189,19 +195,45 @@ def fts_delete(conn: Connection, pk: int) -> None:
     conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :pk"), {"pk": pk})
 
 
+# Beyond this many matches a query is "broad" (a common word matches most stories): ranking every
+# match by bm25 then costs 0.2-0.4 s at 100,000 articles, so broad queries list hits in the
+# headline, sapo, officials or keywords first and the rest after, newest first within each; FTS5
+# hands rows over in rowid order and stops after `limit`. Narrow queries keep bm25 ranking.
+# Figures: benchmarks/search.py, docs/search.md.
+BROAD_MATCHES = 500
+FTS_TOP_COLUMNS = ("headline", "sapo", "officials", "keywords")
+
+
 def fts_search(
     conn: Connection, match: str, limit: int, where_sql: str = "", prefix: bool = False
 ) -> list[SearchRow]:
-    """Ranked by bm25 (best first), with a snippet of the best-matching column."""
-    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-    sql = (
-        f"SELECT f.rowid, bm25({FTS_TABLE}, {weights}) AS rank, "
-        f"snippet({FTS_TABLE}, -1, '[', ']', '…', 16) "
-        f"FROM {FTS_TABLE} f JOIN articles a ON a.pk = f.rowid "
-        f"WHERE {FTS_TABLE} MATCH :q {where_sql} ORDER BY rank LIMIT :limit"
+    """Best first, with a snippet of the best-matching column; `rank` is smaller for better."""
+    snippet = f"snippet({FTS_TABLE}, -1, '[', ']', '…', 16)"
+    count_sql = text(
+        f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
+        "LIMIT :cap)"
     )
-    result = conn.execute(text(sql), {"q": match, "limit": limit})
-    return [SearchRow(int(r[0]), float(r[1]), str(r[2])) for r in result]
+    broad = conn.execute(count_sql, {"q": match, "cap": BROAD_MATCHES}).scalar_one()
+    if broad < BROAD_MATCHES:
+        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        sql = text(
+            f"SELECT f.rowid, bm25({FTS_TABLE}, {weights}) AS rank, {snippet} "
+            f"FROM {FTS_TABLE} f JOIN articles a ON a.pk = f.rowid "
+            f"WHERE {FTS_TABLE} MATCH :q {where_sql} ORDER BY rank LIMIT :limit"
+        )
+        result = conn.execute(sql, {"q": match, "limit": limit})
+        return [SearchRow(int(r[0]), float(r[1]), str(r[2])) for r in result]
+    newest = text(
+        f"SELECT f.rowid, {snippet} FROM {FTS_TABLE} f JOIN articles a ON a.pk = f.rowid "
+        f"WHERE {FTS_TABLE} MATCH :q {where_sql} ORDER BY f.rowid DESC LIMIT :limit"
+    )
+    top = "{" + " ".join(FTS_TOP_COLUMNS) + "}"
+    rows = list(conn.execute(newest, {"q": f"{top} : ({match})", "limit": limit}))
+    if len(rows) < limit:
+        seen = {r[0] for r in rows}
+        more = conn.execute(newest, {"q": match, "limit": limit + len(rows)})
+        rows += [r for r in more if r[0] not in seen][: limit - len(rows)]
+    return [SearchRow(int(pk), float(i), str(snip)) for i, (pk, snip) in enumerate(rows)]
 
 
 # --- backup and checks ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -152,3 +153,23 @@ def test_match_query_is_quoted(q: str) -> None:
     m = build_match_query(q)
     if m is not None:
         assert m.count('"') % 2 == 0
+
+
+def test_broad_queries_list_headline_hits_first_then_newest(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor_app.store import sqlite
+
+    monkeypatch.setattr(sqlite, "BROAD_MATCHES", 3)
+    old_body = _add(db, headline="Tin một", body="Hội nghị tổng kết.")
+    in_head = _add(db, headline="Hội nghị cán bộ", body="Nội dung.")
+    mid_body = _add(db, headline="Tin hai", body="Dự hội nghị.")
+    new_body = _add(db, headline="Tin ba", body="Sau hội nghị.")
+    assert _search(db, "hoi nghi") == [in_head, new_body, mid_body, old_body]
+    assert _search(db, "hoi nghi", limit=2) == [in_head, new_body]
+
+
+def test_a_short_last_prefix_is_left_out_while_typing(db: Database) -> None:
+    a = _add(db, headline="Dương Đức Huy")
+    assert _search(db, "duong d", prefix=True) == [a]
+    assert _search(db, "d", prefix=True) == []
