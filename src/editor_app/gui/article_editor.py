@@ -48,7 +48,9 @@ class ArticleEditor(QObject):
     save_state = Signal(str)
     article_changed = Signal(object)  # Changes, after a save
 
-    def __init__(self, ui: Ui_MainWindow, workspace: Workspace, worker: Worker, parent: QObject | None = None) -> None:
+    def __init__(
+        self, ui: Ui_MainWindow, workspace: Workspace, worker: Worker, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = ui
         self.workspace = workspace

@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(self.tr("Editorial desk — editor_app"))
-        self.ui.splitter.setSizes([380, 740, 260])
+        self.ui.splitter.setSizes([500, 660, 250])
         self.ui.splitter.setStretchFactor(1, 1)
         geometry = self.settings.geometry(type(self).__name__)
         if geometry is not None:
@@ -63,6 +63,16 @@ class MainWindow(QMainWindow):
         self.model = StoryListModel(workspace.articles.summaries, self)
         self._build_story_list()
         self._build_menus()
+        body = self.ui.bodyEdit
+        body.load_spell_checker(workspace.load_spell_checker)
+
+        def save_words(_word: str) -> None:
+            checker = body.spell_checker()
+            if checker is not None:
+                snapshot = checker.copy()
+                self.worker.submit(lambda: workspace.save_user_words(snapshot))
+
+        body.set_add_word_callback(save_words)
         self.panels: list[QDockWidget] = []
         for factory, area in PANELS:
             dock = factory(self)
@@ -93,8 +103,15 @@ class MainWindow(QMainWindow):
         view.setModel(self.model)
         header = view.horizontalHeader()
         header.setSectionResizeMode(StoryListModel.HEADLINE, QHeaderView.ResizeMode.Stretch)
-        for col in (StoryListModel.SECTION, StoryListModel.STATUS, StoryListModel.UPDATED):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents would ask every row for its text, defeating the paging.
+        widths = {
+            StoryListModel.SECTION: 88,
+            StoryListModel.STATUS: 76,
+            StoryListModel.UPDATED: 112,
+        }
+        for col, width in widths.items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
         view.verticalHeader().setDefaultSectionSize(28)
         view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.ui.statusFilter.addItem(self.tr("All statuses"), None)
@@ -161,7 +178,7 @@ class MainWindow(QMainWindow):
     def current_filter(self) -> ArticleFilter:
         status = self.ui.statusFilter.currentData()
         return ArticleFilter(
-            status=status if isinstance(status, Status) else None,
+            status=Status(status) if status else None,
             section=self._filter_section(),
             trashed=self.ui.actionShowTrash.isChecked(),
             official_id=self.official_filter.current_id(),
@@ -340,10 +357,10 @@ class MainWindow(QMainWindow):
             menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     def _find(self, replace: bool) -> None:
-        body = self.ui.bodyEdit
-        opener = getattr(body, "open_find", None)
-        if callable(opener):
-            opener(replace=replace)
+        if replace:
+            self.ui.bodyEdit.show_replace()
+        else:
+            self.ui.bodyEdit.show_find()
 
     # --- language, errors, recovery, closing ----------------------------------------------------
     def set_language(self, language: str) -> None:

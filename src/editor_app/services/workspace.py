@@ -18,6 +18,7 @@ from editor_app.services.search import SearchService
 from editor_app.store.database import Database
 
 if TYPE_CHECKING:
+    from editor_app.services.spelling import SpellChecker
     from editor_app.services.importing import ImportService
 
 APP_NAME = "editor_app"
@@ -57,6 +58,22 @@ class Workspace:
     @classmethod
     def open(cls, data_dir: Path | None = None) -> Workspace:
         return cls(Database.open(data_dir or default_data_dir()))
+
+    @property
+    def user_words_path(self) -> Path:
+        """The words this user added to the spelling dictionary."""
+        return self.db.data_dir / "user_words.txt"
+
+    def load_spell_checker(self) -> SpellChecker:
+        """The Vietnamese dictionary (bundled with the app, else the system's) and the user's
+        own words. Slow: call it off the UI thread."""
+        from editor_app.paths import resource
+        from editor_app.services.spelling import SpellChecker
+
+        return SpellChecker.load([resource("dictionaries")], user_words_path=self.user_words_path)
+
+    def save_user_words(self, checker: SpellChecker) -> None:
+        checker.save_user_words(self.user_words_path)
 
     @property
     def data_dir(self) -> Path:
