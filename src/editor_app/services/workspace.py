@@ -18,8 +18,8 @@ from editor_app.services.search import SearchService
 from editor_app.store.database import Database
 
 if TYPE_CHECKING:
-    from editor_app.services.spelling import SpellChecker
     from editor_app.services.importing import ImportService
+    from editor_app.services.spelling import SpellChecker
 
 APP_NAME = "editor_app"
 DATA_DIR_ENV = "EDITOR_APP_DATA_DIR"
