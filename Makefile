@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench forms translations generated screenshots dist clean system-deps
+.PHONY: run test lint typecheck pytest bench forms translations generated screenshots clean system-deps
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,13 @@ test: system-deps $(STAMP)
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-generated forms translations: $(STAMP)
+generated forms: $(STAMP)
+	$(PY) scripts/generated.py --write
+
+# Refresh the .ts from the sources (keeps existing translations), then compile.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -extensions py,ui src/editor_app/gui src/editor_app/app.py ui \
+		-ts resources/translations/editor_app_vi.ts -no-obsolete
 	$(PY) scripts/generated.py --write
 
 bench: system-deps $(STAMP)
@@ -35,10 +41,6 @@ bench: system-deps $(STAMP)
 
 screenshots: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
-
-dist: system-deps $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test,build]'
-	$(PY) scripts/build_dist.py
 
 clean:
 	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache
