@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from editor_app import __version__
-from editor_app.cli import articles, directory, maintenance, officials
+from editor_app.cli import articles, directory, export, maintenance, officials
 from editor_app.cli.common import CommandFailed, Context
 from editor_app.domain.errors import UserError
 
 log = logging.getLogger("editor_app.cli")
 
-_MODULES = (articles, directory, officials, maintenance)
+_MODULES = (articles, directory, officials, maintenance, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,7 +18,9 @@ from editor_app.services.search import SearchService
 from editor_app.store.database import Database
 
 if TYPE_CHECKING:
+    from editor_app.services.export import ExportService
     from editor_app.services.importing import ImportService
+    from editor_app.services.photos import PhotoService
     from editor_app.services.spelling import SpellChecker
 
 APP_NAME = "editor_app"
@@ -54,6 +56,19 @@ class Workspace:
         from editor_app.services.importing import ImportService  # loads the image libraries
 
         return ImportService(self.db)
+
+    @cached_property
+    def photos(self) -> PhotoService:
+        from editor_app.services.photos import PhotoService  # loads the image libraries
+
+        return PhotoService(self.db)
+
+    @cached_property
+    def export(self) -> ExportService:
+        """Preview and export (loads the renderer and the image libraries on first use)."""
+        from editor_app.services.export import ExportService
+
+        return ExportService(self.db, self.articles, self.officials, self.lint)
 
     @classmethod
     def open(cls, data_dir: Path | None = None) -> Workspace:
