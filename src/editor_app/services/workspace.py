@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from editor_app.services.export import ExportService
     from editor_app.services.importing import ImportService
     from editor_app.services.photos import PhotoService
-    from editor_app.services.photos import PhotoService
     from editor_app.services.spelling import SpellChecker
 
 APP_NAME = "editor_app"
@@ -57,12 +56,6 @@ class Workspace:
         from editor_app.services.importing import ImportService  # loads the image libraries
 
         return ImportService(self.db)
-
-    @cached_property
-    def photos(self) -> PhotoService:
-        from editor_app.services.photos import PhotoService  # loads the image libraries
-
-        return PhotoService(self.db)
 
     @cached_property
     def photos(self) -> PhotoService:
