@@ -1,0 +1,117 @@
+"""ExportService: the page context from the database, the checklist, the forced export."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from editor_app.domain.errors import UserError
+from editor_app.domain.people import Official, Title
+from editor_app.services.export import NotReady, creator_of
+from editor_app.services.workspace import Workspace
+
+SECTION = "Chính trị/Xây dựng Đảng"
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workspace]:
+    workspace = Workspace.open(tmp_path / "data")
+    yield workspace
+    workspace.close()
+
+
+def _story(ws: Workspace, headline: str, **fields: object) -> uuid.UUID:
+    """A story; each one created is newer than the one before (`updated_at`)."""
+    time.sleep(0.002)
+    values: dict[str, object] = {
+        "headline": headline,
+        "sapo": "Sapo.",
+        "body": "Đoạn một.\n\nĐoạn hai.",
+        "section": SECTION,
+    }
+    values.update(fields)
+    return ws.articles.create(**values).id
+
+
+def test_creator_of_strips_the_photo_prefix() -> None:
+    assert creator_of("Ảnh: Minh Hà") == "Minh Hà"
+    assert creator_of("ẢNH - Minh Hà") == "Minh Hà"
+    assert creator_of("Phóng viên Báo Lào Cai") == "Phóng viên Báo Lào Cai"
+
+
+def test_same_section_is_newest_first_and_at_most_five(ws: Workspace) -> None:
+    main = _story(ws, "Bài chính")
+    for i in range(1, 8):
+        _story(ws, f"Bài {i}")
+    trashed = _story(ws, "Bài đã xóa")
+    ws.articles.trash(trashed)
+    _story(ws, "Bài khác mục", section="Kinh tế")
+    ctx = ws.export.context(main)
+    assert [r.headline for r in ctx.same_section] == ["Bài 7", "Bài 6", "Bài 5", "Bài 4", "Bài 3"]
+    assert all(r.url.startswith("https://baolaocai.vn/") for r in ctx.same_section)
+    assert ctx.section_path == ("Chính trị", "Xây dựng Đảng")
+
+
+def test_may_interest_shares_keywords_and_skips_same_section(ws: Workspace) -> None:
+    main = _story(ws, "Bài chính", keywords=["Lý luận chính trị", "Giao ban"])
+    _story(ws, "Cùng mục và từ khóa", keywords=["Giao ban"])
+    _story(ws, "Hai từ khóa", section="Xã hội", keywords=["Giao ban", "Lý luận chính trị"])
+    _story(ws, "Một từ khóa", section="Xã hội", keywords=["Giao ban"])
+    _story(ws, "Không liên quan", section="Xã hội", keywords=["Bóng đá"])
+    ctx = ws.export.context(main)
+    assert [r.headline for r in ctx.may_interest] == ["Hai từ khóa", "Một từ khóa"]
+
+
+def test_officials_printed_with_the_titles_of_the_event_day(ws: Workspace) -> None:
+    official = Official(
+        "Dương Đức Huy",
+        [
+            Title("Phó Trưởng Ban Tuyên giáo Tỉnh ủy", end=date(2020, 9, 30)),
+            Title("Trưởng Ban Tuyên giáo Tỉnh ủy", start=date(2020, 10, 1)),
+        ],
+    )
+    ws.officials.save(official)
+    aid = _story(ws, "Bài", event_date=date(2019, 5, 1))
+    ws.officials.tag(aid, [official.id])
+    (tagged,) = ws.export.context(aid).officials
+    assert tagged.name == "Dương Đức Huy"
+    assert tagged.titles == ("Phó Trưởng Ban Tuyên giáo Tỉnh ủy",)
+
+
+def test_readiness_lists_what_is_missing(ws: Workspace) -> None:
+    aid = ws.articles.create(headline="", body="Chữ.").id
+    failures = ws.export.readiness(aid)
+    assert any("tiêu đề" in f for f in failures)
+    assert any("sapo" in f for f in failures)
+    assert any("chuyên mục" in f for f in failures)
+    assert any("ảnh đại diện" in f for f in failures)
+
+
+def test_export_refused_unless_forced_and_the_reason_recorded(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    aid = _story(ws, "Bài không ảnh")  # no featured photo: not ready
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(NotReady) as caught:
+        ws.export.export(aid, out)
+    assert isinstance(caught.value, UserError)
+    assert any("ảnh đại diện" in f for f in caught.value.failures)
+    assert ws.articles.revision_count(aid) == 0
+    assert list(out.iterdir()) == []
+
+    bundle = ws.export.export(aid, out, force_reason="Ảnh gửi sau")
+    assert (bundle / "index.html").is_file()
+    assert ws.articles.revision_count(aid) == 1
+
+
+def test_preview_html_has_the_headline_and_no_export_parts(ws: Workspace) -> None:
+    aid = _story(ws, "Giao ban công tác quý I")
+    html = ws.export.preview_html(aid)
+    assert "Giao ban công tác quý I" in html
+    assert "application/ld+json" not in html
