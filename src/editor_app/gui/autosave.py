@@ -1,6 +1,6 @@
 """Autosave as dirty flags: nothing typed is ever lost.
 
-Each edit marks its field dirty. A save runs 1 s after typing pauses, at least every 5 s while
+Each edit marks its field dirty. A save runs 1 s after typing pauses, every 1.5 s while
 typing goes on, when focus leaves a field, when another story is opened and on close. The save
 reads the current text on the UI thread (cheap) and writes it on the worker thread; keystrokes
 typed meanwhile mark the field dirty again and go into the next save. A save never touches the
@@ -20,7 +20,9 @@ from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 
 IDLE_MS = 1000
-MAX_INTERVAL_MS = 5000
+# The issue asks for "at least every 5 s"; saving every 1.5 s while typing goes on keeps the
+# loss after a power cut under 2 s (a save is about 1 ms, on the worker thread).
+MAX_INTERVAL_MS = 1500
 
 Saver = Callable[[uuid.UUID, dict[str, Any]], Changes]
 
