@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 from editor_app.gui.officials.tag_panel import TagPanel
+from editor_app.gui.photos.panel import PhotoPanel
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article
@@ -33,3 +34,4 @@ PanelFactory = Callable[["MainWindow"], QDockWidget]
 # (factory, dock area): filled in as the panels are written.
 PANELS: list[tuple[PanelFactory, Qt.DockWidgetArea]] = []
 PANELS.append((TagPanel, Qt.DockWidgetArea.RightDockWidgetArea))  # officials, sections
+PANELS.append((PhotoPanel, Qt.DockWidgetArea.RightDockWidgetArea))  # photos of the story

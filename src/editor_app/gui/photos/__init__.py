@@ -1,0 +1,1 @@
+"""The photo panel: thumbnails, caption/credit/alt text, add, remove, reorder."""

@@ -1,0 +1,584 @@
+"""The photos of the open story: thumbnails in order (loaded off the UI thread, one by one),
+caption, credit, alt text and the featured mark of the selected photo (saved after a pause in
+typing and on leaving a field), add by dialog or drag and drop (attached on the worker, with
+progress and cancel), remove with undo, reorder by drag, and a reference inserted in the body.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.domain.errors import UserError
+from editor_app.gui.worker import Worker
+from editor_app.services.changes import Changes
+
+if TYPE_CHECKING:
+    from editor_app.domain.article import Article, Photo
+    from editor_app.gui.main_window import MainWindow
+    from editor_app.services.photos import AttachReport
+
+log = logging.getLogger(__name__)
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+MISSING_ROLE = Qt.ItemDataRole.UserRole + 1
+SAVE_DELAY_MS = 800
+ICON = 120
+THUMB = 240  # pixels fetched for a 120-pixel icon: sharp on a 2× screen
+IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff"
+
+
+def photo_ref(photo_id: uuid.UUID) -> str:
+    return f"![](photo:{photo_id})"
+
+
+def _local_files(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+
+class PhotoList(QListWidget):
+    """Icons in order; an internal drag reorders, files dropped from outside are attached."""
+
+    reordered = Signal()
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoList")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(QSize(ICON, ICON))
+        self.setGridSize(QSize(ICON + 16, ICON + 28))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Snap)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.source() is not self and _local_files(event):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.source() is not self and _local_files(event):
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if event.source() is not self:
+            files = _local_files(event)
+            if files:
+                event.acceptProposedAction()
+                self.files_dropped.emit(files)
+            return
+        super().dropEvent(event)
+        self.reordered.emit()
+
+    def ids(self) -> list[uuid.UUID]:
+        return [uuid.UUID(self.item(i).data(ID_ROLE)) for i in range(self.count())]
+
+
+class _Relay(QObject):
+    progress = Signal(int, int, str)
+
+
+class RemovePhoto(QUndoCommand):
+    """Takes a photo off the story; undo puts it back where it was."""
+
+    def __init__(self, panel: PhotoPanel, article_id: uuid.UUID, photo_id: uuid.UUID) -> None:
+        super().__init__(panel.tr("Remove photo"))
+        self.panel = panel
+        self.article_id = article_id
+        self.photo_id = photo_id
+        self.photo: Photo | None = None
+
+    def redo(self) -> None:
+        changes, self.photo = self.panel.ws.photos.remove(self.photo_id, source=self.panel)
+        self.panel.after_change(changes)
+
+    def undo(self) -> None:
+        if self.photo is not None:
+            changes = self.panel.ws.photos.restore(self.article_id, self.photo, source=self.panel)
+            self.panel.after_change(changes)
+
+
+class PhotoPanel(QDockWidget):
+    changed = Signal(object)  # Changes made here
+    thumbnail_loaded = Signal(object)  # the photo id whose icon arrived
+    attach_finished = Signal(object)  # AttachReport
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setWindowTitle(self.tr("Photos"))
+        self.setObjectName("photoPanel")
+        self._main = window
+        self.ws = window.workspace
+        self.ui = window.ui
+        self.article_id: uuid.UUID | None = None
+        self.photos: dict[uuid.UUID, Photo] = {}
+        self.current_id: uuid.UUID | None = None
+        self.last_report: AttachReport | None = None
+        self._generation = 0
+        self._loading = False
+        self._thumbs = Worker(self, name="photo-thumbnails")
+        self._relay = _Relay(self)
+        self.undo_stack = QUndoStack(self)
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_fields)
+        self._build()
+        self.set_article(None)
+
+    # --- building -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        content = QWidget(self)
+        content.setObjectName("photoPanelContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(8, 8, 8, 8)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add photos…"), content)
+        self.add_button.setObjectName("addPhotosButton")
+        self.add_button.clicked.connect(self.choose_files)
+        self.remove_button = QPushButton(self.tr("Remove"), content)
+        self.remove_button.setObjectName("removePhotoButton")
+        self.remove_button.clicked.connect(self.remove_current)
+        self.insert_button = QPushButton(self.tr("Insert in body"), content)
+        self.insert_button.setObjectName("insertPhotoButton")
+        self.insert_button.setToolTip(self.tr("Inserts the photo at the cursor in the body"))
+        self.insert_button.clicked.connect(self.insert_in_body)
+        for b in (self.add_button, self.remove_button, self.insert_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+
+        self.list = PhotoList(content)
+        self.list.setToolTip(self.tr("Drag to reorder; drop photo files here to add them"))
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.reordered.connect(self._reordered)
+        self.list.files_dropped.connect(self.attach_files)
+        layout.addWidget(self.list, 1)
+
+        self.empty_label = QLabel(self.tr("No photos yet: add some or drop files here."), content)
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+
+        self.fields = QWidget(content)
+        form = QFormLayout(self.fields)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.info_label = QLabel(self.fields)
+        self.info_label.setObjectName("photoInfo")
+        self.info_label.setWordWrap(True)
+        form.addRow(self.info_label)
+        self.caption_edit = QPlainTextEdit(self.fields)
+        self.caption_edit.setObjectName("photoCaption")
+        self.caption_edit.setPlaceholderText(self.tr("What the photo shows, where, when"))
+        self.caption_edit.setTabChangesFocus(True)
+        self.caption_edit.setFixedHeight(self.caption_edit.fontMetrics().lineSpacing() * 4 + 12)
+        form.addRow(self.tr("Caption"), self.caption_edit)
+        self.credit_edit = QLineEdit(self.fields)
+        self.credit_edit.setObjectName("photoCredit")
+        self.credit_edit.setPlaceholderText(self.tr("Photo: Nguyen Van A"))
+        form.addRow(self.tr("Credit"), self.credit_edit)
+        self.alt_edit = QLineEdit(self.fields)
+        self.alt_edit.setObjectName("photoAltText")
+        self.alt_edit.setPlaceholderText(self.tr("For readers who cannot see the photo"))
+        form.addRow(self.tr("Alt text"), self.alt_edit)
+        self.featured_check = QCheckBox(self.tr("Featured photo"), self.fields)
+        self.featured_check.setObjectName("photoFeatured")
+        self.featured_check.setToolTip(self.tr("The story's main photo (one per story)"))
+        self.featured_check.toggled.connect(self._featured_toggled)
+        form.addRow(self.featured_check)
+        layout.addWidget(self.fields)
+
+        for edit in (self.caption_edit, self.credit_edit, self.alt_edit):
+            edit.installEventFilter(self)
+        self.caption_edit.textChanged.connect(self._edited)
+        self.credit_edit.textEdited.connect(self._edited)
+        self.alt_edit.textEdited.connect(self._edited)
+
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        delete = QAction(self.tr("Remove photo"), self)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.triggered.connect(self.remove_current)
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.list.addAction(delete)
+        self.undo_action, self.redo_action = undo, redo
+
+        self.setAcceptDrops(True)
+        self.setWidget(content)
+        self.setMinimumWidth(280)
+
+    # --- the panel protocol ---------------------------------------------------------------------
+    def set_article(self, article: Article | None) -> None:
+        self.save_fields()
+        self.undo_stack.clear()
+        self.article_id = article.id if article is not None else None
+        self._fill(sorted(article.photos, key=lambda p: p.position) if article else [])
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.article_id is not None and self.article_id in changes.articles and changes.photos:
+            self.reload()
+
+    def reload(self) -> None:
+        if self.article_id is None:
+            self._fill([])
+            return
+        try:
+            photos = self.ws.photos.of_article(self.article_id)
+        except UserError:
+            photos = []
+        self._fill(photos)
+
+    def after_change(self, changes: Changes) -> None:
+        """Shows what a change made here did and tells the window."""
+        self.reload()
+        self.changed.emit(changes)
+
+    # --- the list -------------------------------------------------------------------------------
+    def _fill(self, photos: Sequence[Photo]) -> None:
+        keep = self.current_id
+        self._generation += 1
+        self._loading = True
+        try:
+            self.list.clear()
+            self.photos = {p.id: p for p in photos}
+            for i, p in enumerate(photos):
+                item = QListWidgetItem(self._placeholder(), "", self.list)
+                item.setData(ID_ROLE, str(p.id))
+                self._mark(item, p, i + 1)
+        finally:
+            self._loading = False
+        has_story = self.article_id is not None
+        self.add_button.setEnabled(has_story)
+        self.list.setEnabled(has_story)
+        self.empty_label.setVisible(has_story and not photos)
+        row = next((i for i, p in enumerate(photos) if p.id == keep), 0 if photos else -1)
+        self.current_id = None
+        self.list.setCurrentRow(row)
+        if row < 0:
+            self._show_photo(None)
+        self._load_thumbnails(list(photos))
+
+    def _placeholder(self) -> QIcon:
+        pix = QPixmap(ICON, ICON)
+        pix.fill(QColor("#e4e4e4"))
+        return QIcon(pix)
+
+    def _mark(self, item: QListWidgetItem, photo: Photo, number: int) -> None:
+        """Number, and a warning mark in red while caption, credit or alt text is missing."""
+        names = {
+            "caption": self.tr("caption"),
+            "credit": self.tr("credit"),
+            "alt_text": self.tr("alt text"),
+        }
+        missing = photo.missing
+        star = " ★" if photo.featured else ""
+        item.setData(MISSING_ROLE, missing)
+        if missing:
+            item.setText(f"⚠ {number}{star}")
+            item.setForeground(QBrush(QColor("#c62828")))
+            wanted = ", ".join(names[m] for m in missing)
+            item.setToolTip(f"{photo.filename}\n" + self.tr("Missing: %1").replace("%1", wanted))
+        else:
+            item.setText(f"{number}{star}")
+            item.setForeground(QBrush())
+            item.setToolTip(photo.filename)
+
+    def _item_of(self, photo_id: uuid.UUID) -> QListWidgetItem | None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ID_ROLE) == str(photo_id):
+                return item
+        return None
+
+    def _load_thumbnails(self, photos: list[Photo]) -> None:
+        generation = self._generation
+        service = self.ws.photos
+        for p in photos:
+
+            def done(data: bytes, pid: uuid.UUID = p.id) -> None:
+                if generation == self._generation:
+                    self._set_icon(pid, data)
+
+            def failed(error: BaseException, name: str = p.filename) -> None:
+                log.warning("no thumbnail for %s: %s", name, error)
+
+            def make(sha: str = p.sha256) -> bytes:
+                return service.thumbnail(sha, THUMB)
+
+            self._thumbs.submit(make, done, failed)
+
+    def _set_icon(self, photo_id: uuid.UUID, data: bytes) -> None:
+        item = self._item_of(photo_id)
+        if item is None:
+            return
+        pix = QPixmap()
+        if pix.loadFromData(data):
+            framed = QPixmap(ICON, ICON)
+            framed.fill(Qt.GlobalColor.transparent)
+            scaled = pix.scaled(
+                ICON,
+                ICON,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            painter = QPainter(framed)
+            painter.drawPixmap((ICON - scaled.width()) // 2, (ICON - scaled.height()) // 2, scaled)
+            painter.end()
+            item.setIcon(QIcon(framed))
+        self.thumbnail_loaded.emit(photo_id)
+
+    def _reordered(self) -> None:
+        if self.article_id is None:
+            return
+        ids = self.list.ids()
+        if ids == list(self.photos):
+            return
+        try:
+            changes = self.ws.photos.reorder(self.article_id, ids, source=self)
+        except UserError as e:
+            self._warn(str(e))
+            self.reload()
+            return
+        self.after_change(changes)
+
+    # --- the selected photo ---------------------------------------------------------------------
+    def _current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
+        if self._loading:
+            return
+        self.save_fields()
+        pid = uuid.UUID(current.data(ID_ROLE)) if current is not None else None
+        self._show_photo(self.photos.get(pid) if pid else None)
+
+    def _show_photo(self, photo: Photo | None) -> None:
+        self.current_id = photo.id if photo else None
+        self._loading = True
+        try:
+            self.caption_edit.setPlainText(photo.caption if photo else "")
+            self.credit_edit.setText(photo.credit if photo else "")
+            self.alt_edit.setText(photo.alt_text if photo else "")
+            self.featured_check.setChecked(bool(photo and photo.featured))
+        finally:
+            self._loading = False
+        self.fields.setEnabled(photo is not None)
+        self.remove_button.setEnabled(photo is not None)
+        self.insert_button.setEnabled(photo is not None)
+        if photo is None:
+            self.info_label.setText("")
+        else:
+            size = f"{photo.width}×{photo.height}"
+            self.info_label.setText(f"{photo.filename} · {size} · {photo.format}")
+
+    def _edited(self) -> None:
+        if not self._loading and self.current_id is not None:
+            self._save_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.save_fields()
+        return super().eventFilter(watched, event)
+
+    def save_fields(self) -> None:
+        """Saves caption, credit and alt text of the shown photo if they changed."""
+        self._save_timer.stop()
+        photo = self.photos.get(self.current_id) if self.current_id else None
+        if photo is None:
+            return
+        caption = self.caption_edit.toPlainText().strip()
+        credit = self.credit_edit.text().strip()
+        alt = self.alt_edit.text().strip()
+        if (caption, credit, alt) == (photo.caption, photo.credit, photo.alt_text):
+            return
+        try:
+            changes = self.ws.photos.update(
+                photo.id, caption=caption, credit=credit, alt_text=alt, source=self
+            )
+        except UserError as e:
+            self._warn(str(e))
+            return
+        photo.caption, photo.credit, photo.alt_text = caption, credit, alt
+        item = self._item_of(photo.id)
+        if item is not None:
+            self._mark(item, photo, self.list.row(item) + 1)
+        self.changed.emit(changes)
+
+    def _featured_toggled(self, on: bool) -> None:
+        if self._loading or self.current_id is None:
+            return
+        self.save_fields()
+        try:
+            changes = self.ws.photos.update(self.current_id, featured=on, source=self)
+        except UserError as e:
+            self._warn(str(e))
+            return
+        self.after_change(changes)
+
+    # --- actions --------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add photos"),
+            "",
+            self.tr("Photos (%1);;All files (*)").replace("%1", IMAGE_FILTER),
+        )
+        if files:
+            self.attach_files([Path(f) for f in files])
+
+    def attach_files(self, files: Sequence[Path]) -> None:
+        """Attaches the files on the worker thread with a progress dialog that can cancel."""
+        if self.article_id is None or not files:
+            return
+        self.save_fields()
+        article_id = self.article_id
+        paths = list(files)
+        stop = threading.Event()
+        dialog = QProgressDialog(self.tr("Adding photos…"), self.tr("Cancel"), 0, len(paths), self)
+        dialog.setObjectName("attachProgress")
+        dialog.setWindowTitle(self.tr("Photos"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(stop.set)
+        relay = _Relay(self)
+
+        def show(done: int, total: int, name: str) -> None:
+            dialog.setValue(done)
+            if name:
+                dialog.setLabelText(self.tr("Adding %1…").replace("%1", name))
+
+        relay.progress.connect(show)
+        service = self.ws.photos
+        self.add_button.setEnabled(False)
+
+        def run() -> AttachReport:
+            return service.attach(
+                article_id,
+                paths,
+                progress=relay.progress.emit,
+                cancel=stop.is_set,
+                source=self,
+            )
+
+        def finish() -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            relay.deleteLater()
+            self.add_button.setEnabled(self.article_id is not None)
+
+        def done(report: AttachReport) -> None:
+            finish()
+            self.last_report = report
+            if self.article_id == article_id:
+                self.reload()
+                if report.photos:
+                    item = self._item_of(report.photos[-1].id)
+                    if item is not None:
+                        self.list.setCurrentItem(item)
+            if report.photos:
+                self.changed.emit(report.changes)
+            if report.failed:
+                lines = "\n".join(f"• {i.path.name}: {i.error}" for i in report.failed)
+                self._warn(self.tr("These files were not added:") + "\n" + lines)
+            self.attach_finished.emit(report)
+
+        def failed(error: BaseException) -> None:
+            finish()
+            self._warn(str(error) if isinstance(error, UserError) else repr(error))
+
+        self._main.worker.submit(run, done, failed)
+
+    def remove_current(self) -> None:
+        if self.article_id is None or self.current_id is None:
+            return
+        self.save_fields()
+        try:
+            self.undo_stack.push(RemovePhoto(self, self.article_id, self.current_id))
+        except UserError as e:
+            self._warn(str(e))
+
+    def insert_in_body(self) -> None:
+        """`![](photo:<id>)` on a line of its own at the body's cursor."""
+        if self.current_id is None:
+            return
+        body = self.ui.bodyEdit
+        cursor = body.textCursor()
+        block = cursor.block().text()
+        at = cursor.positionInBlock()
+        before = "\n" if block[:at].strip() else ""
+        after = "\n" if block[at:].strip() else ""
+        cursor.insertText(before + photo_ref(self.current_id) + after)
+        body.setTextCursor(cursor)
+        body.setFocus()
+
+    # --- drops on the panel itself --------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.article_id is not None and _local_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _local_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.attach_files(files)
+
+    def _warn(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Photos"), text, parent=self)
+        box.setObjectName("photoMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message_box: Any = box
+
+    def closeEvent(self, event: Any) -> None:
+        self.save_fields()
+        super().closeEvent(event)

@@ -1,0 +1,163 @@
+"""The photo panel: thumbnails after attaching, captions saved, missing marks, remove and undo,
+reorder, the reference inserted in the body."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from helpers.vi_typing import commit
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from editor_app.gui.main_window import MainWindow
+from editor_app.gui.photos.panel import ID_ROLE, MISSING_ROLE, PhotoPanel
+from editor_app.services.workspace import Workspace
+
+
+def jpeg(path: Path, colour: tuple[int, int, int], size: tuple[int, int] = (300, 200)) -> Path:
+    Image.new("RGB", size, colour).save(path, "JPEG")
+    return path
+
+
+def panel_of(window: MainWindow) -> PhotoPanel:
+    return next(p for p in window.panels if isinstance(p, PhotoPanel))
+
+
+def open_story(qtbot, window: MainWindow, workspace: Workspace) -> tuple[PhotoPanel, uuid.UUID]:  # type: ignore[no-untyped-def]
+    article = workspace.articles.create(headline="Lũ quét ở Bát Xát", body="Đoạn một.\n")
+    window.open_story(article.id)
+    return panel_of(window), article.id
+
+
+def attach_two(qtbot, panel: PhotoPanel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    files = [jpeg(tmp_path / "một.jpg", (200, 0, 0)), jpeg(tmp_path / "hai.jpg", (0, 0, 200))]
+    with qtbot.waitSignal(panel.attach_finished, timeout=10000):
+        panel.attach_files(files)
+    qtbot.waitUntil(lambda: panel.list.count() == 2, timeout=5000)
+
+
+def test_thumbnails_appear_after_attaching(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    panel, article_id = open_story(qtbot, window, workspace)
+    assert panel.list.count() == 0 and panel.empty_label.isVisible()
+    loaded: list[uuid.UUID] = []
+    panel.thumbnail_loaded.connect(loaded.append)
+    attach_two(qtbot, panel, tmp_path)
+    qtbot.waitUntil(lambda: len(loaded) >= 2, timeout=10000)
+    ids = [p.id for p in workspace.photos.of_article(article_id)]
+    assert panel.list.ids() == ids
+    assert loaded[-2:] == ids or set(loaded) >= set(ids)
+    assert not panel.list.item(0).icon().isNull()
+    assert panel.last_report is not None and panel.last_report.all_ok
+
+
+def test_bad_files_are_listed_and_the_good_kept(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    panel, article_id = open_story(qtbot, window, workspace)
+    empty = tmp_path / "rỗng.jpg"
+    empty.write_bytes(b"")
+    with qtbot.waitSignal(panel.attach_finished, timeout=10000):
+        panel.attach_files([empty, jpeg(tmp_path / "tốt.jpg", (9, 9, 9))])
+    assert len(workspace.photos.of_article(article_id)) == 1
+    box = panel.message_box
+    assert "rỗng.jpg: tệp rỗng (0 byte)" in box.text()
+    box.close()
+
+
+def test_editing_the_caption_saves_it(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    panel, _article_id = open_story(qtbot, window, workspace)
+    attach_two(qtbot, panel, tmp_path)
+    panel.list.setCurrentRow(0)
+    first = panel.list.ids()[0]
+    panel.caption_edit.setFocus()
+    commit(panel.caption_edit, "Người dân dọn bùn")
+    assert panel._save_timer.isActive()
+    qtbot.waitUntil(
+        lambda: workspace.photos.get(first).caption == "Người dân dọn bùn", timeout=3000
+    )
+    # credit: saved when the field is left, without waiting
+    panel.credit_edit.setFocus()
+    commit(panel.credit_edit, "Ảnh: Nguyễn Văn A")
+    panel.alt_edit.setFocus()
+    qtbot.waitUntil(lambda: workspace.photos.get(first).credit == "Ảnh: Nguyễn Văn A", timeout=2000)
+
+
+def test_missing_metadata_is_marked(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    panel, _ = open_story(qtbot, window, workspace)
+    attach_two(qtbot, panel, tmp_path)
+    item = panel.list.item(0)
+    assert item.data(MISSING_ROLE) == ["caption", "credit", "alt_text"]
+    assert item.text().startswith("⚠")
+    panel.list.setCurrentRow(0)
+    commit(panel.caption_edit, "Chú thích")
+    commit(panel.credit_edit, "Ảnh: TTXVN")
+    commit(panel.alt_edit, "Mô tả")
+    panel.save_fields()
+    item = panel.list.item(0)
+    assert item.data(MISSING_ROLE) == []
+    assert not item.text().startswith("⚠")
+    assert panel.list.item(1).text().startswith("⚠")
+
+
+def test_featured_is_one_per_story(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    panel, article_id = open_story(qtbot, window, workspace)
+    attach_two(qtbot, panel, tmp_path)
+    panel.list.setCurrentRow(1)
+    panel.featured_check.setChecked(True)
+    photos = workspace.photos.of_article(article_id)
+    assert [p.featured for p in photos] == [False, True]
+
+
+def test_insert_in_body_adds_the_reference_on_its_own_line(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    panel, _ = open_story(qtbot, window, workspace)
+    attach_two(qtbot, panel, tmp_path)
+    panel.list.setCurrentRow(1)
+    body = window.ui.bodyEdit
+    cursor = body.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    body.setTextCursor(cursor)
+    qtbot.mouseClick(panel.insert_button, Qt.MouseButton.LeftButton)
+    pid = panel.list.ids()[1]
+    assert body.toPlainText().splitlines()[:2] == ["Đoạn một.", f"![](photo:{pid})"]
+
+
+def test_remove_then_undo(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    panel, article_id = open_story(qtbot, window, workspace)
+    attach_two(qtbot, panel, tmp_path)
+    ids = panel.list.ids()
+    panel.list.setCurrentRow(0)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert [p.id for p in workspace.photos.of_article(article_id)] == ids[1:]
+    assert panel.list.ids() == ids[1:]
+    panel.list.setFocus()
+    panel.undo_action.trigger()
+    assert [p.id for p in workspace.photos.of_article(article_id)] == ids
+    assert panel.list.ids() == ids
+
+
+def test_reorder_by_moving_items(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    panel, article_id = open_story(qtbot, window, workspace)
+    attach_two(qtbot, panel, tmp_path)
+    ids = panel.list.ids()
+    item = panel.list.takeItem(0)
+    panel.list.insertItem(1, item)
+    assert item.data(ID_ROLE) == str(ids[0])
+    panel.list.reordered.emit()
+    assert [p.id for p in workspace.photos.of_article(article_id)] == [ids[1], ids[0]]
