@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -133,7 +133,7 @@ class RemovePhoto(QUndoCommand):
     """Takes a photo off the story; undo puts it back where it was."""
 
     def __init__(self, panel: PhotoPanel, article_id: uuid.UUID, photo_id: uuid.UUID) -> None:
-        super().__init__(panel.tr("Remove photo"))
+        super().__init__(QCoreApplication.translate("PhotoPanel", "Remove photo"))
         self.panel = panel
         self.article_id = article_id
         self.photo_id = photo_id
