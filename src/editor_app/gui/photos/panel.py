@@ -118,8 +118,19 @@ class PhotoList(QListWidget):
                 event.acceptProposedAction()
                 self.files_dropped.emit(files)
             return
-        super().dropEvent(event)
-        self.reordered.emit()
+        # An icon view only moves icons on screen; the rows themselves are moved here.
+        target = self.indexAt(event.position().toPoint()).row()
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # the drag must not delete the source
+        event.accept()
+        self.move_row(self.currentRow(), target if target >= 0 else self.count() - 1)
+
+    def move_row(self, row: int, target: int) -> None:
+        """Moves one photo to another place in the order (a drag does this)."""
+        if 0 <= row < self.count() and 0 <= target < self.count() and row != target:
+            item = self.takeItem(row)
+            self.insertItem(target, item)
+            self.setCurrentItem(item)
+            self.reordered.emit()
 
     def ids(self) -> list[uuid.UUID]:
         return [uuid.UUID(self.item(i).data(ID_ROLE)) for i in range(self.count())]
