@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 from editor_app.gui.officials.tag_panel import TagPanel
+from editor_app.gui.preview.dock import PreviewDock
 from editor_app.gui.photos.panel import PhotoPanel
 
 if TYPE_CHECKING:
@@ -35,3 +36,4 @@ PanelFactory = Callable[["MainWindow"], QDockWidget]
 PANELS: list[tuple[PanelFactory, Qt.DockWidgetArea]] = []
 PANELS.append((TagPanel, Qt.DockWidgetArea.RightDockWidgetArea))  # officials, sections
 PANELS.append((PhotoPanel, Qt.DockWidgetArea.RightDockWidgetArea))  # photos of the story
+PANELS.append((PreviewDock, Qt.DockWidgetArea.RightDockWidgetArea))  # the page as published

@@ -1,0 +1,332 @@
+"""The live preview: the open story rendered as the published page (same renderer, template and
+stylesheet as the export), beside the editor.
+
+- The page is rendered off the UI thread (`ExportService.preview_html` on the dock's own
+  Worker) when a story opens and `DEBOUNCE_MS` after each autosave of it (`on_changes`); a
+  render asked while one runs is coalesced into one more render after it.
+- JavaScript is off for the content. The scroll position is read with
+  `QWebEnginePage.scrollPosition()` (no script needed) before the new HTML is set, and
+  restored after `loadFinished` by `window.scrollTo` run in the *application* world, which
+  `JavascriptEnabled = false` does not disable (it only stops the page's own scripts).
+- No network: the profile's interceptor blocks every non-local URL; links are not followed.
+- Desktop / mobile (390 px) width switch.
+- "Export…": a folder, the export on the window's serial worker (after pending saves), a
+  progress dialog with Cancel, the checklist when the story is not ready (with "Export
+  anyway", which asks for the reason recorded with the revision), then an offer to open it.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import threading
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
+from PySide6.QtWebEngineCore import QWebEngineScript
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.domain.errors import UserError
+from editor_app.gui.preview.web import PreviewPage, prepare_rendering
+from editor_app.gui.worker import Worker
+from editor_app.services.changes import Changes
+from editor_app.services.export import NotReady
+
+if TYPE_CHECKING:
+    from editor_app.domain.article import Article
+    from editor_app.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 150  # after an autosave: the page follows within 300 ms of it
+MOBILE_WIDTH = 390
+SET_HTML_LIMIT = 1_500_000  # setHtml takes at most 2 MB (URL-encoded): larger pages via a file
+
+
+class _ProgressRelay(QObject):
+    progress = Signal(int, int, str)  # emitted on the worker thread, delivered on the UI's
+
+
+class PreviewDock(QDockWidget):
+    rendered = Signal()  # a render is on screen (loaded, scroll restored)
+    changed = Signal(object)  # Changes (a forced export records a revision)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setWindowTitle(self.tr("Preview"))
+        self.setObjectName("previewDock")
+        self._main = window
+        self.ws = window.workspace
+        self.article_id: uuid.UUID | None = None
+        self._shown_id: uuid.UUID | None = None  # the story whose page is on screen
+        self._generation = 0
+        self._busy = False
+        self._again = False
+        self._scroll = QPointF(0, 0)
+        self._tmp = tempfile.TemporaryDirectory(prefix="editor-preview-")
+        self.last_render_error: str | None = None
+        self.worker = Worker(self, name="editor-preview")
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        self.set_article(None)
+
+    # --- building -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        bar = QToolBar(content)
+        bar.setObjectName("previewToolBar")
+        group = QActionGroup(bar)
+        self.desktop_action = QAction(self.tr("Desktop"), bar, checkable=True, checked=True)
+        self.desktop_action.setToolTip(self.tr("Show the page at the width of this panel"))
+        self.mobile_action = QAction(self.tr("Mobile (390 px)"), bar, checkable=True)
+        self.mobile_action.setToolTip(self.tr("Show the page as a phone 390 pixels wide does"))
+        for action in (self.desktop_action, self.mobile_action):
+            group.addAction(action)
+            bar.addAction(action)
+        self.mobile_action.toggled.connect(self.set_mobile)
+        bar.addSeparator()
+        self.export_action = QAction(self.tr("Export…"), bar)
+        self.export_action.setToolTip(self.tr("Write the story's web page, photos and ninjs"))
+        self.export_action.triggered.connect(self.export_story)
+        bar.addAction(self.export_action)
+        self.status = QLabel(bar)
+        self.status.setObjectName("previewStatus")
+        self.status.setContentsMargins(8, 0, 8, 0)
+        bar.addWidget(self.status)
+        layout.addWidget(bar)
+
+        holder = QWidget(content)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        prepare_rendering()
+        self.view = QWebEngineView(holder)
+        self.view.setObjectName("previewView")
+        self.view.setMinimumHeight(200)
+        self.page = PreviewPage(self.view)
+        self.view.setPage(self.page)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.page.loadFinished.connect(self._loaded)
+        row.addStretch(0)
+        row.addWidget(self.view, 1)
+        row.addStretch(0)
+        layout.addWidget(holder, 1)
+        self.setWidget(content)
+
+    def set_mobile(self, mobile: bool) -> None:
+        if mobile:
+            self.view.setFixedWidth(MOBILE_WIDTH)
+        else:
+            self.view.setMinimumWidth(0)
+            self.view.setMaximumWidth(16777215)
+
+    # --- Panel ----------------------------------------------------------------------------------
+    def set_article(self, article: Article | None) -> None:
+        self.article_id = article.id if article else None
+        self._generation += 1
+        self._timer.stop()
+        self.export_action.setEnabled(article is not None)
+        if article is None:
+            self._shown_id = None
+            self.page.setHtml("<!DOCTYPE html><html lang='vi'><body></body></html>")
+            self.status.setText("")
+            return
+        self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.article_id is None:
+            return
+        if self.article_id in changes.articles or not changes.articles:
+            self._timer.start()  # debounce: several saves in a row render once
+
+    # --- rendering ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Renders the open story on the worker; the page follows when it is done."""
+        if self.article_id is None:
+            return
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        self._again = False
+        article_id, generation = self.article_id, self._generation
+        service = self.ws.export
+        self.worker.submit(
+            lambda: service.preview_html(article_id),
+            lambda html: self._rendered(generation, article_id, html),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _finish(self) -> bool:
+        """After a render: True if another one is due (asked meanwhile)."""
+        self._busy = False
+        if self._again:
+            self.refresh()
+            return True
+        return False
+
+    def _rendered(self, generation: int, article_id: uuid.UUID, html: str) -> None:
+        if generation != self._generation:  # another story opened meanwhile
+            self._busy = False
+            self.refresh()
+            return
+        self.last_render_error = None
+        self._scroll = self.page.scrollPosition() if self._shown_id == article_id else QPointF()
+        self._shown_id = article_id
+        base = QUrl.fromLocalFile(str(self.ws.data_dir) + "/")
+        if len(html) > SET_HTML_LIMIT:
+            path = Path(self._tmp.name) / "preview.html"
+            path.write_text(html, encoding="utf-8")
+            self.page.load(QUrl.fromLocalFile(str(path)))
+        else:
+            self.page.setHtml(html, base)
+        self._finish()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        self._busy = False
+        if generation != self._generation:
+            self.refresh()
+            return
+        self.last_render_error = str(error)
+        if not isinstance(error, UserError):
+            log.error("preview failed", exc_info=error)
+        self.status.setText(self.tr("Preview not updated: {error}").format(error=error))
+        self._finish()
+
+    def _loaded(self, ok: bool) -> None:
+        if self._shown_id is None:
+            return
+        self.status.setText("" if ok else self.tr("The preview could not be shown."))
+        x, y = self._scroll.x(), self._scroll.y()
+        if ok and (x or y):
+            self.page.runJavaScript(
+                f"window.scrollTo({x:.0f}, {y:.0f});",
+                QWebEngineScript.ScriptWorldId.ApplicationWorld,
+                lambda _result: self.rendered.emit(),
+            )
+        else:
+            self.rendered.emit()
+
+    # --- export ---------------------------------------------------------------------------------
+    def export_story(self) -> None:
+        if self.article_id is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the story to a folder"))
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path, force_reason: str | None = None) -> None:
+        """Exports the open story into `folder` on the window's serial worker (so after the
+        pending saves), with a progress dialog."""
+        if self.article_id is None:
+            return
+        article_id = self.article_id
+        self._main.editor.saver.flush()
+        dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowTitle(self.tr("Export"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        cancelled = threading.Event()
+        dialog.canceled.connect(cancelled.set)
+        relay = _ProgressRelay(dialog)
+
+        def step(done: int, total: int, message: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            dialog.setLabelText(message)
+
+        relay.progress.connect(step)
+        service = self.ws.export
+
+        def run() -> Path:
+            return service.export(
+                article_id,
+                folder,
+                force_reason=force_reason,
+                progress=relay.progress.emit,
+                cancel=cancelled.is_set,
+            )
+
+        def done(path: Path) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            if force_reason:
+                self.changed.emit(Changes.of([article_id]))
+            self.exported(path)
+
+        def failed(error: BaseException) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            if isinstance(error, NotReady):
+                self.not_ready(folder, error.failures)
+            elif cancelled.is_set() and isinstance(error, UserError):
+                self.status.setText(self.tr("Export cancelled."))
+            elif isinstance(error, UserError):
+                QMessageBox.warning(self, self.tr("Export"), str(error))
+            else:
+                log.error("export failed", exc_info=error)
+                QMessageBox.warning(
+                    self,
+                    self.tr("Export"),
+                    self.tr("Unexpected error: {error}").format(error=error),
+                )
+
+        self._main.worker.submit(run, done, failed)
+
+    def exported(self, path: Path) -> None:
+        self.status.setText(self.tr("Exported to {path}").format(path=path))
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Export"),
+            self.tr("The story was exported to:\n{path}").format(path=path),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        open_button = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(open_button)
+        box.exec()
+        if box.clickedButton() is open_button:
+            target = path if path.is_dir() else path.parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def not_ready(self, folder: Path, failures: list[str]) -> None:
+        """The checklist; "Export anyway" asks for the reason (recorded with a revision)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Export"),
+            self.tr("The story is not ready to publish:"),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText("\n".join(f"• {f}" for f in failures))
+        anyway = box.addButton(self.tr("Export anyway…"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not anyway:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Export anyway"),
+            self.tr("Why is it exported before the checklist is complete?"),
+        )
+        if ok and reason.strip():
+            self.export_to(folder, force_reason=reason.strip())

@@ -1,0 +1,111 @@
+"""The preview dock: the open story rendered off the UI thread, refreshed after a save, scroll
+kept, no network, the phone width, export from the dock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWebEngineCore import QWebEngineScript
+
+from editor_app.gui.main_window import MainWindow
+from editor_app.gui.preview.dock import MOBILE_WIDTH, PreviewDock
+from editor_app.gui.preview.web import interceptor
+from editor_app.services.changes import Changes
+from editor_app.services.workspace import Workspace
+
+HEADLINE = "Giao ban công tác giáo dục lý luận chính trị quý I"
+BODY = "\n\n".join(f"Đoạn văn số {i} của bài, đủ dài để trang phải cuộn." for i in range(120))
+
+
+def _dock(window: MainWindow) -> PreviewDock:
+    """The window's preview dock, alone on its side (tall enough for the page to scroll)."""
+    docks = [d for d in window.panels if isinstance(d, PreviewDock)]
+    assert len(docks) == 1
+    for other in window.panels:
+        if other is not docks[0]:
+            other.hide()
+    return docks[0]
+
+
+def _html(qtbot, dock: PreviewDock) -> str:  # type: ignore[no-untyped-def]
+    out: list[str] = []
+    dock.page.toHtml(out.append)
+    qtbot.waitUntil(lambda: bool(out), timeout=5000)
+    return out[0]
+
+
+def test_preview_shows_the_open_story_and_follows_saves(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    article = workspace.articles.create(
+        headline=HEADLINE, sapo="Sapo của bài.", body=BODY, section="Chính trị"
+    )
+    dock = _dock(window)
+    dock.show()
+    with qtbot.waitSignal(dock.rendered, timeout=15000):
+        window.open_story(article.id)
+    html = _html(qtbot, dock)
+    assert HEADLINE in html
+    assert "Đoạn văn số 119" in html
+
+    # scroll down, change the headline elsewhere: the page follows and keeps its place
+    dock.page.runJavaScript(
+        "window.scrollTo(0, 900);", QWebEngineScript.ScriptWorldId.ApplicationWorld
+    )
+    qtbot.waitUntil(lambda: dock.page.scrollPosition().y() > 0, timeout=5000)
+    y = dock.page.scrollPosition().y()
+    changes = workspace.articles.save_fields(article.id, {"headline": "Tiêu đề mới"})
+    with qtbot.waitSignal(dock.rendered, timeout=15000):
+        dock.on_changes(changes)
+    assert "Tiêu đề mới" in _html(qtbot, dock)
+    qtbot.waitUntil(lambda: abs(dock.page.scrollPosition().y() - y) < 2, timeout=3000)
+
+    # a change to another story does not re-render
+    dock.on_changes(Changes.of([workspace.articles.create(headline="Khác").id]))
+    assert not dock._timer.isActive()
+
+
+def test_no_network_and_no_scripts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dock = _dock(window)
+    dock.show()
+    page = (
+        "<!DOCTYPE html><html><head><title>t</title></head><body>"
+        "<script>document.title = 'ran';</script></body></html>"
+    )
+    with qtbot.waitSignal(dock.page.loadFinished, timeout=10000):
+        dock.page.setHtml(page, QUrl("file:///"))
+    assert dock.page.title() != "ran"
+    with qtbot.waitSignal(dock.page.loadFinished, timeout=10000) as blocker:
+        dock.page.load(QUrl("http://127.0.0.1:9/page"))
+    assert blocker.args == [False]
+    assert "http://127.0.0.1:9/page" in interceptor().blocked
+
+
+def test_mobile_width(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dock = _dock(window)
+    dock.show()
+    dock.mobile_action.trigger()
+    assert dock.view.maximumWidth() == MOBILE_WIDTH == dock.view.minimumWidth()
+    dock.desktop_action.trigger()
+    assert dock.view.maximumWidth() > MOBILE_WIDTH
+
+
+def test_export_from_the_dock_shows_the_checklist(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path, monkeypatch
+) -> None:
+    article = workspace.articles.create(headline=HEADLINE, body="Chữ.")
+    window.open_story(article.id)
+    dock = _dock(window)
+    seen: list[list[str]] = []
+    monkeypatch.setattr(dock, "not_ready", lambda folder, failures: seen.append(failures))
+    exported: list[Path] = []
+    monkeypatch.setattr(dock, "exported", exported.append)
+    dock.export_to(tmp_path)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert any("sapo" in f for f in seen[0])
+
+    dock.export_to(tmp_path, force_reason="Cần đăng gấp")
+    qtbot.waitUntil(lambda: bool(exported), timeout=15000)
+    assert (exported[0] / "index.html").is_file()
+    assert workspace.articles.revision_count(article.id) == 1
