@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 from editor_app.gui.officials.tag_panel import TagPanel
-from editor_app.gui.preview.dock import PreviewDock
 from editor_app.gui.photos.panel import PhotoPanel
+from editor_app.gui.preview.dock import PreviewDock
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article
