@@ -687,147 +687,266 @@ Chi tiết được ghi vào {log}</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="159"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="489"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="576"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="170"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="500"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="587"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="186"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="197"/>
         <source>Add photos…</source>
         <translation>Thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="189"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="200"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="192"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="203"/>
         <source>Insert in body</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="194"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="205"/>
         <source>Inserts the photo at the cursor in the body</source>
         <translation>Chèn ảnh vào thân bài, tại vị trí con trỏ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="201"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="212"/>
         <source>Drag to reorder; drop photo files here to add them</source>
         <translation>Kéo để sắp xếp lại; thả tệp ảnh vào đây để thêm</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="207"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="218"/>
         <source>No photos yet: add some or drop files here.</source>
         <translation>Chưa có ảnh: hãy thêm ảnh hoặc thả tệp vào đây.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="220"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="231"/>
         <source>What the photo shows, where, when</source>
         <translation>Ảnh cho thấy gì, ở đâu, khi nào</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="223"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="234"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="226"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="237"/>
         <source>Photo: Nguyen Van A</source>
         <translation>Ảnh: Nguyễn Văn A</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="227"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="238"/>
         <source>Credit</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="230"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="241"/>
         <source>For readers who cannot see the photo</source>
         <translation>Mô tả cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="231"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="242"/>
         <source>Alt text</source>
         <translation>Mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="232"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="243"/>
         <source>Featured photo</source>
         <translation>Ảnh đại diện</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="234"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="245"/>
         <source>The story&apos;s main photo (one per story)</source>
         <translation>Ảnh chính của bài (mỗi bài một ảnh)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="245"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="256"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="247"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="258"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="136"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="249"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="147"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="260"/>
         <source>Remove photo</source>
         <translation>Xóa ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="322"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="333"/>
         <source>caption</source>
         <translation>chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="323"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="334"/>
         <source>credit</source>
         <translation>tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="324"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="335"/>
         <source>alt text</source>
         <translation>mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="333"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="344"/>
         <source>Missing: %1</source>
         <translation>Còn thiếu: %1</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="472"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="483"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="474"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="485"/>
         <source>Photos (%1);;All files (*)</source>
         <translation>Ảnh (%1);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="487"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="498"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="487"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="498"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="498"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="509"/>
         <source>Adding %1…</source>
         <translation>Đang thêm %1…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="532"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="543"/>
         <source>These files were not added:</source>
         <translation>Các tệp sau không được thêm:</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDock</name>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="71"/>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="99"/>
+        <source>Desktop</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="100"/>
+        <source>Show the page at the width of this panel</source>
+        <translation>Hiện trang theo bề rộng của khung này</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="101"/>
+        <source>Mobile (390 px)</source>
+        <translation>Điện thoại (390 px)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="102"/>
+        <source>Show the page as a phone 390 pixels wide does</source>
+        <translation>Hiện trang như trên điện thoại rộng 390 điểm ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="108"/>
+        <source>Export…</source>
+        <translation>Xuất bản…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="109"/>
+        <source>Write the story&apos;s web page, photos and ninjs</source>
+        <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="212"/>
+        <source>Preview not updated: {error}</source>
+        <translation>Chưa cập nhật được bản xem trước: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="218"/>
+        <source>The preview could not be shown.</source>
+        <translation>Không hiển thị được bản xem trước.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="233"/>
+        <source>Export the story to a folder</source>
+        <translation>Xuất bài vào thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="244"/>
+        <source>Exporting…</source>
+        <translation>Đang xuất bài…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="244"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="245"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="284"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="289"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="299"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="315"/>
+        <source>Export</source>
+        <translation>Xuất bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="282"/>
+        <source>Export cancelled.</source>
+        <translation>Đã hủy xuất bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="290"/>
+        <source>Unexpected error: {error}</source>
+        <translation>Lỗi không mong đợi: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="296"/>
+        <source>Exported to {path}</source>
+        <translation>Đã xuất vào {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="300"/>
+        <source>The story was exported to:
+{path}</source>
+        <translation>Bài đã được xuất vào:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="304"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="316"/>
+        <source>The story is not ready to publish:</source>
+        <translation>Bài chưa sẵn sàng để đăng:</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="321"/>
+        <source>Export anyway…</source>
+        <translation>Vẫn xuất…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="328"/>
+        <source>Export anyway</source>
+        <translation>Vẫn xuất bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="329"/>
+        <source>Why is it exported before the checklist is complete?</source>
+        <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>
 </context>
 <context>
