@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,25 @@ def _private_user_folders(
     for var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.delenv("EDITOR_APP_DATA_DIR", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _delete_windows_before_qt_exits() -> Iterator[None]:
+    """Windows closed by tests are only hidden; a web view still alive when Qt's web profile
+    goes away at interpreter exit crashes the process. Delete them while Qt is still whole."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in list(QApplication.topLevelWidgets()):
+        if shiboken6.isValid(widget) and widget.parent() is None:
+            shiboken6.delete(widget)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

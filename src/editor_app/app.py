@@ -30,6 +30,12 @@ class Running:
     def shutdown(self) -> None:
         self.session.end()
         self.workspace.close()
+        # Delete the window while Qt is whole: a web view outliving its profile at interpreter
+        # exit crashes the process.
+        import shiboken6
+
+        if shiboken6.isValid(self.window):
+            shiboken6.delete(self.window)
 
 
 def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:

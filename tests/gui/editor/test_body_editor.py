@@ -169,12 +169,16 @@ def test_pasting_html_gives_markdown(editor: BodyEditor) -> None:
 
 
 def test_ctrl_v_pastes_html_from_the_clipboard(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
-    QGuiApplication.clipboard().setMimeData(html_mime("<p>một <b>hai</b></p><p>ba</p>", "x"))
-    qtbot.keyClick(editor, Qt.Key.Key_V, CTRL)
-    assert editor.toPlainText() == "một **hai**\n\nba"
-    editor.clear()
-    qtbot.keyClick(editor, Qt.Key.Key_V, CTRL | SHIFT)  # plain text only
-    assert editor.toPlainText() == "x"
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setMimeData(html_mime("<p>một <b>hai</b></p><p>ba</p>", "x"))
+    try:
+        qtbot.keyClick(editor, Qt.Key.Key_V, CTRL)
+        assert editor.toPlainText() == "một **hai**\n\nba"
+        editor.clear()
+        qtbot.keyClick(editor, Qt.Key.Key_V, CTRL | SHIFT)  # plain text only
+        assert editor.toPlainText() == "x"
+    finally:
+        clipboard.clear()  # the clipboard's data must not outlive the test (crash at exit)
 
 
 def test_pasting_plain_text_normalises_it(editor: BodyEditor) -> None:
