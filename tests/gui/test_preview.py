@@ -109,3 +109,17 @@ def test_export_from_the_dock_shows_the_checklist(  # type: ignore[no-untyped-de
     qtbot.waitUntil(lambda: bool(exported), timeout=15000)
     assert (exported[0] / "index.html").is_file()
     assert workspace.articles.revision_count(article.id) == 1
+
+
+def test_hidden_preview_renders_when_shown(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    dock = _dock(window)
+    dock.hide()
+    article = workspace.articles.create(headline=HEADLINE, body="Chữ.")
+    window.open_story(article.id)
+    qtbot.wait(100)
+    assert dock._stale and not dock.worker.busy
+    with qtbot.waitSignal(dock.rendered, timeout=15000):
+        dock.show()
+    assert HEADLINE in _html(qtbot, dock)

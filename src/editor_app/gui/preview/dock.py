@@ -77,6 +77,7 @@ class PreviewDock(QDockWidget):
         self._generation = 0
         self._busy = False
         self._again = False
+        self._stale = False  # a render was skipped while the dock was hidden
         self._scroll = QPointF(0, 0)
         self._tmp = tempfile.TemporaryDirectory(prefix="editor-preview-")
         self.last_render_error: str | None = None
@@ -84,6 +85,7 @@ class PreviewDock(QDockWidget):
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self._build()
+        self.visibilityChanged.connect(self._visibility_changed)
         self.set_article(None)
 
     # --- building -------------------------------------------------------------------------------
@@ -163,6 +165,10 @@ class PreviewDock(QDockWidget):
         """Renders the open story on the worker; the page follows when it is done."""
         if self.article_id is None:
             return
+        if not self.isVisible():  # closed or behind another tab: render when shown
+            self._stale = True
+            return
+        self._stale = False
         if self._busy:
             self._again = True
             return
@@ -175,6 +181,10 @@ class PreviewDock(QDockWidget):
             lambda html: self._rendered(generation, article_id, html),
             lambda error: self._failed(generation, error),
         )
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible and self._stale:
+            self.refresh()
 
     def _finish(self) -> bool:
         """After a render: True if another one is due (asked meanwhile)."""
