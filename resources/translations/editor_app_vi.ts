@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/editor_app/app.py" line="63"/>
+        <location filename="../../src/editor_app/app.py" line="69"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/app.py" line="64"/>
+        <location filename="../../src/editor_app/app.py" line="70"/>
         <source>Something went wrong: {error}
 
 Details were written to {log}</source>
@@ -838,113 +838,113 @@ Chi tiết được ghi vào {log}</translation>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="99"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="101"/>
         <source>Desktop</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="100"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="102"/>
         <source>Show the page at the width of this panel</source>
         <translation>Hiện trang theo bề rộng của khung này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="101"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="103"/>
         <source>Mobile (390 px)</source>
         <translation>Điện thoại (390 px)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="102"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="104"/>
         <source>Show the page as a phone 390 pixels wide does</source>
         <translation>Hiện trang như trên điện thoại rộng 390 điểm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="108"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="110"/>
         <source>Export…</source>
         <translation>Xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="109"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="111"/>
         <source>Write the story&apos;s web page, photos and ninjs</source>
         <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="212"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="222"/>
         <source>Preview not updated: {error}</source>
         <translation>Chưa cập nhật được bản xem trước: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="218"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="228"/>
         <source>The preview could not be shown.</source>
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="233"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="243"/>
         <source>Export the story to a folder</source>
         <translation>Xuất bài vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="244"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="254"/>
         <source>Exporting…</source>
         <translation>Đang xuất bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="244"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="254"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="245"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="284"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="289"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="255"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="294"/>
         <location filename="../../src/editor_app/gui/preview/dock.py" line="299"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="315"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="309"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="325"/>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="282"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="292"/>
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="290"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="300"/>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi không mong đợi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="296"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="306"/>
         <source>Exported to {path}</source>
         <translation>Đã xuất vào {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="300"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="310"/>
         <source>The story was exported to:
 {path}</source>
         <translation>Bài đã được xuất vào:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="304"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="314"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="316"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="326"/>
         <source>The story is not ready to publish:</source>
         <translation>Bài chưa sẵn sàng để đăng:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="321"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="331"/>
         <source>Export anyway…</source>
         <translation>Vẫn xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="328"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="338"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="329"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="339"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>
