@@ -48,6 +48,11 @@ def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
     from editor_app.gui.settings import LANGUAGE, Settings
 
     log_path = logs.setup()
+    if QApplication.instance() is None:
+        from PySide6.QtCore import QCoreApplication, Qt
+
+        # The preview's web view shares OpenGL contexts; Qt wants this before the app exists.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("editor_app")
