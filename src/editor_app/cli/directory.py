@@ -68,7 +68,7 @@ def cmd_officials_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_officials_list(ctx: Context, args: argparse.Namespace) -> int:
-    officials = ctx.workspace.directory.officials()
+    officials = ctx.workspace.officials.all()
     if ctx.json:
         print_json([official_dict(o) for o in officials])
         return 0

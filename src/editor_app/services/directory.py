@@ -1,25 +1,14 @@
-"""The outlet's sections and the officials directory."""
+"""The outlet's sections (the officials directory is services/officials.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.officials_csv import RowError, parse_officials_csv
-from editor_app.domain.people import Official
 from editor_app.domain.section import Section, parse_sections
-from editor_app.domain.text import fold
 from editor_app.services.changes import Changes
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
-
-
-@dataclass(frozen=True)
-class OfficialsReport:
-    added: int
-    updated: int
-    errors: list[RowError]
 
 
 def read_text_file(path: Path) -> str:
@@ -54,35 +43,3 @@ class DirectoryService:
     def sections(self) -> list[Section]:
         with self._db.read() as s:
             return repo.list_sections(s)
-
-    # officials
-    def officials(self, include_retired: bool = True) -> list[Official]:
-        with self._db.read() as s:
-            return repo.list_officials(s, include_retired)
-
-    def save_official(self, official: Official) -> Changes:
-        with self._db.transaction() as s:
-            repo.upsert_official(s, official)
-        return Changes(officials=True)
-
-    def import_officials_csv(self, path: Path) -> OfficialsReport:
-        """Imports the directory from CSV; bad rows are reported with their line number and
-        the rest is imported. An official with the same name is updated, not duplicated."""
-        parsed = parse_officials_csv(read_text_file(path))
-        added, updated = self.replace_officials_by_name(parsed.officials)
-        return OfficialsReport(added, updated, list(parsed.errors))
-
-    def replace_officials_by_name(self, officials: list[Official]) -> tuple[int, int]:
-        """Adds new officials and updates those with the same name; returns (added, updated)."""
-        added = updated = 0
-        with self._db.transaction() as s:
-            existing = {fold(o.full_name): o for o in repo.list_officials(s)}
-            for o in officials:
-                old = existing.get(fold(o.full_name))
-                if old is not None:
-                    o.id = old.id
-                    updated += 1
-                else:
-                    added += 1
-                repo.upsert_official(s, o)
-        return added, updated
