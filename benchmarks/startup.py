@@ -64,9 +64,12 @@ APP = textwrap.dedent(
 
 def _run(code: str, *args: str, env: dict[str, str]) -> dict[str, float]:
     t0 = time.time()
-    out = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
-    ).stdout
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{done.stderr}")
+    out = done.stdout
     marks = {}
     for line in out.splitlines():
         name, _, value = line.partition(" ")

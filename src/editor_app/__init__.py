@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("editor-app")
-except PackageNotFoundError:  # running from a source tree or a frozen bundle without metadata
-    __version__ = "0.1.0"
+# Kept in step with pyproject.toml by tests/unit/test_version.py (reading the installed metadata
+# here would cost 60 ms at every start).
+__version__ = "0.1.0"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from dataclasses import dataclass
@@ -48,6 +49,11 @@ def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
     from editor_app.gui.settings import LANGUAGE, Settings
 
     log_path = logs.setup()
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # QtWebEngine refuses to start as root with its sandbox (CI, IT's test machines).
+        # Staff run as themselves and keep the sandbox.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+        log.warning("running as root: the web preview's sandbox is off")
     if QApplication.instance() is None:
         from PySide6.QtCore import QCoreApplication, Qt
 

@@ -23,9 +23,8 @@ from editor_app.domain.workflow import Status
 from editor_app.gui import i18n
 from editor_app.gui.article_editor import ArticleEditor
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
-from editor_app.gui.officials.directory_dialog import open_directory
 from editor_app.gui.officials.story_filters import add_story_filters
-from editor_app.gui.panels import PANELS
+from editor_app.gui.panels import load_panels
 from editor_app.gui.settings import LANGUAGE, LAST_STORY, RECENT, Settings
 from editor_app.gui.story_list import StoryListModel, status_label
 from editor_app.gui.worker import Worker
@@ -74,7 +73,7 @@ class MainWindow(QMainWindow):
 
         body.set_add_word_callback(save_words)
         self.panels: list[QDockWidget] = []
-        for factory, area in PANELS:
+        for factory, area in load_panels():
             dock = factory(self)
             self.addDockWidget(area, dock)
             self.panels.append(dock)
@@ -142,7 +141,7 @@ class MainWindow(QMainWindow):
         ui.menuRecent.aboutToShow.connect(self._fill_recent)
         ui.menuEdit.addSeparator()
         self.actionOfficials = ui.menuEdit.addAction(self.tr("Officials directory…"))
-        self.actionOfficials.triggered.connect(lambda: open_directory(self))
+        self.actionOfficials.triggered.connect(self._open_directory)
         group = QActionGroup(self)
         for action, lang in ((ui.actionVietnamese, "vi"), (ui.actionEnglish, "en")):
             group.addAction(action)
@@ -340,6 +339,11 @@ class MainWindow(QMainWindow):
         ui.actionTrash.setEnabled(has and not trashed)
         ui.actionRestore.setEnabled(trashed)
         ui.actionDeleteForever.setEnabled(trashed)
+
+    def _open_directory(self) -> None:
+        from editor_app.gui.officials.directory_dialog import open_directory
+
+        open_directory(self)
 
     def _fill_recent(self) -> None:
         menu = self.ui.menuRecent

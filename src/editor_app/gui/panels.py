@@ -8,15 +8,12 @@ service emits `changed(Changes)` so the rest of the window refreshes.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
-
-from editor_app.gui.officials.tag_panel import TagPanel
-from editor_app.gui.photos.panel import PhotoPanel
-from editor_app.gui.preview.dock import PreviewDock
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article
@@ -32,8 +29,17 @@ class Panel(Protocol):
 
 PanelFactory = Callable[["MainWindow"], QDockWidget]
 
-# (factory, dock area): filled in as the panels are written.
-PANELS: list[tuple[PanelFactory, Qt.DockWidgetArea]] = []
-PANELS.append((TagPanel, Qt.DockWidgetArea.RightDockWidgetArea))  # officials, sections
-PANELS.append((PhotoPanel, Qt.DockWidgetArea.RightDockWidgetArea))  # photos of the story
-PANELS.append((PreviewDock, Qt.DockWidgetArea.RightDockWidgetArea))  # the page as published
+# (module, class, dock area). Imported by `load_panels()` when the window attaches to a data
+# folder, after the frame is on screen: the panels pull in the web engine and the database layer.
+PANELS: list[tuple[str, str, Qt.DockWidgetArea]] = [
+    ("editor_app.gui.officials.tag_panel", "TagPanel", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("editor_app.gui.photos.panel", "PhotoPanel", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("editor_app.gui.preview.dock", "PreviewDock", Qt.DockWidgetArea.RightDockWidgetArea),
+]
+
+
+def load_panels() -> list[tuple[PanelFactory, Qt.DockWidgetArea]]:
+    factories: list[tuple[PanelFactory, Qt.DockWidgetArea]] = []
+    for module, name, area in PANELS:
+        factories.append((getattr(importlib.import_module(module), name), area))
+    return factories
