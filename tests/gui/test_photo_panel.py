@@ -159,3 +159,25 @@ def test_reorder_by_moving_items(  # type: ignore[no-untyped-def]
     panel.list.move_row(0, 1)  # what a drop onto the second icon does
     assert panel.list.item(1).data(ID_ROLE) == str(ids[0])
     assert [p.id for p in workspace.photos.of_article(article_id)] == [ids[1], ids[0]]
+
+
+def test_pasting_an_image_from_the_clipboard_attaches_it(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    from PySide6.QtGui import QColor, QGuiApplication, QImage
+
+    panel, article_id = open_story(qtbot, window, workspace)
+    image = QImage(320, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor(20, 120, 40))
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setImage(image)
+    try:
+        with qtbot.waitSignal(panel.attach_finished, timeout=10000):
+            panel.paste_from_clipboard()
+    finally:
+        clipboard.clear()  # the clipboard's data must not outlive the test (crash at exit)
+    photos = workspace.photos.of_article(article_id)
+    assert len(photos) == 1
+    assert (photos[0].width, photos[0].height) == (320, 200)
+    assert photos[0].filename.startswith("anh-dan-") and photos[0].format == "PNG"
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=5000)

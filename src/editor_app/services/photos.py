@@ -9,6 +9,7 @@ reported with a one-line Vietnamese reason and the good ones are kept.
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
@@ -147,6 +148,23 @@ class PhotoService:
         ids = frozenset(i.photo.id for i in items if i.photo is not None)
         changes = Changes.of([article_id] if ids else [], photos=ids, source=source)
         return AttachReport(items, changes, cancelled)
+
+    def attach_data(
+        self,
+        article_id: uuid.UUID,
+        data: bytes,
+        name: str,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+        source: object = None,
+    ) -> AttachReport:
+        """Attaches a photo pasted from the clipboard (image bytes, e.g. PNG): it is written to
+        a temporary file named `name` and attached like a file; the original kept is those
+        bytes."""
+        with tempfile.TemporaryDirectory(prefix="editor-app-paste-") as tmp:
+            path = Path(tmp) / Path(name).name
+            path.write_bytes(data)
+            return self.attach(article_id, [path], progress=progress, cancel=cancel, source=source)
 
     def _attach_one(
         self,

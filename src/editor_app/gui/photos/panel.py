@@ -10,10 +10,21 @@ import logging
 import threading
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -21,7 +32,9 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QGuiApplication,
     QIcon,
+    QImage,
     QKeySequence,
     QPainter,
     QPixmap,
@@ -265,6 +278,11 @@ class PhotoPanel(QDockWidget):
             self.addAction(action)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.list.addAction(delete)
+        paste = QAction(self.tr("Paste photo"), self)
+        paste.setShortcut(QKeySequence.StandardKey.Paste)
+        paste.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        paste.triggered.connect(self.paste_from_clipboard)
+        self.list.addAction(paste)
         self.undo_action, self.redo_action = undo, redo
 
         self.setAcceptDrops(True)
@@ -487,8 +505,29 @@ class PhotoPanel(QDockWidget):
         if files:
             self.attach_files([Path(f) for f in files])
 
-    def attach_files(self, files: Sequence[Path]) -> None:
-        """Attaches the files on the worker thread with a progress dialog that can cancel."""
+    def paste_from_clipboard(self) -> None:
+        """Ctrl+V on the photos: files copied in the file manager, or an image copied from a
+        browser or a screenshot tool."""
+        if self.article_id is None:
+            return
+        mime = QGuiApplication.clipboard().mimeData()
+        files = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()] if mime else []
+        if files:
+            self.attach_files(files)
+            return
+        image = QImage(mime.imageData()) if mime is not None and mime.hasImage() else QImage()
+        if image.isNull():
+            self._warn(self.tr("The clipboard holds no photo."))
+            return
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; str works
+        name = datetime.now().strftime("anh-dan-%Y%m%d-%H%M%S.png")
+        self.attach_files([Path(name)], pasted=bytes(buffer.data().data()))
+
+    def attach_files(self, files: Sequence[Path], pasted: bytes | None = None) -> None:
+        """Attaches the files (or, with `pasted`, those image bytes under the one file name
+        given) on the worker thread with a progress dialog that can cancel."""
         if self.article_id is None or not files:
             return
         self.save_fields()
@@ -513,6 +552,10 @@ class PhotoPanel(QDockWidget):
         self.add_button.setEnabled(False)
 
         def run() -> AttachReport:
+            if pasted is not None:
+                return service.attach_data(
+                    article_id, pasted, paths[0].name, relay.progress.emit, stop.is_set, self
+                )
             return service.attach(
                 article_id,
                 paths,
