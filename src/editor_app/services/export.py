@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.errors import NotFound, UserError
 from editor_app.domain.listing import ArticleFilter, ArticleSummary
 from editor_app.domain.section import SEPARATOR
+from editor_app.media.batch import RenditionJob, make_renditions
 from editor_app.media.cache import RenditionCache
 from editor_app.media.renditions import Ratio
 from editor_app.media.xmp import PhotoMetadata
 from editor_app.publish import RenditionRequest, export_bundle
 from editor_app.publish.bundle import Progress
+from editor_app.publish.renditions import width_requests
 from editor_app.render.context import (
     PageContext,
     PhotoImages,
@@ -247,4 +249,36 @@ class ExportService:
                 raise NotReady(failures)
             self._articles.save_revision(article_id, reason=force_reason, kind="export")
         ctx = self.context(article_id)
+        self.prepare_renditions(ctx.article.photos, cancel)
         return export_bundle(ctx, Path(out_dir), self.provider, progress, cancel, zip=zip)
+
+    def prepare_renditions(
+        self, photos: Sequence[Photo], cancel: Callable[[], bool] | None = None
+    ) -> None:
+        """Makes the bundle's renditions that are not cached yet, one decode per photo, on
+        every core (spawned processes): the bundle then only copies cached files. A photo that
+        fails here fails again, with its message, when the bundle asks for it."""
+        jobs = [
+            RenditionJob(
+                p.sha256,
+                self.metadata(p),
+                size=(p.width, p.height) if p.width > 0 and p.height > 0 else None,
+                formats=("JPEG", "WEBP"),
+                widths=tuple(width_requests(p)),
+                thumbnail=False,
+            )
+            for p in photos
+        ]
+        if len(jobs) > 1:
+            stop = _CancelFlag(cancel)
+            make_renditions(jobs, self.cache, cancel=stop)
+
+
+class _CancelFlag:
+    """Adapts a `cancel()` callable to the `is_set()` the batch asks for."""
+
+    def __init__(self, cancel: Callable[[], bool] | None) -> None:
+        self._cancel = cancel
+
+    def is_set(self) -> bool:
+        return bool(self._cancel and self._cancel())
