@@ -123,3 +123,23 @@ def test_hidden_preview_renders_when_shown(  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(dock.rendered, timeout=15000):
         dock.show()
     assert HEADLINE in _html(qtbot, dock)
+
+
+def test_preview_follows_the_editor(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    article = workspace.articles.create(headline=HEADLINE, body=BODY, section="Chính trị")
+    dock = _dock(window)
+    dock.show()
+    with qtbot.waitSignal(dock.rendered, timeout=15000):
+        window.open_story(article.id)
+    body = window.ui.bodyEdit
+    dock.followed_line = None
+    body.verticalScrollBar().setValue(body.verticalScrollBar().maximum() // 2)
+    line = dock.editor_line()
+    assert line > 20
+    qtbot.waitUntil(lambda: isinstance(dock.followed_line, (int, float)), timeout=5000)
+    qtbot.waitUntil(lambda: dock.page.scrollPosition().y() > 100, timeout=5000)
+    # the block shown at the top of the page is the one at the top of the editor
+    assert 0 < int(dock.followed_line) <= line  # type: ignore[call-overload]
+    assert line - int(dock.followed_line) <= 2  # type: ignore[call-overload]

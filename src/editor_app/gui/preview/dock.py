@@ -81,11 +81,19 @@ class PreviewDock(QDockWidget):
         self._scroll = QPointF(0, 0)
         self._tmp = tempfile.TemporaryDirectory(prefix="editor-preview-")
         self.last_render_error: str | None = None
+        self.followed_line: object = None
         self.worker = Worker(self, name="editor-preview")
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self._build()
         self.visibilityChanged.connect(self._visibility_changed)
+        # The preview follows the editor: the block at the top of the body editor is brought to
+        # the top of the page (each top-level element carries its 1-based source line).
+        self._follow = QTimer(self, singleShot=True, interval=120)
+        self._follow.timeout.connect(self.follow_editor)
+        body = window.ui.bodyEdit
+        body.verticalScrollBar().valueChanged.connect(self._editor_scrolled)
+        self._follow_ok = False  # not while a newly opened story is loading
         self.set_article(None)
 
     # --- building -------------------------------------------------------------------------------
@@ -146,6 +154,8 @@ class PreviewDock(QDockWidget):
         self.article_id = article.id if article else None
         self._generation += 1
         self._timer.stop()
+        self._follow.stop()
+        self._follow_ok = False
         self.export_action.setEnabled(article is not None)
         if article is None:
             self._shown_id = None
@@ -225,6 +235,7 @@ class PreviewDock(QDockWidget):
     def _loaded(self, ok: bool) -> None:
         if self._shown_id is None:
             return
+        self._follow_ok = True
         self.status.setText("" if ok else self.tr("The preview could not be shown."))
         x, y = self._scroll.x(), self._scroll.y()
         if ok and (x or y):
@@ -235,6 +246,34 @@ class PreviewDock(QDockWidget):
             )
         else:
             self.rendered.emit()
+
+    def _editor_scrolled(self, _value: int) -> None:
+        if self._follow_ok:
+            self._follow.start()
+
+    def editor_line(self) -> int:
+        """The 1-based source line of the first block visible in the body editor."""
+        return self._main.ui.bodyEdit.firstVisibleBlock().blockNumber() + 1
+
+    def follow_editor(self) -> None:
+        if self._shown_id is None or not self.isVisible():
+            return
+        line = self.editor_line()
+        self.followed_line = None
+        script = (
+            "(function(n){var best=null;"
+            "document.querySelectorAll('[data-line]').forEach(function(e){"
+            "if(+e.getAttribute('data-line')<=n){best=e;}});"
+            "if(best){best.scrollIntoView({block:'start'});}"
+            "else{window.scrollTo(0,0);}"
+            f"return best?+best.getAttribute('data-line'):0;}})({line})"
+        )
+        self.page.runJavaScript(
+            script, QWebEngineScript.ScriptWorldId.ApplicationWorld, self._followed
+        )
+
+    def _followed(self, line: object) -> None:
+        self.followed_line = line
 
     # --- export ---------------------------------------------------------------------------------
     def export_story(self) -> None:
