@@ -14,6 +14,7 @@ from editor_app.domain.section import normalise_path
 from editor_app.domain.text import fold, nfc
 from editor_app.domain.workflow import Status
 from editor_app.services.changes import Changes
+from editor_app.services.originals import forget_unused
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
 
@@ -141,10 +142,11 @@ class ArticleService:
         return Changes.of([article_id], membership=True)
 
     def delete_forever(self, article_id: uuid.UUID) -> tuple[Changes, list[str]]:
-        """Deletes the article; returns the photo hashes no article uses any more."""
+        """Deletes the article, and the stored originals of its photos that no other story
+        uses; returns the hashes of those originals."""
         with self._db.transaction() as s:
             hashes = repo.delete_article(s, article_id)
-            unused = [h for h in dict.fromkeys(hashes) if not repo.photo_hash_in_use(s, h)]
+        unused = forget_unused(self._db, hashes)
         return Changes.of([article_id], membership=True), unused
 
     def ids(self, flt: ArticleFilter | None = None) -> list[uuid.UUID]:

@@ -16,6 +16,7 @@ from editor_app.media.library import MediaLibrary
 from editor_app.media.probe import ProbedImage
 from editor_app.services.changes import Changes, Progress, no_progress
 from editor_app.services.directory import read_text_file
+from editor_app.services.originals import forget_unused
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
 
@@ -114,14 +115,7 @@ class ImportService:
             with self._db.transaction() as s:
                 repo.add_article(s, article)
         except BaseException:
-            self._forget_unused(added)
+            forget_unused(self._db, added)
             raise
         progress(total, total, "")
         return ImportResult(article, Changes.of([article.id], membership=True))
-
-    def _forget_unused(self, hashes: list[str]) -> None:
-        """Removes originals this import stored that no article uses (all or nothing)."""
-        with self._db.read() as s:
-            unused = [h for h in hashes if not repo.photo_hash_in_use(s, h)]
-        for h in unused:
-            self.media.remove(h)

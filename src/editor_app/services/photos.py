@@ -24,6 +24,7 @@ from editor_app.media.errors import PhotoError
 from editor_app.media.library import MediaLibrary
 from editor_app.services.changes import Changes, Progress, no_progress
 from editor_app.services.importing import photo_from_probe
+from editor_app.services.originals import forget_unused
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
 
@@ -183,15 +184,9 @@ class PhotoService:
             with self._db.transaction() as s:
                 repo.add_photo(s, article_id, photo)
         except BaseException:
-            self._forget_unused(info.sha256)
+            forget_unused(self._db, [info.sha256])
             raise
         return photo
-
-    def _forget_unused(self, sha256: str) -> None:
-        with self._db.read() as s:
-            used = repo.photo_hash_in_use(s, sha256)
-        if not used:
-            self.media.remove(sha256)
 
     # --- editing ----------------------------------------------------------------------------
     def update(
