@@ -73,13 +73,21 @@ class MainWindow(QMainWindow):
 
         body.set_add_word_callback(save_words)
         self.panels: list[QDockWidget] = []
+        first_in: dict[Qt.DockWidgetArea, QDockWidget] = {}
         for factory, area in load_panels():
             dock = factory(self)
             self.addDockWidget(area, dock)
+            # Docks on one side share it as tabs: each gets the full height.
+            if area in first_in:
+                self.tabifyDockWidget(first_in[area], dock)
+            else:
+                first_in[area] = dock
             self.panels.append(dock)
             changed = getattr(dock, "changed", None)
             if changed is not None:
                 changed.connect(self.on_changes)
+        for dock in first_in.values():
+            dock.raise_()
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self.refresh_list)
         self.ui.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
