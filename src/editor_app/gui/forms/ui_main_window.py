@@ -59,6 +59,9 @@ class Ui_MainWindow(object):
         self.actionEnglish.setObjectName(u"actionEnglish")
         self.actionEnglish.setCheckable(True)
         self.actionEnglish.setText(u"English")
+        self.actionAbout = QAction(MainWindow)
+        self.actionAbout.setObjectName(u"actionAbout")
+        self.actionAbout.setMenuRole(QAction.MenuRole.AboutRole)
         self.centralwidget = QWidget(MainWindow)
         self.centralwidget.setObjectName(u"centralwidget")
         self.centralLayout = QHBoxLayout(self.centralwidget)
@@ -268,6 +271,8 @@ class Ui_MainWindow(object):
         self.menuSettings.setObjectName(u"menuSettings")
         self.menuLanguage = QMenu(self.menuSettings)
         self.menuLanguage.setObjectName(u"menuLanguage")
+        self.menuHelp = QMenu(self.menubar)
+        self.menuHelp.setObjectName(u"menuHelp")
         MainWindow.setMenuBar(self.menubar)
         self.statusbar = QStatusBar(MainWindow)
         self.statusbar.setObjectName(u"statusbar")
@@ -285,6 +290,7 @@ class Ui_MainWindow(object):
         self.menubar.addAction(self.menuFile.menuAction())
         self.menubar.addAction(self.menuEdit.menuAction())
         self.menubar.addAction(self.menuSettings.menuAction())
+        self.menubar.addAction(self.menuHelp.menuAction())
         self.menuFile.addAction(self.actionNew)
         self.menuFile.addAction(self.menuNewFromTemplate.menuAction())
         self.menuFile.addAction(self.actionDuplicate)
@@ -304,6 +310,7 @@ class Ui_MainWindow(object):
         self.menuSettings.addAction(self.menuLanguage.menuAction())
         self.menuLanguage.addAction(self.actionVietnamese)
         self.menuLanguage.addAction(self.actionEnglish)
+        self.menuHelp.addAction(self.actionAbout)
 
         self.retranslateUi(MainWindow)
 
@@ -340,6 +347,7 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.actionReplace.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+H", None))
 #endif // QT_CONFIG(shortcut)
+        self.actionAbout.setText(QCoreApplication.translate("MainWindow", u"&About editor_app\u2026", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search stories (diacritics optional)\u2026", None))
 #if QT_CONFIG(tooltip)
         self.statusFilter.setToolTip(QCoreApplication.translate("MainWindow", u"Show stories with this status", None))
@@ -369,5 +377,6 @@ class Ui_MainWindow(object):
         self.menuEdit.setTitle(QCoreApplication.translate("MainWindow", u"&Edit", None))
         self.menuSettings.setTitle(QCoreApplication.translate("MainWindow", u"&Settings", None))
         self.menuLanguage.setTitle(QCoreApplication.translate("MainWindow", u"Language", None))
+        self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"&Help", None))
     # retranslateUi
 
