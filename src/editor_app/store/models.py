@@ -166,3 +166,46 @@ class RevisionRow(Base):
     kind: Mapped[str] = mapped_column(String(20), default="save")
     reason: Mapped[str] = mapped_column(Text, default="")
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The role of the author when it was made ("" for revisions older than the workflow).
+    role: Mapped[str] = mapped_column(String(20), default="")
+
+
+class CommentRow(Base):
+    __tablename__ = "comments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    article_pk: Mapped[int] = mapped_column(
+        ForeignKey("articles.pk", ondelete="CASCADE"), index=True
+    )
+    # A reply names the comment it answers (no foreign key: a package may bring a reply first).
+    parent_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    # {"field", "quote", "prefix", "suffix", "start"}; NULL on replies.
+    anchor: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    author: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(String(20), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_by: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConflictRow(Base):
+    __tablename__ = "conflicts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    article_pk: Mapped[int] = mapped_column(
+        ForeignKey("articles.pk", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(100))
+    label_vi: Mapped[str] = mapped_column(Text, default="")
+    ours: Mapped[str] = mapped_column(Text, default="")
+    theirs: Mapped[str] = mapped_column(Text, default="")
+    # JSON values to apply when settled ({"v": value}, so that None survives the round trip).
+    ours_value: Mapped[dict[str, Any]] = mapped_column(JSON)
+    theirs_value: Mapped[dict[str, Any]] = mapped_column(JSON)
+    ours_revision_id: Mapped[str] = mapped_column(String(36))
+    theirs_revision_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    settled_by: Mapped[str] = mapped_column(Text, default="")
