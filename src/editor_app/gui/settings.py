@@ -23,10 +23,15 @@ class Option(Generic[T]):
 
 
 LANGUAGE = Option[str]("preferences/language", str, "vi", "User interface language")
+EXPORT_FOLDER = Option[str]("preferences/export_folder", str, "", "Export folder")
 RECENT = Option[list[str]]("state/recent_stories", list, [], "")
 LAST_STORY = Option[str]("state/last_story", str, "", "")
 
 RECENT_MAX = 10
+
+#: The user's settings the site configuration's policy (`user_may_change`) may lock, by the name
+#: the policy gives them; anything else comes from IT's site file.
+LOCKABLE: dict[str, Option[str]] = {"language": LANGUAGE, "export_folder": EXPORT_FOLDER}
 
 
 class Settings:
@@ -72,3 +77,21 @@ class Settings:
 
     def value(self, key: str, default: Any = None) -> Any:
         return self.q.value(key, default)
+
+    def overrides(self) -> dict[str, str]:
+        """What the user chose among the lockable settings (left out: never set), for
+        `SiteConfig.with_user`."""
+        return {
+            name: str(self.get(option))
+            for name, option in LOCKABLE.items()
+            if self.q.contains(option.key) and str(self.get(option)).strip()
+        }
+
+
+def user_settings() -> Settings:
+    """The user's settings as the app keeps them, also without a QApplication (the CLI)."""
+    return Settings(
+        QSettings(
+            QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "editor_app", "editor_app"
+        )
+    )

@@ -81,14 +81,17 @@ class ExportService:
         officials: OfficialService,
         lint: LintService,
         site: SiteSettings | None = None,
+        folder: Path | None = None,
     ) -> None:
         """`site`: the outlet (name, public base URL, menu); None: the sample outlet's
-        defaults (`SiteSettings()`), for the sample data and tests."""
+        defaults (`SiteSettings()`), for the sample data and tests. `folder`: where exports go
+        unless told otherwise (the site configuration's; None: the user is asked)."""
         self._db = db
         self._articles = articles
         self._officials = officials
         self._lint = lint
         self.site = site if site is not None else SiteSettings()
+        self.default_folder = folder
         self.cache = RenditionCache(db.media_dir)
         self._renderer = PageRenderer()
         self._render_lock = threading.Lock()  # PageRenderer is not thread-safe
@@ -232,17 +235,20 @@ class ExportService:
     def export(
         self,
         article_id: uuid.UUID,
-        out_dir: Path,
+        out_dir: Path | None,
         zip: bool = False,
         force_reason: str | None = None,
         progress: Progress | None = None,
         cancel: Callable[[], bool] | None = None,
     ) -> Path:
-        """Writes the story's bundle (`out_dir/<slug>/` or `<slug>.zip`); returns its path.
+        """Writes the story's bundle (`out_dir/<slug>/` or `<slug>.zip`; `out_dir` None: the
+        default export folder, created if missing); returns its path.
 
         Refuses (`NotReady`, listing the checklist's failures) unless `force_reason` is given;
         an override is recorded as a revision (kind "export") with that reason.
         """
+        if out_dir is None:
+            out_dir = self._default_out_dir()
         failures = self.readiness(article_id)
         if failures:
             if not (force_reason and force_reason.strip()):
@@ -251,6 +257,17 @@ class ExportService:
         ctx = self.context(article_id)
         self.prepare_renditions(ctx.article.photos, cancel)
         return export_bundle(ctx, Path(out_dir), self.provider, progress, cancel, zip=zip)
+
+    def _default_out_dir(self) -> Path:
+        if self.default_folder is None:
+            raise UserError("Chưa có thư mục xuất mặc định: hãy chọn thư mục để xuất bài.")
+        try:
+            self.default_folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise UserError(
+                f"Không tạo được thư mục xuất {self.default_folder}: {e.strerror}."
+            ) from None
+        return self.default_folder
 
     def prepare_renditions(
         self, photos: Sequence[Photo], cancel: Callable[[], bool] | None = None

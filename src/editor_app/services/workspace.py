@@ -15,6 +15,13 @@ from editor_app.services.lint import LintService
 from editor_app.services.maintenance import MaintenanceService
 from editor_app.services.officials import OfficialService
 from editor_app.services.search import SearchService
+from editor_app.services.siteconfig import (
+    SiteLoad,
+    SiteSetupService,
+    default_config,
+    load_site,
+    site_settings,
+)
 from editor_app.store.database import Database
 
 if TYPE_CHECKING:
@@ -42,14 +49,17 @@ def log_dir() -> Path:
 class Workspace:
     """Everything the GUI and the CLI call, over one data folder."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, site: SiteLoad | None = None) -> None:
+        """`site`: the site configuration in effect (None: the built-in defaults)."""
         self.db = db
+        self.site = site if site is not None else SiteLoad(default_config())
         self.articles = ArticleService(db)
         self.search = SearchService(db)
         self.directory = DirectoryService(db)
         self.officials = OfficialService(db)
         self.lint = LintService(db, self.officials)
         self.maintenance = MaintenanceService(db)
+        self.site_setup = SiteSetupService(db, self.officials)
 
     @cached_property
     def importing(self) -> ImportService:
@@ -68,11 +78,23 @@ class Workspace:
         """Preview and export (loads the renderer and the image libraries on first use)."""
         from editor_app.services.export import ExportService
 
-        return ExportService(self.db, self.articles, self.officials, self.lint)
+        config = self.site.config
+        return ExportService(
+            self.db,
+            self.articles,
+            self.officials,
+            self.lint,
+            site=site_settings(config),
+            folder=config.export_folder.value,
+        )
 
     @classmethod
-    def open(cls, data_dir: Path | None = None) -> Workspace:
-        return cls(Database.open(data_dir or default_data_dir()))
+    def open(cls, data_dir: Path | None = None, *, site: SiteLoad | None = None) -> Workspace:
+        """Opens the data folder. `site`: the site configuration in effect (None: this PC's,
+        from `EDITOR_APP_SITE_CONFIG` or the platform file, else the defaults)."""
+        return cls(
+            Database.open(data_dir or default_data_dir()), load_site() if site is None else site
+        )
 
     @property
     def user_words_path(self) -> Path:

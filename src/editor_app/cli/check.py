@@ -1,0 +1,175 @@
+"""`editor-app check`: what IT looks at first — the configuration in effect and where each value
+came from, the version, the folders, the database's schema version and integrity."""
+
+from __future__ import annotations
+
+import argparse
+import platform
+from typing import Any
+
+from editor_app import __version__, logs
+from editor_app.cli.common import CommandFailed, Context, print_json
+from editor_app.domain.errors import UserError
+from editor_app.domain.siteconfig import Problem
+from editor_app.services.maintenance import CheckReport
+from editor_app.services.siteconfig import SiteLoad, load_site
+from editor_app.services.workspace import default_data_dir
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "check",
+        help="in cấu hình đang dùng (và nguồn của từng giá trị), kiểm tra toàn vẹn dữ liệu",
+        description="In phiên bản, cấu hình đang dùng và nguồn của từng giá trị (mặc định, "
+        "tệp cấu hình site và dòng, người dùng), thư mục dữ liệu và nhật ký, phiên bản lược đồ "
+        "và tình trạng toàn vẹn của cơ sở dữ liệu. Mã thoát 1 khi tệp cấu hình site hỏng "
+        "(ứng dụng khi đó chạy với giá trị mặc định) hoặc dữ liệu có lỗi.",
+    )
+    p.add_argument("--json", action="store_true", help="in dạng JSON")
+    p.set_defaults(func=cmd_check)
+
+
+def _user_overrides() -> dict[str, str]:
+    """The user's own settings that a site policy may allow (read as the app reads them)."""
+    try:
+        from editor_app.gui.settings import user_settings
+    except ImportError:  # Qt is not installed: no user settings to read
+        return {}
+    return user_settings().overrides()
+
+
+def effective_site() -> SiteLoad:
+    """The configuration the app would use: defaults ← site file ← the user's allowed settings."""
+    return load_site().with_user(_user_overrides())
+
+
+def _problem_json(p: Problem) -> dict[str, Any]:
+    return {"message": p.message, "path": p.path, "line": p.line, "fatal": p.fatal}
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value) if value else "—"
+    return str(value)
+
+
+def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    site = effective_site()
+    report: CheckReport | None = None
+    seeded: dict[str, Any] = {}
+    db_error: str | None = None
+    try:
+        ws = ctx.workspace
+    except UserError as e:
+        db_error = str(e)
+    else:
+        report = ws.maintenance.check()
+        seeded = ws.site_setup.seeded()
+    data_dir = report.data_dir if report else (ctx.data_dir or default_data_dir())
+    if ctx.json:
+        _print_json(site, report, seeded, db_error, data_dir)
+    else:
+        _print_text(site, report, seeded, db_error, data_dir)
+    failures = []
+    if site.broken:
+        failures.append("tệp cấu hình site có lỗi (đang dùng giá trị mặc định)")
+    if db_error is not None:
+        failures.append("không mở được dữ liệu")
+    elif report is not None and not report.ok:
+        failures.append("dữ liệu có lỗi")
+    if failures:
+        raise CommandFailed("kiểm tra phát hiện: " + "; ".join(failures))
+    return 0
+
+
+def _print_json(
+    site: SiteLoad,
+    report: CheckReport | None,
+    seeded: dict[str, Any],
+    db_error: str | None,
+    data_dir: object,
+) -> None:
+    values = {
+        key: {
+            "value": v.value,
+            "origin": v.origin.label(),
+            "origin_kind": v.origin.kind,
+            "path": v.origin.path,
+            "line": v.origin.line,
+        }
+        for key, v in site.config.entries()
+    }
+    out: dict[str, Any] = {
+        "ok": report is not None and report.ok and not site.broken,
+        "version": __version__,
+        "python": platform.python_version(),
+        "site": {
+            "path": site.path,
+            "in_effect": site.config.source,
+            "broken": site.broken,
+            "problems": [_problem_json(p) for p in site.problems],
+            "user_locked": list(site.refused),
+            "values": values,
+        },
+        "data_dir": data_dir,
+        "log_dir": logs.log_dir(),
+        "database_error": db_error,
+        "seeded": seeded,
+    }
+    if report is not None:
+        out |= {
+            "database": report.database,
+            "schema_version": report.schema_version,
+            "app_schema_version": report.app_schema_version,
+            "problems": report.problems,
+            "articles": report.articles,
+            "officials": report.officials,
+            "sections": report.sections,
+        }
+    print_json(out)
+
+
+def _print_text(
+    site: SiteLoad,
+    report: CheckReport | None,
+    seeded: dict[str, Any],
+    db_error: str | None,
+    data_dir: object,
+) -> None:
+    print(f"editor_app {__version__} (Python {platform.python_version()})")
+    if site.path is None:
+        print("Tệp cấu hình site: không có (dùng giá trị mặc định)")
+    elif site.broken:
+        print(f"Tệp cấu hình site: {site.path} — CÓ LỖI, đang dùng giá trị mặc định:")
+    else:
+        print(f"Tệp cấu hình site: {site.path}")
+    for p in site.problems:
+        print(f"  {'lỗi' if p.fatal else 'cảnh báo'}: {p}")
+    print("Cấu hình đang dùng:")
+    rows = [(key, _show(v.value), v.origin.label()) for key, v in site.config.entries()]
+    width = max(len(k) for k, _, _ in rows)
+    for key, value, origin in rows:
+        print(f"  {key:<{width}}  {value}  [{origin}]")
+    if site.refused:
+        print("Thiết lập của người dùng bị IT khóa (không dùng): " + ", ".join(site.refused))
+    print(f"Thư mục dữ liệu: {data_dir}")
+    print(f"Thư mục nhật ký: {logs.log_dir()}")
+    if db_error is not None:
+        print(f"Cơ sở dữ liệu:   không mở được: {db_error}")
+        return
+    assert report is not None
+    print(f"Cơ sở dữ liệu:   {report.database}")
+    print(f"Lược đồ:         {report.schema_version} (ứng dụng: {report.app_schema_version})")
+    print(
+        f"Bài viết: {report.articles} · Người: {report.officials} · Chuyên mục: {report.sections}"
+    )
+    print("Toàn vẹn:        " + ("tốt" if not report.problems else "CÓ LỖI"))
+    for text in report.problems:
+        print(f"  - {text}")
+    for what, label in (("sections", "Chuyên mục"), ("officials", "Danh bạ")):
+        done = seeded.get(what)
+        if isinstance(done, dict):
+            how = done.get("skipped") or f"{done.get('count', 0)} mục"
+            print(f"Nạp từ cấu hình site — {label}: {how} ({done.get('at', '')})")
