@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from editor_app.domain.errors import ValidationError
-from editor_app.domain.text import nfc
+from editor_app.domain.text import fold, nfc
 
 
 class Status(StrEnum):
@@ -49,6 +49,15 @@ class Role(StrEnum):
 _ROLE_LABELS_VI = {Role.REPORTER: "Phóng viên", Role.EDITOR: "Biên tập viên"}
 
 
+def parse_role(text: str) -> Role:
+    """`reporter`/`editor`, or the Vietnamese name (with or without marks)."""
+    key = " ".join(fold(text).split())
+    for role in Role:
+        if key in (role.value, fold(role.label_vi)):
+            return role
+    raise ValidationError(f"Vai trò không hợp lệ: “{text}” (chọn reporter hoặc editor).")
+
+
 @dataclass(frozen=True)
 class User:
     """Who is working: recorded on every revision, comment and status change."""
@@ -60,12 +69,7 @@ class User:
         name = " ".join(nfc(str(self.name)).split())
         if not name:
             raise ValidationError("Tên người dùng không được để trống.")
-        try:
-            role = Role(self.role)
-        except ValueError:
-            raise ValidationError(
-                f"Vai trò không hợp lệ: {self.role} (chọn reporter hoặc editor)."
-            ) from None
+        role = self.role if isinstance(self.role, Role) else parse_role(str(self.role))
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "role", role)
 
@@ -128,3 +132,19 @@ def check_move(current: Status, target: Status, role: Role, reason: str = "") ->
         )
     if needs_reason(target) and not nfc(reason).strip():
         raise TransitionError(f"Cần ghi lý do khi chuyển bài sang {target.label_vi}.")
+
+
+class ReadOnly(ValidationError):
+    """A change to a story the user's role may not edit in its status."""
+
+
+def read_only_error(status: Status, role: Role) -> ReadOnly:
+    return ReadOnly(
+        f"Bài đang ở trạng thái {Status(status).label_vi}: "
+        f"{Role(role).label_vi.lower()} không được sửa bài này."
+    )
+
+
+def locked_statuses(role: Role) -> tuple[Status, ...]:
+    """The statuses in which `role` may not edit a story."""
+    return tuple(s for s in Status if not can_edit(s, role))

@@ -12,10 +12,11 @@ from editor_app.domain.errors import ValidationError
 from editor_app.domain.listing import ArticleFilter, ArticleSummary
 from editor_app.domain.section import normalise_path
 from editor_app.domain.text import fold, nfc
-from editor_app.domain.workflow import Status
+from editor_app.domain.workflow import Role, Status, User
 from editor_app.services.changes import Changes
 from editor_app.services.originals import forget_unused
 from editor_app.store import repository as repo
+from editor_app.store import review_repo
 from editor_app.store.database import Database
 
 TEXT_FIELDS = frozenset({"headline", "sapo", "body", "byline", "location"})
@@ -71,6 +72,12 @@ def snapshot(article: Article) -> dict[str, Any]:
                 "credit": p.credit,
                 "alt_text": p.alt_text,
                 "featured": p.featured,
+                # What bringing a removed photo back needs (the original is found by sha256).
+                "filename": p.filename,
+                "format": p.format,
+                "width": p.width,
+                "height": p.height,
+                "size_bytes": p.size_bytes,
             }
             for p in article.photos
         ],
@@ -92,21 +99,38 @@ class ArticleService:
             return repo.get_article(s, article_id)
 
     def save_fields(
-        self, article_id: uuid.UUID, fields: dict[str, Any], source: object | None = None
+        self,
+        article_id: uuid.UUID,
+        fields: dict[str, Any],
+        source: object | None = None,
+        user: User | None = None,
     ) -> Changes:
-        """The autosave: writes only the given fields, in one short transaction."""
+        """The autosave: writes only the given fields, in one short transaction.
+
+        With `user`, a story that user's role may not edit (a reporter's approved or published
+        story) is refused with `ReadOnly`, by the UPDATE itself (no extra query)."""
         clean = _clean_fields(fields)
+        locked_for = user.role if user is not None and user.role is Role.REPORTER else None
         with self._db.quick_write() as conn:
-            when = repo.update_article_fields(conn, article_id, clean)
+            when = repo.update_article_fields(conn, article_id, clean, locked_for=locked_for)
         return Changes.of([article_id], saved_at=when, source=source)
 
     def save_revision(
-        self, article_id: uuid.UUID, author: str = "", reason: str = "", kind: str = "save"
+        self,
+        article_id: uuid.UUID,
+        author: User | str = "",
+        reason: str = "",
+        kind: str = "save",
     ) -> uuid.UUID:
-        """A named revision (Ctrl+S, a status change, a hand-off)."""
+        """A named revision (Ctrl+S, a status change, a hand-off); prefer
+        `ReviewService.save_revision`, which records the user's role too."""
+        name, role = (author.name, author.role.value) if isinstance(author, User) else (author, "")
         with self._db.transaction() as s:
             article = repo.get_article(s, article_id)
-            return repo.add_revision(s, article_id, snapshot(article), author, kind, nfc(reason))
+            info = review_repo.add_revision(
+                s, article_id, snapshot(article), nfc(name), role, kind, nfc(reason).strip()
+            )
+            return info.id
 
     def revision_count(self, article_id: uuid.UUID) -> int:
         with self._db.read() as s:

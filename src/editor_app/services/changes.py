@@ -25,7 +25,13 @@ class Changes:
     photos: frozenset[uuid.UUID] = frozenset()
     officials: bool = False
     sections: bool = False
+    # The story's revisions, review comments or hand-off conflicts changed (their panels reload).
+    revisions: bool = False
+    comments: bool = False
+    conflicts: bool = False
     saved_at: datetime | None = None
+    # Things the user should be told (e.g. photos a restore could not bring back).
+    messages: tuple[str, ...] = ()
     source: object | None = field(default=None, compare=False)
 
     @staticmethod

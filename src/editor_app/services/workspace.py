@@ -11,9 +11,11 @@ import platformdirs
 
 from editor_app.services.articles import ArticleService
 from editor_app.services.directory import DirectoryService
+from editor_app.services.identity import IdentityService
 from editor_app.services.lint import LintService
 from editor_app.services.maintenance import MaintenanceService
 from editor_app.services.officials import OfficialService
+from editor_app.services.review import ReviewService
 from editor_app.services.search import SearchService
 from editor_app.services.siteconfig import (
     SiteLoad,
@@ -59,6 +61,8 @@ class Workspace:
         self.officials = OfficialService(db)
         self.lint = LintService(db, self.officials)
         self.maintenance = MaintenanceService(db)
+        self.review = ReviewService(db)
+        self.identity = IdentityService(db.data_dir)
         self.site_setup = SiteSetupService(db, self.officials)
 
     @cached_property

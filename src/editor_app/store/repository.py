@@ -28,7 +28,7 @@ from editor_app.domain.listing import ArticleFilter, ArticleSummary, SearchHit
 from editor_app.domain.people import Official, Title
 from editor_app.domain.section import Section
 from editor_app.domain.text import fold
-from editor_app.domain.workflow import Status
+from editor_app.domain.workflow import Role, Status, locked_statuses, read_only_error
 from editor_app.store import sqlite
 from editor_app.store.models import (
     ArticleOfficialRow,
@@ -144,12 +144,14 @@ TEXT_COLUMNS = frozenset({"headline", "sapo", "body", "byline", "location"})
 
 
 @lru_cache(maxsize=64)
-def _text_update(columns: tuple[str, ...]) -> TextClause:
-    """A prepared UPDATE for a set of text columns (the autosave's usual case)."""
+def _text_update(columns: tuple[str, ...], locked: tuple[str, ...] = ()) -> TextClause:
+    """A prepared UPDATE for a set of text columns (the autosave's usual case); `locked`
+    statuses are left untouched (the role may not edit them)."""
     sets = ", ".join(f"{c} = :{c}" for c in columns)
+    guard = f" AND status NOT IN ({', '.join(repr(s) for s in locked)})" if locked else ""
     return text(
         f"UPDATE articles SET {sets}, updated_at = :updated_at, search_dirty = :dirty "
-        "WHERE id = :id"
+        f"WHERE id = :id{guard}"
     ).bindparams(
         bindparam("updated_at", type_=UTCDateTime()),
         bindparam("dirty", type_=Boolean()),
@@ -161,20 +163,25 @@ def update_article_fields(
     article_id: uuid.UUID,
     fields: dict[str, Any],
     when: datetime | None = None,
+    locked_for: Role | None = None,
 ) -> datetime:
-    """The autosave fast path: one UPDATE of the changed columns; the index catches up later."""
+    """The autosave fast path: one UPDATE of the changed columns; the index catches up later.
+
+    With `locked_for`, a story in a status that role may not edit is refused (`ReadOnly`) by
+    the same UPDATE's WHERE clause: no extra query on the typing path."""
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    locked = tuple(s.value for s in locked_statuses(locked_for)) if locked_for else ()
     if fields and set(fields) <= TEXT_COLUMNS:
         when = when or utcnow()
         columns = tuple(sorted(fields))
         result = session.execute(
-            _text_update(columns),
+            _text_update(columns, locked),
             {**fields, "updated_at": when, "dirty": True, "id": str(article_id)},
         )
         if getattr(result, "rowcount", 1) == 0:
-            raise NotFound(f"Không tìm thấy bài viết {article_id}.")
+            _refused(session, article_id, locked_for)
         return when
     values = dict(fields)
     if "status" in values:
@@ -182,12 +189,23 @@ def update_article_fields(
     when = when or utcnow()
     values["updated_at"] = when
     values["search_dirty"] = True
-    result = session.execute(
-        update(ArticleRow).where(ArticleRow.id == str(article_id)).values(**values)
-    )
+    stmt = update(ArticleRow).where(ArticleRow.id == str(article_id))
+    if locked:
+        stmt = stmt.where(ArticleRow.status.not_in(locked))
+    result = session.execute(stmt.values(**values))
     if getattr(result, "rowcount", 1) == 0:
-        raise NotFound(f"Không tìm thấy bài viết {article_id}.")
+        _refused(session, article_id, locked_for)
     return when
+
+
+def _refused(session: Session | Connection, article_id: uuid.UUID, role: Role | None) -> None:
+    """Why an UPDATE of one article touched no row: it is gone, or locked for `role`."""
+    status = session.execute(
+        select(ArticleRow.status).where(ArticleRow.id == str(article_id))
+    ).scalar()
+    if status is None or role is None:
+        raise NotFound(f"Không tìm thấy bài viết {article_id}.")
+    raise read_only_error(Status(status), role)
 
 
 def touch(session: Session, article_id: uuid.UUID) -> datetime:
