@@ -13,13 +13,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from editor_app import __version__
-from editor_app.cli import articles, check, directory, export, maintenance, officials, photos
+from editor_app.cli import (
+    articles,
+    check,
+    directory,
+    export,
+    maintenance,
+    officials,
+    photos,
+    review,
+)
 from editor_app.cli.common import CommandFailed, Context
 from editor_app.domain.errors import UserError
 
 log = logging.getLogger("editor_app.cli")
 
-_MODULES = (articles, directory, officials, maintenance, check, export, photos)
+_MODULES = (articles, directory, officials, maintenance, check, export, photos, review)
 
 
 def build_parser() -> argparse.ArgumentParser:
