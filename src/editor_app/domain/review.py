@@ -243,6 +243,7 @@ REVISION_KINDS = {
     "restore": "Khôi phục",
     "conflict": "Xung đột",
     "checklist": "Xuất bài bỏ qua kiểm tra",
+    "export": "Xuất bài bỏ qua kiểm tra",  # what ExportService records for a forced export
 }
 """Kinds of revision, with their Vietnamese names."""
 
