@@ -1,66 +1,167 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="77"/>
+        <source>About editor_app</source>
+        <translation>Giới thiệu editor_app</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="80"/>
+        <source>editor_app {version}</source>
+        <translation>editor_app {version}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="88"/>
+        <source>An editorial workstation: draft, review and export news articles.</source>
+        <translation>Bàn biên tập: soạn, duyệt và xuất bản bài viết.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="104"/>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="106"/>
+        <source>Copy this information, to send it to IT</source>
+        <translation>Sao chép các thông tin này để gửi cho bộ phận IT</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="108"/>
+        <source>Open log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="121"/>
+        <source>none (built-in defaults)</source>
+        <extracomment>How a folder is opened (the system&apos;s file manager); tests replace it.</extracomment>
+        <translation>không có (dùng giá trị mặc định)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="123"/>
+        <source>{path} — has errors, built-in defaults in use</source>
+        <translation>{path} — có lỗi, đang dùng giá trị mặc định</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="129"/>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="130"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="131"/>
+        <source>PySide6</source>
+        <translation>PySide6</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="132"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="133"/>
+        <source>System</source>
+        <translation>Hệ điều hành</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="136"/>
+        <source>Outlet</source>
+        <translation>Tòa soạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="138"/>
+        <source>Site configuration</source>
+        <translation>Cấu hình site</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="140"/>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="141"/>
+        <source>(not open)</source>
+        <translation>(chưa mở)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="143"/>
+        <source>Log folder</source>
+        <translation>Thư mục nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="155"/>
+        <source>Copied</source>
+        <translation>Đã sao chép</translation>
+    </message>
+</context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/editor_app/app.py" line="80" />
-        <source>Unexpected error</source>
-        <translation>Lỗi không mong đợi</translation>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="159"/>
+        <source>editor_app cannot start</source>
+        <translation>editor_app không khởi động được</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/app.py" line="81" />
-        <source>Something went wrong: {error}
-
-Details were written to {log}</source>
-        <translation>Đã xảy ra lỗi: {error}
-
-Chi tiết được ghi vào {log}</translation>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="160"/>
+        <source>editor_app could not start: {error}</source>
+        <translation>editor_app không khởi động được: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="166"/>
+        <source>The details were written to {log}</source>
+        <translation>Chi tiết đã được ghi vào {log}</translation>
     </message>
 </context>
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="97" />
+        <location filename="../../src/editor_app/gui/article_editor.py" line="104"/>
         <source>— choose a section —</source>
         <translation>— chọn chuyên mục —</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="153" />
+        <location filename="../../src/editor_app/gui/article_editor.py" line="187"/>
         <source>Unsaved changes…</source>
         <translation>Có thay đổi chưa lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="187" />
+        <location filename="../../src/editor_app/gui/article_editor.py" line="221"/>
         <source>Saved at {time}</source>
         <translation>Đã lưu lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="191" />
+        <location filename="../../src/editor_app/gui/article_editor.py" line="225"/>
         <source>Not saved: {error} — will retry</source>
         <translation>Chưa lưu được: {error} — sẽ thử lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="197" />
+        <location filename="../../src/editor_app/gui/article_editor.py" line="231"/>
         <source>{low}–{high} characters</source>
         <translation>{low}–{high} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="199" />
+        <location filename="../../src/editor_app/gui/article_editor.py" line="233"/>
         <source>{n} characters — short (aim for {low}–{high})</source>
         <translation>{n} ký tự — ngắn (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="204" />
+        <location filename="../../src/editor_app/gui/article_editor.py" line="238"/>
         <source>{n} characters — long (aim for {low}–{high})</source>
         <translation>{n} ký tự — dài (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="209" />
+        <location filename="../../src/editor_app/gui/article_editor.py" line="243"/>
         <source>{n} characters</source>
         <translation>{n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="225" />
+        <location filename="../../src/editor_app/gui/article_editor.py" line="259"/>
         <source>{words} words · {chars} characters ({nospace} without spaces) · {minutes} min read</source>
         <translation>{words} từ · {chars} ký tự ({nospace} không kể dấu cách) · {minutes} phút đọc</translation>
     </message>
@@ -68,235 +169,618 @@ Chi tiết được ghi vào {log}</translation>
 <context>
     <name>BodyEditor</name>
     <message>
-        <location filename="../../src/editor_app/gui/editor/spell_highlight.py" line="93" />
+        <location filename="../../src/editor_app/gui/editor/spell_highlight.py" line="93"/>
         <source>No suggestions</source>
         <translation>Không có gợi ý</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/spell_highlight.py" line="96" />
+        <location filename="../../src/editor_app/gui/editor/spell_highlight.py" line="96"/>
         <source>Add to dictionary</source>
         <translation>Thêm vào từ điển</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/spell_highlight.py" line="98" />
+        <location filename="../../src/editor_app/gui/editor/spell_highlight.py" line="98"/>
         <source>Ignore</source>
         <translation>Bỏ qua</translation>
     </message>
 </context>
 <context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="182"/>
+        <source>Comments</source>
+        <translation>Góp ý</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="199"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="600"/>
+        <source>Add comment…</source>
+        <translation>Thêm góp ý…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="230"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="535"/>
+        <source>Add comment</source>
+        <translation>Thêm góp ý</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="233"/>
+        <source>Comments on the text selected in the headline, sapo, body or a caption</source>
+        <translation>Góp ý cho đoạn chữ đang chọn ở tiêu đề, sapo, nội dung hoặc chú thích ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="236"/>
+        <source>Show resolved</source>
+        <translation>Hiện góp ý đã xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="345"/>
+        <source>No comments yet. Select a passage and press Ctrl+Alt+M (or right-click › Add comment…).</source>
+        <translation>Chưa có góp ý. Hãy chọn một đoạn chữ rồi bấm Ctrl+Alt+M (hoặc bấm chuột phải › Thêm góp ý…).</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="349"/>
+        <source>{open} open</source>
+        <translation>{open} chưa xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="351"/>
+        <source>{n} resolved hidden</source>
+        <translation>{n} đã xử lý (đang ẩn)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="435"/>
+        <source>The passage of this comment is no longer in the story.</source>
+        <translation>Đoạn chữ của góp ý này không còn trong bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="514"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="524"/>
+        <source>Select a passage of the headline, sapo, body or a caption first.</source>
+        <translation>Hãy chọn trước một đoạn chữ ở tiêu đề, sapo, nội dung hoặc chú thích ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="536"/>
+        <source>Your comment on “{quote}”:</source>
+        <translation>Góp ý của bạn cho “{quote}”:</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBox</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="71"/>
+        <source>Keep mine</source>
+        <translation>Giữ bản của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="74"/>
+        <source>Take the received one</source>
+        <translation>Lấy bản nhận được</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="93"/>
+        <source>Conflicts to settle</source>
+        <translation>Xung đột cần giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="101"/>
+        <source>These fields were changed both here and in the package received. Both versions are kept in the history; choose which one the story keeps.</source>
+        <translation>Các mục này đã bị sửa cả ở đây lẫn trong gói bài nhận được. Cả hai bản đều được giữ trong lịch sử; hãy chọn bản mà bài sẽ dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="141"/>
+        <source>No conflict left to settle.</source>
+        <translation>Không còn xung đột nào cần giải quyết.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="158"/>
+        <source>All conflicts are settled.</source>
+        <translation>Đã giải quyết xong mọi xung đột.</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryDialog</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="57" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="57"/>
         <source>Officials directory</source>
         <translation>Danh bạ lãnh đạo</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="64" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="64"/>
         <source>Search names, titles, organisations (diacritics optional)…</source>
         <translation>Tìm theo tên, chức danh, cơ quan (không cần dấu)…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="67" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="67"/>
         <source>Show retired</source>
         <translation>Hiện người đã nghỉ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="75" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="75"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="76" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="76"/>
         <source>Current titles</source>
         <translation>Chức danh hiện nay</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="77" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="77"/>
         <source>Organisation</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="78" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="78"/>
         <source>Stories</source>
         <translation>Số bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="91" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="91"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="92" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="92"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="93" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="93"/>
         <source>Merge…</source>
         <translation>Gộp…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="94" />
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="205" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="94"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="205"/>
         <source>Retire</source>
         <translation>Cho nghỉ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="95" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="95"/>
         <source>Show stories</source>
         <translation>Xem các bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="96" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="96"/>
         <source>Filter the story list by this official</source>
         <translation>Lọc danh sách bài theo người này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="97" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="97"/>
         <source>Import CSV…</source>
         <translation>Nhập CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="98" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="98"/>
         <source>Export CSV…</source>
         <translation>Xuất CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="153" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="153"/>
         <source> (retired)</source>
         <translation> (đã nghỉ)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="162" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="162"/>
         <source>Also: {names}</source>
         <translation>Tên khác: {names}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="174" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="174"/>
         <source>{shown} of {total} officials</source>
         <translation>{shown}/{total} người</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="205" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="205"/>
         <source>Reinstate</source>
         <translation>Cho làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="260" />
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="270" />
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="281" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="260"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="270"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="281"/>
         <source>Import the directory</source>
         <translation>Nhập danh bạ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="260" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="260"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Tệp CSV (*.csv);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="273" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="273"/>
         <source>{added} added, {updated} updated.</source>
         <translation>Đã thêm {added}, cập nhật {updated} người.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="284" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="284"/>
         <source>{n} rows were not imported:</source>
         <translation>{n} dòng không nhập được:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="297" />
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="306" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="297"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="306"/>
         <source>Export the directory</source>
         <translation>Xuất danh bạ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="297" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="297"/>
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="308" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="308"/>
         <source>{n} officials written to {path}</source>
         <translation>Đã ghi {n} người vào {path}</translation>
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="74"/>
+        <source>editor_app</source>
+        <extracomment>How the log folder is opened (the system&apos;s file manager); tests replace it.</extracomment>
+        <translation>editor_app</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="91"/>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="92"/>
+        <source>Something went wrong: {error}</source>
+        <translation>Đã xảy ra lỗi: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="102"/>
+        <source>Open log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="112"/>
+        <source>The app keeps running and your stories are autosaved; if something looks wrong, restart it. The details were written to the log:
+{log}</source>
+        <translation>Ứng dụng vẫn chạy và bài của bạn đã được tự động lưu; nếu thấy có gì bất thường, hãy khởi động lại. Chi tiết đã được ghi vào nhật ký:
+{log}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="116"/>
+        <source>{n} more errors since, in the same log.</source>
+        <translation>Sau đó còn {n} lỗi nữa, cũng được ghi trong nhật ký này.</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="52" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="52"/>
         <source>Find</source>
         <translation>Tìm</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="56" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="56"/>
         <source>Replace with</source>
         <translation>Thay bằng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="60" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="60"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Kết quả trước (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="64" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="64"/>
         <source>Next match (Enter)</source>
         <translation>Kết quả sau (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="68" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="68"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="72" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="72"/>
         <source>Match case</source>
         <translation>Phân biệt hoa thường</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="73" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="73"/>
         <source>Ignore diacritics</source>
         <translation>Bỏ qua dấu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="74" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="74"/>
         <source>Whole words</source>
         <translation>Nguyên từ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="75" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="75"/>
         <source>Replace</source>
         <translation>Thay</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="76" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="76"/>
         <source>Replace all</source>
         <translation>Thay tất cả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="248" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="248"/>
         <source>{count} replaced</source>
         <translation>Đã thay {count}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="279" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="279"/>
         <source>No matches</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="284" />
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="284"/>
         <source>{current}/{total}</source>
         <translation>{current}/{total}</translation>
     </message>
 </context>
 <context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="161"/>
+        <source>Who are you?</source>
+        <translation>Bạn là ai?</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="164"/>
+        <source>editor_app needs your name and role before you start: they are recorded with every revision, comment and status change.</source>
+        <translation>editor_app cần biết tên và vai trò của bạn trước khi bắt đầu: chúng được ghi kèm mỗi phiên bản, góp ý và lần đổi trạng thái.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="169"/>
+        <source>Enter my name</source>
+        <translation>Nhập tên của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="171"/>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
+    <name>Handoff</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="73"/>
+        <source>Something went wrong: {error}</source>
+        <translation>Đã xảy ra lỗi: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="96"/>
+        <source>Send to the editors: choose the folder for the file</source>
+        <translation>Gửi cho biên tập viên: chọn thư mục để ghi tệp</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="104"/>
+        <source>Writing the story&apos;s package…</source>
+        <translation>Đang ghi gói bài…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="112"/>
+        <source>Story package written</source>
+        <translation>Đã ghi gói bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="114"/>
+        <source>The story, its versions, comments and photos are in:
+
+{path}
+
+Hand this file to the editors (USB stick, e-mail or a shared folder).</source>
+        <translation>Bài, các phiên bản, góp ý và ảnh của bài nằm trong:
+
+{path}
+
+Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử hoặc thư mục dùng chung).</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="123"/>
+        <source>The package was not written</source>
+        <translation>Không ghi được gói bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="138"/>
+        <source>Import a story</source>
+        <translation>Nhập một bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="140"/>
+        <source>Story packages (*.story.zip);;All files (*)</source>
+        <translation>Gói bài (*.story.zip);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="148"/>
+        <source>Reading {name}…</source>
+        <translation>Đang đọc {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="152"/>
+        <source>The package was refused</source>
+        <translation>Gói bài bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="167"/>
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="169"/>
+        <source>A new story was imported: “{h}”.</source>
+        <translation>Đã nhập bài mới: “{h}”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="171"/>
+        <source>The changes received were merged into “{h}”.</source>
+        <translation>Các thay đổi nhận được đã được gộp vào “{h}”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="174"/>
+        <source>“{h}”: {n} fields were changed on both sides. Both versions are kept; choose which to keep (Review › Conflicts…).</source>
+        <translation>“{h}”: {n} mục bị sửa ở cả hai phía. Cả hai bản đều được giữ; hãy chọn bản sẽ dùng (Duyệt bài › Xung đột…).</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="181"/>
+        <source>Story imported</source>
+        <translation>Đã nhập bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="185"/>
+        <source>Settle now…</source>
+        <translation>Giải quyết ngay…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="99"/>
+        <source>Version history</source>
+        <translation>Lịch sử phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="118"/>
+        <source>Versions, newest first</source>
+        <translation>Các phiên bản, mới nhất trước</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="122"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="122"/>
+        <source>Who</source>
+        <translation>Người sửa</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="122"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="122"/>
+        <source>Why</source>
+        <translation>Lý do lưu</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="122"/>
+        <source>Reason</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="140"/>
+        <source>Compare with:</source>
+        <translation>So sánh với:</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="157"/>
+        <source>Restore this version</source>
+        <translation>Khôi phục phiên bản này</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="160"/>
+        <source>Makes the selected version the current one, as a new version</source>
+        <translation>Dùng lại phiên bản đang chọn làm bản hiện tại, thành một phiên bản mới</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="194"/>
+        <source>The current state</source>
+        <translation>Bản hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="205"/>
+        <source>No version saved yet: press Ctrl+S to save one.</source>
+        <translation>Chưa lưu phiên bản nào: bấm Ctrl+S để lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="229"/>
+        <source>This story is read-only for you.</source>
+        <translation>Bạn chỉ được xem bài này, không được sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="248"/>
+        <source>The same version is chosen twice.</source>
+        <translation>Hai bên đang chọn cùng một phiên bản.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="257"/>
+        <source>From {old} (red: removed) to {new} (green: added)</source>
+        <translation>Từ {old} (đỏ: bị bỏ) đến {new} (xanh: thêm vào)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="261"/>
+        <source>Comparing…</source>
+        <translation>Đang so sánh…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="267"/>
+        <source>the current state</source>
+        <translation>bản hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="292"/>
+        <source>No differences between these two versions.</source>
+        <translation>Hai phiên bản này giống hệt nhau.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="39"/>
+        <source>Who are you?</source>
+        <translation>Bạn là ai?</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="43"/>
+        <source>Welcome. Your name and role are recorded with every revision, comment and status change, so colleagues know who did what.</source>
+        <translation>Xin chào. Tên và vai trò của bạn được ghi kèm mỗi phiên bản, góp ý và lần đổi trạng thái, để đồng nghiệp biết ai đã làm gì.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="47"/>
+        <source>Your name and role are recorded with what you do from now on.</source>
+        <translation>Từ giờ, tên và vai trò của bạn được ghi kèm những gì bạn làm.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="55"/>
+        <source>e.g. Nguyễn Thu Hà</source>
+        <translation>ví dụ: Nguyễn Thu Hà</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="56"/>
+        <source>Your name</source>
+        <translation>Tên của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="57"/>
+        <source>Reporter</source>
+        <translation>Phóng viên</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="59"/>
+        <source>Editor</source>
+        <translation>Biên tập viên</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="67"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+</context>
+<context>
     <name>KeywordFilter</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="71" />
+        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="71"/>
         <source>Show stories with this keyword (diacritics optional)</source>
         <translation>Lọc bài có từ khóa này (không cần dấu)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="76" />
+        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="76"/>
         <source>All keywords</source>
         <translation>Mọi từ khóa</translation>
     </message>
@@ -304,88 +788,93 @@ Chi tiết được ghi vào {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="48" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="48"/>
         <source>Editorial desk — editor_app</source>
         <translation>Bàn biên tập — editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="116" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="129"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="143" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="156"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="159" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="169"/>
+        <source>Set by IT in the site configuration</source>
+        <translation>Do IT đặt trong cấu hình site</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/main_window.py" line="180"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="197" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="218"/>
         <source>{n} results for “{q}”</source>
         <translation>{n} kết quả cho “{q}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="201" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="222"/>
         <source>{n} stories</source>
         <translation>{n} bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="275" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="298"/>
         <source>Story duplicated</source>
         <translation>Đã nhân bản bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="287" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="313"/>
         <source>Revision {n} saved</source>
         <translation>Đã lưu phiên bản {n}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="298" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="324"/>
         <source>Moved to trash: {h}</source>
         <translation>Đã chuyển vào thùng rác: {h}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="316" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="342"/>
         <source>Delete for good?</source>
         <translation>Xóa vĩnh viễn?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="317" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="343"/>
         <source>“{h}” and its photos will be deleted for good. This cannot be undone.</source>
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="318" />
-        <location filename="../../src/editor_app/gui/main_window.py" line="357" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="344"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="383"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="361" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="387"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="375" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="401"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="378" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="413"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="386" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="421"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="388" />
+        <location filename="../../src/editor_app/gui/main_window.py" line="423"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -394,220 +883,230 @@ Chi tiết được ghi vào {log}</translation>
 {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="9" />
+        <location filename="../../ui/main_window.ui" line="9"/>
         <source>Editorial desk</source>
         <translation>Bàn biên tập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="30" />
+        <location filename="../../ui/main_window.ui" line="30"/>
         <source>Search stories (diacritics optional)…</source>
         <translation>Tìm bài (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="39" />
+        <location filename="../../ui/main_window.ui" line="39"/>
         <source>Show stories with this status</source>
         <translation>Chỉ hiện bài có trạng thái này</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="44" />
+        <location filename="../../ui/main_window.ui" line="44"/>
         <source>Show stories of this section</source>
         <translation>Chỉ hiện bài thuộc chuyên mục này</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="74" />
+        <location filename="../../ui/main_window.ui" line="74"/>
         <source>Choose a story on the left, or start a new one with Ctrl+N.</source>
         <translation>Chọn một bài ở danh sách bên trái, hoặc viết bài mới bằng Ctrl+N.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="90" />
+        <location filename="../../ui/main_window.ui" line="90"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="96" />
+        <location filename="../../ui/main_window.ui" line="96"/>
         <source>Headline (60–100 characters)</source>
         <translation>Tiêu đề (60–100 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="106" />
+        <location filename="../../ui/main_window.ui" line="106"/>
         <source>Sapo (lead)</source>
         <translation>Sapo (đoạn dẫn)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="114" />
+        <location filename="../../ui/main_window.ui" line="114"/>
         <source>The lead paragraph, shown in bold (150–300 characters)</source>
         <translation>Đoạn dẫn, hiển thị in đậm (150–300 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="124" />
+        <location filename="../../ui/main_window.ui" line="124"/>
         <source>Body (Markdown)</source>
         <translation>Nội dung (Markdown)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="146" />
+        <location filename="../../ui/main_window.ui" line="146"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="155" />
+        <location filename="../../ui/main_window.ui" line="155"/>
         <source>Keywords (comma-separated)</source>
         <translation>Từ khóa (cách nhau bởi dấu phẩy)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="164" />
+        <location filename="../../ui/main_window.ui" line="164"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="173" />
+        <location filename="../../ui/main_window.ui" line="173"/>
         <source>Location</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="182" />
+        <location filename="../../ui/main_window.ui" line="182"/>
         <source>Event date</source>
         <translation>Ngày sự kiện</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="188" />
+        <location filename="../../ui/main_window.ui" line="188"/>
         <source>d/M/yyyy</source>
         <translation>d/M/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="206" />
+        <location filename="../../ui/main_window.ui" line="206"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="208" />
+        <location filename="../../ui/main_window.ui" line="208"/>
         <source>New in section</source>
         <translation>Bài mới theo chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="211" />
+        <location filename="../../ui/main_window.ui" line="211"/>
         <source>Recent stories</source>
         <translation>Bài gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="229" />
+        <location filename="../../ui/main_window.ui" line="229"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="234" />
+        <location filename="../../ui/main_window.ui" line="234"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="236" />
+        <location filename="../../ui/main_window.ui" line="236"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="248" />
+        <location filename="../../ui/main_window.ui" line="243"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="253"/>
         <source>&amp;New story</source>
         <translation>Bài &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="249" />
+        <location filename="../../ui/main_window.ui" line="254"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="252" />
+        <location filename="../../ui/main_window.ui" line="257"/>
         <source>D&amp;uplicate story</source>
         <translation>&amp;Nhân bản bài</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="255" />
+        <location filename="../../ui/main_window.ui" line="260"/>
         <source>&amp;Save a revision</source>
         <translation>&amp;Lưu phiên bản</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="256" />
+        <location filename="../../ui/main_window.ui" line="261"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="259" />
+        <location filename="../../ui/main_window.ui" line="264"/>
         <source>Move to &amp;trash</source>
         <translation>Chuyển vào &amp;thùng rác</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="260" />
+        <location filename="../../ui/main_window.ui" line="265"/>
         <source>Ctrl+Del</source>
         <translation>Ctrl+Del</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="263" />
+        <location filename="../../ui/main_window.ui" line="268"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Khôi phục từ thùng rác</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="266" />
+        <location filename="../../ui/main_window.ui" line="271"/>
         <source>Delete for good…</source>
         <translation>Xóa vĩnh viễn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="270" />
+        <location filename="../../ui/main_window.ui" line="275"/>
         <source>Show trash</source>
         <translation>Xem thùng rác</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="273" />
+        <location filename="../../ui/main_window.ui" line="278"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="274" />
+        <location filename="../../ui/main_window.ui" line="279"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="277" />
+        <location filename="../../ui/main_window.ui" line="282"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="278" />
+        <location filename="../../ui/main_window.ui" line="283"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="281" />
+        <location filename="../../ui/main_window.ui" line="286"/>
         <source>Find and &amp;replace…</source>
         <translation>Tìm và &amp;thay thế…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="282" />
+        <location filename="../../ui/main_window.ui" line="287"/>
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="298"/>
+        <source>&amp;About editor_app…</source>
+        <translation>&amp;Giới thiệu editor_app…</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="318" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="318"/>
         <source>Merge duplicates</source>
         <translation>Gộp hai bản trùng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="323" />
-        <source>Keep one record. The other one's stories are tagged with the kept one, its name and aliases become aliases, its other titles are added; then it is deleted.</source>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="323"/>
+        <source>Keep one record. The other one&apos;s stories are tagged with the kept one, its name and aliases become aliases, its other titles are added; then it is deleted.</source>
         <translation>Giữ lại một bản. Các bài gắn thẻ bản kia được chuyển sang bản giữ lại; tên và tên khác của bản kia thành tên khác, các chức danh chưa có được thêm vào; sau đó bản kia bị xóa.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="332" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="332"/>
         <source>Keep {name}</source>
         <translation>Giữ {name}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="333" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="333"/>
         <source>{n} stories</source>
         <translation>{n} bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="345" />
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="345"/>
         <source>Merge</source>
         <translation>Gộp</translation>
     </message>
@@ -615,52 +1114,52 @@ Chi tiết được ghi vào {log}</translation>
 <context>
     <name>OfficialDialog</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="125" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="125"/>
         <source>Edit official</source>
         <translation>Sửa thông tin người</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="125" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="125"/>
         <source>Add official</source>
         <translation>Thêm người vào danh bạ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="128" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="128"/>
         <source>e.g. Tỉnh ủy Lào Cai</source>
         <translation>ví dụ: Tỉnh ủy Lào Cai</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="130" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="130"/>
         <source>Other names to detect, one a line</source>
         <translation>Các tên khác cần nhận ra, mỗi dòng một tên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="134" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="134"/>
         <source>Retired (hidden from pickers)</source>
         <translation>Đã nghỉ (không hiện khi chọn người)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="141" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="141"/>
         <source>Full name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="142" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="142"/>
         <source>Organisation</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="143" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="143"/>
         <source>Aliases</source>
         <translation>Tên khác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="144" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="144"/>
         <source>Titles</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="145" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="145"/>
         <source>In the order they are written; dates as 15/10/2020, empty: open.</source>
         <translation>Theo thứ tự viết trong bài; ngày dạng 15/10/2020, để trống: không giới hạn.</translation>
     </message>
@@ -668,17 +1167,17 @@ Chi tiết được ghi vào {log}</translation>
 <context>
     <name>OfficialFilter</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="30" />
+        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="30"/>
         <source>Show stories tagged with this official</source>
         <translation>Lọc bài được gắn thẻ người này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="39" />
+        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="39"/>
         <source>All officials</source>
         <translation>Mọi người</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="41" />
+        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="41"/>
         <source> (retired)</source>
         <translation> (đã nghỉ)</translation>
     </message>
@@ -686,155 +1185,155 @@ Chi tiết được ghi vào {log}</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="183" />
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="539" />
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="630" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="183"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="568"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="659"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="210" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="211"/>
         <source>Add photos…</source>
         <translation>Thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="213" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="214"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="216" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="217"/>
         <source>Insert in body</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="218" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="219"/>
         <source>Inserts the photo at the cursor in the body</source>
         <translation>Chèn ảnh vào thân bài, tại vị trí con trỏ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="225" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="226"/>
         <source>Drag to reorder; drop photo files here to add them</source>
         <translation>Kéo để sắp xếp lại; thả tệp ảnh vào đây để thêm</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="231" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="232"/>
         <source>No photos yet: add some or drop files here.</source>
         <translation>Chưa có ảnh: hãy thêm ảnh hoặc thả tệp vào đây.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="244" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="245"/>
         <source>What the photo shows, where, when</source>
         <translation>Ảnh cho thấy gì, ở đâu, khi nào</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="247" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="248"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="250" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="251"/>
         <source>Photo: Nguyen Van A</source>
         <translation>Ảnh: Nguyễn Văn A</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="251" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="252"/>
         <source>Credit</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="254" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="255"/>
         <source>For readers who cannot see the photo</source>
         <translation>Mô tả cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="255" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="256"/>
         <source>Alt text</source>
         <translation>Mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="256" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="257"/>
         <source>Featured photo</source>
         <translation>Ảnh đại diện</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="258" />
-        <source>The story's main photo (one per story)</source>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="259"/>
+        <source>The story&apos;s main photo (one per story)</source>
         <translation>Ảnh chính của bài (mỗi bài một ảnh)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="269" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="270"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="271" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="272"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="160" />
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="273" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="160"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="274"/>
         <source>Remove photo</source>
         <translation>Xóa ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="281" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="282"/>
         <source>Paste photo</source>
         <translation>Dán ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="351" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="352"/>
         <source>caption</source>
         <translation>chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="352" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="353"/>
         <source>credit</source>
         <translation>tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="353" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="354"/>
         <source>alt text</source>
         <translation>mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="362" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="363"/>
         <source>Missing: %1</source>
         <translation>Còn thiếu: %1</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="501" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="530"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="503" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="532"/>
         <source>Photos (%1);;All files (*)</source>
         <translation>Ảnh (%1);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="520" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="549"/>
         <source>The clipboard holds no photo.</source>
         <translation>Bộ nhớ tạm không có ảnh nào.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="537" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="566"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="537" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="566"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="548" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="577"/>
         <source>Adding %1…</source>
         <translation>Đang thêm %1…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="586" />
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="615"/>
         <source>These files were not added:</source>
         <translation>Các tệp sau không được thêm:</translation>
     </message>
@@ -842,187 +1341,396 @@ Chi tiết được ghi vào {log}</translation>
 <context>
     <name>PreviewDock</name>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="71" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="71"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="101" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="109"/>
         <source>Desktop</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="102" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="110"/>
         <source>Show the page at the width of this panel</source>
         <translation>Hiện trang theo bề rộng của khung này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="103" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="111"/>
         <source>Mobile (390 px)</source>
         <translation>Điện thoại (390 px)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="104" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="112"/>
         <source>Show the page as a phone 390 pixels wide does</source>
         <translation>Hiện trang như trên điện thoại rộng 390 điểm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="110" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="118"/>
         <source>Export…</source>
         <translation>Xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="111" />
-        <source>Write the story's web page, photos and ninjs</source>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="119"/>
+        <source>Write the story&apos;s web page, photos and ninjs</source>
         <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="222" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="232"/>
         <source>Preview not updated: {error}</source>
         <translation>Chưa cập nhật được bản xem trước: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="228" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="239"/>
         <source>The preview could not be shown.</source>
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="243" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="282"/>
         <source>Export the story to a folder</source>
         <translation>Xuất bài vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="254" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="293"/>
         <source>Exporting…</source>
         <translation>Đang xuất bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="254" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="293"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="255" />
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="294" />
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="299" />
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="309" />
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="325" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="294"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="333"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="338"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="348"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="364"/>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="292" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="331"/>
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="300" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="339"/>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi không mong đợi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="306" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="345"/>
         <source>Exported to {path}</source>
         <translation>Đã xuất vào {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="310" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="349"/>
         <source>The story was exported to:
 {path}</source>
         <translation>Bài đã được xuất vào:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="314" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="353"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="326" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="365"/>
         <source>The story is not ready to publish:</source>
         <translation>Bài chưa sẵn sàng để đăng:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="331" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="370"/>
         <source>Export anyway…</source>
         <translation>Vẫn xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="338" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="377"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="339" />
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="378"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="56"/>
+        <source>Reason required</source>
+        <translation>Cần ghi lý do</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="59"/>
+        <source>Why is the story moved to “{status}”? The reporter will read this.</source>
+        <translation>Vì sao bài được chuyển sang “{status}”? Phóng viên sẽ đọc lời này.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="68"/>
+        <source>e.g. Check the figures in the second paragraph</source>
+        <translation>ví dụ: Kiểm tra lại số liệu ở đoạn thứ hai</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreConfirm</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="51"/>
+        <source>Restore this version?</source>
+        <translation>Khôi phục phiên bản này?</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="55"/>
+        <source>Restoring the version of {time} ({author}) makes it a new version; nothing newer is lost. Red is what goes, green what comes back:</source>
+        <translation>Khôi phục phiên bản lúc {time} ({author}) sẽ tạo một phiên bản mới; không mất gì của các bản mới hơn. Màu đỏ là phần bị bỏ, màu xanh là phần được lấy lại:</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="64"/>
+        <source>Comparing…</source>
+        <translation>Đang so sánh…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="68"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="80"/>
+        <source>This version is the same as the current state: nothing to restore.</source>
+        <translation>Phiên bản này giống hệt bản hiện tại: không có gì để khôi phục.</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/diff_view.py" line="63"/>
+        <source>No differences.</source>
+        <translation>Không có khác biệt.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="115"/>
+        <source>Who is working: click to change</source>
+        <translation>Người đang làm việc: bấm để đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="129"/>
+        <source>S&amp;tatus</source>
+        <translation>Trạ&amp;ng thái</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="132"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Duyệt bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="138"/>
+        <source>Version history…</source>
+        <translation>Lịch sử phiên bản…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="142"/>
+        <source>Conflicts…</source>
+        <translation>Xung đột…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="145"/>
+        <source>Comments panel</source>
+        <translation>Khung góp ý</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="152"/>
+        <source>Send to the editors…</source>
+        <translation>Gửi cho biên tập viên…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="155"/>
+        <source>Import a story…</source>
+        <translation>Nhập một bài…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="162"/>
+        <source>User…</source>
+        <translation>Người dùng…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="180"/>
+        <source>(no story open)</source>
+        <translation>(chưa mở bài nào)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="184"/>
+        <source>Now: {status}</source>
+        <translation>Hiện tại: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="189"/>
+        <source>(no move allowed for your role)</source>
+        <translation>(vai trò của bạn không được chuyển trạng thái)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="191"/>
+        <source>Move to “{status}”</source>
+        <translation>Chuyển sang “{status}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="268"/>
+        <source>{status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
+        <translation>{status} — chỉ xem. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm góp ý.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="301"/>
+        <source>Returned to the reporter.</source>
+        <translation>Đã trả lại cho phóng viên.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="302"/>
+        <source>Returned by {name}: {reason}</source>
+        <translation>{name} trả lại: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="347"/>
+        <source>Moved to “{status}”</source>
+        <translation>Đã chuyển sang “{status}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="383"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="387"/>
+        <source>Version restored</source>
+        <translation>Đã khôi phục phiên bản</translation>
+    </message>
+</context>
+<context>
     <name>SecondarySections</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/secondary_sections.py" line="37" />
+        <location filename="../../src/editor_app/gui/officials/secondary_sections.py" line="37"/>
         <source>The primary section of this story</source>
         <translation>Chuyên mục chính của bài</translation>
     </message>
 </context>
 <context>
+    <name>SiteNotice</name>
+    <message>
+        <location filename="../../src/editor_app/gui/site_notice.py" line="35"/>
+        <source>Site configuration has errors: built-in defaults in use</source>
+        <translation>Cấu hình site có lỗi: đang dùng giá trị mặc định</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_notice.py" line="38"/>
+        <source>The site configuration {path} set by IT has errors, so editor_app runs on its built-in settings (outlet, sections, export folder). Please tell IT:</source>
+        <translation>Tệp cấu hình site {path} do IT đặt có lỗi, nên editor_app đang chạy với thiết lập mặc định (tòa soạn, chuyên mục, thư mục xuất bài). Hãy báo cho IT:</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_notice.py" line="44"/>
+        <source>Sections or officials from the site configuration were not loaded</source>
+        <translation>Chưa nạp được chuyên mục hoặc danh bạ từ cấu hình site</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_notice.py" line="47"/>
+        <source>The sections or officials named in the site configuration could not be loaded; editor_app tries again at the next start. Please tell IT:</source>
+        <translation>Không nạp được chuyên mục hoặc danh bạ lãnh đạo ghi trong cấu hình site; editor_app sẽ thử lại ở lần khởi động sau. Hãy báo cho IT:</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_notice.py" line="63"/>
+        <source>Site configuration</source>
+        <translation>Cấu hình site</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="130" />
+        <location filename="../../src/editor_app/gui/story_list.py" line="130"/>
         <source>Draft</source>
         <translation>Nháp</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="131" />
+        <location filename="../../src/editor_app/gui/story_list.py" line="131"/>
         <source>Submitted</source>
         <translation>Chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="132" />
+        <location filename="../../src/editor_app/gui/story_list.py" line="132"/>
         <source>Editing</source>
         <translation>Đang biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="133" />
+        <location filename="../../src/editor_app/gui/story_list.py" line="133"/>
         <source>Approved</source>
         <translation>Đã duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="134" />
+        <location filename="../../src/editor_app/gui/story_list.py" line="134"/>
         <source>Published</source>
         <translation>Đã xuất bản</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="135" />
+        <location filename="../../src/editor_app/gui/story_list.py" line="135"/>
         <source>Returned</source>
         <translation>Trả lại</translation>
     </message>
 </context>
 <context>
+    <name>StoryBar</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="47"/>
+        <source>Status:</source>
+        <translation>Trạng thái:</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="51"/>
+        <source>The story&apos;s status; click to move it on</source>
+        <translation>Trạng thái của bài; bấm để chuyển bước tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="57"/>
+        <source>Show the review comments</source>
+        <translation>Hiện các góp ý duyệt bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="87"/>
+        <source>Settle…</source>
+        <translation>Giải quyết…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="101"/>
+        <source>💬 {n} open comments</source>
+        <translation>💬 {n} góp ý chưa xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="115"/>
+        <source>There are {n} conflicts to settle</source>
+        <translation>Có {n} xung đột cần giải quyết</translation>
+    </message>
+</context>
+<context>
     <name>StoryListModel</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="95" />
+        <location filename="../../src/editor_app/gui/story_list.py" line="95"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="96" />
+        <location filename="../../src/editor_app/gui/story_list.py" line="96"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="97" />
+        <location filename="../../src/editor_app/gui/story_list.py" line="97"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="98" />
+        <location filename="../../src/editor_app/gui/story_list.py" line="98"/>
         <source>Last change</source>
         <translation>Sửa lần cuối</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="116" />
+        <location filename="../../src/editor_app/gui/story_list.py" line="116"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
@@ -1030,205 +1738,238 @@ Chi tiết được ghi vào {log}</translation>
 <context>
     <name>TagPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="17" />
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="17"/>
         <source>photo caption</source>
         <translation>chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="19" />
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="19"/>
         <source>headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="20" />
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="20"/>
         <source>sapo</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="21" />
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="21"/>
         <source>body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="28" />
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="28"/>
         <source>Outdated title</source>
         <translation>Chức danh cũ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="29" />
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="29"/>
         <source>Unknown title</source>
         <translation>Chức danh không đúng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="30" />
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="30"/>
         <source>Incomplete title</source>
         <translation>Chức danh viết thiếu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="31" />
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="31"/>
         <source>Still holds this title</source>
         <translation>Vẫn đang giữ chức</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="34" />
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="34"/>
         <source>Misspelt name</source>
         <translation>Tên viết sai</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="66" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="66"/>
         <source>Officials and tags</source>
         <translation>Lãnh đạo và thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="97" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="97"/>
         <source>Officials in this story</source>
         <translation>Người được gắn thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="99" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="99"/>
         <source>No official tagged yet.</source>
         <translation>Chưa gắn thẻ người nào.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="103" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="103"/>
         <source>Add an official: type a name…</source>
         <translation>Thêm người: gõ tên…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="118" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="118"/>
         <source>Named in the text</source>
         <translation>Có tên trong bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="120" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="120"/>
         <source>No other official of the directory is named.</source>
         <translation>Bài không nhắc thêm người nào trong danh bạ.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="122" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="122"/>
         <source>Tag all</source>
         <translation>Gắn thẻ tất cả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="125" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="125"/>
         <source>Tags every official found (namesakes need a choice: tag them one by one)</source>
         <translation>Gắn thẻ mọi người tìm thấy (người trùng tên cần chọn: gắn từng người)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="130" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="130"/>
         <source>Title check</source>
         <translation>Kiểm tra chức danh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="132" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="132"/>
         <source>Titles and names agree with the directory.</source>
         <translation>Chức danh và tên khớp với danh bạ.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="140" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="140"/>
         <source>Secondary sections</source>
         <translation>Chuyên mục phụ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="217" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="217"/>
         <source>The check failed: {error}</source>
         <translation>Không kiểm tra được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="230" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="230"/>
         <source>no title on this date</source>
         <translation>không giữ chức nào vào ngày này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="233" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="233"/>
         <source>Remove this tag</source>
         <translation>Bỏ thẻ này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="237" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="237"/>
         <source>in {where}</source>
         <translation>trong {where}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="247" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="247"/>
         <source>Tag</source>
         <translation>Gắn thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="249" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="249"/>
         <source>Tag this story with {name}</source>
         <translation>Gắn thẻ {name} cho bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="254" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="254"/>
         <source>show</source>
         <translation>xem</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="267" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="267"/>
         <source>Fix</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="269" />
-        <source>Write the directory's wording instead (can be undone)</source>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="269"/>
+        <source>Write the directory&apos;s wording instead (can be undone)</source>
         <translation>Thay bằng cách ghi trong danh bạ (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="275" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="275"/>
         <source>Problems: {n} · checked in {ms} ms</source>
         <translation>Lỗi: {n} · kiểm tra trong {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="337" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="337"/>
         <source>The text has changed since the check: checking again.</source>
         <translation>Nội dung đã đổi sau lần kiểm tra: đang kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="400" />
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="400"/>
         <source>No match in the directory</source>
         <translation>Không có trong danh bạ</translation>
     </message>
 </context>
 <context>
+    <name>ThreadCard</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="102"/>
+        <source>⚠ The passage is no longer in the story (detached)</source>
+        <translation>⚠ Đoạn chữ không còn trong bài (đã tách rời)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="120"/>
+        <source>✓ Resolved by {name}, {time}</source>
+        <translation>✓ {name} đã xử lý lúc {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="131"/>
+        <source>Reply…</source>
+        <translation>Trả lời…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="133"/>
+        <source>Reply</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="137"/>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="141"/>
+        <source>Resolve</source>
+        <translation>Đã xử lý</translation>
+    </message>
+</context>
+<context>
     <name>TitleTable</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="45" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="45"/>
         <source>Title</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="45" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="45"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="45" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="45"/>
         <source>Until</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="48" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="48"/>
         <source>A date such as 15/10/2020; empty: open</source>
         <translation>Ngày dạng 15/10/2020; để trống: không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="60" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="60"/>
         <source>Add title</source>
         <translation>Thêm chức danh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="61" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="61"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="62" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="62"/>
         <source>Up</source>
         <translation>Lên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="63" />
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="63"/>
         <source>Down</source>
         <translation>Xuống</translation>
     </message>

@@ -5,10 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,9 +44,12 @@ def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
     from editor_app import logs
     from editor_app.domain.errors import UserError
     from editor_app.gui import i18n, style
-    from editor_app.gui.settings import LANGUAGE, Settings
+    from editor_app.gui.error_dialog import ErrorReporter, enable_fault_log
+    from editor_app.gui.settings import Settings
+    from editor_app.services.siteconfig import load_site
 
     log_path = logs.setup()
+    enable_fault_log(log_path)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # QtWebEngine refuses to start as root with its sandbox (CI, IT's test machines).
         # Staff run as themselves and keep the sandbox.
@@ -64,26 +65,14 @@ def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
     app.setApplicationName("editor_app")
     app.setOrganizationName("editor_app")
     settings = Settings()
-    i18n.install(app, settings.get(LANGUAGE))
+    # The site configuration IT set for this PC, with the user's settings where it allows them.
+    site = load_site().with_user(settings.overrides())
+    for problem in site.problems:
+        log.warning("site configuration: %s", problem)
+    i18n.install(app, site.config.language.value)
     style.apply(app)
-
-    def excepthook(
-        kind: type[BaseException], error: BaseException, tb: TracebackType | None
-    ) -> None:
-        log.error("unexpected error", exc_info=(kind, error, tb))
-        if isinstance(error, UserError):
-            QMessageBox.warning(None, "editor_app", str(error))
-            return
-        detail = "".join(traceback.format_exception_only(kind, error)).strip()
-        QMessageBox.critical(
-            None,
-            app.translate("App", "Unexpected error"),
-            app.translate(
-                "App", "Something went wrong: {error}\n\nDetails were written to {log}"
-            ).format(error=detail, log=log_path),
-        )
-
-    sys.excepthook = excepthook
+    reporter = ErrorReporter(log_path, app)
+    reporter.install()
 
     from editor_app.gui.main_window import MainWindow
 
@@ -97,15 +86,19 @@ def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
     from editor_app.services.workspace import Workspace
 
     try:
-        workspace = Workspace.open(data_dir)
+        workspace = Workspace.open(data_dir, site=site)
     except UserError as e:
         log.warning("cannot open data folder: %s", e)
         QMessageBox.critical(window, "editor_app", str(e))
         window.close()
         return None
+    seeded = workspace.site_setup.seed(site.config)  # a new data folder: IT's sections, officials
     session = SessionService(workspace.db)
     recovery = session.begin()
     window.attach(workspace)
+    from editor_app.gui.site_notice import notify_site
+
+    notify_site(window, site, seeded, settings)
     if recovery is not None:
         log.warning(
             "previous session ended unexpectedly; %d stories recovered", len(recovery.articles)
@@ -115,7 +108,14 @@ def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
 
 
 def run_gui(data_dir: Path | None = None) -> int:
-    running = start(data_dir)
+    try:
+        running = start(data_dir)
+    except Exception as e:  # never a silent exit: logged, and shown when Qt is up
+        from editor_app import logs
+        from editor_app.gui.error_dialog import report_fatal
+
+        report_fatal(e, logs.setup())
+        return 1
     if running is None:
         return 1
     try:

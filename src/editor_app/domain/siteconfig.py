@@ -25,6 +25,11 @@ from editor_app.domain.text import nfc
 T = TypeVar("T")
 
 OriginKind = Literal["default", "site", "user"]
+#: The built-in outlet: the sample data's (the same as `render.context.SiteSettings()`, which a
+#: test checks); a real newsroom sets its own in the site file.
+DEFAULT_NAME = "Báo Lào Cai"
+DEFAULT_BASE_URL = "https://baolaocai.vn"
+DEFAULT_LOCALE = "vi_VN"
 LANGUAGES = ("vi", "en")
 #: What the policy may let users change → the key it overrides.
 USER_KEYS: dict[str, str] = {"language": "ui.language", "export_folder": "export.folder"}
@@ -92,9 +97,13 @@ class SiteConfig:
     source: Path | None = None
 
     @classmethod
-    def defaults(cls, name: str, base_url: str, locale: str) -> SiteConfig:
-        """The built-in configuration (the outlet's name, address and locale are given by the
-        caller: the renderer's `SiteSettings` defaults)."""
+    def defaults(
+        cls,
+        name: str = DEFAULT_NAME,
+        base_url: str = DEFAULT_BASE_URL,
+        locale: str = DEFAULT_LOCALE,
+    ) -> SiteConfig:
+        """The built-in configuration."""
         return cls(
             name=Value(name),
             base_url=Value(base_url),

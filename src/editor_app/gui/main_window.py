@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self._build_status_bar()
+        self.ui.actionAbout.triggered.connect(self.show_about)
         self.setEnabled(False)  # until the data folder is open
 
     def attach(self, workspace: Workspace) -> None:
@@ -151,10 +152,18 @@ class MainWindow(QMainWindow):
         self.actionOfficials = ui.menuEdit.addAction(self.tr("Officials directory…"))
         self.actionOfficials.triggered.connect(self._open_directory)
         group = QActionGroup(self)
+        site = self.workspace.site.config
+        locked = not site.user_may("language")  # IT's site configuration sets it
+        chosen = not locked and self.settings.q.contains(LANGUAGE.key)
+        language = self.settings.get(LANGUAGE) if chosen else site.language.value
         for action, lang in ((ui.actionVietnamese, "vi"), (ui.actionEnglish, "en")):
             group.addAction(action)
-            action.setChecked(self.settings.get(LANGUAGE) == lang)
+            action.setChecked(language == lang)
+            action.setEnabled(not locked)
             action.triggered.connect(lambda _c=False, lang=lang: self.set_language(lang))
+            if locked:
+                action.setToolTip(self.tr("Set by IT in the site configuration"))
+        ui.menuLanguage.setToolTipsVisible(locked)
 
     def reload_directory(self) -> None:
         sections = self.workspace.directory.sections()
@@ -381,6 +390,15 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             i18n.install(app, language)
         self.statusBar().showMessage(self.tr("The language changes fully after a restart."), 6000)
+
+    def show_about(self) -> None:
+        """Help › About: versions, folders, the site configuration in use."""
+        from editor_app.gui.about_dialog import AboutDialog, AboutInfo
+
+        dialog = AboutDialog(AboutInfo.gather(getattr(self, "workspace", None)), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.about_dialog = dialog
 
     def show_error(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("editor_app"), str(error))

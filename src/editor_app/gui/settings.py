@@ -24,6 +24,8 @@ class Option(Generic[T]):
 
 LANGUAGE = Option[str]("preferences/language", str, "vi", "User interface language")
 EXPORT_FOLDER = Option[str]("preferences/export_folder", str, "", "Export folder")
+#: The site configuration problem the user was last told about in a dialog (told once).
+SITE_NOTICE = Option[str]("state/site_notice", str, "", "")
 RECENT = Option[list[str]]("state/recent_stories", list, [], "")
 LAST_STORY = Option[str]("state/last_story", str, "", "")
 

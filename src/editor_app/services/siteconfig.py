@@ -1,39 +1,34 @@
-"""The site configuration of this PC: finding and reading IT's site file, the outlet's settings
-for the renderer, and seeding a new data folder from it.
+"""The site configuration of this PC: finding and reading IT's site file, and the outlet's
+settings for the renderer (seeding a new data folder from it: `services/site_setup.py`).
 
 Lookup: `EDITOR_APP_SITE_CONFIG` (a path) → the platform file (`%PROGRAMDATA%\\editor_app\\
 site.toml` on Windows, `/etc/editor_app/site.toml` elsewhere) → built-in defaults. A broken site
 file is reported (file, line, Vietnamese message) and the defaults are used: the app still starts.
 The keys are documented in `build_specs/site.example.toml` and `docs/site-config.md`.
+
+Loaded before the window is built (the UI language is in it), so this module imports neither
+the store nor the renderer.
 """
 
 from __future__ import annotations
 
-import json
-import logging
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.section import Section, parse_sections
+from editor_app.domain.section import parse_sections
 from editor_app.domain.siteconfig import Problem, SiteConfig, Value, parse_site
-from editor_app.render.context import SiteSettings
-from editor_app.services.changes import Changes
-from editor_app.services.directory import read_text_file
-from editor_app.services.officials import ImportReport, OfficialService
-from editor_app.store import repository as repo
-from editor_app.store.database import Database
+
+if TYPE_CHECKING:
+    from editor_app.render.context import SiteSettings
 
 __all__ = [
     "SITE_CONFIG_ENV",
-    "SeedReport",
     "SiteLoad",
-    "SiteSetupService",
     "default_config",
     "find_site_file",
     "load_site",
@@ -41,11 +36,7 @@ __all__ = [
     "site_settings",
 ]
 
-log = logging.getLogger(__name__)
-
 SITE_CONFIG_ENV = "EDITOR_APP_SITE_CONFIG"
-#: In the data folder: what was seeded from the site file, so it is done once.
-SEEDED_MARKER = "site_seeded.json"
 
 
 def platform_site_file(platform: str = sys.platform, env: Mapping[str, str] = os.environ) -> Path:
@@ -70,9 +61,8 @@ def find_site_file(
 
 
 def default_config() -> SiteConfig:
-    """The built-in configuration: the sample outlet's (see `SiteSettings`)."""
-    s = SiteSettings()
-    return SiteConfig.defaults(name=s.name, base_url=s.base_url, locale=s.locale)
+    """The built-in configuration: the sample outlet's (as `SiteSettings()`)."""
+    return SiteConfig.defaults()
 
 
 @dataclass(frozen=True)
@@ -150,11 +140,17 @@ def _read_named_files(config: SiteConfig, problems: list[Problem]) -> SiteConfig
     sections_file = config.sections_file
     if sections_file.value is not None:
         try:
-            sections = parse_sections(read_text_file(sections_file.value))
-        except UserError as e:
+            text = sections_file.value.read_bytes().decode("utf-8-sig")
+            paths = tuple(s.path for s in parse_sections(text))
+        except FileNotFoundError:
+            problem(sections_file, "[directory] sections_file", "không tìm thấy tệp.")
+        except UnicodeDecodeError:
+            problem(sections_file, "[directory] sections_file", "tệp không phải văn bản UTF-8.")
+        except OSError as e:
+            problem(sections_file, "[directory] sections_file", f"không đọc được: {e.strerror}.")
+        except UserError as e:  # a bad section path
             problem(sections_file, "[directory] sections_file", str(e))
         else:
-            paths = tuple(s.path for s in sections)
             config = replace(config, sections=Value(paths, sections_file.origin))
     csv = config.officials_csv
     if csv.value is not None and not csv.value.is_file():
@@ -164,6 +160,8 @@ def _read_named_files(config: SiteConfig, problems: list[Problem]) -> SiteConfig
 
 def site_settings(config: SiteConfig) -> SiteSettings:
     """The outlet as the renderer and the export know it."""
+    from editor_app.render.context import SiteSettings
+
     return SiteSettings(
         name=config.name.value,
         base_url=config.base_url.value,
@@ -171,88 +169,3 @@ def site_settings(config: SiteConfig) -> SiteSettings:
         locale=config.locale.value,
         nav_sections=config.nav_sections,
     )
-
-
-# --- seeding a new data folder -------------------------------------------------------------
-@dataclass(frozen=True)
-class SeedReport:
-    """What the first start took from the site file: `sections` and `officials` added
-    (`officials_report`: the CSV import's details), and what failed (retried next start)."""
-
-    sections: int = 0
-    officials: ImportReport | None = None
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def changes(self) -> Changes:
-        return Changes(sections=self.sections > 0, officials=self.officials is not None)
-
-
-class SiteSetupService:
-    """Seeds an empty data folder with the site's sections and officials, once: what was done
-    is recorded in the data folder, so an official deleted later does not come back."""
-
-    def __init__(self, db: Database, officials: OfficialService) -> None:
-        self._db = db
-        self._officials = officials
-        self._marker = db.data_dir / SEEDED_MARKER
-
-    def seeded(self) -> dict[str, Any]:
-        """What was recorded: {"sections": {...}, "officials": {...}} (empty: nothing yet)."""
-        try:
-            data = json.loads(self._marker.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
-
-    def _record(self, done: dict[str, Any]) -> None:
-        tmp = self._marker.with_suffix(".tmp")
-        tmp.write_text(json.dumps(done, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, self._marker)
-
-    def seed(self, config: SiteConfig) -> SeedReport:
-        """At start: the site's sections (when the folder has none) and officials CSV (when the
-        directory is empty), each once per data folder. Never raises a `UserError`: failures
-        are in the report and retried at the next start."""
-        done = self.seeded()
-        before = dict(done)
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        added_sections = 0
-        report: ImportReport | None = None
-        problems: list[str] = []
-        with self._db.read() as s:
-            has_sections = bool(repo.list_sections(s))
-            has_officials = bool(repo.list_officials(s))
-        if config.sections.value and "sections" not in done:
-            source = config.sections.origin.label()
-            if has_sections:
-                done["sections"] = {"at": now, "source": source, "skipped": "đã có chuyên mục"}
-            else:
-                with self._db.transaction() as s:
-                    repo.replace_sections(s, [Section(p) for p in config.sections.value])
-                added_sections = len(config.sections.value)
-                done["sections"] = {"at": now, "source": source, "count": added_sections}
-                log.info("seeded %d sections from %s", added_sections, source)
-        csv = config.officials_csv.value
-        if csv is not None and "officials" not in done:
-            if has_officials:
-                done["officials"] = {
-                    "at": now,
-                    "source": str(csv),
-                    "skipped": "danh bạ đã có người",
-                }
-            else:
-                try:
-                    _changes, report = self._officials.import_csv(csv)
-                except UserError as e:
-                    problems.append(str(e))
-                    log.warning("seeding officials from %s failed: %s", csv, e)
-                else:
-                    done["officials"] = {"at": now, "source": str(csv), "count": report.added}
-                    log.info("seeded %d officials from %s", report.added, csv)
-        if done != before:
-            try:
-                self._record(done)
-            except OSError as e:
-                problems.append(f"Không ghi được {self._marker}: {e.strerror}.")
-        return SeedReport(added_sections, report, problems)

@@ -17,13 +17,8 @@ from editor_app.services.maintenance import MaintenanceService
 from editor_app.services.officials import OfficialService
 from editor_app.services.review import ReviewService
 from editor_app.services.search import SearchService
-from editor_app.services.siteconfig import (
-    SiteLoad,
-    SiteSetupService,
-    default_config,
-    load_site,
-    site_settings,
-)
+from editor_app.services.site_setup import SiteSetupService
+from editor_app.services.siteconfig import SiteLoad, default_config, load_site, site_settings
 from editor_app.store.database import Database
 
 if TYPE_CHECKING:

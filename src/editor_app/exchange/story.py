@@ -1,0 +1,529 @@
+"""What the JSON parts of a package hold, both ways: domain objects → JSON values for writing,
+and JSON read from another PC → checked domain objects (every field used is checked for type
+and sense; a problem raises `PackageError` naming the part and the field).
+
+``article.json``: ``{"id", "created_at", "updated_at", "snapshot": <services.articles.snapshot>,
+"photo_files": [{"id", "sha256", "filename", "format", "width", "height", "size_bytes",
+"taken_at", "camera"}], "officials": [{"id", "full_name", "organization", "aliases",
+"retired", "titles": [{"text", "start", "end"}]}]}`` — the officials the story is tagged with,
+so a desk whose directory lacks them gets them. ``revisions.json``: ``[{"id", "created_at",
+"author", "role", "kind", "reason", "snapshot"}]``, oldest first. ``comments.json``: the
+comments and replies. ``conflicts.json``: the sender's unsettled conflicts.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from editor_app.domain.article import Photo
+from editor_app.domain.people import Official, Title
+from editor_app.domain.review import (
+    REVISION_KINDS,
+    Anchor,
+    Comment,
+    Conflict,
+    RevisionInfo,
+    anchor_field_ok,
+)
+from editor_app.domain.text import nfc
+from editor_app.domain.workflow import Role, Status
+from editor_app.exchange.package import (
+    ARTICLE,
+    COMMENTS,
+    CONFLICTS,
+    REVISIONS,
+    Package,
+    PackageError,
+)
+
+__all__ = [
+    "PhotoFile",
+    "Story",
+    "decode_story",
+    "encode_article",
+    "encode_comment",
+    "encode_conflict",
+    "encode_revision",
+]
+
+_SHA256_RE = re.compile(r"[0-9a-f]{64}")
+_TEXT_KEYS = ("headline", "sapo", "body", "byline", "location")
+
+
+@dataclass(frozen=True)
+class PhotoFile:
+    """What a photo row needs beyond the snapshot (the original itself is in the package)."""
+
+    id: uuid.UUID
+    sha256: str
+    filename: str
+    format: str
+    width: int
+    height: int
+    size_bytes: int
+    taken_at: datetime | None = None
+    camera: str = ""
+
+
+@dataclass
+class Story:
+    """A package's content, checked."""
+
+    article_id: uuid.UUID
+    created_at: datetime
+    updated_at: datetime
+    snapshot: dict[str, Any]
+    photo_files: dict[uuid.UUID, PhotoFile] = field(default_factory=dict)
+    officials: list[Official] = field(default_factory=list)
+    revisions: list[tuple[RevisionInfo, dict[str, Any]]] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def encode_article(
+    article_id: uuid.UUID,
+    created_at: datetime,
+    updated_at: datetime,
+    snapshot: Mapping[str, Any],
+    photos: Sequence[Photo],
+    officials: Sequence[Official],
+) -> dict[str, Any]:
+    return {
+        "id": str(article_id),
+        "created_at": created_at.isoformat(),
+        "updated_at": updated_at.isoformat(),
+        "snapshot": dict(snapshot),
+        "photo_files": [
+            {
+                "id": str(p.id),
+                "sha256": p.sha256,
+                "filename": p.filename,
+                "format": p.format,
+                "width": p.width,
+                "height": p.height,
+                "size_bytes": p.size_bytes,
+                "taken_at": _iso(p.taken_at),
+                "camera": p.camera,
+            }
+            for p in photos
+        ],
+        "officials": [
+            {
+                "id": str(o.id),
+                "full_name": o.full_name,
+                "organization": o.organization,
+                "aliases": list(o.aliases),
+                "retired": o.retired,
+                "titles": [
+                    {"text": t.text, "start": _iso(t.start), "end": _iso(t.end)} for t in o.titles
+                ],
+            }
+            for o in officials
+        ],
+    }
+
+
+def encode_revision(info: RevisionInfo, snapshot: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "id": str(info.id),
+        "created_at": info.created_at.isoformat(),
+        "author": info.author,
+        "role": str(info.role),
+        "kind": info.kind,
+        "reason": info.reason,
+        "snapshot": dict(snapshot),
+    }
+
+
+def encode_comment(c: Comment) -> dict[str, Any]:
+    return {
+        "id": str(c.id),
+        "parent_id": None if c.parent_id is None else str(c.parent_id),
+        "anchor": None if c.anchor is None else c.anchor.to_json(),
+        "author": c.author,
+        "role": str(c.role),
+        "text": c.text,
+        "created_at": c.created_at.isoformat(),
+        "updated_at": c.updated_at.isoformat(),
+        "resolved_at": _iso(c.resolved_at),
+        "resolved_by": c.resolved_by,
+    }
+
+
+def encode_conflict(c: Conflict) -> dict[str, Any]:
+    return {
+        "id": str(c.id),
+        "key": c.key,
+        "label_vi": c.label_vi,
+        "ours": c.ours,
+        "theirs": c.theirs,
+        "ours_value": c.ours_value,
+        "theirs_value": c.theirs_value,
+        "ours_revision_id": str(c.ours_revision_id),
+        "theirs_revision_id": str(c.theirs_revision_id),
+        "created_at": c.created_at.isoformat(),
+    }
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+class _Checker:
+    """Typed access to one JSON part; each failure names the part and the field's path."""
+
+    def __init__(self, package: Package, part: str) -> None:
+        self.name = package.path.name
+        self.part = part
+
+    def fail(self, where: str, problem: str) -> PackageError:
+        return PackageError(
+            f"Gói “{self.name}” bị từ chối: mục “{self.part}”, trường “{where}” {problem}."
+        )
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "phải là một đối tượng")
+        return value
+
+    def arr(self, value: Any, where: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.fail(where, "phải là một danh sách")
+        return value
+
+    def text(self, obj: Mapping[str, Any], key: str, where: str, default: str | None = None) -> str:
+        value = obj.get(key, default)
+        if not isinstance(value, str):
+            raise self.fail(f"{where}{key}", "phải là một chuỗi")
+        return nfc(value)
+
+    def maybe_text(self, obj: Mapping[str, Any], key: str, where: str) -> str | None:
+        return None if obj.get(key) is None else self.text(obj, key, where)
+
+    def texts(self, obj: Mapping[str, Any], key: str, where: str) -> list[str]:
+        items = self.arr(obj.get(key, []), f"{where}{key}")
+        if not all(isinstance(v, str) for v in items):
+            raise self.fail(f"{where}{key}", "phải là danh sách chuỗi")
+        return [nfc(v) for v in items]
+
+    def integer(self, obj: Mapping[str, Any], key: str, where: str) -> int:
+        value = obj.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.fail(f"{where}{key}", "phải là số nguyên không âm")
+        return value
+
+    def boolean(self, obj: Mapping[str, Any], key: str, where: str) -> bool:
+        value = obj.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(f"{where}{key}", "phải là true hoặc false")
+        return value
+
+    def ident(self, obj: Mapping[str, Any], key: str, where: str) -> uuid.UUID:
+        value = obj.get(key)
+        try:
+            if not isinstance(value, str):
+                raise ValueError
+            return uuid.UUID(value)
+        except ValueError:
+            raise self.fail(f"{where}{key}", "không phải mã (UUID) hợp lệ") from None
+
+    def maybe_ident(self, obj: Mapping[str, Any], key: str, where: str) -> uuid.UUID | None:
+        return None if obj.get(key) is None else self.ident(obj, key, where)
+
+    def when(self, obj: Mapping[str, Any], key: str, where: str) -> datetime:
+        value = obj.get(key)
+        try:
+            if not isinstance(value, str):
+                raise ValueError
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            raise self.fail(f"{where}{key}", "không phải thời điểm hợp lệ") from None
+        if moment.tzinfo is None:
+            raise self.fail(f"{where}{key}", "thiếu múi giờ")
+        return moment.astimezone(UTC)
+
+    def maybe_when(self, obj: Mapping[str, Any], key: str, where: str) -> datetime | None:
+        return None if obj.get(key) is None else self.when(obj, key, where)
+
+    def day(self, obj: Mapping[str, Any], key: str, where: str) -> date | None:
+        value = obj.get(key)
+        if value is None:
+            return None
+        try:
+            if not isinstance(value, str):
+                raise ValueError
+            return date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(f"{where}{key}", "không phải ngày hợp lệ") from None
+
+    def sha(self, obj: Mapping[str, Any], key: str, where: str) -> str:
+        value = obj.get(key)
+        if not isinstance(value, str) or not _SHA256_RE.fullmatch(value):
+            raise self.fail(f"{where}{key}", "phải là 64 chữ số hex thường")
+        return value
+
+    def unique(self, ids: Sequence[uuid.UUID], where: str) -> None:
+        if len(set(ids)) != len(ids):
+            raise self.fail(where, "có mã trùng nhau")
+
+
+def _snapshot(c: _Checker, value: Any, where: str, complete: bool) -> dict[str, Any]:
+    """A snapshot with its known keys checked (all of them required when `complete`);
+    unknown keys are left out."""
+    snap = c.obj(value, where)
+    out: dict[str, Any] = {}
+    w = f"{where}."
+
+    def has(key: str) -> bool:
+        if key in snap:
+            return True
+        if complete:
+            raise c.fail(f"{w}{key}", "bị thiếu")
+        return False
+
+    for key in _TEXT_KEYS:
+        if has(key):
+            out[key] = c.text(snap, key, w)
+    if has("section"):
+        out["section"] = c.maybe_text(snap, "section", w)
+    for key in ("secondary_sections", "keywords"):
+        if has(key):
+            out[key] = c.texts(snap, key, w)
+    if has("event_date"):
+        day = c.day(snap, "event_date", w)
+        out["event_date"] = None if day is None else day.isoformat()
+    if has("status"):
+        status = c.text(snap, "status", w)
+        if status not in {s.value for s in Status}:
+            raise c.fail(f"{w}status", "không phải trạng thái hợp lệ")
+        out["status"] = status
+    if has("officials"):
+        ids = [str(uuid.UUID(s)) for s in _uuid_strings(c, snap.get("officials"), f"{w}officials")]
+        out["officials"] = ids
+    if has("photos"):
+        out["photos"] = [
+            _snapshot_photo(c, p, f"{w}photos[{i}]")
+            for i, p in enumerate(c.arr(snap.get("photos"), f"{w}photos"))
+        ]
+        c.unique([uuid.UUID(p["id"]) for p in out["photos"]], f"{w}photos")
+    return out
+
+
+def _uuid_strings(c: _Checker, value: Any, where: str) -> list[str]:
+    items = c.arr(value, where)
+    for i, v in enumerate(items):
+        c.ident({"id": v}, "id", f"{where}[{i}].")
+    return [str(v) for v in items]
+
+
+def _snapshot_photo(c: _Checker, value: Any, where: str) -> dict[str, Any]:
+    p = c.obj(value, where)
+    w = f"{where}."
+    out: dict[str, Any] = {
+        "id": str(c.ident(p, "id", w)),
+        "sha256": c.sha(p, "sha256", w),
+        "caption": c.text(p, "caption", w, ""),
+        "credit": c.text(p, "credit", w, ""),
+        "alt_text": c.text(p, "alt_text", w, ""),
+        "featured": c.boolean(p, "featured", w),
+    }
+    for key in ("filename", "format"):
+        if key in p:
+            out[key] = c.text(p, key, w)
+    for key in ("width", "height", "size_bytes"):
+        if key in p:
+            out[key] = c.integer(p, key, w)
+    return out
+
+
+def _photo_file(c: _Checker, value: Any, where: str) -> PhotoFile:
+    p = c.obj(value, where)
+    w = f"{where}."
+    return PhotoFile(
+        id=c.ident(p, "id", w),
+        sha256=c.sha(p, "sha256", w),
+        filename=c.text(p, "filename", w),
+        format=c.text(p, "format", w),
+        width=c.integer(p, "width", w),
+        height=c.integer(p, "height", w),
+        size_bytes=c.integer(p, "size_bytes", w),
+        taken_at=c.maybe_when(p, "taken_at", w),
+        camera=c.text(p, "camera", w, ""),
+    )
+
+
+def _official(c: _Checker, value: Any, where: str) -> Official:
+    o = c.obj(value, where)
+    w = f"{where}."
+    titles = []
+    for i, t in enumerate(c.arr(o.get("titles", []), f"{w}titles")):
+        tw = f"{w}titles[{i}]."
+        t = c.obj(t, tw[:-1])
+        titles.append(Title(c.text(t, "text", tw), c.day(t, "start", tw), c.day(t, "end", tw)))
+    official = Official(
+        id=c.ident(o, "id", w),
+        full_name=c.text(o, "full_name", w),
+        organization=c.text(o, "organization", w, ""),
+        aliases=c.texts(o, "aliases", w),
+        retired=c.boolean(o, "retired", w),
+        titles=titles,
+    )
+    if not official.full_name:
+        raise c.fail(f"{w}full_name", "không được để trống")
+    return official
+
+
+def _article(package: Package) -> Story:
+    c = _Checker(package, ARTICLE)
+    a = c.obj(package.parts[ARTICLE], "(gốc)")
+    article_id = c.ident(a, "id", "")
+    if article_id != package.manifest.article_id:
+        raise c.fail("id", "khác mã bài trong manifest")
+    story = Story(
+        article_id=article_id,
+        created_at=c.when(a, "created_at", ""),
+        updated_at=c.when(a, "updated_at", ""),
+        snapshot=_snapshot(c, a.get("snapshot"), "snapshot", complete=True),
+    )
+    files = [
+        _photo_file(c, p, f"photo_files[{i}]")
+        for i, p in enumerate(c.arr(a.get("photo_files"), "photo_files"))
+    ]
+    c.unique([f.id for f in files], "photo_files")
+    story.photo_files = {f.id: f for f in files}
+    for i, p in enumerate(story.snapshot["photos"]):
+        f = story.photo_files.get(uuid.UUID(p["id"]))
+        if f is None or f.sha256 != p["sha256"]:
+            raise c.fail(f"snapshot.photos[{i}]", "không có tệp ảnh tương ứng trong photo_files")
+        if f.sha256 not in package.photos:
+            raise c.fail(f"snapshot.photos[{i}]", "thiếu ảnh gốc trong gói")
+    story.officials = [
+        _official(c, o, f"officials[{i}]")
+        for i, o in enumerate(c.arr(a.get("officials"), "officials"))
+    ]
+    c.unique([o.id for o in story.officials], "officials")
+    known = {str(o.id) for o in story.officials}
+    for i, oid in enumerate(story.snapshot["officials"]):
+        if oid not in known:
+            raise c.fail(f"snapshot.officials[{i}]", "không có trong danh sách officials")
+    return story
+
+
+def _role(c: _Checker, obj: Mapping[str, Any], where: str, allow_empty: bool) -> str:
+    role = c.text(obj, "role", where, "")
+    if role not in {r.value for r in Role} and not (allow_empty and role == ""):
+        raise c.fail(f"{where}role", "phải là “reporter” hoặc “editor”")
+    return role
+
+
+def _revisions(
+    package: Package, article_id: uuid.UUID
+) -> list[tuple[RevisionInfo, dict[str, Any]]]:
+    c = _Checker(package, REVISIONS)
+    out = []
+    for i, value in enumerate(c.arr(package.parts[REVISIONS], "(gốc)")):
+        w = f"[{i}]."
+        r = c.obj(value, w[:-1])
+        kind = c.text(r, "kind", w)
+        if kind not in REVISION_KINDS:
+            raise c.fail(f"{w}kind", "không phải loại phiên bản đã biết")
+        info = RevisionInfo(
+            id=c.ident(r, "id", w),
+            article_id=article_id,
+            created_at=c.when(r, "created_at", w),
+            author=c.text(r, "author", w, ""),
+            role=_role(c, r, w, allow_empty=True),
+            kind=kind,
+            reason=c.text(r, "reason", w, ""),
+        )
+        out.append((info, _snapshot(c, r.get("snapshot"), f"{w}snapshot", complete=False)))
+    c.unique([info.id for info, _ in out], "(gốc)")
+    return out
+
+
+def _anchor(c: _Checker, value: Any, where: str) -> Anchor | None:
+    if value is None:
+        return None
+    a = c.obj(value, where)
+    w = f"{where}."
+    anchor = Anchor(
+        field=c.text(a, "field", w),
+        quote=c.text(a, "quote", w),
+        prefix=c.text(a, "prefix", w, ""),
+        suffix=c.text(a, "suffix", w, ""),
+        start=c.integer(a, "start", w),
+    )
+    if not anchor_field_ok(anchor.field):
+        raise c.fail(f"{w}field", "không phải trường góp ý được")
+    return anchor
+
+
+def _comments(package: Package, article_id: uuid.UUID) -> list[Comment]:
+    c = _Checker(package, COMMENTS)
+    out = []
+    for i, value in enumerate(c.arr(package.parts[COMMENTS], "(gốc)")):
+        w = f"[{i}]."
+        m = c.obj(value, w[:-1])
+        comment = Comment(
+            id=c.ident(m, "id", w),
+            article_id=article_id,
+            parent_id=c.maybe_ident(m, "parent_id", w),
+            anchor=_anchor(c, m.get("anchor"), f"{w}anchor"),
+            author=c.text(m, "author", w),
+            role=Role(_role(c, m, w, allow_empty=False)),
+            text=c.text(m, "text", w),
+            created_at=c.when(m, "created_at", w),
+            updated_at=c.when(m, "updated_at", w),
+            resolved_at=c.maybe_when(m, "resolved_at", w),
+            resolved_by=c.text(m, "resolved_by", w, ""),
+        )
+        if comment.parent_id is not None and comment.anchor is not None:
+            raise c.fail(f"{w}anchor", "phải để trống ở một câu trả lời")
+        out.append(comment)
+    c.unique([m.id for m in out], "(gốc)")
+    return out
+
+
+def _conflicts(package: Package, article_id: uuid.UUID) -> list[Conflict]:
+    c = _Checker(package, CONFLICTS)
+    out = []
+    for i, value in enumerate(c.arr(package.parts[CONFLICTS], "(gốc)")):
+        w = f"[{i}]."
+        m = c.obj(value, w[:-1])
+        out.append(
+            Conflict(
+                id=c.ident(m, "id", w),
+                article_id=article_id,
+                key=c.text(m, "key", w),
+                label_vi=c.text(m, "label_vi", w, ""),
+                ours=c.text(m, "ours", w, ""),
+                theirs=c.text(m, "theirs", w, ""),
+                ours_value=m.get("ours_value"),
+                theirs_value=m.get("theirs_value"),
+                ours_revision_id=c.ident(m, "ours_revision_id", w),
+                theirs_revision_id=c.ident(m, "theirs_revision_id", w),
+                created_at=c.when(m, "created_at", w),
+            )
+        )
+    c.unique([m.id for m in out], "(gốc)")
+    return out
+
+
+def decode_story(package: Package) -> Story:
+    """The package's parts as checked domain objects; PackageError naming what is wrong."""
+    story = _article(package)
+    story.revisions = _revisions(package, story.article_id)
+    story.comments = _comments(package, story.article_id)
+    story.conflicts = _conflicts(package, story.article_id)
+    return story

@@ -1,0 +1,123 @@
+"""Unexpected errors: logged with the traceback, shown with the log's path, the app kept alive."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from editor_app.domain.errors import UserError
+from editor_app.gui.error_dialog import ErrorReporter
+
+
+@pytest.fixture
+def log_file(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "log" / "editor_app.log"
+    path.parent.mkdir()
+    handler = logging.FileHandler(path, encoding="utf-8")
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield path
+    root.removeHandler(handler)
+    handler.close()
+
+
+@pytest.fixture
+def reporter(qtbot, log_file: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ErrorReporter]:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    r = ErrorReporter(log_file)
+    r.install()
+    yield r
+    if r.box is not None:
+        r.box.close()
+    if r.notice is not None:
+        r.notice.close()
+
+
+def _raise_in_slot() -> None:
+    raise RuntimeError("hỏng ở đâu đó")
+
+
+@pytest.mark.qt_no_exception_capture  # the error must reach our hook, as in the app
+def test_an_error_in_a_slot_shows_the_log_path_and_the_app_goes_on(
+    qtbot, reporter: ErrorReporter, log_file: Path
+) -> None:  # type: ignore[no-untyped-def]
+    reporter.install()
+    QTimer.singleShot(0, _raise_in_slot)  # raised inside Qt's event loop, in a slot
+    qtbot.waitUntil(lambda: reporter.box is not None and reporter.box.isVisible())
+    box = reporter.box
+    assert box is not None
+    assert "RuntimeError: hỏng ở đâu đó" in box.text()
+    assert str(log_file) in box.informativeText()
+    assert "Traceback" in box.detailedText() and "_raise_in_slot" in box.detailedText()
+    logged = log_file.read_text(encoding="utf-8")
+    assert "unexpected error" in logged and "RuntimeError: hỏng ở đâu đó" in logged
+    assert "Traceback" in logged
+    # Still running: timers fire, the event loop goes on.
+    fired: list[bool] = []
+    QTimer.singleShot(0, lambda: fired.append(True))
+    qtbot.waitUntil(lambda: fired == [True])
+
+
+def _exc_info(fn):  # type: ignore[no-untyped-def]
+    try:
+        fn()
+    except Exception as e:
+        return type(e), e, e.__traceback__
+    raise AssertionError("no error")
+
+
+def test_errors_while_the_dialog_is_open_are_counted_not_stacked(
+    qtbot, reporter: ErrorReporter
+) -> None:  # type: ignore[no-untyped-def]
+    reporter.excepthook(*_exc_info(_raise_in_slot))
+    first = reporter.box
+    reporter.excepthook(*_exc_info(lambda: 1 / 0))
+    reporter.excepthook(*_exc_info(lambda: [][1]))
+    assert reporter.box is first and first is not None
+    assert "2 more errors since" in first.informativeText()
+
+
+def test_an_error_in_another_thread_is_shown_on_the_ui_thread(
+    qtbot, reporter: ErrorReporter, log_file: Path
+) -> None:  # type: ignore[no-untyped-def]
+    def work() -> None:
+        raise ValueError("lỗi trong luồng nền")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: reporter.box is not None and reporter.box.isVisible())
+    assert reporter.box is not None and "ValueError: lỗi trong luồng nền" in reporter.box.text()
+    assert "lỗi trong luồng nền" in log_file.read_text(encoding="utf-8")
+
+
+def test_a_user_error_is_a_plain_warning(qtbot, reporter: ErrorReporter, log_file: Path) -> None:  # type: ignore[no-untyped-def]
+    def fail() -> None:
+        raise UserError("Không tìm thấy bài viết.")
+
+    reporter.excepthook(*_exc_info(fail))
+    assert reporter.box is None
+    assert reporter.notice is not None and reporter.notice.text() == "Không tìm thấy bài viết."
+    assert reporter.notice.icon() == QMessageBox.Icon.Warning
+
+
+def test_open_log_folder_button(qtbot, reporter: ErrorReporter, log_file: Path) -> None:  # type: ignore[no-untyped-def]
+    opened: list[QUrl] = []
+    reporter.open_url = lambda url: opened.append(url) or True  # type: ignore[method-assign]
+    reporter.excepthook(*_exc_info(_raise_in_slot))
+    box = reporter.box
+    assert box is not None
+    button = next(
+        b for b in box.findChildren(QPushButton) if b.text() == "Open log folder"
+    )
+    button.click()
+    assert [u.toLocalFile() for u in opened] == [str(log_file.parent)]
+    assert box.isVisible()  # the dialog stays: the user may still read it

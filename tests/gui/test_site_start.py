@@ -1,0 +1,95 @@
+"""The app's start with IT's site configuration: seeded sections and officials, a locked
+language, and a broken file that leaves the app on its defaults and tells the user once."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from editor_app import logs
+from editor_app.app import Running, start
+from editor_app.gui import i18n
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Running]]:
+    """Starts are shut down after the test; the hooks the app installs are restored."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    runs: list[Running] = []
+    yield runs
+    for r in runs:
+        for box in r.window.findChildren(QMessageBox):
+            box.close()
+        r.shutdown()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    i18n.install(app, "en")  # the other tests read English
+
+
+def _start(runs: list[Running], data: Path) -> Running:
+    running = start(data, show=False)
+    assert running is not None
+    runs.append(running)
+    return running
+
+
+def test_first_start_seeds_the_sites_sections_and_officials_and_locks_the_language(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[Running]
+) -> None:  # type: ignore[no-untyped-def]
+    it = tmp_path / "it"
+    it.mkdir()
+    (it / "officials.csv").write_text(
+        "full_name,titles,organization\nTrần Huy Tuấn,Bí thư Tỉnh ủy,Tỉnh ủy Yên Bái\n",
+        encoding="utf-8",
+    )
+    site = it / "site.toml"
+    site.write_text(
+        '[outlet]\nname = "Báo Yên Bái"\nbase_url = "https://baoyenbai.com.vn"\n'
+        '[directory]\nsections = ["Thời sự", "Kinh tế/Nông nghiệp"]\n'
+        'officials_csv = "officials.csv"\n'
+        '[ui]\nlanguage = "vi"\n[policy]\nuser_may_change = ["export_folder"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR_APP_SITE_CONFIG", str(site))
+    running = _start(started, tmp_path / "data")
+    window = running.window
+    sections = [window.ui.sectionFilter.itemData(i) for i in range(window.ui.sectionFilter.count())]
+    assert sections[1:] == ["Thời sự", "Kinh tế", "Kinh tế/Nông nghiệp"]
+    assert [o.full_name for o in running.workspace.officials.all()] == ["Trần Huy Tuấn"]
+    assert running.workspace.export.site.name == "Báo Yên Bái"
+    # The language is IT's: Vietnamese, and the user's choice is disabled.
+    assert window.ui.actionVietnamese.isChecked()
+    assert not window.ui.actionEnglish.isEnabled()
+    assert window.ui.menuHelp.title() == "Trợ &giúp"
+    assert window.findChild(QLabel, "siteNotice") is None  # nothing wrong, nothing said
+
+
+def test_a_broken_site_file_starts_on_defaults_and_tells_the_user_once(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[Running]
+) -> None:  # type: ignore[no-untyped-def]
+    site = tmp_path / "site.toml"
+    site.write_text('[outlet]\nname = "Báo Yên Bái"\nbase_url = "baoyenbai.com.vn"\n')
+    monkeypatch.setenv("EDITOR_APP_SITE_CONFIG", str(site))
+    running = _start(started, tmp_path / "data")
+    assert running.workspace.site.broken
+    assert running.workspace.export.site.name == "Báo Lào Cai"  # the defaults
+    mark = running.window.findChild(QLabel, "siteNotice")
+    assert mark is not None and f"{site}:3" in mark.toolTip()
+    boxes = running.window.findChildren(QMessageBox, "siteNoticeBox")
+    assert len(boxes) == 1 and f"{site}:3" in boxes[0].text()
+    assert "địa chỉ trang báo không hợp lệ" in boxes[0].text()
+    log = (logs.log_dir() / logs.LOG_NAME).read_text(encoding="utf-8")
+    assert f"site configuration: {site}:3" in log
+    boxes[0].close()
+    running.shutdown()
+    started.remove(running)
+    # The next start: the status bar still says it, no dialog again.
+    again = _start(started, tmp_path / "data")
+    assert again.window.findChild(QLabel, "siteNotice") is not None
+    assert not again.window.findChildren(QMessageBox, "siteNoticeBox")
