@@ -18,6 +18,7 @@ from editor_app.cli import (
     check,
     directory,
     export,
+    handoff,
     maintenance,
     officials,
     photos,
@@ -28,7 +29,17 @@ from editor_app.domain.errors import UserError
 
 log = logging.getLogger("editor_app.cli")
 
-_MODULES = (articles, directory, officials, maintenance, check, export, photos, review)
+_MODULES = (
+    articles,
+    directory,
+    officials,
+    maintenance,
+    check,
+    export,
+    photos,
+    review,
+    handoff,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -85,6 +85,39 @@ def _role_vi(role: str) -> str:
         return role
 
 
+class _Photos:
+    """The facts of the photos a package brings: decoded from the package when new here,
+    else from the original stored here (decoded only when asked)."""
+
+    def __init__(self, library: MediaLibrary) -> None:
+        self.library = library
+        self.probed: dict[str, ProbedImage] = {}
+
+    def facts(self, sha256: str) -> ProbedImage:
+        if sha256 not in self.probed:
+            from editor_app.media.probe import probe
+
+            original = self.library.original_path(sha256)
+            if original is None:
+                raise NotFound(f"Không tìm thấy ảnh gốc {sha256[:12]}.")
+            self.probed[sha256] = probe(original, sha256=sha256)
+        return self.probed[sha256]
+
+    def meta(self, sha256: str) -> dict[str, Any] | None:
+        """What bringing a photo (back) onto a story needs (`revision_apply.OriginalFinder`)."""
+        try:
+            info = self.facts(sha256)
+        except UserError:
+            return None
+        return {
+            "filename": info.filename,
+            "format": info.format,
+            "width": info.width,
+            "height": info.height,
+            "size_bytes": info.size_bytes,
+        }
+
+
 class HandoffService:
     def __init__(self, db: Database, limits: Limits = LIMITS) -> None:
         self._db = db
@@ -168,44 +201,31 @@ class HandoffService:
         with tempfile.TemporaryDirectory(prefix="editor-app-receive-") as tmp:
             package = read_package(path, Path(tmp), self.limits)
             story = decode_story(package)
-            probed = self._check_photos(package, story)
-            return self._import(package, story, probed, user)
+            photos = self._check_photos(package, story)
+            return self._import(package, story, photos, user)
 
-    def _check_photos(self, package: Package, story: Story) -> dict[str, ProbedImage]:
-        """Every photo the story uses decodes as a photo we take (PackageError otherwise)."""
+    def _check_photos(self, package: Package, story: Story) -> _Photos:
+        """Every photo the story uses that is new to this desk decodes as a photo we take
+        (PackageError otherwise); one already stored here is the same bytes (same digest)."""
         from editor_app.media.probe import probe
 
-        out: dict[str, ProbedImage] = {}
+        photos = _Photos(self._library())
         for f in story.photo_files.values():
-            if f.sha256 in out:
+            if f.sha256 in photos.probed or photos.library.has(f.sha256):
                 continue
             try:
-                out[f.sha256] = probe(
+                photos.probed[f.sha256] = probe(
                     package.photos[f.sha256], sha256=f.sha256, display_name=f.filename
                 )
             except UserError as e:
                 raise PackageError(f"Gói “{package.path.name}” bị từ chối: {e}") from None
-        return out
+        return photos
 
-    def _import(
-        self, package: Package, story: Story, probed: dict[str, ProbedImage], user: User
-    ) -> Received:
-        library = self._library()
+    def _import(self, package: Package, story: Story, photos: _Photos, user: User) -> Received:
+        library = photos.library
         stored: list[str] = []
         sender = package.manifest.sender
         aid = story.article_id
-
-        def find_original(sha256: str) -> dict[str, Any] | None:
-            info = probed.get(sha256)
-            if info is None:
-                return None
-            return {
-                "filename": info.filename,
-                "format": info.format,
-                "width": info.width,
-                "height": info.height,
-                "size_bytes": info.size_bytes,
-            }
 
         try:
             with self._db.transaction() as s:
@@ -214,11 +234,11 @@ class HandoffService:
                 if before is None:
                     outcome: Outcome = "new"
                     opened: list[Conflict] = []
-                    self._create(s, story, probed)
+                    self._create(s, story, photos)
                     for info, snap in story.revisions:
                         rrepo.import_revision(s, info, snap)
                 else:
-                    outcome, opened = self._merge(s, story, user, sender, find_original)
+                    outcome, opened = self._merge(s, story, user, sender, photos.meta)
                 for c in story.comments:
                     rrepo.upsert_comment(s, c)
                 s.flush()
@@ -277,12 +297,12 @@ class HandoffService:
         return added
 
     @staticmethod
-    def _create(s: Session, story: Story, probed: dict[str, ProbedImage]) -> None:
+    def _create(s: Session, story: Story, facts: _Photos) -> None:
         snap = story.snapshot
         photos = []
         for i, p in enumerate(snap["photos"]):
             pid = uuid.UUID(p["id"])
-            f, info = story.photo_files[pid], probed[p["sha256"]]
+            f, info = story.photo_files[pid], facts.facts(p["sha256"])
             with contextlib.suppress(NotFound):
                 repo.photo_article_id(s, pid)
                 pid = uuid.uuid4()  # that id belongs to a photo of another story here
