@@ -9,11 +9,6 @@
         <translation>Giới thiệu editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="80"/>
-        <source>editor_app {version}</source>
-        <translation>editor_app {version}</translation>
-    </message>
-    <message>
         <location filename="../../src/editor_app/gui/about_dialog.py" line="88"/>
         <source>An editorial workstation: draft, review and export news articles.</source>
         <translation>Bàn biên tập: soạn, duyệt và xuất bản bài viết.</translation>
@@ -29,73 +24,73 @@
         <translation>Sao chép các thông tin này để gửi cho bộ phận IT</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="108"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="109"/>
         <source>Open log folder</source>
         <translation>Mở thư mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="121"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="123"/>
         <source>none (built-in defaults)</source>
         <extracomment>How a folder is opened (the system&apos;s file manager); tests replace it.</extracomment>
         <translation>không có (dùng giá trị mặc định)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="123"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="125"/>
         <source>{path} — has errors, built-in defaults in use</source>
         <translation>{path} — có lỗi, đang dùng giá trị mặc định</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="129"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="131"/>
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="130"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="132"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="131"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="133"/>
         <source>PySide6</source>
         <translation>PySide6</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="132"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="134"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="133"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="135"/>
         <source>System</source>
         <translation>Hệ điều hành</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="136"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="138"/>
         <source>Outlet</source>
         <translation>Tòa soạn</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="138"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="140"/>
         <source>Site configuration</source>
         <translation>Cấu hình site</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="140"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="142"/>
         <source>Data folder</source>
         <translation>Thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="141"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="143"/>
         <source>(not open)</source>
         <translation>(chưa mở)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="143"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="145"/>
         <source>Log folder</source>
         <translation>Thư mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/about_dialog.py" line="155"/>
+        <location filename="../../src/editor_app/gui/about_dialog.py" line="157"/>
         <source>Copied</source>
         <translation>Đã sao chép</translation>
     </message>
@@ -103,19 +98,24 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="159"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="173"/>
         <source>editor_app cannot start</source>
         <translation>editor_app không khởi động được</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="160"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="174"/>
         <source>editor_app could not start: {error}</source>
         <translation>editor_app không khởi động được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="166"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="180"/>
         <source>The details were written to {log}</source>
         <translation>Chi tiết đã được ghi vào {log}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="184"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -421,35 +421,45 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="74"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="75"/>
         <source>editor_app</source>
         <extracomment>How the log folder is opened (the system&apos;s file manager); tests replace it.</extracomment>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="91"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="92"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="92"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="93"/>
         <source>Something went wrong: {error}</source>
         <translation>Đã xảy ra lỗi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="102"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="105"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="108"/>
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="109"/>
         <source>Open log folder</source>
         <translation>Mở thư mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="112"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="122"/>
         <source>The app keeps running and your stories are autosaved; if something looks wrong, restart it. The details were written to the log:
 {log}</source>
         <translation>Ứng dụng vẫn chạy và bài của bạn đã được tự động lưu; nếu thấy có gì bất thường, hãy khởi động lại. Chi tiết đã được ghi vào nhật ký:
 {log}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="116"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="126"/>
         <source>{n} more errors since, in the same log.</source>
         <translation>Sau đó còn {n} lỗi nữa, cũng được ghi trong nhật ký này.</translation>
     </message>

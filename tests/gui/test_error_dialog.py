@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from editor_app.domain.errors import UserError
@@ -56,7 +57,7 @@ def test_an_error_in_a_slot_shows_the_log_path_and_the_app_goes_on(
     assert box is not None
     assert "RuntimeError: hỏng ở đâu đó" in box.text()
     assert str(log_file) in box.informativeText()
-    assert "Traceback" in box.detailedText() and "_raise_in_slot" in box.detailedText()
+    assert "Traceback" in reporter.details and "_raise_in_slot" in reporter.details
     logged = log_file.read_text(encoding="utf-8")
     assert "unexpected error" in logged and "RuntimeError: hỏng ở đâu đó" in logged
     assert "Traceback" in logged
@@ -115,9 +116,48 @@ def test_open_log_folder_button(qtbot, reporter: ErrorReporter, log_file: Path) 
     reporter.excepthook(*_exc_info(_raise_in_slot))
     box = reporter.box
     assert box is not None
-    button = next(
-        b for b in box.findChildren(QPushButton) if b.text() == "Open log folder"
-    )
+    button = next(b for b in box.findChildren(QPushButton) if b.text() == "Open log folder")
     button.click()
     assert [u.toLocalFile() for u in opened] == [str(log_file.parent)]
     assert box.isVisible()  # the dialog stays: the user may still read it
+    copy = next(b for b in box.findChildren(QPushButton) if b.text() == "Copy details")
+    clipboard = QGuiApplication.clipboard()
+    try:
+        copy.click()
+        copied = clipboard.text()
+    finally:
+        clipboard.clear()
+    assert copied.startswith("editor_app ") and "RuntimeError: hỏng ở đâu đó" in copied
+    assert box.isVisible()
+
+
+def test_a_start_that_fails_is_shown_not_a_silent_exit(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from editor_app import app as app_module
+    from editor_app import logs
+
+    def broken_start(*_args: object, **_kw: object) -> None:
+        raise RuntimeError("ổ đĩa hỏng")
+
+    monkeypatch.setattr(app_module, "start", broken_start)
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def close_when_shown() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            buttons = [b.text() for b in box.findChildren(QPushButton)]
+            seen.append((box.text(), box.informativeText(), buttons))
+            box.done(0)
+        else:
+            QTimer.singleShot(20, close_when_shown)
+
+    QTimer.singleShot(0, close_when_shown)
+    assert app_module.run_gui(tmp_path / "data") == 1
+    log_path = logs.log_dir() / logs.LOG_NAME
+    assert seen and "RuntimeError: ổ đĩa hỏng" in seen[0][0]
+    assert str(log_path) in seen[0][1] and seen[0][2] == ["Close"]
+    logged = log_path.read_text(encoding="utf-8")
+    assert "the app could not start" in logged and "ổ đĩa hỏng" in logged

@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import IO
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from editor_app import __version__
@@ -40,6 +40,7 @@ class ErrorReporter(QObject):
         self.box: QMessageBox | None = None
         self.notice: QMessageBox | None = None
         self.more = 0
+        self.details = ""
         self._from_thread.connect(self._show, Qt.ConnectionType.QueuedConnection)
         #: How the log folder is opened (the system's file manager); tests replace it.
         self.open_url = QDesktopServices.openUrl
@@ -95,13 +96,22 @@ class ErrorReporter(QObject):
         )
         box.setObjectName("unexpectedError")
         box.setInformativeText(self._informative())
-        box.setDetailedText(
-            f"editor_app {__version__}\n" + "".join(traceback.format_exception(kind, error, tb))
+        self.details = f"editor_app {__version__}\n" + "".join(
+            traceback.format_exception(kind, error, tb)
         )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        folder = box.addButton(self.tr("Open log folder"), QMessageBox.ButtonRole.ActionRole)
-        folder.clicked.disconnect()  # keep the box open after opening the folder
-        folder.clicked.connect(self.open_log_folder)
+        close = box.button(QMessageBox.StandardButton.Close)
+        if close is not None:
+            close.setText(self.tr("Close"))
+            box.setDefaultButton(close)
+        for text, slot in (
+            (self.tr("Copy details"), self.copy_details),
+            (self.tr("Open log folder"), self.open_log_folder),
+        ):
+            button = box.addButton(text, QMessageBox.ButtonRole.ActionRole)
+            button.setAutoDefault(False)
+            button.clicked.disconnect()  # these keep the box open
+            button.clicked.connect(slot)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._closed)
         self.box = box
@@ -121,6 +131,10 @@ class ErrorReporter(QObject):
 
     def open_log_folder(self) -> None:
         self.open_url(QUrl.fromLocalFile(str(self.log_path.parent)))
+
+    def copy_details(self) -> None:
+        """The error's traceback and the app's version, for IT (also in the log)."""
+        QGuiApplication.clipboard().setText(self.details)
 
 
 def _main_window() -> QWidget | None:
@@ -165,5 +179,8 @@ def report_fatal(error: BaseException, log_path: Path) -> None:
     box.setInformativeText(
         app.translate("App", "The details were written to {log}").format(log=log_path)
     )
-    box.setDetailedText("".join(traceback.format_exception(error)))
+    close = box.button(QMessageBox.StandardButton.Close)
+    if close is not None:
+        close.setText(app.translate("App", "Close"))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
