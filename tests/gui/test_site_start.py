@@ -93,3 +93,44 @@ def test_a_broken_site_file_starts_on_defaults_and_tells_the_user_once(
     again = _start(started, tmp_path / "data")
     assert again.window.findChild(QLabel, "siteNotice") is not None
     assert not again.window.findChildren(QMessageBox, "siteNoticeBox")
+
+
+@pytest.mark.parametrize("allowed", [True, False])
+def test_export_dialog_starts_in_the_sites_folder_and_remembers_the_users_if_allowed(
+    qtbot, tmp_path: Path, settings, monkeypatch: pytest.MonkeyPatch, allowed: bool
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from editor_app.gui.main_window import MainWindow
+    from editor_app.gui.preview.dock import PreviewDock
+    from editor_app.gui.settings import EXPORT_FOLDER
+    from editor_app.services.siteconfig import load_site
+    from editor_app.services.workspace import Workspace
+
+    policy = '["export_folder"]' if allowed else "[]"
+    site = tmp_path / "site.toml"
+    site.write_text(f'[export]\nfolder = "xuat"\n[policy]\nuser_may_change = {policy}\n')
+    with Workspace.open(tmp_path / "data", site=load_site(site)) as ws:
+        window = MainWindow(settings)
+        window.attach(ws)
+        qtbot.addWidget(window)
+        dock = next(d for d in window.panels if isinstance(d, PreviewDock))
+        ws.articles.create(headline="Tin", sapo="Sapo.", body="Thân bài.")
+        dock.article_id = ws.articles.ids(window.current_filter())[0]
+        asked: list[str] = []
+        mine = tmp_path / "của tôi"
+
+        def choose(_parent: object, _title: str, start: str) -> str:
+            asked.append(start)
+            return str(mine)
+
+        exported: list[Path] = []
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose))
+        monkeypatch.setattr(dock, "export_to", lambda folder, **_kw: exported.append(folder))
+        dock.export_story()
+        assert asked == [str(tmp_path / "xuat")]
+        assert exported == [mine]
+        assert (settings.get(EXPORT_FOLDER) == str(mine)) is allowed
+        expected = mine if allowed else tmp_path / "xuat"
+        assert ws.export.default_folder == expected
+        window.close()

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.domain.errors import UserError
 from editor_app.gui.preview.web import PreviewPage, prepare_rendering
+from editor_app.gui.settings import EXPORT_FOLDER
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 from editor_app.services.export import NotReady
@@ -279,8 +280,15 @@ class PreviewDock(QDockWidget):
     def export_story(self) -> None:
         if self.article_id is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the story to a folder"))
+        service = self.ws.export
+        start = str(service.default_folder) if service.default_folder else ""
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export the story to a folder"), start
+        )
         if folder:
+            if self.ws.site.config.user_may("export_folder"):  # else IT's folder stays
+                self._main.settings.set(EXPORT_FOLDER, folder)
+                service.default_folder = Path(folder)
             self.export_to(Path(folder))
 
     def export_to(self, folder: Path, force_reason: str | None = None) -> None:
