@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,6 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="thư mục dữ liệu (mặc định: $EDITOR_APP_DATA_DIR hoặc thư mục dữ liệu của người dùng)",
     )
+    parser.add_argument(
+        "--smoke",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="ARTICLE",
+        help="kiểm tra nhanh bản cài đặt (nhập, xem trước, xuất bài) rồi thoát; "
+        "ARTICLE: tệp bài .txt hoặc thư mục chứa nó (mặc định: bài mẫu có sẵn)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _MODULES:
         module.register(sub)
@@ -62,9 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A spawned worker of a frozen app (the export's renditions) re-runs this binary: it runs
+    # the worker and exits here. No effect when not frozen.
+    multiprocessing.freeze_support()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)  # exits 2 on bad usage
+    if args.smoke is not None:
+        from editor_app.smoke import run as smoke
+
+        return smoke(Path(args.smoke) if args.smoke else None, data_dir=args.data_dir)
     if args.command is None:
         from editor_app.app import run_gui
 
