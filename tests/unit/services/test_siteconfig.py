@@ -18,6 +18,7 @@ from editor_app.domain.siteconfig import (
     DEFAULT_BASE_URL,
     DEFAULT_LOCALE,
     DEFAULT_NAME,
+    KEYS,
     SiteConfig,
     key_lines,
     parse_site,
@@ -441,3 +442,30 @@ def test_samples_officials_and_sections_seed(tmp_path: Path, samples_dir: Path) 
         assert report.officials is not None and report.officials.added > 0
         assert "Chính trị/Bầu cử" in [s.path for s in ws.directory.sections()]
         assert ws.officials.find_by_name("duong duc huy")
+
+
+# --- the documented example --------------------------------------------------------------------
+EXAMPLE = Path(__file__).resolve().parents[3] / "build_specs" / "site.example.toml"
+
+
+def test_the_example_is_valid_and_documents_every_key_in_both_languages(tmp_path: Path) -> None:
+    load = load_site(EXAMPLE)
+    assert not load.problems, load.problems
+    assert load.config.source == EXAMPLE
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    for key in KEYS.values():
+        table, name = key.split(".")
+        assert f"[{table}]" in lines
+        at = next(
+            i for i, line in enumerate(lines) if re.match(rf"#?\s*{name} = ", line)
+        )  # set, or shown commented out
+        above = "\n".join(lines[max(0, at - 12) : at])
+        assert "# VI:" in above and "# EN:" in above, key
+    # With the commented-out keys switched on (and their files present), still valid.
+    text = "\n".join(re.sub(r"^# (\w+ = )", r"\1", line) for line in lines)
+    text = text.replace("sections = [", "old_sections = [")  # one of sections/sections_file
+    write(tmp_path, SECTIONS, "sections.txt")
+    write(tmp_path, OFFICIALS, "officials.csv")
+    load = load_site(write(tmp_path, text))
+    assert not [p for p in load.problems if p.fatal], load.problems
+    assert load.config.officials_csv.value == tmp_path / "officials.csv"
