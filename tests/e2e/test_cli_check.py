@@ -177,3 +177,10 @@ def test_check_while_the_app_holds_the_folder(tmp_path: Path) -> None:
     assert "outlet.name" in r.stdout  # the configuration is printed all the same
     assert "Cơ sở dữ liệu:   không mở được:" in r.stdout
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"editor_app {__version__}"

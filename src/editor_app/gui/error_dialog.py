@@ -103,7 +103,7 @@ class ErrorReporter(QObject):
         close = box.button(QMessageBox.StandardButton.Close)
         if close is not None:
             close.setText(self.tr("Close"))
-            box.setDefaultButton(close)
+            box.setDefaultButton(QMessageBox.StandardButton.Close)
         for text, slot in (
             (self.tr("Copy details"), self.copy_details),
             (self.tr("Open log folder"), self.open_log_folder),
