@@ -3,10 +3,11 @@ or a three-way merge into the one here).
 
 Receiving checks everything before writing anything: the package is read and checked into a
 temporary folder (`exchange.package`), its parts decoded and checked (`exchange.story`), every
-photo decoded (`media.probe`); only then does one transaction write the story, its revisions,
-comments and conflicts, and store the originals it lacks. If anything fails on the way, the
-transaction is rolled back and the originals it stored are deleted again: the data folder is
-as it was.
+photo new here decoded (`media.probe`). Only then are the originals this desk lacks stored
+(before the transaction, so that copying them does not hold the database's write lock), and one
+transaction writes the story, its revisions, comments and conflicts. If anything fails on the
+way, the transaction is rolled back and the originals stored are deleted again: the data folder
+is as it was.
 """
 
 from __future__ import annotations
@@ -223,11 +224,17 @@ class HandoffService:
 
     def _import(self, package: Package, story: Story, photos: _Photos, user: User) -> Received:
         library = photos.library
-        stored: list[str] = []
         sender = package.manifest.sender
         aid = story.article_id
-
+        # The originals new here are stored first (copying them can take seconds: not while
+        # holding the database's write lock); if anything fails after, they are deleted again.
+        stored: list[str] = []
         try:
+            for sha in photos.probed:
+                kept = library.add(package.photos[sha])
+                stored.append(kept.sha256)
+                if kept.sha256 != sha:  # cannot happen: the digest was checked
+                    raise UserError(f"Ảnh “{kept.filename}” đổi nội dung khi đang nhập.")
             with self._db.transaction() as s:
                 officials_added = self._add_officials(s, story)
                 before = self._photos_here(s, aid)
@@ -250,12 +257,6 @@ class HandoffService:
                 rrepo.add_revision(
                     s, aid, snapshot(article), user.name, user.role, "received", reason
                 )
-                for p in article.photos:
-                    if not library.has(p.sha256) and p.sha256 in package.photos:
-                        kept = library.add(package.photos[p.sha256])
-                        stored.append(kept.sha256)
-                        if kept.sha256 != p.sha256:  # cannot happen: the digest was checked
-                            raise UserError(f"Ảnh “{p.filename}” đổi nội dung khi đang nhập.")
         except BaseException:
             for sha in stored:
                 with contextlib.suppress(OSError):
@@ -263,7 +264,9 @@ class HandoffService:
             raise
         after = {p.id for p in article.photos}
         removed = {pid: sha for pid, sha in (before or {}).items() if pid not in after}
-        forget_unused(self._db, removed.values())
+        # Originals no story uses any more: those of photos removed, and any brought for
+        # photos the merge did not keep.
+        forget_unused(self._db, [*removed.values(), *stored])
         changes = Changes.of(
             [aid],
             membership=outcome == "new",
@@ -397,6 +400,12 @@ class HandoffService:
             )
             for c in result.conflicts
         ]
+        # An open conflict on a field that conflicts again is replaced by the new one (its
+        # values are out of date; it stays in the list of settled ones).
+        keys = {c.key for c in opened}
+        for stale in rrepo.list_conflicts(s, aid):
+            if stale.key in keys:
+                rrepo.settle_conflict(s, stale.id, f"{user.name} (thay bằng xung đột mới)")
         for c in opened:
             rrepo.add_conflict(s, c)
         return opened

@@ -345,3 +345,43 @@ def test_a_failure_midway_leaves_the_database_and_originals_as_they_were(
     assert len(calls) == 2  # the first original was stored, then taken back
     assert _fingerprint(ed) == before
     assert ed.articles.get(aid).sapo != "Sa pô mới"
+
+
+def test_a_failure_inside_the_transaction_takes_the_new_originals_back(
+    desks: tuple[Workspace, Workspace],
+    outbox: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rep, ed = desks
+    aid = _story(rep, tmp_path, photos=2)
+    path = rep.handoff.send(aid, outbox, MINH)
+    before = _fingerprint(ed)
+
+    from editor_app.store import review_repo
+
+    def broken(*args: object) -> bool:
+        raise RuntimeError("disk I/O error")
+
+    monkeypatch.setattr(review_repo, "import_revision", broken)
+    with pytest.raises(RuntimeError):
+        ed.handoff.receive(path, HA)
+    assert _fingerprint(ed) == before
+    assert ed.articles.list_stories() == []
+
+
+def test_a_field_conflicting_again_replaces_its_open_conflict(
+    desks: tuple[Workspace, Workspace], outbox: Path, tmp_path: Path
+) -> None:
+    rep, ed = desks
+    aid = _story(rep, tmp_path)
+    _exchange(rep, ed, aid, outbox, tmp_path)
+    ed.articles.save_fields(aid, {"headline": "Biên tập 1"})
+    rep.articles.save_fields(aid, {"headline": "Phóng viên 1"})
+    first = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA).conflicts
+    rep.articles.save_fields(aid, {"headline": "Phóng viên 2"})
+    second = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA).conflicts
+    assert [c.theirs for c in second] == ["Phóng viên 2"]
+    assert [c.id for c in ed.review.conflicts(aid)] == [second[0].id]
+    settled = {c.id: c for c in ed.review.conflicts(aid, open_only=False)}
+    assert settled[first[0].id].settled
