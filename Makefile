@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench forms translations generated screenshots clean system-deps
+.PHONY: run test lint typecheck pytest bench forms translations generated screenshots clean system-deps dist
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ bench: system-deps $(STAMP)
 
 screenshots: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
+
+# The one-folder app (dist/editor_app/), smoke-tested, and the Linux tarball
+# (dist/editor_app-<version>-linux-x86_64.tar.gz); see build_specs/ and the README.
+dist: system-deps $(STAMP)
+	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet -e '.[test,build]'
+	$(PY) scripts/dist.py
 
 clean:
 	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache

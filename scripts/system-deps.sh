@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Qt, QtWebEngine, the fonts, the spell-check dictionary, the HTML
-# checker (Java) and the page screenshots (Chromium) need — only the missing ones, only as root.
+# checker (Java), the page screenshots (Chromium) and `make dist` (binutils for PyInstaller,
+# desktop-file-utils to check the menu entry) need — only the missing ones, only as root.
 set -euo pipefail
 pkgs=(
   xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0
@@ -11,6 +12,7 @@ pkgs=(
   hunspell-vi libenchant-2-2
   default-jre-headless
   chromium
+  binutils desktop-file-utils
 )
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping"; exit 0; }
 missing=()
