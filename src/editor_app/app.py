@@ -64,6 +64,8 @@ def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
     assert isinstance(app, QApplication)
     app.setApplicationName("editor_app")
     app.setOrganizationName("editor_app")
+    app.setDesktopFileName("editor_app")  # a Wayland desktop finds editor_app.desktop by it
+    _set_window_icon(app)
     settings = Settings()
     # The site configuration IT set for this PC, with the user's settings where it allows them.
     site = load_site().with_user(settings.overrides())
@@ -105,6 +107,17 @@ def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
         )
         window.show_recovery(recovery)
     return Running(app, window, workspace, session)
+
+
+def _set_window_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
+    from editor_app.paths import resource
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource("icons", f"editor_app-{size}.png")))
+    app.setWindowIcon(icon)
 
 
 def run_gui(data_dir: Path | None = None) -> int:

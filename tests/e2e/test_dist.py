@@ -408,3 +408,15 @@ def test_version_script_prints_the_package_version() -> None:
         [sys.executable, str(ROOT / "scripts" / "version.py")], capture_output=True, text=True
     )
     assert out.stdout.strip() == __version__
+
+
+def test_icon_comes_in_every_size_the_window_the_menu_and_windows_use() -> None:
+    from PIL import Image
+
+    icons = ROOT / "resources" / "icons"
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        with Image.open(icons / f"editor_app-{size}.png") as png:
+            assert png.size == (size, size) and png.mode == "RGBA"
+    with Image.open(icons / "editor_app.ico") as ico:
+        assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+    assert (icons / "editor_app.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
