@@ -9,7 +9,8 @@ exit 0 when all pass, 1 at the first that fails (named, with the error).
 
 ARTICLE is a plain-text article (see `editor-app import-text`) or a folder holding one; its
 photos are looked for beside it, then in a `photos/` folder beside it or its parent. Without
-ARTICLE, a small article made here (Vietnamese text, two generated JPEG photos) is used.
+ARTICLE, a small article made here (Vietnamese text, two generated photos: a JPEG and a HEIC as
+an iPhone takes them) is used.
 
 Without `--data-dir`, everything happens in a temporary folder, removed at the end; with it,
 that folder is used (and kept), the export going to `<data-dir>/smoke-export/`.
@@ -51,7 +52,8 @@ _PARAGRAPHS = (
 )
 _PHOTOS = (
     ("nha-van-hoa.jpg", "Nhà văn hóa thôn Nậm Cang trong ngày khánh thành.", (46, 110, 78)),
-    ("van-nghe.jpg", "Đội văn nghệ của thôn biểu diễn múa xòe chào mừng.", (170, 72, 40)),
+    # HEIC, as an iPhone takes it: proves pillow-heif works in the build (and its workers)
+    ("van-nghe.heic", "Đội văn nghệ của thôn biểu diễn múa xòe chào mừng.", (170, 72, 40)),
 )
 
 
@@ -155,7 +157,8 @@ def _with_workspace(
             d.append(str(text_file))
         result = workspace.importing.import_text(text_file, photos_dir=photos_dir, section=SECTION)
         story = result.article
-        d.append(f"{len(story.photos)} photos")
+        formats = ", ".join(sorted({p.format for p in story.photos}))
+        d.append(f"{len(story.photos)} photos ({formats})")
         if not story.headline or not story.photos:
             raise StepFailed("the imported story has no headline or no photos")
 
@@ -236,7 +239,8 @@ def _find_article(path: Path) -> tuple[Path, Path]:
 
 
 def _builtin_article(folder: Path) -> tuple[Path, Path]:
-    """A short Vietnamese article with two generated photos (no files from outside)."""
+    """A short Vietnamese article with two generated photos, a JPEG and a HEIC (no files from
+    outside)."""
     folder.mkdir(parents=True, exist_ok=True)
     blocks = [_HEADLINE, _SAPO, _PARAGRAPHS[0]]
     for (name, caption, colour), paragraph in zip(_PHOTOS, _PARAGRAPHS[1:], strict=True):
@@ -248,7 +252,8 @@ def _builtin_article(folder: Path) -> tuple[Path, Path]:
 
 
 def _write_photo(path: Path, colour: tuple[int, int, int]) -> None:
-    """A 1600×1067 landscape: sky gradient, hills, a sun; enough detail to resize for real."""
+    """A 1600×1067 landscape (JPEG or HEIC by the file's suffix): sky gradient, hills, a sun;
+    enough detail to resize for real."""
     from PIL import Image, ImageDraw
 
     width, height = 1600, 1067
@@ -265,7 +270,13 @@ def _write_photo(path: Path, colour: tuple[int, int, int]) -> None:
         ]
         fill = tuple(int(c * shade) for c in colour)
         draw.polygon([(0, height), *points, (width, height)], fill=fill)
-    image.save(path, "JPEG", quality=88)
+    if path.suffix == ".heic":
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
+        image.save(path, "HEIF", quality=80)
+    else:
+        image.save(path, "JPEG", quality=88)
 
 
 def _pool_check() -> str:

@@ -255,6 +255,7 @@ def test_built_binary_passes_its_smoke_test(
     html = pages[0].read_text(encoding="utf-8")
     if smoke_article is None:
         assert "Xã vùng cao khánh thành nhà văn hóa mới" in html
+        assert "2 photos (HEIF, JPEG)" in result.stdout  # pillow-heif works in the bundle
     else:
         assert "Ban Tuyên giáo Tỉnh ủy giao ban công tác giáo dục lý luận chính trị" in html
         assert "4 photos shown" in result.stdout
@@ -332,6 +333,38 @@ def test_tarball_installs_for_one_user_and_uninstalls_keeping_data(
 
 
 # --- without building ------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_smoke_runs_from_the_source_tree_too(tmp_path: Path) -> None:
+    env = {**private_env(tmp_path / "home"), "PATH": os.environ["PATH"]}
+    result = subprocess.run(
+        [sys.executable, "-m", "editor_app", "--smoke", "--data-dir", str(tmp_path / "data")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-4000:]
+    assert "from source" in result.stdout
+    assert re.search(r"^smoke: ok in [\d.]+ s$", result.stdout, re.M)
+    assert list((tmp_path / "data" / "smoke-export").glob("*/index.html"))
+
+
+def test_smoke_names_the_failing_step(tmp_path: Path) -> None:
+    env = {**private_env(tmp_path / "home"), "PATH": os.environ["PATH"]}
+    missing = tmp_path / "no-such-article.txt"
+    result = subprocess.run(
+        [sys.executable, "-m", "editor_app", "--smoke", str(missing)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1
+    assert re.search(r"^FAILED import .*no-such-article\.txt", result.stdout, re.M)
+    assert "ok     data folder" in result.stdout
+    assert result.stdout.rstrip().endswith("smoke: FAILED")
 
 
 def test_trim_keeps_what_a_desktop_needs_and_drops_the_rest() -> None:
