@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,10 @@ from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 
 if TYPE_CHECKING:
+    from editor_app.domain.workflow import User
     from editor_app.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 HEADLINE_RANGE = (60, 100)
 SAPO_RANGE = (150, 300)
@@ -57,7 +61,10 @@ class ArticleEditor(QObject):
         self.article: Article | None = None
         self._cursor_states: dict[uuid.UUID, Any] = {}
         self._loading = False
-        self.saver = SaveManager(workspace.articles.save_fields, self._read_field, worker, self)
+        self.read_only = False
+        # Who autosaves are recorded for (the review history thins them); set by the window.
+        self.user: User | None = None
+        self.saver = SaveManager(self._autosave, self._read_field, worker, self)
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_failed)
         self._keyword_model = QStringListModel(self)
@@ -145,9 +152,36 @@ class ArticleEditor(QObject):
         self._update_hints()
         self._update_counts()
 
+    def set_read_only(self, on: bool) -> None:
+        """The story shown but not editable (a reporter's approved story); pending edits are
+        saved first."""
+        if on and not self.read_only:
+            self.saver.save_now()
+        self.read_only = on
+        ui = self.ui
+        for edit in (ui.headlineEdit, ui.sapoEdit, ui.bodyEdit):
+            edit.setReadOnly(on)
+        for line in (ui.bylineEdit, ui.locationEdit, ui.keywordsEdit):
+            line.setReadOnly(on)
+        ui.sectionCombo.setEnabled(not on)
+        ui.eventDateCheck.setEnabled(not on)
+        ui.eventDateEdit.setEnabled(not on and ui.eventDateCheck.isChecked())
+
+    def _autosave(self, article_id: uuid.UUID, fields: dict[str, Any]) -> Changes:
+        """Runs on the worker: saves the fields, then lets the review history keep (and thin)
+        an autosave revision for the user."""
+        changes = self.workspace.articles.save_fields(article_id, fields)
+        user = self.user
+        if user is not None:
+            try:
+                self.workspace.review.autosaved(article_id, user)
+            except Exception:  # the text is saved; a missed autosave revision is only logged
+                log.exception("autosave revision not recorded")
+        return changes
+
     # --- editing --------------------------------------------------------------------------------
     def _edited(self, name: str) -> None:
-        if self._loading or self.article is None:
+        if self._loading or self.article is None or self.read_only:
             return
         self.saver.mark(name)
         self.save_state.emit(self.tr("Unsaved changes…"))

@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         self.model = StoryListModel(workspace.articles.summaries, self)
         self._build_story_list()
         self._build_menus()
+        from editor_app.gui.review.controller import ReviewController
+
+        self.review = ReviewController(self)  # who am I, status, history, send and receive
         body = self.ui.bodyEdit
         body.load_spell_checker(workspace.load_spell_checker)
 
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
                 changed.connect(self.on_changes)
         for dock in first_in.values():
             dock.raise_()
+        self.review.panels_ready()
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self.refresh_list)
         self.ui.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
@@ -247,6 +251,7 @@ class MainWindow(QMainWindow):
         for dock in self.panels:
             if dock is not changes.source:
                 dock.on_changes(changes)  # type: ignore[attr-defined]
+        self.review.on_changes(changes)
 
     # --- story actions --------------------------------------------------------------------------
     def open_story(self, article_id: uuid.UUID | None, quiet: bool = False) -> None:
@@ -269,6 +274,7 @@ class MainWindow(QMainWindow):
         self.editor.open(article)
         for dock in self.panels:
             dock.set_article(article)  # type: ignore[attr-defined]
+        self.review.set_article(article)
 
     def new_story(self, section: str | None = None) -> None:
         tpl = template_for(section)
@@ -294,9 +300,13 @@ class MainWindow(QMainWindow):
     def save_revision(self) -> None:
         if self.editor.article is None:
             return
+        user = self.review.user  # nobody set (the first-start question unanswered): unsigned
         self.editor.saver.flush()
         try:
-            self.workspace.articles.save_revision(self.editor.article.id)
+            if user is None:
+                self.workspace.articles.save_revision(self.editor.article.id)
+            else:
+                self.workspace.review.save_revision(self.editor.article.id, user)
         except UserError as e:
             self.show_error(e)
             return

@@ -35,6 +35,11 @@ PANELS: list[tuple[str, str, Qt.DockWidgetArea]] = [
     ("editor_app.gui.officials.tag_panel", "TagPanel", Qt.DockWidgetArea.RightDockWidgetArea),
     ("editor_app.gui.photos.panel", "PhotoPanel", Qt.DockWidgetArea.RightDockWidgetArea),
     ("editor_app.gui.preview.dock", "PreviewDock", Qt.DockWidgetArea.RightDockWidgetArea),
+    (
+        "editor_app.gui.review.comments_panel",
+        "CommentsPanel",
+        Qt.DockWidgetArea.RightDockWidgetArea,
+    ),
 ]
 
 

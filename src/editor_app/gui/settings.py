@@ -28,6 +28,9 @@ EXPORT_FOLDER = Option[str]("preferences/export_folder", str, "", "Export folder
 SITE_NOTICE = Option[str]("state/site_notice", str, "", "")
 RECENT = Option[list[str]]("state/recent_stories", list, [], "")
 LAST_STORY = Option[str]("state/last_story", str, "", "")
+# Where "Send to the editors…" last wrote a package, and where "Import a story…" last looked.
+HANDOFF_FOLDER = Option[str]("state/handoff_folder", str, "", "")
+RECEIVE_FOLDER = Option[str]("state/receive_folder", str, "", "")
 
 RECENT_MAX = 10
 

@@ -186,6 +186,7 @@ class PhotoPanel(QDockWidget):
         self.ws = window.workspace
         self.ui = window.ui
         self.article_id: uuid.UUID | None = None
+        self.read_only = False  # a story the user may not change (a reporter, once approved)
         self.photos: dict[uuid.UUID, Photo] = {}
         self.current_id: uuid.UUID | None = None
         self.last_report: AttachReport | None = None
@@ -330,7 +331,7 @@ class PhotoPanel(QDockWidget):
         finally:
             self._loading = False
         has_story = self.article_id is not None
-        self.add_button.setEnabled(has_story)
+        self.add_button.setEnabled(has_story and not self.read_only)
         self.list.setEnabled(has_story)
         self.empty_label.setVisible(has_story and not photos)
         row = next((i for i, p in enumerate(photos) if p.id == keep), 0 if photos else -1)
@@ -410,7 +411,7 @@ class PhotoPanel(QDockWidget):
         self.thumbnail_loaded.emit(photo_id)
 
     def _reordered(self) -> None:
-        if self.article_id is None:
+        if self.article_id is None or self.read_only:
             return
         ids = self.list.ids()
         if ids == list(self.photos):
@@ -422,6 +423,34 @@ class PhotoPanel(QDockWidget):
             self.reload()
             return
         self.after_change(changes)
+
+    def set_read_only(self, on: bool) -> None:
+        """Captions, credits and alt texts shown but not editable; no adding, removing,
+        reordering or featuring (the story is approved and the user is a reporter)."""
+        if on:
+            self.save_fields()
+        self.read_only = on
+        for edit in (self.caption_edit, self.credit_edit, self.alt_edit):
+            edit.setReadOnly(on)
+        self.featured_check.setEnabled(not on)
+        self.list.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop
+            if on
+            else QAbstractItemView.DragDropMode.InternalMove
+        )
+        self.setAcceptDrops(not on)
+        has_photo = self.current_id is not None
+        self.add_button.setEnabled(self.article_id is not None and not on)
+        self.remove_button.setEnabled(has_photo and not on)
+        self.insert_button.setEnabled(has_photo and not on)
+
+    def select_photo(self, photo_id: uuid.UUID) -> bool:
+        """Shows that photo's fields (a comment on its caption was clicked)."""
+        item = self._item_of(photo_id)
+        if item is None:
+            return False
+        self.list.setCurrentItem(item)
+        return True
 
     # --- the selected photo ---------------------------------------------------------------------
     def _current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
@@ -442,8 +471,8 @@ class PhotoPanel(QDockWidget):
         finally:
             self._loading = False
         self.fields.setEnabled(photo is not None)
-        self.remove_button.setEnabled(photo is not None)
-        self.insert_button.setEnabled(photo is not None)
+        self.remove_button.setEnabled(photo is not None and not self.read_only)
+        self.insert_button.setEnabled(photo is not None and not self.read_only)
         if photo is None:
             self.info_label.setText("")
         else:
@@ -463,7 +492,7 @@ class PhotoPanel(QDockWidget):
         """Saves caption, credit and alt text of the shown photo if they changed."""
         self._save_timer.stop()
         photo = self.photos.get(self.current_id) if self.current_id else None
-        if photo is None:
+        if photo is None or self.read_only:
             return
         caption = self.caption_edit.toPlainText().strip()
         credit = self.credit_edit.text().strip()
@@ -528,7 +557,7 @@ class PhotoPanel(QDockWidget):
     def attach_files(self, files: Sequence[Path], pasted: bytes | None = None) -> None:
         """Attaches the files (or, with `pasted`, those image bytes under the one file name
         given) on the worker thread with a progress dialog that can cancel."""
-        if self.article_id is None or not files:
+        if self.article_id is None or not files or self.read_only:
             return
         self.save_fields()
         article_id = self.article_id
@@ -593,7 +622,7 @@ class PhotoPanel(QDockWidget):
         self._main.worker.submit(run, done, failed)
 
     def remove_current(self) -> None:
-        if self.article_id is None or self.current_id is None:
+        if self.article_id is None or self.current_id is None or self.read_only:
             return
         self.save_fields()
         try:

@@ -1,0 +1,655 @@
+"""Review comments beside the text: threads with the quoted passage, who wrote them (name,
+role, local time), replies, resolve and reopen, and a filter for resolved ones. A comment is
+added on the selection of the headline, sapo, body or a photo caption (context menu "Add
+comment…" or Ctrl+Alt+M); the body and the sapo show the anchored passages in soft yellow,
+found again after every edit; a thread whose passage was removed is marked as detached, and
+clicking a thread selects its passage.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.domain.errors import UserError
+from editor_app.domain.review import Comment, locate, make_anchor
+from editor_app.gui.editor.positions import PositionMap
+from editor_app.gui.review.labels import field_label, local_time, role_label
+from editor_app.gui.review.marks import AnchorMarks
+from editor_app.gui.review.refresh import is_plain_autosave
+
+if TYPE_CHECKING:
+    from editor_app.domain.article import Article
+    from editor_app.gui.main_window import MainWindow
+    from editor_app.gui.photos.panel import PhotoPanel
+    from editor_app.services.changes import Changes
+
+log = logging.getLogger(__name__)
+
+RELOCATE_MS = 300
+QUOTE_CHARS = 140
+_FIELD_ORDER = {"headline": 0, "sapo": 1, "body": 2}
+
+CARD_STYLE = """
+QFrame#commentThread { border: 1px solid #d5d9df; border-radius: 8px; background: palette(base); }
+QFrame#commentThread[active="true"] { border: 2px solid #e0a800; }
+QFrame#commentThread[resolved="true"] { background: palette(window); }
+QLabel#detachedMark { color: #b3261e; font-weight: 600; }
+QLabel#resolvedInfo { color: #2e7d32; }
+"""
+
+
+def _clip(text: str, n: int = QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+class ThreadCard(QFrame):
+    """One thread: the passage, the comment and its replies, reply / resolve / reopen."""
+
+    activated = Signal(object)  # the root Comment
+    reply_requested = Signal(object, str)  # root Comment, text
+    resolve_requested = Signal(object)
+    reopen_requested = Signal(object)
+
+    def __init__(
+        self,
+        root: Comment,
+        replies: list[Comment],
+        where: str,
+        detached: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.root = root
+        self.setObjectName("commentThread")
+        self.setProperty("resolved", root.resolved)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(5)
+        quote = root.anchor.quote if root.anchor is not None else ""
+        self.quote_label = QLabel(
+            f"<span style='color:#5f6b7a'>{html.escape(where)}</span> · "
+            f"<i style='background:#fff1a8'>“{html.escape(_clip(quote))}”</i>",
+            self,
+        )
+        self.quote_label.setObjectName("commentQuote")
+        self.quote_label.setWordWrap(True)
+        layout.addWidget(self.quote_label)
+        self.detached_label = QLabel(
+            self.tr("⚠ The passage is no longer in the story (detached)"), self
+        )
+        self.detached_label.setObjectName("detachedMark")
+        self.detached_label.setWordWrap(True)
+        self.detached_label.setVisible(detached)
+        layout.addWidget(self.detached_label)
+        self.text_labels: list[QLabel] = []
+        for i, c in enumerate([root, *replies]):
+            label = QLabel(self._comment_html(c), self)
+            label.setObjectName("commentText" if i == 0 else "replyText")
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if i:
+                label.setContentsMargins(14, 2, 0, 0)
+            layout.addWidget(label)
+            self.text_labels.append(label)
+        if root.resolved and root.resolved_at is not None:
+            info = QLabel(
+                self.tr("✓ Resolved by {name}, {time}").format(
+                    name=root.resolved_by or "?", time=local_time(root.resolved_at)
+                ),
+                self,
+            )
+            info.setObjectName("resolvedInfo")
+            layout.addWidget(info)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.reply_edit = QLineEdit(self)
+        self.reply_edit.setObjectName("replyEdit")
+        self.reply_edit.setPlaceholderText(self.tr("Reply…"))
+        self.reply_edit.returnPressed.connect(self._reply)
+        self.reply_button = QPushButton(self.tr("Reply"), self)
+        self.reply_button.setObjectName("replyButton")
+        self.reply_button.clicked.connect(self._reply)
+        if root.resolved:
+            self.resolve_button = QPushButton(self.tr("Reopen"), self)
+            self.resolve_button.setObjectName("reopenButton")
+            self.resolve_button.clicked.connect(lambda: self.reopen_requested.emit(self.root))
+        else:
+            self.resolve_button = QPushButton(self.tr("Resolve"), self)
+            self.resolve_button.setObjectName("resolveButton")
+            self.resolve_button.clicked.connect(lambda: self.resolve_requested.emit(self.root))
+        row.addWidget(self.reply_edit, 1)
+        row.addWidget(self.reply_button)
+        row.addWidget(self.resolve_button)
+        layout.addLayout(row)
+
+    def _comment_html(self, c: Comment) -> str:
+        meta = f"{role_label(c.role)} · {local_time(c.created_at)}"
+        text = html.escape(c.text).replace("\n", "<br>")
+        return (
+            f"<b>{html.escape(c.author)}</b> "
+            f"<span style='color:#5f6b7a'>· {html.escape(meta)}</span><br>{text}"
+        )
+
+    def set_detached(self, detached: bool) -> None:
+        self.detached_label.setVisible(detached)
+
+    def set_active(self, on: bool) -> None:
+        self.setProperty("active", on)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def _reply(self) -> None:
+        text = self.reply_edit.text().strip()
+        if text:
+            self.reply_requested.emit(self.root, text)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit(self.root)
+        super().mousePressEvent(event)
+
+
+class CommentsPanel(QDockWidget):
+    changed = Signal(object)  # Changes (comments never change the story itself: unused)
+    comments_changed = Signal(int)  # how many threads are open
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setWindowTitle(self.tr("Comments"))
+        self.setObjectName("commentsPanel")
+        self._main = window
+        self.ws = window.workspace
+        self.ui = window.ui
+        self.article_id: uuid.UUID | None = None
+        self.comments: list[Comment] = []
+        self.cards: dict[uuid.UUID, ThreadCard] = {}
+        self.detached: set[uuid.UUID] = set()
+        self.active_id: uuid.UUID | None = None
+        self._last_text_widget: QWidget | None = None
+        self._menu_targets: dict[QObject, QWidget] = {}
+        self.body_marks = AnchorMarks(self.ui.bodyEdit)
+        self.sapo_marks = AnchorMarks(self.ui.sapoEdit)
+        self._relocate_timer = QTimer(self, singleShot=True, interval=RELOCATE_MS)
+        self._relocate_timer.timeout.connect(self.refresh_marks)
+        self._build()
+        self.add_action = QAction(self.tr("Add comment…"), window)
+        self.add_action.setObjectName("actionAddComment")
+        self.add_action.setShortcut(QKeySequence("Ctrl+Alt+M"))
+        self.add_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.add_action.triggered.connect(self.add_comment_here)
+        window.addAction(self.add_action)
+        ui = self.ui
+        ui.bodyEdit.textChanged.connect(self._relocate_timer.start)
+        ui.sapoEdit.textChanged.connect(self._relocate_timer.start)
+        ui.headlineEdit.textChanged.connect(lambda _t: self._relocate_timer.start())
+        for target, widget in (
+            (ui.headlineEdit, ui.headlineEdit),
+            (ui.sapoEdit.viewport(), ui.sapoEdit),
+            (ui.bodyEdit.viewport(), ui.bodyEdit),
+        ):
+            self._menu_targets[target] = widget
+            target.installEventFilter(self)
+        self._caption_hooked = False
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self.set_article(None)
+
+    # --- building -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        content = QWidget(self)
+        content.setObjectName("commentsPanelContent")
+        content.setStyleSheet(CARD_STYLE)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(8, 8, 8, 8)
+        top = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add comment"), content)
+        self.add_button.setObjectName("addCommentButton")
+        self.add_button.setToolTip(
+            self.tr("Comments on the text selected in the headline, sapo, body or a caption")
+        )
+        self.add_button.clicked.connect(self.add_comment_here)
+        self.show_resolved = QCheckBox(self.tr("Show resolved"), content)
+        self.show_resolved.setObjectName("showResolved")
+        self.show_resolved.toggled.connect(lambda _on: self._rebuild())
+        top.addWidget(self.add_button)
+        top.addStretch(1)
+        top.addWidget(self.show_resolved)
+        layout.addLayout(top)
+        self.info = QLabel(content)
+        self.info.setObjectName("commentsInfo")
+        self.info.setWordWrap(True)
+        layout.addWidget(self.info)
+        self.scroll_area = QScrollArea(content)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.list_widget = QWidget(self.scroll_area)
+        self.list_layout = QVBoxLayout(self.list_widget)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_layout.setSpacing(8)
+        self.list_layout.addStretch(1)
+        self.scroll_area.setWidget(self.list_widget)
+        layout.addWidget(self.scroll_area, 1)
+        self.setWidget(content)
+        self.setMinimumWidth(300)
+
+    # --- the panel protocol ---------------------------------------------------------------------
+    def set_article(self, article: Article | None) -> None:
+        self._hook_caption()
+        self.article_id = article.id if article is not None else None
+        self.active_id = None
+        self.setEnabled(article is not None)
+        self.reload(force=True)
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.article_id is None or self.article_id not in changes.articles:
+            return
+        if is_plain_autosave(changes):
+            return
+        self.reload()
+
+    # --- loading and showing --------------------------------------------------------------------
+    def reload(self, force: bool = False) -> None:
+        """Reads the open story's comments again; the list is rebuilt only when they differ."""
+        comments: list[Comment] = []
+        if self.article_id is not None:
+            try:
+                comments = list(self.ws.review.comments(self.article_id))
+            except UserError as e:
+                log.warning("comments not loaded: %s", e)
+        if force or comments != self.comments:
+            self.comments = comments
+            self._rebuild()
+        else:
+            self.refresh_marks()
+
+    def threads(self) -> list[tuple[Comment, list[Comment]]]:
+        """(root, replies oldest first), in the order of the text: headline, sapo, body, then
+        captions; by place in the field."""
+        roots = [c for c in self.comments if c.parent_id is None]
+        replies: dict[uuid.UUID, list[Comment]] = {}
+        for c in self.comments:
+            if c.parent_id is not None:
+                replies.setdefault(c.parent_id, []).append(c)
+
+        def key(c: Comment) -> tuple[int, str, int, Any]:
+            a = c.anchor
+            field = a.field if a is not None else ""
+            return (_FIELD_ORDER.get(field, 3), field, a.start if a else 0, c.created_at)
+
+        return [
+            (r, sorted(replies.get(r.id, []), key=lambda c: c.created_at))
+            for r in sorted(roots, key=key)
+        ]
+
+    def open_count(self) -> int:
+        return sum(1 for c in self.comments if c.parent_id is None and not c.resolved)
+
+    def _rebuild(self) -> None:
+        drafts = {cid: card.reply_edit.text() for cid, card in self.cards.items()}
+        for card in self.cards.values():
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = {}
+        self._compute_detached()
+        show_resolved = self.show_resolved.isChecked()
+        hidden = 0
+        for root, replies in self.threads():
+            if root.resolved and not show_resolved:
+                hidden += 1
+                continue
+            card = ThreadCard(
+                root,
+                replies,
+                self._where(root),
+                root.id in self.detached,
+                self.list_widget,
+            )
+            card.reply_edit.setText(drafts.get(root.id, ""))
+            card.activated.connect(self.show_passage)
+            card.reply_requested.connect(lambda c, t: self.reply(c.id, t))
+            card.resolve_requested.connect(lambda c: self.resolve(c.id))
+            card.reopen_requested.connect(lambda c: self.reopen(c.id))
+            card.set_active(root.id == self.active_id)
+            self.list_layout.insertWidget(self.list_layout.count() - 1, card)
+            self.cards[root.id] = card
+        n_open = self.open_count()
+        if self.article_id is None:
+            text = ""
+        elif not self.comments:
+            text = self.tr(
+                "No comments yet. Select a passage and press Ctrl+Alt+M (or right-click › "
+                "Add comment…)."
+            )
+        else:
+            text = self.tr("{open} open").format(open=n_open)
+            if hidden:
+                text += " · " + self.tr("{n} resolved hidden").format(n=hidden)
+        self.info.setText(text)
+        self._apply_marks()
+        self.comments_changed.emit(n_open)
+
+    def _where(self, root: Comment) -> str:
+        field = root.anchor.field if root.anchor is not None else ""
+        number = None
+        if field.startswith("caption:"):
+            number = self._photo_number(_photo_id(field))
+        return field_label(field, number)
+
+    # --- where the passages are ----------------------------------------------------------------
+    def field_text(self, field: str) -> str | None:
+        """The field's text as the window shows it now (None: the photo is gone)."""
+        ui = self.ui
+        if field == "headline":
+            return str(ui.headlineEdit.text())
+        if field == "sapo":
+            return str(ui.sapoEdit.toPlainText())
+        if field == "body":
+            return str(ui.bodyEdit.toPlainText())
+        if field.startswith("caption:"):
+            pid = _photo_id(field)
+            panel = self._photo_panel()
+            if panel is None or pid is None or pid not in panel.photos:
+                return None
+            if panel.current_id == pid:
+                return str(panel.caption_edit.toPlainText())
+            return panel.photos[pid].caption
+        return None
+
+    def span_of(self, comment: Comment) -> tuple[int, int] | None:
+        if comment.anchor is None:
+            return None
+        text = self.field_text(comment.anchor.field)
+        return None if text is None else locate(comment.anchor, text)
+
+    def _compute_detached(self) -> bool:
+        before = set(self.detached)
+        self.detached = {
+            c.id
+            for c in self.comments
+            if c.parent_id is None and c.anchor is not None and self.span_of(c) is None
+        }
+        return before != self.detached
+
+    def refresh_marks(self) -> None:
+        """Finds the passages again (after edits) and re-marks them and the detached threads."""
+        if self._compute_detached():
+            for cid, card in self.cards.items():
+                card.set_detached(cid in self.detached)
+        self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        for field, marks in (("body", self.body_marks), ("sapo", self.sapo_marks)):
+            spans: list[tuple[int, int]] = []
+            active: tuple[int, int] | None = None
+            if self.article_id is not None:
+                text = self.field_text(field) or ""
+                for c in self.comments:
+                    if c.parent_id is not None or c.resolved or c.anchor is None:
+                        continue
+                    if c.anchor.field != field:
+                        continue
+                    span = locate(c.anchor, text)
+                    if span is not None:
+                        spans.append(span)
+                        if c.id == self.active_id:
+                            active = span
+            marks.set_spans(spans, active)
+
+    def show_passage(self, comment: Comment) -> None:
+        """Selects the thread's passage in its field (and marks the thread as the active one)."""
+        self.active_id = comment.id
+        for cid, card in self.cards.items():
+            card.set_active(cid == comment.id)
+        self._apply_marks()
+        anchor = comment.anchor
+        if anchor is None:
+            return
+        span = self.span_of(comment)
+        if span is None:
+            self._main.statusBar().showMessage(
+                self.tr("The passage of this comment is no longer in the story."), 5000
+            )
+            return
+        start, end = span
+        ui = self.ui
+        if anchor.field == "headline":
+            pm = PositionMap(ui.headlineEdit.text())
+            s = pm.to_qt(start)
+            ui.headlineEdit.setSelection(s, pm.to_qt(end) - s)
+            ui.headlineEdit.setFocus()
+            return
+        edit: QPlainTextEdit | None = None
+        if anchor.field == "body":
+            edit = ui.bodyEdit
+        elif anchor.field == "sapo":
+            edit = ui.sapoEdit
+        elif anchor.field.startswith("caption:"):
+            panel = self._photo_panel()
+            pid = _photo_id(anchor.field)
+            if panel is not None and pid is not None:
+                panel.select_photo(pid)
+                panel.raise_()
+                edit = panel.caption_edit
+        if edit is None:
+            return
+        pm = PositionMap(edit.toPlainText())
+        cursor = edit.textCursor()
+        cursor.setPosition(pm.to_qt(start))
+        cursor.setPosition(pm.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        edit.setTextCursor(cursor)
+        edit.centerCursor() if edit is ui.bodyEdit else edit.ensureCursorVisible()
+        edit.setFocus()
+
+    # --- adding ---------------------------------------------------------------------------------
+    def _text_widgets(self) -> list[QWidget]:
+        ui = self.ui
+        out: list[QWidget] = [ui.headlineEdit, ui.sapoEdit, ui.bodyEdit]
+        panel = self._photo_panel()
+        if panel is not None:
+            out.append(panel.caption_edit)
+        return out
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new in self._text_widgets():
+            self._last_text_widget = new
+
+    def selection_of(self, widget: QWidget) -> tuple[str, str, int, int] | None:
+        """(field, text, start, end) of the selection in one of the story's text fields."""
+        ui = self.ui
+        if widget is ui.headlineEdit:
+            text = ui.headlineEdit.text()
+            pm = PositionMap(text)
+            if not ui.headlineEdit.hasSelectedText():
+                return "headline", text, 0, 0
+            s = ui.headlineEdit.selectionStart()
+            e = s + ui.headlineEdit.selectionLength()
+            return "headline", text, pm.from_qt(s), pm.from_qt(e)
+        field: str | None = None
+        if widget is ui.sapoEdit:
+            field = "sapo"
+        elif widget is ui.bodyEdit:
+            field = "body"
+        else:
+            panel = self._photo_panel()
+            if panel is not None and widget is panel.caption_edit and panel.current_id:
+                field = f"caption:{panel.current_id}"
+        if field is None or not isinstance(widget, QPlainTextEdit):
+            return None
+        text = widget.toPlainText()
+        pm = PositionMap(text)
+        cursor = widget.textCursor()
+        return field, text, pm.from_qt(cursor.selectionStart()), pm.from_qt(cursor.selectionEnd())
+
+    def add_comment_here(self) -> None:
+        """Ctrl+Alt+M / the button: on the selection of the field that has (or last had) the
+        focus."""
+        focus = QApplication.focusWidget()
+        widget = focus if focus in self._text_widgets() else self._last_text_widget
+        if widget is None:
+            self._tell(self.tr("Select a passage of the headline, sapo, body or a caption first."))
+            return
+        self.add_comment_at(widget)
+
+    def add_comment_at(self, widget: QWidget, text: str | None = None) -> Comment | None:
+        """A comment on the selection in `widget`; asks for the text unless given."""
+        if self.article_id is None:
+            return None
+        found = self.selection_of(widget)
+        if found is None:
+            self._tell(self.tr("Select a passage of the headline, sapo, body or a caption first."))
+            return None
+        field, full, start, end = found
+        try:
+            anchor = make_anchor(field, full, start, end)
+        except UserError as e:
+            self._tell(str(e))
+            return None
+        if text is None:
+            text, ok = QInputDialog.getMultiLineText(
+                self,
+                self.tr("Add comment"),
+                self.tr("Your comment on “{quote}”:").format(quote=_clip(anchor.quote, 80)),
+            )
+            if not ok:
+                return None
+        if not text.strip():
+            return None
+        user = self._main.review.require_user()
+        if user is None:
+            return None
+        try:
+            comment = self.ws.review.add_comment(self.article_id, anchor, text, user)
+        except UserError as e:
+            self._main.show_error(e)
+            return None
+        self.active_id = comment.id
+        self.show()
+        self.raise_()
+        self.reload()
+        return comment
+
+    # --- replies and resolving ------------------------------------------------------------------
+    def reply(self, comment_id: uuid.UUID, text: str) -> Comment | None:
+        user = self._main.review.require_user()
+        if user is None or not text.strip():
+            return None
+        try:
+            reply = self.ws.review.reply(comment_id, text, user)
+        except UserError as e:
+            self._main.show_error(e)
+            return None
+        card = self.cards.get(comment_id)
+        if card is not None:
+            card.reply_edit.clear()
+        self.reload()
+        return reply
+
+    def resolve(self, comment_id: uuid.UUID) -> None:
+        self._act(comment_id, "resolve")
+
+    def reopen(self, comment_id: uuid.UUID) -> None:
+        self._act(comment_id, "reopen")
+
+    def _act(self, comment_id: uuid.UUID, what: str) -> None:
+        user = self._main.review.require_user()
+        if user is None:
+            return
+        try:
+            getattr(self.ws.review, what)(comment_id, user)
+        except UserError as e:
+            self._main.show_error(e)
+            return
+        self.reload()
+
+    # --- context menus --------------------------------------------------------------------------
+    def context_menu(self, widget: QWidget, pos: QPoint) -> QMenu:
+        """The field's own menu with "Add comment…" at the end."""
+        ui = self.ui
+        if widget is ui.bodyEdit:
+            menu = ui.bodyEdit.create_context_menu(pos)
+        elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            menu = widget.createStandardContextMenu()
+        else:
+            menu = QMenu(widget)
+        menu.addSeparator()
+        action = menu.addAction(self.tr("Add comment…"))
+        action.setObjectName("contextAddComment")
+        action.setShortcut(QKeySequence("Ctrl+Alt+M"))
+        found = self.selection_of(widget)
+        action.setEnabled(
+            self.article_id is not None and found is not None and found[2] != found[3]
+        )
+        action.triggered.connect(lambda _c=False, w=widget: self.add_comment_at(w))
+        return menu
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            widget = self._menu_targets.get(watched)
+            if widget is not None:
+                menu = self.context_menu(widget, event.pos())
+                menu.exec(event.globalPos())
+                menu.deleteLater()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- helpers --------------------------------------------------------------------------------
+    def _photo_panel(self) -> PhotoPanel | None:
+        from editor_app.gui.photos.panel import PhotoPanel
+
+        panel = self._main.findChild(PhotoPanel, "photoPanel")
+        return panel if isinstance(panel, PhotoPanel) else None
+
+    def _hook_caption(self) -> None:
+        if self._caption_hooked:
+            return
+        panel = self._photo_panel()
+        if panel is None:
+            return
+        self._caption_hooked = True
+        viewport = panel.caption_edit.viewport()
+        self._menu_targets[viewport] = panel.caption_edit
+        viewport.installEventFilter(self)
+        panel.caption_edit.textChanged.connect(self._relocate_timer.start)
+        panel.list.currentItemChanged.connect(lambda *_a: self._relocate_timer.start())
+
+    def _photo_number(self, pid: uuid.UUID | None) -> int | None:
+        panel = self._photo_panel()
+        if panel is None or pid is None:
+            return None
+        ids = panel.list.ids()
+        return ids.index(pid) + 1 if pid in ids else None
+
+    def _tell(self, text: str) -> None:
+        self._main.statusBar().showMessage(text, 6000)
+
+
+def _photo_id(field: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(field.split(":", 1)[1])
+    except (IndexError, ValueError):
+        return None
