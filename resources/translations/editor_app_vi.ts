@@ -98,22 +98,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="173"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="174"/>
         <source>editor_app cannot start</source>
         <translation>editor_app không khởi động được</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="174"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="175"/>
         <source>editor_app could not start: {error}</source>
         <translation>editor_app không khởi động được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="180"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="181"/>
         <source>The details were written to {log}</source>
         <translation>Chi tiết đã được ghi vào {log}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="184"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="185"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -189,34 +189,34 @@
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="182"/>
         <source>Comments</source>
-        <translation>Góp ý</translation>
+        <translation>Nhận xét</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="199"/>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="600"/>
         <source>Add comment…</source>
-        <translation>Thêm góp ý…</translation>
+        <translation>Thêm nhận xét…</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="230"/>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="535"/>
         <source>Add comment</source>
-        <translation>Thêm góp ý</translation>
+        <translation>Thêm nhận xét</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="233"/>
         <source>Comments on the text selected in the headline, sapo, body or a caption</source>
-        <translation>Góp ý cho đoạn chữ đang chọn ở tiêu đề, sapo, nội dung hoặc chú thích ảnh</translation>
+        <translation>Nhận xét về đoạn chữ đang chọn ở tiêu đề, sa pô, nội dung hoặc chú thích ảnh</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="236"/>
         <source>Show resolved</source>
-        <translation>Hiện góp ý đã xử lý</translation>
+        <translation>Hiện nhận xét đã xử lý</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="345"/>
         <source>No comments yet. Select a passage and press Ctrl+Alt+M (or right-click › Add comment…).</source>
-        <translation>Chưa có góp ý. Hãy chọn một đoạn chữ rồi bấm Ctrl+Alt+M (hoặc bấm chuột phải › Thêm góp ý…).</translation>
+        <translation>Chưa có nhận xét. Hãy chọn một đoạn chữ rồi bấm Ctrl+Alt+M (hoặc bấm chuột phải › Thêm nhận xét…).</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="349"/>
@@ -231,18 +231,18 @@
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="435"/>
         <source>The passage of this comment is no longer in the story.</source>
-        <translation>Đoạn chữ của góp ý này không còn trong bài.</translation>
+        <translation>Đoạn chữ của nhận xét này không còn trong bài.</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="514"/>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="524"/>
         <source>Select a passage of the headline, sapo, body or a caption first.</source>
-        <translation>Hãy chọn trước một đoạn chữ ở tiêu đề, sapo, nội dung hoặc chú thích ảnh.</translation>
+        <translation>Hãy chọn trước một đoạn chữ ở tiêu đề, sa pô, nội dung hoặc chú thích ảnh.</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="536"/>
         <source>Your comment on “{quote}”:</source>
-        <translation>Góp ý của bạn cho “{quote}”:</translation>
+        <translation>Nhận xét của bạn về “{quote}”:</translation>
     </message>
 </context>
 <context>
@@ -263,7 +263,7 @@
     <message>
         <location filename="../../src/editor_app/gui/review/conflicts.py" line="93"/>
         <source>Conflicts to settle</source>
-        <translation>Xung đột cần giải quyết</translation>
+        <translation>Xung đột cần xử lý</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/conflicts.py" line="101"/>
@@ -273,12 +273,12 @@
     <message>
         <location filename="../../src/editor_app/gui/review/conflicts.py" line="141"/>
         <source>No conflict left to settle.</source>
-        <translation>Không còn xung đột nào cần giải quyết.</translation>
+        <translation>Không còn xung đột nào cần xử lý.</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/conflicts.py" line="158"/>
         <source>All conflicts are settled.</source>
-        <translation>Đã giải quyết xong mọi xung đột.</translation>
+        <translation>Đã xử lý xong mọi xung đột.</translation>
     </message>
 </context>
 <context>
@@ -421,45 +421,45 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="75"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="76"/>
         <source>editor_app</source>
         <extracomment>How the log folder is opened (the system&apos;s file manager); tests replace it.</extracomment>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="92"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="93"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="93"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="94"/>
         <source>Something went wrong: {error}</source>
         <translation>Đã xảy ra lỗi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="105"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="106"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="108"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="109"/>
         <source>Copy details</source>
         <translation>Sao chép chi tiết</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="109"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="110"/>
         <source>Open log folder</source>
         <translation>Mở thư mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="122"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="123"/>
         <source>The app keeps running and your stories are autosaved; if something looks wrong, restart it. The details were written to the log:
 {log}</source>
         <translation>Ứng dụng vẫn chạy và bài của bạn đã được tự động lưu; nếu thấy có gì bất thường, hãy khởi động lại. Chi tiết đã được ghi vào nhật ký:
 {log}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="126"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="127"/>
         <source>{n} more errors since, in the same log.</source>
         <translation>Sau đó còn {n} lỗi nữa, cũng được ghi trong nhật ký này.</translation>
     </message>
@@ -542,7 +542,7 @@
     <message>
         <location filename="../../src/editor_app/gui/identity_dialog.py" line="164"/>
         <source>editor_app needs your name and role before you start: they are recorded with every revision, comment and status change.</source>
-        <translation>editor_app cần biết tên và vai trò của bạn trước khi bắt đầu: chúng được ghi kèm mỗi phiên bản, góp ý và lần đổi trạng thái.</translation>
+        <translation>editor_app cần biết tên và vai trò của bạn trước khi bắt đầu: chúng được ghi kèm mỗi phiên bản, nhận xét và lần đổi trạng thái.</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/identity_dialog.py" line="169"/>
@@ -565,7 +565,7 @@
     <message>
         <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="96"/>
         <source>Send to the editors: choose the folder for the file</source>
-        <translation>Gửi cho biên tập viên: chọn thư mục để ghi tệp</translation>
+        <translation>Gửi ban biên tập: chọn thư mục để ghi tệp</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="104"/>
@@ -584,11 +584,11 @@
 {path}
 
 Hand this file to the editors (USB stick, e-mail or a shared folder).</source>
-        <translation>Bài, các phiên bản, góp ý và ảnh của bài nằm trong:
+        <translation>Bài, các phiên bản, nhận xét và ảnh của bài nằm trong:
 
 {path}
 
-Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử hoặc thư mục dùng chung).</translation>
+Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử hoặc thư mục dùng chung).</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="123"/>
@@ -598,7 +598,7 @@ Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử ho
     <message>
         <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="138"/>
         <source>Import a story</source>
-        <translation>Nhập một bài</translation>
+        <translation>Nhập bài</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="140"/>
@@ -643,7 +643,7 @@ Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử ho
     <message>
         <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="185"/>
         <source>Settle now…</source>
-        <translation>Giải quyết ngay…</translation>
+        <translation>Xử lý ngay…</translation>
     </message>
 </context>
 <context>
@@ -691,7 +691,7 @@ Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử ho
     <message>
         <location filename="../../src/editor_app/gui/review/history_dialog.py" line="157"/>
         <source>Restore this version</source>
-        <translation>Khôi phục phiên bản này</translation>
+        <translation>Khôi phục bản này</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/history_dialog.py" line="160"/>
@@ -749,7 +749,7 @@ Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử ho
     <message>
         <location filename="../../src/editor_app/gui/identity_dialog.py" line="43"/>
         <source>Welcome. Your name and role are recorded with every revision, comment and status change, so colleagues know who did what.</source>
-        <translation>Xin chào. Tên và vai trò của bạn được ghi kèm mỗi phiên bản, góp ý và lần đổi trạng thái, để đồng nghiệp biết ai đã làm gì.</translation>
+        <translation>Xin chào. Tên và vai trò của bạn được ghi kèm mỗi phiên bản, nhận xét và lần đổi trạng thái, để đồng nghiệp biết ai đã làm gì.</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/identity_dialog.py" line="47"/>
@@ -838,53 +838,53 @@ Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử ho
         <translation>Đã nhân bản bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="313"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="314"/>
         <source>Revision {n} saved</source>
         <translation>Đã lưu phiên bản {n}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="324"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="325"/>
         <source>Moved to trash: {h}</source>
         <translation>Đã chuyển vào thùng rác: {h}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="342"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="343"/>
         <source>Delete for good?</source>
         <translation>Xóa vĩnh viễn?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="343"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="344"/>
         <source>“{h}” and its photos will be deleted for good. This cannot be undone.</source>
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="344"/>
-        <location filename="../../src/editor_app/gui/main_window.py" line="383"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="345"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="384"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="387"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="388"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="401"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="402"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="413"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="414"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="421"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="422"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="423"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="424"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -1351,118 +1351,118 @@ Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử ho
 <context>
     <name>PreviewDock</name>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="71"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="72"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="109"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="110"/>
         <source>Desktop</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="110"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="111"/>
         <source>Show the page at the width of this panel</source>
         <translation>Hiện trang theo bề rộng của khung này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="111"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="112"/>
         <source>Mobile (390 px)</source>
         <translation>Điện thoại (390 px)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="112"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="113"/>
         <source>Show the page as a phone 390 pixels wide does</source>
         <translation>Hiện trang như trên điện thoại rộng 390 điểm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="118"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="119"/>
         <source>Export…</source>
         <translation>Xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="119"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="120"/>
         <source>Write the story&apos;s web page, photos and ninjs</source>
         <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="232"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="233"/>
         <source>Preview not updated: {error}</source>
         <translation>Chưa cập nhật được bản xem trước: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="239"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="240"/>
         <source>The preview could not be shown.</source>
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="282"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="286"/>
         <source>Export the story to a folder</source>
         <translation>Xuất bài vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="293"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="301"/>
         <source>Exporting…</source>
         <translation>Đang xuất bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="293"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="301"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="294"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="333"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="338"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="348"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="364"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="302"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="341"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="346"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="356"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="372"/>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="331"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="339"/>
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="339"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="347"/>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi không mong đợi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="345"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="353"/>
         <source>Exported to {path}</source>
         <translation>Đã xuất vào {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="349"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="357"/>
         <source>The story was exported to:
 {path}</source>
         <translation>Bài đã được xuất vào:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="353"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="361"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="365"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="373"/>
         <source>The story is not ready to publish:</source>
         <translation>Bài chưa sẵn sàng để đăng:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="370"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="378"/>
         <source>Export anyway…</source>
         <translation>Vẫn xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="377"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="385"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="378"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="386"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>
@@ -1520,6 +1520,81 @@ Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử ho
         <source>No differences.</source>
         <translation>Không có khác biệt.</translation>
     </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="17"/>
+        <source>Reporter</source>
+        <translation>Phóng viên</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="18"/>
+        <source>Editor</source>
+        <translation>Biên tập viên</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="26"/>
+        <source>Saved (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="27"/>
+        <source>Autosave</source>
+        <translation>Tự động lưu</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="28"/>
+        <source>Status change</source>
+        <translation>Đổi trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="29"/>
+        <source>Sent</source>
+        <translation>Gửi bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="30"/>
+        <source>Received</source>
+        <translation>Nhận bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="31"/>
+        <source>Restored</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="32"/>
+        <source>Conflict settled</source>
+        <translation>Xử lý xung đột</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="33"/>
+        <source>Exported despite the checklist</source>
+        <translation>Xuất bài bỏ qua kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="42"/>
+        <source>Photo caption</source>
+        <translation>Chú thích ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="43"/>
+        <source>Caption of photo {n}</source>
+        <translation>Chú thích ảnh {n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="45"/>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="46"/>
+        <source>Sapo</source>
+        <translation>Sa pô</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="47"/>
+        <source>Body</source>
+        <translation>Nội dung</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>
@@ -1551,17 +1626,17 @@ Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử ho
     <message>
         <location filename="../../src/editor_app/gui/review/controller.py" line="145"/>
         <source>Comments panel</source>
-        <translation>Khung góp ý</translation>
+        <translation>Khung nhận xét</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/controller.py" line="152"/>
         <source>Send to the editors…</source>
-        <translation>Gửi cho biên tập viên…</translation>
+        <translation>Gửi ban biên tập…</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/controller.py" line="155"/>
         <source>Import a story…</source>
-        <translation>Nhập một bài…</translation>
+        <translation>Nhập bài…</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/controller.py" line="162"/>
@@ -1590,8 +1665,8 @@ Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử ho
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/controller.py" line="268"/>
-        <source>{status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
-        <translation>{status} — chỉ xem. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm góp ý.</translation>
+        <source>Story {status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
+        <translation>Bài {status} — chỉ đọc. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm nhận xét.</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/controller.py" line="301"/>
@@ -1699,22 +1774,22 @@ Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử ho
     <message>
         <location filename="../../src/editor_app/gui/review/story_bar.py" line="57"/>
         <source>Show the review comments</source>
-        <translation>Hiện các góp ý duyệt bài</translation>
+        <translation>Hiện các nhận xét duyệt bài</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/story_bar.py" line="87"/>
         <source>Settle…</source>
-        <translation>Giải quyết…</translation>
+        <translation>Xử lý…</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/story_bar.py" line="101"/>
         <source>💬 {n} open comments</source>
-        <translation>💬 {n} góp ý chưa xử lý</translation>
+        <translation>💬 {n} nhận xét chưa xử lý</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/story_bar.py" line="115"/>
         <source>There are {n} conflicts to settle</source>
-        <translation>Có {n} xung đột cần giải quyết</translation>
+        <translation>Có {n} xung đột cần xử lý</translation>
     </message>
 </context>
 <context>
@@ -1913,7 +1988,7 @@ Hãy chuyển tệp này cho biên tập viên (bằng USB, thư điện tử ho
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="102"/>
         <source>⚠ The passage is no longer in the story (detached)</source>
-        <translation>⚠ Đoạn chữ không còn trong bài (đã tách rời)</translation>
+        <translation>⚠ Đoạn chữ được nhận xét không còn trong bài</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="120"/>

@@ -265,9 +265,9 @@ class ReviewController(QObject):
         if self.read_only and status is not None:
             self.bar.show_read_only(
                 self.tr(
-                    "{status} — read only. A reporter cannot change a story once it is approved; "
-                    "comments can still be added."
-                ).format(status=status_label(status))
+                    "Story {status} — read only. A reporter cannot change a story once it is "
+                    "approved; comments can still be added."
+                ).format(status=status_label(status).lower())
             )
         else:
             self.bar.show_read_only(None)

@@ -1,4 +1,5 @@
-"""Words the review screens show for roles, revision kinds, fields and times (translated)."""
+"""Words the review screens show for roles, revision kinds, fields and times (translated in the
+"Review" context)."""
 
 from __future__ import annotations
 
@@ -10,27 +11,26 @@ from editor_app.domain.text import format_datetime
 from editor_app.domain.timezone import to_local
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
-
-
 def role_label(role: str) -> str:
-    """ "reporter" → "Phóng viên" (the role's value, or the Role itself)."""
-    labels = {"reporter": _tr("Reporter"), "editor": _tr("Editor")}
+    """The role's value (or the Role itself) in the user's language."""
+    labels = {
+        "reporter": QCoreApplication.translate("Review", "Reporter"),
+        "editor": QCoreApplication.translate("Review", "Editor"),
+    }
     return labels.get(str(role), str(role))
 
 
 def kind_label(kind: str) -> str:
     """Why a revision was made, in the user's words."""
     labels = {
-        "save": _tr("Saved (Ctrl+S)"),
-        "autosave": _tr("Autosave"),
-        "status": _tr("Status change"),
-        "handoff": _tr("Sent"),
-        "received": _tr("Received"),
-        "restore": _tr("Restored"),
-        "conflict": _tr("Conflict"),
-        "checklist": _tr("Exported despite the checklist"),
+        "save": QCoreApplication.translate("Review", "Saved (Ctrl+S)"),
+        "autosave": QCoreApplication.translate("Review", "Autosave"),
+        "status": QCoreApplication.translate("Review", "Status change"),
+        "handoff": QCoreApplication.translate("Review", "Sent"),
+        "received": QCoreApplication.translate("Review", "Received"),
+        "restore": QCoreApplication.translate("Review", "Restored"),
+        "conflict": QCoreApplication.translate("Review", "Conflict settled"),
+        "checklist": QCoreApplication.translate("Review", "Exported despite the checklist"),
     }
     return labels.get(kind, kind)
 
@@ -39,9 +39,13 @@ def field_label(field: str, photo_number: int | None = None) -> str:
     """Where a comment is anchored: headline, sapo, body, or the caption of photo n."""
     if field.startswith("caption:"):
         if photo_number is None:
-            return _tr("Photo caption")
-        return _tr("Caption of photo {n}").format(n=photo_number)
-    labels = {"headline": _tr("Headline"), "sapo": _tr("Sapo"), "body": _tr("Body")}
+            return QCoreApplication.translate("Review", "Photo caption")
+        return QCoreApplication.translate("Review", "Caption of photo {n}").format(n=photo_number)
+    labels = {
+        "headline": QCoreApplication.translate("Review", "Headline"),
+        "sapo": QCoreApplication.translate("Review", "Sapo"),
+        "body": QCoreApplication.translate("Review", "Body"),
+    }
     return labels.get(field, field)
 
 
