@@ -3,6 +3,7 @@ language, and a broken file that leaves the app on its defaults and tells the us
 
 from __future__ import annotations
 
+import faulthandler
 import sys
 import threading
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Running]]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     i18n.install(app, "en")  # the other tests read English
+    faulthandler.enable(sys.__stderr__)  # the app sent it to crash.log; back to the terminal
 
 
 def _start(runs: list[Running], data: Path) -> Running:

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -81,7 +82,7 @@ class ErrorReporter(QObject):
             notice.open()
             self.notice = notice
             return
-        if self.box is not None and self.box.isVisible():
+        if self.box is not None and shiboken6.isValid(self.box) and self.box.isVisible():
             self.more += 1
             self.box.setInformativeText(self._informative())
             return
