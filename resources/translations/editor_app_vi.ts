@@ -271,12 +271,12 @@
         <translation>Các mục này đã bị sửa cả ở đây lẫn trong gói bài nhận được. Cả hai bản đều được giữ trong lịch sử; hãy chọn bản mà bài sẽ dùng.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/conflicts.py" line="141"/>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="142"/>
         <source>No conflict left to settle.</source>
         <translation>Không còn xung đột nào cần xử lý.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/conflicts.py" line="158"/>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="159"/>
         <source>All conflicts are settled.</source>
         <translation>Đã xử lý xong mọi xung đột.</translation>
     </message>
@@ -535,22 +535,22 @@
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="161"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="163"/>
         <source>Who are you?</source>
         <translation>Bạn là ai?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="164"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="166"/>
         <source>editor_app needs your name and role before you start: they are recorded with every revision, comment and status change.</source>
         <translation>editor_app cần biết tên và vai trò của bạn trước khi bắt đầu: chúng được ghi kèm mỗi phiên bản, nhận xét và lần đổi trạng thái.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="169"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="171"/>
         <source>Enter my name</source>
         <translation>Nhập tên của tôi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="171"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="173"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -649,92 +649,92 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="99"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="100"/>
         <source>Version history</source>
         <translation>Lịch sử phiên bản</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="118"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="119"/>
         <source>Versions, newest first</source>
         <translation>Các phiên bản, mới nhất trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="122"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="123"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="122"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="123"/>
         <source>Who</source>
         <translation>Người sửa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="122"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="123"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="122"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="123"/>
         <source>Why</source>
         <translation>Lý do lưu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="122"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="123"/>
         <source>Reason</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="140"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="141"/>
         <source>Compare with:</source>
         <translation>So sánh với:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="157"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="158"/>
         <source>Restore this version</source>
         <translation>Khôi phục bản này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="160"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="161"/>
         <source>Makes the selected version the current one, as a new version</source>
         <translation>Dùng lại phiên bản đang chọn làm bản hiện tại, thành một phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="194"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="196"/>
         <source>The current state</source>
         <translation>Bản hiện tại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="205"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="207"/>
         <source>No version saved yet: press Ctrl+S to save one.</source>
         <translation>Chưa lưu phiên bản nào: bấm Ctrl+S để lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="229"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="231"/>
         <source>This story is read-only for you.</source>
         <translation>Bạn chỉ được xem bài này, không được sửa.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="248"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="250"/>
         <source>The same version is chosen twice.</source>
         <translation>Hai bên đang chọn cùng một phiên bản.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="257"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="259"/>
         <source>From {old} (red: removed) to {new} (green: added)</source>
         <translation>Từ {old} (đỏ: bị bỏ) đến {new} (xanh: thêm vào)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="261"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="263"/>
         <source>Comparing…</source>
         <translation>Đang so sánh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="267"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="269"/>
         <source>the current state</source>
         <translation>bản hiện tại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="292"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="294"/>
         <source>No differences between these two versions.</source>
         <translation>Hai phiên bản này giống hệt nhau.</translation>
     </message>
@@ -742,42 +742,42 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="39"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="40"/>
         <source>Who are you?</source>
         <translation>Bạn là ai?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="43"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="44"/>
         <source>Welcome. Your name and role are recorded with every revision, comment and status change, so colleagues know who did what.</source>
         <translation>Xin chào. Tên và vai trò của bạn được ghi kèm mỗi phiên bản, nhận xét và lần đổi trạng thái, để đồng nghiệp biết ai đã làm gì.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="47"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="48"/>
         <source>Your name and role are recorded with what you do from now on.</source>
         <translation>Từ giờ, tên và vai trò của bạn được ghi kèm những gì bạn làm.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="55"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="56"/>
         <source>e.g. Nguyễn Thu Hà</source>
         <translation>ví dụ: Nguyễn Thu Hà</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="56"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="57"/>
         <source>Your name</source>
         <translation>Tên của bạn</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="57"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="58"/>
         <source>Reporter</source>
         <translation>Phóng viên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="59"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="60"/>
         <source>Editor</source>
         <translation>Biên tập viên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="67"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="68"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
@@ -1508,7 +1508,7 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="80"/>
+        <location filename="../../src/editor_app/gui/review/history_dialog.py" line="81"/>
         <source>This version is the same as the current state: nothing to restore.</source>
         <translation>Phiên bản này giống hệt bản hiện tại: không có gì để khôi phục.</translation>
     </message>
@@ -1521,171 +1521,186 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Không có khác biệt.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="17"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="18"/>
         <source>Reporter</source>
         <translation>Phóng viên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="18"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="19"/>
         <source>Editor</source>
         <translation>Biên tập viên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="26"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="27"/>
         <source>Saved (Ctrl+S)</source>
         <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="27"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="28"/>
         <source>Autosave</source>
         <translation>Tự động lưu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="28"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="29"/>
         <source>Status change</source>
         <translation>Đổi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="29"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="30"/>
         <source>Sent</source>
         <translation>Gửi bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="30"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="31"/>
         <source>Received</source>
         <translation>Nhận bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="31"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="32"/>
         <source>Restored</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="32"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="33"/>
         <source>Conflict settled</source>
         <translation>Xử lý xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="33"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="34"/>
         <source>Exported despite the checklist</source>
         <translation>Xuất bài bỏ qua kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="42"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="43"/>
         <source>Photo caption</source>
         <translation>Chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="43"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="44"/>
         <source>Caption of photo {n}</source>
         <translation>Chú thích ảnh {n}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="45"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="46"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="46"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="47"/>
         <source>Sapo</source>
         <translation>Sa pô</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/labels.py" line="47"/>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="48"/>
         <source>Body</source>
         <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="61"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="62"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/labels.py" line="63"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="115"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="116"/>
         <source>Who is working: click to change</source>
         <translation>Người đang làm việc: bấm để đổi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="129"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="130"/>
         <source>S&amp;tatus</source>
         <translation>Trạ&amp;ng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="132"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="133"/>
         <source>&amp;Review</source>
         <translation>&amp;Duyệt bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="138"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="139"/>
         <source>Version history…</source>
         <translation>Lịch sử phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="142"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="143"/>
         <source>Conflicts…</source>
         <translation>Xung đột…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="145"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="146"/>
         <source>Comments panel</source>
         <translation>Khung nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="152"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="153"/>
         <source>Send to the editors…</source>
         <translation>Gửi ban biên tập…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="155"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="156"/>
         <source>Import a story…</source>
         <translation>Nhập bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="162"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="163"/>
         <source>User…</source>
         <translation>Người dùng…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="180"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="181"/>
         <source>(no story open)</source>
         <translation>(chưa mở bài nào)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="184"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="185"/>
         <source>Now: {status}</source>
         <translation>Hiện tại: {status}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="189"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="190"/>
         <source>(no move allowed for your role)</source>
         <translation>(vai trò của bạn không được chuyển trạng thái)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="191"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="192"/>
         <source>Move to “{status}”</source>
         <translation>Chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="268"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="269"/>
         <source>Story {status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
         <translation>Bài {status} — chỉ đọc. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm nhận xét.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="301"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="302"/>
         <source>Returned to the reporter.</source>
         <translation>Đã trả lại cho phóng viên.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="302"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="303"/>
         <source>Returned by {name}: {reason}</source>
         <translation>{name} trả lại: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="347"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="348"/>
         <source>Moved to “{status}”</source>
         <translation>Đã chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="383"/>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="387"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="384"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="388"/>
         <source>Version restored</source>
         <translation>Đã khôi phục phiên bản</translation>
     </message>
@@ -1767,27 +1782,27 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Trạng thái:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="51"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="50"/>
         <source>The story&apos;s status; click to move it on</source>
         <translation>Trạng thái của bài; bấm để chuyển bước tiếp</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="57"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="56"/>
         <source>Show the review comments</source>
         <translation>Hiện các nhận xét duyệt bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="87"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="86"/>
         <source>Settle…</source>
         <translation>Xử lý…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="101"/>
-        <source>💬 {n} open comments</source>
-        <translation>💬 {n} nhận xét chưa xử lý</translation>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="100"/>
+        <source>{n} open comments</source>
+        <translation>{n} nhận xét chưa xử lý</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="115"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="114"/>
         <source>There are {n} conflicts to settle</source>
         <translation>Có {n} xung đột cần xử lý</translation>
     </message>
@@ -2013,7 +2028,7 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="141"/>
         <source>Resolve</source>
-        <translation>Đã xử lý</translation>
+        <translation>Xử lý xong</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from editor_app.domain.errors import UserError
 from editor_app.domain.text import nfc
 from editor_app.domain.workflow import Role, User
+from editor_app.gui.review.labels import name_buttons
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
@@ -69,6 +70,7 @@ class IdentityDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        name_buttons(self.buttons)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("identityOk")
         self.buttons.accepted.connect(self.accept)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.review import word_diff
-from editor_app.gui.review.diff_view import segments_html
-from editor_app.gui.review.labels import local_time
+from editor_app.gui.review.diff_view import BODY_STYLE, segments_html
+from editor_app.gui.review.labels import local_time, name_buttons
 
 if TYPE_CHECKING:
     from editor_app.domain.review import Conflict
@@ -40,7 +40,7 @@ Choice = Literal["ours", "theirs"]
 def _side(html_text: str, parent: QWidget) -> QTextBrowser:
     view = QTextBrowser(parent)
     view.setOpenLinks(False)
-    view.setHtml(html_text or "<i>—</i>")
+    view.setHtml(f'<p style="{BODY_STYLE}">{html_text}</p>' if html_text else "<i>—</i>")
     view.setMinimumHeight(90)
     return view
 
@@ -118,6 +118,7 @@ class ConflictDialog(QDialog):
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        name_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(980, 640)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from editor_app.domain.errors import UserError
 from editor_app.domain.workflow import Status, User, allowed_moves, can_edit, needs_reason
 from editor_app.gui.review.handoff_actions import Handoff
-from editor_app.gui.review.labels import role_label
+from editor_app.gui.review.labels import name_buttons, role_label
 from editor_app.gui.review.refresh import is_plain_autosave
 from editor_app.gui.review.story_bar import StoryBar
 from editor_app.gui.story_list import status_label
@@ -70,6 +70,7 @@ class ReasonDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        name_buttons(buttons)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("reasonOk")
         buttons.accepted.connect(self.accept)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 DELETE_STYLE = "color:#a61b1b; background-color:#fbe1e1; text-decoration:line-through;"
 INSERT_STYLE = "color:#14612a; background-color:#d9f2df;"
 LABEL_STYLE = "margin:14px 0 4px 0; font-weight:600; color:#33404d;"
-BODY_STYLE = "margin:0 0 6px 0;"
+BODY_STYLE = "margin:0 0 6px 0; white-space:pre-wrap;"  # spaces next to a change are kept
 CONTEXT = 160  # characters kept at each end of a long unchanged stretch
 
 
@@ -29,9 +29,9 @@ def _shorten(text: str, first: bool, last: bool, context: int) -> str:
     """An unchanged stretch with only its ends kept (the end next to a change)."""
     if len(text) <= 2 * context + 40:
         return text
-    head = "" if first else text[:context].rsplit(" ", 1)[0]
-    tail = "" if last else text[-context:].split(" ", 1)[-1]
-    return f"{head} … {tail}".strip() if head or tail else text
+    head = "" if first else text[:context].rsplit(" ", 1)[0] + " "
+    tail = "" if last else " " + text[-context:].split(" ", 1)[-1]
+    return f"{head}…{tail}"
 
 
 def segments_html(
@@ -53,6 +53,14 @@ def segments_html(
         elif seg.kind == "delete":
             parts.append(f'<span style="{DELETE_STYLE}">{_text(seg.text)}</span>')
         else:
+            before = shown[i - 1] if i else None
+            if (
+                before is not None
+                and before.kind == "delete"
+                and not before.text[-1:].isspace()
+                and not seg.text[:1].isspace()
+            ):
+                parts.append(" ")  # "cũmới" reads as one word: keep the two apart
             parts.append(f'<span style="{INSERT_STYLE}">{_text(seg.text)}</span>')
     return "".join(parts)
 

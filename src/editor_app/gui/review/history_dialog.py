@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.domain.errors import UserError
 from editor_app.gui.review.diff_view import DiffView
-from editor_app.gui.review.labels import kind_label, local_time, role_label
+from editor_app.gui.review.labels import kind_label, local_time, name_buttons, role_label
 from editor_app.gui.worker import Worker
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ class RestoreConfirm(QDialog):
         self.restore_button.setObjectName("confirmRestore")
         self.restore_button.setEnabled(False)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -163,6 +164,7 @@ class HistoryDialog(QDialog):
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
+        name_buttons(buttons)
         layout.addWidget(buttons)
         self.resize(1200, 680)
 

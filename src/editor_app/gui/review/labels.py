@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialogButtonBox
 
 from editor_app.domain.text import format_datetime
 from editor_app.domain.timezone import to_local
@@ -52,3 +53,16 @@ def field_label(field: str, photo_number: int | None = None) -> str:
 def local_time(dt: datetime) -> str:
     """15/3/2024 08:05, in Vietnam's time."""
     return format_datetime(to_local(dt), weekday=False)
+
+
+def name_buttons(buttons: QDialogButtonBox) -> None:
+    """OK, Cancel and Close in the user's language (Qt's own translations may be missing)."""
+    texts = {
+        QDialogButtonBox.StandardButton.Ok: QCoreApplication.translate("Review", "OK"),
+        QDialogButtonBox.StandardButton.Cancel: QCoreApplication.translate("Review", "Cancel"),
+        QDialogButtonBox.StandardButton.Close: QCoreApplication.translate("Review", "Close"),
+    }
+    for which, text in texts.items():
+        button = buttons.button(which)
+        if button is not None:
+            button.setText(text)

@@ -45,9 +45,8 @@ class StoryBar(QWidget):
         row = QHBoxLayout()
         row.setSpacing(8)
         self.status_caption = QLabel(self.tr("Status:"), self)
-        self.status_button = QToolButton(self)
+        self.status_button = QPushButton(self)
         self.status_button.setObjectName("statusButton")
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.status_button.setToolTip(self.tr("The story's status; click to move it on"))
         self.status_menu = QMenu(self.status_button)
         self.status_button.setMenu(self.status_menu)
@@ -98,7 +97,7 @@ class StoryBar(QWidget):
 
     def show_comment_count(self, open_threads: int) -> None:
         self.comments_button.setText(
-            self.tr("💬 {n} open comments").format(n=open_threads) if open_threads else ""
+            self.tr("{n} open comments").format(n=open_threads) if open_threads else ""
         )
         self.comments_button.setVisible(open_threads > 0)
 
