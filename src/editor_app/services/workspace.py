@@ -23,6 +23,7 @@ from editor_app.store.database import Database
 
 if TYPE_CHECKING:
     from editor_app.services.export import ExportService
+    from editor_app.services.handoff import HandoffService
     from editor_app.services.importing import ImportService
     from editor_app.services.photos import PhotoService
     from editor_app.services.spelling import SpellChecker
@@ -86,6 +87,13 @@ class Workspace:
             site=site_settings(config),
             folder=config.export_folder.value,
         )
+
+    @cached_property
+    def handoff(self) -> HandoffService:
+        """Sending and receiving `.story.zip` packages (loads the image libraries on use)."""
+        from editor_app.services.handoff import HandoffService
+
+        return HandoffService(self.db)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, site: SiteLoad | None = None) -> Workspace:
