@@ -187,60 +187,60 @@
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="182"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="59"/>
         <source>Comments</source>
         <translation>Nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="199"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="600"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="77"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="402"/>
         <source>Add comment…</source>
         <translation>Thêm nhận xét…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="230"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="535"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="108"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="337"/>
         <source>Add comment</source>
         <translation>Thêm nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="233"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="111"/>
         <source>Comments on the text selected in the headline, sapo, body or a caption</source>
         <translation>Nhận xét về đoạn chữ đang chọn ở tiêu đề, sa pô, nội dung hoặc chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="236"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="114"/>
         <source>Show resolved</source>
         <translation>Hiện nhận xét đã xử lý</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="345"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="223"/>
         <source>No comments yet. Select a passage and press Ctrl+Alt+M (or right-click › Add comment…).</source>
         <translation>Chưa có nhận xét. Hãy chọn một đoạn chữ rồi bấm Ctrl+Alt+M (hoặc bấm chuột phải › Thêm nhận xét…).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="349"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="227"/>
         <source>{open} open</source>
         <translation>{open} chưa xử lý</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="351"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="229"/>
         <source>{n} resolved hidden</source>
         <translation>{n} đã xử lý (đang ẩn)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="435"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="297"/>
         <source>The passage of this comment is no longer in the story.</source>
         <translation>Đoạn chữ của nhận xét này không còn trong bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="514"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="524"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="316"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="326"/>
         <source>Select a passage of the headline, sapo, body or a caption first.</source>
         <translation>Hãy chọn trước một đoạn chữ ở tiêu đề, sa pô, nội dung hoặc chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="536"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="338"/>
         <source>Your comment on “{quote}”:</source>
         <translation>Nhận xét của bạn về “{quote}”:</translation>
     </message>
@@ -1470,17 +1470,17 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="56"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="133"/>
         <source>Reason required</source>
         <translation>Cần ghi lý do</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="59"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="136"/>
         <source>Why is the story moved to “{status}”? The reporter will read this.</source>
         <translation>Vì sao bài được chuyển sang “{status}”? Phóng viên sẽ đọc lời này.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="68"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="145"/>
         <source>e.g. Check the figures in the second paragraph</source>
         <translation>ví dụ: Kiểm tra lại số liệu ở đoạn thứ hai</translation>
     </message>
@@ -1516,7 +1516,7 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/diff_view.py" line="63"/>
+        <location filename="../../src/editor_app/gui/review/diff_view.py" line="71"/>
         <source>No differences.</source>
         <translation>Không có khác biệt.</translation>
     </message>
@@ -1614,93 +1614,93 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="116"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="67"/>
         <source>Who is working: click to change</source>
         <translation>Người đang làm việc: bấm để đổi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="130"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="81"/>
         <source>S&amp;tatus</source>
         <translation>Trạ&amp;ng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="133"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="84"/>
         <source>&amp;Review</source>
         <translation>&amp;Duyệt bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="139"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="90"/>
         <source>Version history…</source>
         <translation>Lịch sử phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="143"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="94"/>
         <source>Conflicts…</source>
         <translation>Xung đột…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="146"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="97"/>
         <source>Comments panel</source>
         <translation>Khung nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="153"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="104"/>
         <source>Send to the editors…</source>
         <translation>Gửi ban biên tập…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="156"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="107"/>
         <source>Import a story…</source>
         <translation>Nhập bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="163"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="114"/>
         <source>User…</source>
         <translation>Người dùng…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="181"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="132"/>
         <source>(no story open)</source>
         <translation>(chưa mở bài nào)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="185"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="136"/>
         <source>Now: {status}</source>
         <translation>Hiện tại: {status}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="190"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="141"/>
         <source>(no move allowed for your role)</source>
         <translation>(vai trò của bạn không được chuyển trạng thái)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="192"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="143"/>
         <source>Move to “{status}”</source>
         <translation>Chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="269"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="220"/>
         <source>Story {status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
         <translation>Bài {status} — chỉ đọc. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm nhận xét.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="302"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="253"/>
         <source>Returned to the reporter.</source>
         <translation>Đã trả lại cho phóng viên.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="303"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="254"/>
         <source>Returned by {name}: {reason}</source>
         <translation>{name} trả lại: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="348"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="299"/>
         <source>Moved to “{status}”</source>
         <translation>Đã chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="384"/>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="388"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="335"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="339"/>
         <source>Version restored</source>
         <translation>Đã khôi phục phiên bản</translation>
     </message>
@@ -1777,32 +1777,32 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>StoryBar</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="47"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="55"/>
         <source>Status:</source>
         <translation>Trạng thái:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="50"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="58"/>
         <source>The story&apos;s status; click to move it on</source>
         <translation>Trạng thái của bài; bấm để chuyển bước tiếp</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="56"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="64"/>
         <source>Show the review comments</source>
         <translation>Hiện các nhận xét duyệt bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="86"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="94"/>
         <source>Settle…</source>
         <translation>Xử lý…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="100"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="108"/>
         <source>{n} open comments</source>
         <translation>{n} nhận xét chưa xử lý</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="114"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="122"/>
         <source>There are {n} conflicts to settle</source>
         <translation>Có {n} xung đột cần xử lý</translation>
     </message>
@@ -2001,32 +2001,32 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>ThreadCard</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="102"/>
+        <location filename="../../src/editor_app/gui/review/thread_card.py" line="73"/>
         <source>⚠ The passage is no longer in the story (detached)</source>
         <translation>⚠ Đoạn chữ được nhận xét không còn trong bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="120"/>
+        <location filename="../../src/editor_app/gui/review/thread_card.py" line="91"/>
         <source>✓ Resolved by {name}, {time}</source>
         <translation>✓ {name} đã xử lý lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="131"/>
+        <location filename="../../src/editor_app/gui/review/thread_card.py" line="102"/>
         <source>Reply…</source>
         <translation>Trả lời…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="133"/>
+        <location filename="../../src/editor_app/gui/review/thread_card.py" line="104"/>
         <source>Reply</source>
         <translation>Trả lời</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="137"/>
+        <location filename="../../src/editor_app/gui/review/thread_card.py" line="108"/>
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="141"/>
+        <location filename="../../src/editor_app/gui/review/thread_card.py" line="112"/>
         <source>Resolve</source>
         <translation>Xử lý xong</translation>
     </message>

@@ -8,13 +8,12 @@ clicking a thread selects its passage.
 
 from __future__ import annotations
 
-import html
 import logging
 import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QMouseEvent, QTextCursor
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -34,143 +33,21 @@ from PySide6.QtWidgets import (
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.review import Comment, locate, make_anchor
-from editor_app.gui.editor.positions import PositionMap
-from editor_app.gui.review.labels import field_label, local_time, role_label
+from editor_app.gui.review.fields import StoryFields, photo_id
+from editor_app.gui.review.labels import field_label
 from editor_app.gui.review.marks import AnchorMarks
 from editor_app.gui.review.refresh import is_plain_autosave
+from editor_app.gui.review.thread_card import CARD_STYLE, ThreadCard, clip
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article
     from editor_app.gui.main_window import MainWindow
-    from editor_app.gui.photos.panel import PhotoPanel
     from editor_app.services.changes import Changes
 
 log = logging.getLogger(__name__)
 
 RELOCATE_MS = 300
-QUOTE_CHARS = 140
 _FIELD_ORDER = {"headline": 0, "sapo": 1, "body": 2}
-
-CARD_STYLE = """
-QFrame#commentThread { border: 1px solid #d5d9df; border-radius: 8px; background: palette(base); }
-QFrame#commentThread[active="true"] { border: 2px solid #e0a800; }
-QFrame#commentThread[resolved="true"] { background: palette(window); }
-QLabel#detachedMark { color: #b3261e; font-weight: 600; }
-QLabel#resolvedInfo { color: #2e7d32; }
-"""
-
-
-def _clip(text: str, n: int = QUOTE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
-
-
-class ThreadCard(QFrame):
-    """One thread: the passage, the comment and its replies, reply / resolve / reopen."""
-
-    activated = Signal(object)  # the root Comment
-    reply_requested = Signal(object, str)  # root Comment, text
-    resolve_requested = Signal(object)
-    reopen_requested = Signal(object)
-
-    def __init__(
-        self,
-        root: Comment,
-        replies: list[Comment],
-        where: str,
-        detached: bool,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.root = root
-        self.setObjectName("commentThread")
-        self.setProperty("resolved", root.resolved)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(5)
-        quote = root.anchor.quote if root.anchor is not None else ""
-        self.quote_label = QLabel(
-            f"<span style='color:#5f6b7a'>{html.escape(where)}</span> · "
-            f"<i style='background:#fff1a8'>“{html.escape(_clip(quote))}”</i>",
-            self,
-        )
-        self.quote_label.setObjectName("commentQuote")
-        self.quote_label.setWordWrap(True)
-        layout.addWidget(self.quote_label)
-        self.detached_label = QLabel(
-            self.tr("⚠ The passage is no longer in the story (detached)"), self
-        )
-        self.detached_label.setObjectName("detachedMark")
-        self.detached_label.setWordWrap(True)
-        self.detached_label.setVisible(detached)
-        layout.addWidget(self.detached_label)
-        self.text_labels: list[QLabel] = []
-        for i, c in enumerate([root, *replies]):
-            label = QLabel(self._comment_html(c), self)
-            label.setObjectName("commentText" if i == 0 else "replyText")
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if i:
-                label.setContentsMargins(14, 2, 0, 0)
-            layout.addWidget(label)
-            self.text_labels.append(label)
-        if root.resolved and root.resolved_at is not None:
-            info = QLabel(
-                self.tr("✓ Resolved by {name}, {time}").format(
-                    name=root.resolved_by or "?", time=local_time(root.resolved_at)
-                ),
-                self,
-            )
-            info.setObjectName("resolvedInfo")
-            layout.addWidget(info)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        self.reply_edit = QLineEdit(self)
-        self.reply_edit.setObjectName("replyEdit")
-        self.reply_edit.setPlaceholderText(self.tr("Reply…"))
-        self.reply_edit.returnPressed.connect(self._reply)
-        self.reply_button = QPushButton(self.tr("Reply"), self)
-        self.reply_button.setObjectName("replyButton")
-        self.reply_button.clicked.connect(self._reply)
-        if root.resolved:
-            self.resolve_button = QPushButton(self.tr("Reopen"), self)
-            self.resolve_button.setObjectName("reopenButton")
-            self.resolve_button.clicked.connect(lambda: self.reopen_requested.emit(self.root))
-        else:
-            self.resolve_button = QPushButton(self.tr("Resolve"), self)
-            self.resolve_button.setObjectName("resolveButton")
-            self.resolve_button.clicked.connect(lambda: self.resolve_requested.emit(self.root))
-        row.addWidget(self.reply_edit, 1)
-        row.addWidget(self.reply_button)
-        row.addWidget(self.resolve_button)
-        layout.addLayout(row)
-
-    def _comment_html(self, c: Comment) -> str:
-        meta = f"{role_label(c.role)} · {local_time(c.created_at)}"
-        text = html.escape(c.text).replace("\n", "<br>")
-        return (
-            f"<b>{html.escape(c.author)}</b> "
-            f"<span style='color:#5f6b7a'>· {html.escape(meta)}</span><br>{text}"
-        )
-
-    def set_detached(self, detached: bool) -> None:
-        self.detached_label.setVisible(detached)
-
-    def set_active(self, on: bool) -> None:
-        self.setProperty("active", on)
-        self.style().unpolish(self)
-        self.style().polish(self)
-
-    def _reply(self) -> None:
-        text = self.reply_edit.text().strip()
-        if text:
-            self.reply_requested.emit(self.root, text)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.activated.emit(self.root)
-        super().mousePressEvent(event)
 
 
 class CommentsPanel(QDockWidget):
@@ -191,6 +68,7 @@ class CommentsPanel(QDockWidget):
         self.active_id: uuid.UUID | None = None
         self._last_text_widget: QWidget | None = None
         self._menu_targets: dict[QObject, QWidget] = {}
+        self.fields = StoryFields(window)
         self.body_marks = AnchorMarks(self.ui.bodyEdit)
         self.sapo_marks = AnchorMarks(self.ui.sapoEdit)
         self._relocate_timer = QTimer(self, singleShot=True, interval=RELOCATE_MS)
@@ -357,28 +235,12 @@ class CommentsPanel(QDockWidget):
         field = root.anchor.field if root.anchor is not None else ""
         number = None
         if field.startswith("caption:"):
-            number = self._photo_number(_photo_id(field))
+            number = self.fields.photo_number(photo_id(field))
         return field_label(field, number)
 
     # --- where the passages are ----------------------------------------------------------------
     def field_text(self, field: str) -> str | None:
-        """The field's text as the window shows it now (None: the photo is gone)."""
-        ui = self.ui
-        if field == "headline":
-            return str(ui.headlineEdit.text())
-        if field == "sapo":
-            return str(ui.sapoEdit.toPlainText())
-        if field == "body":
-            return str(ui.bodyEdit.toPlainText())
-        if field.startswith("caption:"):
-            pid = _photo_id(field)
-            panel = self._photo_panel()
-            if panel is None or pid is None or pid not in panel.photos:
-                return None
-            if panel.current_id == pid:
-                return str(panel.caption_edit.toPlainText())
-            return panel.photos[pid].caption
-        return None
+        return self.fields.text(field)
 
     def span_of(self, comment: Comment) -> tuple[int, int] | None:
         if comment.anchor is None:
@@ -435,81 +297,21 @@ class CommentsPanel(QDockWidget):
                 self.tr("The passage of this comment is no longer in the story."), 5000
             )
             return
-        start, end = span
-        ui = self.ui
-        if anchor.field == "headline":
-            pm = PositionMap(ui.headlineEdit.text())
-            s = pm.to_qt(start)
-            ui.headlineEdit.setSelection(s, pm.to_qt(end) - s)
-            ui.headlineEdit.setFocus()
-            return
-        edit: QPlainTextEdit | None = None
-        if anchor.field == "body":
-            edit = ui.bodyEdit
-        elif anchor.field == "sapo":
-            edit = ui.sapoEdit
-        elif anchor.field.startswith("caption:"):
-            panel = self._photo_panel()
-            pid = _photo_id(anchor.field)
-            if panel is not None and pid is not None:
-                panel.select_photo(pid)
-                panel.raise_()
-                edit = panel.caption_edit
-        if edit is None:
-            return
-        pm = PositionMap(edit.toPlainText())
-        cursor = edit.textCursor()
-        cursor.setPosition(pm.to_qt(start))
-        cursor.setPosition(pm.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        edit.setTextCursor(cursor)
-        edit.centerCursor() if edit is ui.bodyEdit else edit.ensureCursorVisible()
-        edit.setFocus()
+        self.fields.select(anchor.field, *span)
 
     # --- adding ---------------------------------------------------------------------------------
-    def _text_widgets(self) -> list[QWidget]:
-        ui = self.ui
-        out: list[QWidget] = [ui.headlineEdit, ui.sapoEdit, ui.bodyEdit]
-        panel = self._photo_panel()
-        if panel is not None:
-            out.append(panel.caption_edit)
-        return out
-
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and new in self._text_widgets():
+        if new is not None and new in self.fields.widgets():
             self._last_text_widget = new
 
     def selection_of(self, widget: QWidget) -> tuple[str, str, int, int] | None:
-        """(field, text, start, end) of the selection in one of the story's text fields."""
-        ui = self.ui
-        if widget is ui.headlineEdit:
-            text = ui.headlineEdit.text()
-            pm = PositionMap(text)
-            if not ui.headlineEdit.hasSelectedText():
-                return "headline", text, 0, 0
-            s = ui.headlineEdit.selectionStart()
-            e = s + ui.headlineEdit.selectionLength()
-            return "headline", text, pm.from_qt(s), pm.from_qt(e)
-        field: str | None = None
-        if widget is ui.sapoEdit:
-            field = "sapo"
-        elif widget is ui.bodyEdit:
-            field = "body"
-        else:
-            panel = self._photo_panel()
-            if panel is not None and widget is panel.caption_edit and panel.current_id:
-                field = f"caption:{panel.current_id}"
-        if field is None or not isinstance(widget, QPlainTextEdit):
-            return None
-        text = widget.toPlainText()
-        pm = PositionMap(text)
-        cursor = widget.textCursor()
-        return field, text, pm.from_qt(cursor.selectionStart()), pm.from_qt(cursor.selectionEnd())
+        return self.fields.selection_of(widget)
 
     def add_comment_here(self) -> None:
         """Ctrl+Alt+M / the button: on the selection of the field that has (or last had) the
         focus."""
         focus = QApplication.focusWidget()
-        widget = focus if focus in self._text_widgets() else self._last_text_widget
+        widget = focus if focus in self.fields.widgets() else self._last_text_widget
         if widget is None:
             self._tell(self.tr("Select a passage of the headline, sapo, body or a caption first."))
             return
@@ -533,7 +335,7 @@ class CommentsPanel(QDockWidget):
             text, ok = QInputDialog.getMultiLineText(
                 self,
                 self.tr("Add comment"),
-                self.tr("Your comment on “{quote}”:").format(quote=_clip(anchor.quote, 80)),
+                self.tr("Your comment on “{quote}”:").format(quote=clip(anchor.quote, 80)),
             )
             if not ok:
                 return None
@@ -618,16 +420,10 @@ class CommentsPanel(QDockWidget):
         return super().eventFilter(watched, event)
 
     # --- helpers --------------------------------------------------------------------------------
-    def _photo_panel(self) -> PhotoPanel | None:
-        from editor_app.gui.photos.panel import PhotoPanel
-
-        panel = self._main.findChild(PhotoPanel, "photoPanel")
-        return panel if isinstance(panel, PhotoPanel) else None
-
     def _hook_caption(self) -> None:
         if self._caption_hooked:
             return
-        panel = self._photo_panel()
+        panel = self.fields.photo_panel()
         if panel is None:
             return
         self._caption_hooked = True
@@ -637,19 +433,5 @@ class CommentsPanel(QDockWidget):
         panel.caption_edit.textChanged.connect(self._relocate_timer.start)
         panel.list.currentItemChanged.connect(lambda *_a: self._relocate_timer.start())
 
-    def _photo_number(self, pid: uuid.UUID | None) -> int | None:
-        panel = self._photo_panel()
-        if panel is None or pid is None:
-            return None
-        ids = panel.list.ids()
-        return ids.index(pid) + 1 if pid in ids else None
-
     def _tell(self, text: str) -> None:
         self._main.statusBar().showMessage(text, 6000)
-
-
-def _photo_id(field: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(field.split(":", 1)[1])
-    except (IndexError, ValueError):
-        return None

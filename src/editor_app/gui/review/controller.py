@@ -16,23 +16,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QLabel,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
 )
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.workflow import Status, User, allowed_moves, can_edit, needs_reason
 from editor_app.gui.review.handoff_actions import Handoff
-from editor_app.gui.review.labels import name_buttons, role_label
+from editor_app.gui.review.labels import role_label
 from editor_app.gui.review.refresh import is_plain_autosave
-from editor_app.gui.review.story_bar import StoryBar
+from editor_app.gui.review.story_bar import ReasonDialog, StoryBar
 from editor_app.gui.story_list import status_label
 
 if TYPE_CHECKING:
@@ -45,50 +40,6 @@ if TYPE_CHECKING:
     from editor_app.services.changes import Changes
 
 log = logging.getLogger(__name__)
-
-
-class ReasonDialog(QDialog):
-    """Why the story goes back to its reporter: OK only with a reason."""
-
-    def __init__(self, target: Status, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reasonDialog")
-        self.setWindowTitle(self.tr("Reason required"))
-        layout = QVBoxLayout(self)
-        label = QLabel(
-            self.tr("Why is the story moved to “{status}”? The reporter will read this.").format(
-                status=status_label(target)
-            ),
-            self,
-        )
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.edit = QPlainTextEdit(self)
-        self.edit.setObjectName("reasonEdit")
-        self.edit.setPlaceholderText(self.tr("e.g. Check the figures in the second paragraph"))
-        layout.addWidget(self.edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        name_buttons(buttons)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("reasonOk")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.edit.textChanged.connect(self._update)
-        self._update()
-        self.resize(440, 220)
-
-    def reason(self) -> str:
-        return self.edit.toPlainText().strip()
-
-    def _update(self) -> None:
-        self.ok_button.setEnabled(bool(self.reason()))
-
-    def accept(self) -> None:
-        if self.reason():
-            super().accept()
 
 
 class ReviewController(QObject):

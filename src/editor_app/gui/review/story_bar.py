@@ -1,19 +1,27 @@
 """The strip above the open story: its status (a button offering the allowed moves), and the
-banners that explain why it is read-only, why it came back, or that conflicts wait."""
+banners that explain why it is read-only, why it came back, or that conflicts wait; and the
+dialog asking why a story is returned."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from editor_app.domain.workflow import Status
+from editor_app.gui.review.labels import name_buttons
+from editor_app.gui.story_list import status_label
 
 BANNER_STYLE = {
     "read_only": "background:#fff4d6; border:1px solid #e9c46a; color:#5c4400;",
@@ -114,3 +122,47 @@ class StoryBar(QWidget):
             self.tr("There are {n} conflicts to settle").format(n=count) if count else ""
         )
         self.conflict.setVisible(count > 0)
+
+
+class ReasonDialog(QDialog):
+    """Why the story goes back to its reporter: OK only with a reason."""
+
+    def __init__(self, target: Status, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(self.tr("Reason required"))
+        layout = QVBoxLayout(self)
+        label = QLabel(
+            self.tr("Why is the story moved to “{status}”? The reporter will read this.").format(
+                status=status_label(target)
+            ),
+            self,
+        )
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName("reasonEdit")
+        self.edit.setPlaceholderText(self.tr("e.g. Check the figures in the second paragraph"))
+        layout.addWidget(self.edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        name_buttons(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("reasonOk")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.edit.textChanged.connect(self._update)
+        self._update()
+        self.resize(440, 220)
+
+    def reason(self) -> str:
+        return self.edit.toPlainText().strip()
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(bool(self.reason()))
+
+    def accept(self) -> None:
+        if self.reason():
+            super().accept()
