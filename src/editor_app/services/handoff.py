@@ -51,7 +51,6 @@ from editor_app.exchange.story import (
 from editor_app.services import revision_apply as apply
 from editor_app.services.articles import snapshot
 from editor_app.services.changes import Changes
-from editor_app.services.originals import forget_unused
 from editor_app.store import repository as repo
 from editor_app.store import review_repo as rrepo
 from editor_app.store.database import Database
@@ -263,14 +262,13 @@ class HandoffService:
                     library.remove(sha)
             raise
         after = {p.id for p in article.photos}
-        removed = {pid: sha for pid, sha in (before or {}).items() if pid not in after}
-        # Originals no story uses any more: those of photos removed, and any brought for
-        # photos the merge did not keep.
-        forget_unused(self._db, [*removed.values(), *stored])
+        removed = {pid for pid in before or {} if pid not in after}
+        # The originals of photos the merge took off stay stored, as when a photo is removed
+        # here: the revisions that still show them can bring them back.
         changes = Changes.of(
             [aid],
             membership=outcome == "new",
-            photos=frozenset(after | set(removed)),
+            photos=frozenset(after | removed),
             officials=officials_added,
             revisions=True,
             comments=bool(story.comments),
