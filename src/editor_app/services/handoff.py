@@ -243,19 +243,22 @@ class HandoffService:
                     self._create(s, story, photos)
                     for info, snap in story.revisions:
                         rrepo.import_revision(s, info, snap)
+                    wrote = True
                 else:
-                    outcome, opened = self._merge(s, story, user, sender, photos.meta)
+                    outcome, opened, wrote = self._merge(s, story, user, sender, photos.meta)
+                wrote = wrote or officials_added
                 for c in story.comments:
-                    rrepo.upsert_comment(s, c)
+                    wrote = rrepo.upsert_comment(s, c) or wrote
                 s.flush()
                 s.expire_all()
                 article = repo.get_article(s, aid)
                 reason = f"Nhận bài từ {sender.name} ({_role_vi(sender.role)})"
                 if opened:
                     reason += f": {len(opened)} xung đột cần giải quyết"
-                rrepo.add_revision(
-                    s, aid, snapshot(article), user.name, user.role, "received", reason
-                )
+                if wrote:  # a package received again (or one's own back) brings nothing new
+                    rrepo.add_revision(
+                        s, aid, snapshot(article), user.name, user.role, "received", reason
+                    )
         except BaseException:
             for sha in stored:
                 with contextlib.suppress(OSError):
@@ -270,8 +273,8 @@ class HandoffService:
             membership=outcome == "new",
             photos=frozenset(after | removed),
             officials=officials_added,
-            revisions=True,
-            comments=bool(story.comments),
+            revisions=wrote,
+            comments=wrote and bool(story.comments),
             conflicts=bool(opened),
         )
         return Received(aid, outcome, opened, changes, sender, article.headline)
@@ -344,7 +347,9 @@ class HandoffService:
         user: User,
         sender: Sender,
         find_original: apply.OriginalFinder,
-    ) -> tuple[Outcome, list[Conflict]]:
+    ) -> tuple[Outcome, list[Conflict], bool]:
+        """Merges the package into the story here: the outcome, the conflicts opened, and
+        whether anything was written (a revision, a value, a conflict)."""
         aid = story.article_id
         ours = snapshot(repo.get_article(s, aid))
         theirs_ids = {str(info.id) for info, _ in story.revisions}
@@ -355,11 +360,11 @@ class HandoffService:
         names = {str(o.id): o.full_name for o in repo.list_officials(s)}
         names.update({str(o.id): o.full_name for o in story.officials})
         result = merge_snapshots(None if base is None else base[2], ours, story.snapshot, names)
-        for info, snap in story.revisions:
-            rrepo.import_revision(s, info, snap)
+        imported = [rrepo.import_revision(s, info, snap) for info, snap in story.revisions]
         opened = self._open_conflicts(s, aid, result, ours, story.snapshot, user, sender)
         self._apply(s, aid, result, find_original)
-        return ("conflict" if opened else "merged"), opened
+        wrote = any(imported) or bool(opened) or bool(result.taken)
+        return ("conflict" if opened else "merged"), opened, wrote
 
     @staticmethod
     def _open_conflicts(

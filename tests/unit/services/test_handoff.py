@@ -390,3 +390,26 @@ def test_a_field_conflicting_again_replaces_its_open_conflict(
     assert [c.id for c in ed.review.conflicts(aid)] == [second[0].id]
     settled = {c.id: c for c in ed.review.conflicts(aid, open_only=False)}
     assert settled[first[0].id].settled
+
+
+def test_receiving_a_package_again_or_ones_own_back_writes_nothing(
+    desks: tuple[Workspace, Workspace], outbox: Path, tmp_path: Path
+) -> None:
+    rep, ed = desks
+    aid = _story(rep, tmp_path)
+    note = rep.review.add_comment(
+        aid, make_anchor("headline", rep.articles.get(aid).headline, 0, 8), "Xem lại", MINH
+    )
+    path = rep.handoff.send(aid, outbox, MINH)
+    assert ed.handoff.receive(path, HA).outcome == "new"
+    history, comments = ed.review.history(aid), ed.review.comments(aid)
+    before = _fingerprint(ed)
+    again = ed.handoff.receive(path, HA)
+    assert (again.outcome, again.conflicts) == ("merged", [])
+    assert ed.review.history(aid) == history  # no second “received” revision
+    assert ed.review.comments(aid) == comments == [rep.review.comment(note.id)]
+    assert _fingerprint(ed)[1] == before[1]
+    # The sender receiving its own package back: nothing new either.
+    mine = rep.review.history(aid)
+    assert rep.handoff.receive(path, MINH).outcome == "merged"
+    assert rep.review.history(aid) == mine
