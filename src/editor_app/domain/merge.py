@@ -12,6 +12,9 @@ Keys are those of `revision_diff.FieldDiff`: the top-level fields, ``photo:<id>:
 set: a photo added on either side is kept; a photo removed on one side goes, unless the other
 side changed it (an edit wins over a removal: nothing written is lost). The featured photo is
 one choice per story (merged as one value, reported under the chosen photo's key).
+
+With `keep_ours` (their side may not change the story here: a reporter's package for a story
+approved here) nothing is taken: what would be is offered as conflicts instead.
 """
 
 from __future__ import annotations
@@ -135,14 +138,15 @@ def _weave(primary: Sequence[str], secondary: Sequence[str]) -> list[str]:
     return out
 
 
+def _photo_name(p: Mapping[str, Any]) -> str:
+    caption = " ".join(str(p.get("caption") or "").split())
+    if len(caption) > 60:
+        caption = caption[:59] + "…"
+    return caption or f"ảnh {str(p.get('id'))[:8]}"
+
+
 def _photo_list_text(photos: Sequence[Mapping[str, Any]]) -> str:
-    names = []
-    for p in photos:
-        caption = " ".join(str(p.get("caption") or "").split())
-        if len(caption) > 60:
-            caption = caption[:59] + "…"
-        names.append(caption or f"ảnh {str(p.get('id'))[:8]}")
-    return "\n".join(names)
+    return "\n".join(_photo_name(p) for p in photos)
 
 
 def merge_snapshots(
@@ -150,9 +154,16 @@ def merge_snapshots(
     ours: Mapping[str, Any],
     theirs: Mapping[str, Any],
     names: Mapping[str, str] = {},
+    keep_ours: bool = False,
 ) -> MergeResult:
     """The merged snapshot, the conflicts, and the keys taken from theirs (see the module's
-    doc). `names` maps an official's id to the name shown in a conflict."""
+    doc). `names` maps an official's id to the name shown in a conflict.
+
+    `keep_ours`: their side may not change the story here (a reporter's package for a story
+    approved here): nothing is taken; each top-level field they changed is a conflict, and
+    any change to the photos one `photos` conflict offering the photos the merge would give."""
+    if keep_ours:
+        return _kept(merge_snapshots(base, ours, theirs, names), ours, theirs, names)
     related = base is not None
     merged: dict[str, Any] = dict(ours)
     conflicts: list[FieldConflict] = []
@@ -180,6 +191,64 @@ def merge_snapshots(
     conflicts.extend(photo_conflicts)
     taken.extend(photos_taken)
     return MergeResult(merged, tuple(conflicts), tuple(taken))
+
+
+def _photo_lines(photos: Sequence[Mapping[str, Any]]) -> str:
+    """Each photo's caption, credit and featured mark, a line each (what a `photos` conflict
+    of `keep_ours` shows: any of them may be what changed)."""
+    lines = []
+    for p in photos:
+        credit = " ".join(str(p.get("credit") or "").split())
+        lines.append(
+            _photo_name(p)
+            + (f" — {credit}" if credit else "")
+            + (" (ảnh đại diện)" if p.get("featured") else "")
+        )
+    return "\n".join(lines)
+
+
+def _kept(
+    normal: MergeResult,
+    ours: Mapping[str, Any],
+    theirs: Mapping[str, Any],
+    names: Mapping[str, str],
+) -> MergeResult:
+    """`normal` turned into ours kept whole, with what it would take from theirs offered as
+    conflicts (`merge_snapshots`' `keep_ours`)."""
+    if not normal.taken:
+        return normal
+    merged = dict(normal.merged)
+    conflicts = list(normal.conflicts)
+    ours_texts, theirs_texts = field_texts(ours, names), field_texts(theirs, names)
+    for key in normal.taken:
+        if key in FIELD_KEYS:
+            merged[key] = _value(ours, key)
+            conflicts.append(
+                FieldConflict(
+                    key,
+                    FIELD_LABELS[key],
+                    ours_texts[key],
+                    theirs_texts[key],
+                    _value(ours, key),
+                    _value(theirs, key),
+                )
+            )
+    if any(key not in FIELD_KEYS for key in normal.taken):
+        mine = [dict(p) for p in _photos(ours).values()]
+        offered = next((c.theirs_value for c in conflicts if c.key == "photos"), merged["photos"])
+        merged["photos"] = mine
+        conflicts = [c for c in conflicts if c.key != "photos"]
+        conflicts.append(
+            FieldConflict(
+                "photos",
+                FIELD_LABELS["photos"],
+                _photo_lines(mine),
+                _photo_lines(offered),
+                mine,
+                offered,
+            )
+        )
+    return MergeResult(merged, tuple(conflicts), ())
 
 
 def _survivors(

@@ -25,7 +25,7 @@ from editor_app.domain.errors import NotFound, UserError
 from editor_app.domain.merge import MergeResult, merge_snapshots, newest_common
 from editor_app.domain.review import Conflict
 from editor_app.domain.text import nfc
-from editor_app.domain.workflow import Role, User
+from editor_app.domain.workflow import Role, Status, User, can_edit
 from editor_app.exchange.package import (
     ARTICLE,
     COMMENTS,
@@ -359,7 +359,12 @@ class HandoffService:
         base = newest_common(mine, theirs_ids)
         names = {str(o.id): o.full_name for o in repo.list_officials(s)}
         names.update({str(o.id): o.full_name for o in story.officials})
-        result = merge_snapshots(None if base is None else base[2], ours, story.snapshot, names)
+        # A story the sender's role may not edit here (a reporter's package, a story approved
+        # here) takes nothing silently: each change of theirs is a conflict for this desk.
+        locked = not can_edit(Status(ours["status"]), Role(sender.role))
+        result = merge_snapshots(
+            None if base is None else base[2], ours, story.snapshot, names, keep_ours=locked
+        )
         imported = [rrepo.import_revision(s, info, snap) for info, snap in story.revisions]
         opened = self._open_conflicts(s, aid, result, ours, story.snapshot, user, sender)
         self._apply(s, aid, result, find_original)

@@ -179,6 +179,38 @@ def test_the_featured_photo_is_one_choice() -> None:
     assert [p["featured"] for p in result.merged["photos"]] == [False, True, False]
 
 
+def test_when_their_side_may_not_change_the_story_every_change_is_a_conflict() -> None:
+    # A reporter's package for a story approved here: nothing of theirs is taken silently.
+    base = snap(status="approved")
+    theirs = snap(
+        status="draft",
+        body="Phóng viên sửa sau khi bài đã duyệt.",
+        photos=[photo(P1, "Ảnh một (sửa)"), photo(P2, "Ảnh hai", featured=True), photo(P3, "Mới")],
+    )
+    ours = snap(status="approved", sapo="Biên tập viên sửa sa pô.")
+    result = merge_snapshots(base, ours, theirs, keep_ours=True)
+    assert result.taken == ()
+    assert result.merged == ours
+    by_key = {c.key: c for c in result.conflicts}
+    assert set(by_key) == {"status", "body", "photos"}
+    assert (by_key["status"].ours_value, by_key["status"].theirs_value) == ("approved", "draft")
+    assert by_key["body"].theirs_value == "Phóng viên sửa sau khi bài đã duyệt."
+    photos = by_key["photos"]
+    assert photos.ours_value == ours["photos"]
+    assert photos.theirs_value == merge_snapshots(base, ours, theirs).merged["photos"]
+    assert photos.theirs.splitlines() == ["Ảnh một (sửa)", "Ảnh hai (ảnh đại diện)", "Mới"]
+    # A photo removed there, or only its credit changed: it stays here, offered as a conflict.
+    removed = [photo(P1, "Ảnh một", featured=True)]
+    credited = [photo(P1, "Ảnh một", "Lê Minh", featured=True), photo(P2, "Ảnh hai")]
+    for changed in (removed, credited):
+        result = merge_snapshots(base, ours, {**base, "photos": changed}, keep_ours=True)
+        assert result.merged["photos"] == ours["photos"] and result.taken == ()
+        (c,) = result.conflicts
+        assert c.key == "photos" and c.ours != c.theirs
+    # Their side unchanged: nothing to settle.
+    assert merge_snapshots(base, ours, base, keep_ours=True).conflicts == ()
+
+
 def test_newest_common_revision_is_the_base() -> None:
     ours = [("a", 1, {"n": 1}), ("b", 3, {"n": 2}), ("c", 5, {"n": 3})]
     assert newest_common(ours, {"a", "b", "x"}) == ("b", 3, {"n": 2})

@@ -413,3 +413,42 @@ def test_receiving_a_package_again_or_ones_own_back_writes_nothing(
     mine = rep.review.history(aid)
     assert rep.handoff.receive(path, MINH).outcome == "merged"
     assert rep.review.history(aid) == mine
+
+
+def test_a_reporters_package_does_not_change_a_story_approved_here(
+    desks: tuple[Workspace, Workspace], outbox: Path, tmp_path: Path
+) -> None:
+    rep, ed = desks
+    aid = _story(rep, tmp_path)
+    rep.review.set_status(aid, Status.SUBMITTED, MINH)
+    _exchange(rep, ed, aid, outbox, tmp_path)
+    for target in (Status.EDITING, Status.APPROVED):
+        ed.review.set_status(aid, target, HA)
+    approved = ed.articles.get(aid)
+    # Before hearing of the approval, the reporter rewrites the body, adds a photo, withdraws.
+    rep.articles.save_fields(aid, {"body": "Thân bài phóng viên viết lại."})
+    rep.photos.attach(aid, [jpeg(tmp_path / "them.jpg", (200, 30, 30))], caption="Ảnh thêm")
+    rep.review.set_status(aid, Status.DRAFT, MINH)
+
+    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA)
+    assert got.outcome == "conflict"
+    assert {c.key for c in got.conflicts} == {"body", "status", "photos"}
+    story = ed.articles.get(aid)
+    assert (story.status, story.body) == (Status.APPROVED, approved.body)
+    assert [p.id for p in story.photos] == [p.id for p in approved.photos]
+    # The editor decides: the new photo and the body are taken, the approval stays.
+    by_key = {c.key: c for c in got.conflicts}
+    for key in ("photos", "body"):
+        ed.review.settle(by_key[key].id, "theirs", HA)
+    ed.review.settle(by_key["status"].id, "ours", HA)
+    story = ed.articles.get(aid)
+    assert story.body == "Thân bài phóng viên viết lại." and story.status is Status.APPROVED
+    assert [p.caption for p in story.photos][-1] == "Ảnh thêm"
+    # An editor's package is merged as usual.
+    rep.handoff.receive(ed.handoff.send(aid, outbox, HA), MINH)
+    ed.articles.save_fields(aid, {"sapo": "Sa pô biên tập lại sau khi duyệt."})
+    got = rep.handoff.receive(ed.handoff.send(aid, outbox, HA), MINH)
+    assert (got.outcome, rep.articles.get(aid).sapo) == (
+        "merged",
+        "Sa pô biên tập lại sau khi duyệt.",
+    )
