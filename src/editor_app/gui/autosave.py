@@ -46,6 +46,7 @@ class SaveManager(QObject):
         self._dirty: set[str] = set()
         self._dirty_since: float | None = None
         self._in_flight = 0
+        self._closed = False
         self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
         self._idle.timeout.connect(self.save_now)
         self._deadline = QTimer(self, singleShot=True, interval=MAX_INTERVAL_MS)
@@ -65,7 +66,7 @@ class SaveManager(QObject):
         self.article_id = article_id
 
     def mark(self, field: str) -> None:
-        if self.article_id is None:
+        if self.article_id is None or self._closed:
             return
         self._dirty.add(field)
         self._idle.start()
@@ -78,7 +79,7 @@ class SaveManager(QObject):
         self._idle.stop()
         self._deadline.stop()
         self._dirty_since = None
-        if not self._dirty or self.article_id is None:
+        if not self._dirty or self.article_id is None or self._closed:
             return
         fields = {name: self._read(name) for name in sorted(self._dirty)}
         self._dirty.clear()
@@ -100,6 +101,15 @@ class SaveManager(QObject):
         self._worker.submit(lambda: self._saver(article_id, fields), on_done, on_error)
 
     def flush(self) -> None:
-        """Saves everything now and waits for the disk (on close)."""
+        """Saves everything now and waits for the disk."""
         self.save_now()
         self._worker.wait()
+
+    def close(self) -> None:
+        """The window closes: saves everything, waits for the disk, then saves no more (a
+        closed window's body may still be re-highlighted, e.g. when the application's style
+        changes, which Qt reports as a text change)."""
+        self.flush()
+        self._closed = True
+        self._idle.stop()
+        self._deadline.stop()

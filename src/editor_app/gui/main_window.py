@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if hasattr(self, "editor") and not getattr(self, "_closed", False):
             self._closed = True
-            self.editor.saver.flush()
+            self.editor.saver.close()
             self.worker.shutdown()
         self.settings.set_geometry(type(self).__name__, self.saveGeometry())
         self.settings.sync()

@@ -142,3 +142,14 @@ def test_autosaves_and_ctrl_s_record_the_user(qtbot, make_window: WindowFactory)
     first = w.workspace.review.history(aid)[0]
     assert (first.kind, first.author, first.role) == ("save", MINH.name, "reporter")
     assert w.review.user_label.text().endswith("Lê Minh · Reporter</a>")
+
+
+def test_a_closed_window_saves_no_more(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+    """A closed window's body may still report a text change (Qt re-highlights it when the
+    application's style changes): nothing is sent to the stopped worker."""
+    w = make_window("reporter", MINH)
+    _story(w)
+    w.close()
+    w.ui.bodyEdit.textChanged.emit()
+    assert not w.editor.saver.dirty
+    qtbot.wait(1700)  # past the autosave timers: an error on the worker would fail the test
