@@ -105,10 +105,11 @@ class ReviewService:
 
     def autosaved(self, article_id: uuid.UUID, user: User, now: datetime | None = None) -> None:
         """Called after each autosave: an `autosave` revision when the newest revision is over
-        a minute old, then old autosaves thinned (`domain.review.thin`)."""
+        a minute old, then old autosaves thinned (`domain.review.thin`). Revisions dated after
+        `now` (received from a desk whose clock is ahead) do not count."""
         now = now or utcnow()
         with self._db.transaction() as s:
-            last = rrepo.last_revision(s, article_id)
+            last = rrepo.last_revision(s, article_id, until=now)
             if last is not None and now - last.created_at <= AUTOSAVE_EVERY:
                 return
             snap = snapshot(repo.get_article(s, article_id))

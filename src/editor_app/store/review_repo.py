@@ -97,12 +97,17 @@ def list_revisions(session: Session, article_id: uuid.UUID) -> list[RevisionInfo
     ]
 
 
-def last_revision(session: Session, article_id: uuid.UUID) -> RevisionInfo | None:
-    """The newest revision of the article, if any."""
+def last_revision(
+    session: Session, article_id: uuid.UUID, until: datetime | None = None
+) -> RevisionInfo | None:
+    """The newest revision of the article, if any (with `until`: the newest not after it)."""
     pk = _article_pk(session, article_id)
+    where = [RevisionRow.article_pk == pk]
+    if until is not None:
+        where.append(RevisionRow.created_at <= until)
     r = session.execute(
         select(*_INFO_COLUMNS)
-        .where(RevisionRow.article_pk == pk)
+        .where(*where)
         .order_by(RevisionRow.created_at.desc(), RevisionRow.id.desc())
         .limit(1)
     ).first()

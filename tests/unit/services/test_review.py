@@ -199,6 +199,21 @@ def test_autosave_revisions_are_made_once_a_minute_and_thinned(ws: Workspace) ->
     assert len(ws.review.history(aid)) == before
 
 
+def test_a_revision_from_a_clock_ahead_does_not_stop_autosave_revisions(ws: Workspace) -> None:
+    # A package from a desk whose clock is a day ahead brought a revision dated tomorrow.
+    aid = _story(ws)
+    now = utcnow()
+    with ws.db.transaction() as s:
+        snap = review_repo.get_revision(s, ws.review.save_revision(aid, HUY))[1]
+        review_repo.add_revision(
+            s, aid, snap, HUY.name, "editor", "handoff", when=now + timedelta(days=1)
+        )
+    for minute in (2, 4, 4.5, 6):
+        ws.review.autosaved(aid, LAN, now=now + timedelta(minutes=minute))
+    autosaves = [h.created_at for h in ws.review.history(aid) if h.kind == "autosave"]
+    assert sorted(autosaves) == [now + timedelta(minutes=m) for m in (2, 4, 6)]
+
+
 # --- comments -------------------------------------------------------------------------------------
 
 
