@@ -19,6 +19,8 @@ __all__ = ["Fields", "snapshot_from_json"]
 
 _SHA256_RE = re.compile(r"[0-9a-f]{64}")
 _TEXT_KEYS = ("headline", "sapo", "body", "byline", "location")
+_EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+_LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
 class Fields:
@@ -92,7 +94,13 @@ class Fields:
             raise self.fail(f"{where}{key}", "không phải thời điểm hợp lệ") from None
         if moment.tzinfo is None:
             raise self.fail(f"{where}{key}", "thiếu múi giờ")
-        return moment.astimezone(UTC)
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:  # e.g. 9999-12-31T23:00-05:00: past the last day in UTC
+            moment = datetime.max.replace(tzinfo=UTC)
+        if not _EARLIEST <= moment <= _LATEST:  # also: shown in local time, it would overflow
+            raise self.fail(f"{where}{key}", "không phải thời điểm hợp lệ")
+        return moment
 
     def maybe_when(self, obj: Mapping[str, Any], key: str, where: str) -> datetime | None:
         return None if obj.get(key) is None else self.when(obj, key, where)

@@ -176,6 +176,18 @@ BAD: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     ),
     "other article id": (_set(ARTICLE, "id", str(uuid.uuid4())), "“id” khác mã bài"),
     "naive time": (_set(ARTICLE, "updated_at", "2025-03-01T08:00:00"), "“updated_at” thiếu"),
+    "time past year 9999 in UTC": (
+        _set(ARTICLE, "created_at", "9999-12-31T23:59:59-05:00"),
+        "“created_at” không phải thời điểm",
+    ),
+    "time in year 9999 (no local time for it)": (
+        _set(COMMENTS, "0.updated_at", "9999-12-31T23:59:59+00:00"),
+        r"“\[0\].updated_at” không phải thời điểm",
+    ),
+    "time before year 1 in UTC": (
+        _set(REVISIONS, "0.created_at", "0001-01-01T00:00:00+05:00"),
+        r"“\[0\].created_at” không phải thời điểm",
+    ),
     "headline number": (_set(ARTICLE, "snapshot.headline", 5), "“snapshot.headline”"),
     "headline missing": (_set(ARTICLE, "snapshot.headline", _DEL), "“snapshot.headline” bị"),
     "status unknown": (_set(ARTICLE, "snapshot.status", "deleted"), "“snapshot.status”"),
