@@ -170,14 +170,35 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"giá trị {name} không hợp lệ trong JSON")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(value: Any) -> bool:
+    """Whether a string in `value` (a key or a value) holds half of a surrogate pair: what a
+    `\\ud800` escape alone decodes to, which no UTF-8 text (nor the database) can hold."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if _SURROGATE.search(v):
+                return True
+        elif isinstance(v, dict):
+            stack.extend(v)
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return False
+
+
 def parse_json(data: bytes, entry: str, error: type[UserError]) -> Any:
-    """Strict JSON: UTF-8, no NaN/Infinity, no repeated keys, not absurdly deep."""
+    """Strict JSON: UTF-8, no NaN/Infinity, no repeated keys, no lone surrogate escapes, not
+    absurdly deep."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise error(f"mục “{entry}” không phải văn bản UTF-8") from None
     try:
-        return json.loads(
+        value = json.loads(
             text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
         )
     except json.JSONDecodeError as e:
@@ -187,6 +208,9 @@ def parse_json(data: bytes, entry: str, error: type[UserError]) -> Any:
         raise error(f"mục “{entry}” không phải JSON hợp lệ ({e})") from None
     except RecursionError:
         raise error(f"mục “{entry}” lồng nhau quá sâu") from None
+    if "\\u" in text and _lone_surrogate(value):
+        raise error(f"mục “{entry}” có ký tự Unicode không hợp lệ (nửa cặp thay thế)")
+    return value
 
 
 # --- the manifest ------------------------------------------------------------------------------

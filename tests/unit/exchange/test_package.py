@@ -255,7 +255,27 @@ HOSTILE_ENTRIES: dict[str, tuple[Callable[[Story], None], str]] = {
     "nan": (_replace_data("comments.json", b"[NaN]"), "JSON"),
     "duplicate-keys": (_replace_data("article.json", b'{"id": 1, "id": 2}'), "lặp lại"),
     "too-deep": (_replace_data("comments.json", b"[" * 100_000 + b"]" * 100_000), "JSON|sâu"),
+    "lone-surrogate": (
+        _replace_data("comments.json", b'[{"text": "a\\ud800b"}]'),
+        "“comments.json”.*Unicode",
+    ),
+    "lone-surrogate-key": (_replace_data("article.json", b'{"\\udfff": 1}'), "Unicode"),
+    "dot-slash": (_rename("article.json", "./article.json"), "không chuẩn"),
+    "trailing-slash": (_rename("article.json", "article.json/"), "không chuẩn"),
+    "empty-name": (_add(""), "rỗng"),
+    "long-name": (_add("photos/" + "a" * 5000 + ".jpg"), "không được phép"),
+    "case-variant": (_add("ARTICLE.JSON"), "“ARTICLE.JSON” không được phép"),
 }
+
+
+def test_a_surrogate_pair_written_as_escapes_is_a_character(tmp_path: Path) -> None:
+    story = minimal_story()
+    story.entry("comments.json").data = b'[{"text": "\\ud83d\\udcf7 \\u1ea3nh"}]'
+    story.list_parts()
+    work = tmp_path / "work"
+    work.mkdir()
+    package = read_package(story.write(tmp_path / "ok.story.zip"), work)
+    assert package.parts["comments.json"] == [{"text": "📷 ảnh"}]
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE_ENTRIES))
