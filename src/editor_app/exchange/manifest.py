@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.text import slugify
+from editor_app.domain.text import nfc, slugify
 
 __all__ = [
     "ARTICLE",
@@ -253,7 +253,7 @@ def manifest_from_json(data: Any) -> Manifest:
     _want(created_at.tzinfo is not None, "trường “created_at” thiếu múi giờ")
     sender = data.get("sender")
     _want(isinstance(sender, dict), "trường “sender” phải là một đối tượng")
-    name = _text(sender, "name", "sender.")
+    name = " ".join(nfc(_text(sender, "name", "sender.")).split())  # as a `User`'s name
     role = _text(sender, "role", "sender.")
     _want(role in ROLES, "trường “sender.role” phải là “reporter” hoặc “editor”")
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 import uuid
 import zipfile
 from collections.abc import Callable
@@ -266,6 +267,16 @@ HOSTILE_ENTRIES: dict[str, tuple[Callable[[Story], None], str]] = {
     "long-name": (_add("photos/" + "a" * 5000 + ".jpg"), "không được phép"),
     "case-variant": (_add("ARTICLE.JSON"), "“ARTICLE.JSON” không được phép"),
 }
+
+
+def test_the_senders_name_is_read_as_nfc(tmp_path: Path) -> None:
+    # A Mac writes names decomposed: “Lê Minh” as L, e, U+0302 (circumflex), …
+    story = minimal_story()
+    story.manifest["sender"] = {"name": unicodedata.normalize("NFD", "Lê Minh"), "role": "editor"}
+    work = tmp_path / "work"
+    work.mkdir()
+    package = read_package(story.write(tmp_path / "nfd.story.zip"), work)
+    assert package.manifest.sender.name == unicodedata.normalize("NFC", "Lê Minh")
 
 
 def test_a_surrogate_pair_written_as_escapes_is_a_character(tmp_path: Path) -> None:
