@@ -109,12 +109,16 @@ class _Photos:
             info = self.facts(sha256)
         except UserError:
             return None
+        from editor_app.services.importing import camera_time_to_utc
+
         return {
             "filename": info.filename,
             "format": info.format,
             "width": info.width,
             "height": info.height,
             "size_bytes": info.size_bytes,
+            "taken_at": camera_time_to_utc(info.taken_at),
+            "camera": info.camera,
         }
 
 

@@ -198,6 +198,7 @@ class ReviewService:
         def find(sha256: str) -> Mapping[str, Any] | None:
             from editor_app.media.library import MediaLibrary  # Pillow: only when needed
             from editor_app.media.probe import probe
+            from editor_app.services.importing import camera_time_to_utc
 
             try:
                 path = MediaLibrary(db.media_dir).original_path(sha256)
@@ -212,6 +213,8 @@ class ReviewService:
                 "width": info.width,
                 "height": info.height,
                 "size_bytes": info.size_bytes,
+                "taken_at": camera_time_to_utc(info.taken_at),
+                "camera": info.camera,
             }
 
         return find

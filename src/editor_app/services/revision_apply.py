@@ -31,8 +31,8 @@ ARTICLE_KEYS = (
 PHOTO_KEYS = ("caption", "credit", "alt_text", "featured")
 
 OriginalFinder = Callable[[str], Mapping[str, Any] | None]
-"""sha256 → what a photo row needs (filename, format, width, height, size_bytes) when the
-original is in the store, else None."""
+"""sha256 → what a photo row needs (filename, format, width, height, size_bytes; taken_at and
+camera when known) when the original is in the store, else None."""
 
 
 def _empty(key: str) -> Any:
@@ -126,16 +126,19 @@ def apply_photos(
             if meta is None:
                 lost.append(_photo_label(n, p))
                 continue
+            # The facts are the original's own (a snapshot may come from another desk).
             photo = Photo(
                 sha256=sha,
                 filename=str(p.get("filename") or meta.get("filename") or f"{sha[:12]}"),
-                format=str(p.get("format") or meta["format"]),
-                width=int(p.get("width") or meta["width"]),
-                height=int(p.get("height") or meta["height"]),
-                size_bytes=int(p.get("size_bytes") or meta["size_bytes"]),
+                format=str(meta["format"]),
+                width=int(meta["width"]),
+                height=int(meta["height"]),
+                size_bytes=int(meta["size_bytes"]),
                 caption=texts["caption"],
                 credit=texts["credit"],
                 alt_text=texts["alt_text"],
+                taken_at=meta.get("taken_at"),
+                camera=str(meta.get("camera") or ""),
                 id=pid,
             )
             try:

@@ -452,3 +452,28 @@ def test_a_reporters_package_does_not_change_a_story_approved_here(
         "merged",
         "Sa pô biên tập lại sau khi duyệt.",
     )
+
+
+def test_a_photo_merged_in_takes_its_facts_from_its_original_not_the_snapshot(
+    desks: tuple[Workspace, Workspace], outbox: Path, tmp_path: Path
+) -> None:
+    rep, ed = desks
+    aid = _story(rep, tmp_path)
+    _exchange(rep, ed, aid, outbox, tmp_path)
+    exif = Image.Exif()
+    exif[0x0110] = "Canon EOS R6"  # the camera model
+    shot = tmp_path / "them.jpg"
+    Image.new("RGB", (80, 60), (10, 200, 10)).save(shot, "JPEG", exif=exif)
+    rep.photos.attach(aid, [shot], caption="Ảnh thêm")
+    path = rep.handoff.send(aid, outbox, MINH)
+    story = read_story(path)
+    article = json.loads(story.entry("article.json").data)
+    article["snapshot"]["photos"][1].update(width=10**30, height=1, format="GIF")
+    story.entry("article.json").data = dumps(article)
+    story.list_parts()
+    story.write(path)
+
+    assert ed.handoff.receive(path, HA).outcome == "merged"
+    added = ed.articles.get(aid).photos[1]
+    assert (added.caption, added.width, added.height, added.format) == ("Ảnh thêm", 80, 60, "JPEG")
+    assert (added.filename, added.camera) == ("them.jpg", "Canon EOS R6")
