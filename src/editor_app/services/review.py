@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
-from editor_app.domain.article import utcnow
+from editor_app.domain.article import Article, utcnow
 from editor_app.domain.errors import NotFound, ValidationError
 from editor_app.domain.review import (
     Anchor,
@@ -172,10 +172,7 @@ class ReviewService:
             info, snap = rrepo.get_revision(s, revision_id)
             if info.article_id != article_id:
                 raise NotFound(f"Phiên bản {revision_id} không thuộc bài viết {article_id}.")
-            last = rrepo.last_revision(s, article_id)
-            if last is None or rrepo.get_revision(s, last.id)[1] != snapshot(article):
-                reason = f"Trước khi khôi phục phiên bản {describe(info)}"
-                self._add(s, article_id, user, "save", reason)
+            self._keep_current(s, article, user, f"Trước khi khôi phục phiên bản {describe(info)}")
             apply.apply_article_fields(s, article_id, {k: snap.get(k) for k in apply.ARTICLE_KEYS})
             gone = apply.apply_officials(s, article_id, snap.get("officials") or [])
             photos, lost = apply.apply_photos(s, article_id, snap.get("photos") or [], find)
@@ -191,6 +188,13 @@ class ReviewService:
         return Changes.of(
             [article_id], photos=frozenset(photos), revisions=True, messages=tuple(messages)
         )
+
+    def _keep_current(self, s: Session, article: Article, user: User, reason: str) -> None:
+        """Saves the story as it is as a revision, unless the newest revision already has it
+        (before a restore or a settled conflict replaces what was typed since)."""
+        last = rrepo.last_revision(s, article.id)
+        if last is None or rrepo.get_revision(s, last.id)[1] != snapshot(article):
+            self._add(s, article.id, user, "save", reason)
 
     def _original_finder(self) -> apply.OriginalFinder:
         db = self._db
@@ -335,6 +339,7 @@ class ReviewService:
             article = repo.get_article(s, c.article_id)
             if not can_edit(article.status, user.role) and c.key != "status":
                 raise read_only_error(article.status, user.role)
+            self._keep_current(s, article, user, f"Trước khi giải quyết xung đột “{c.label_vi}”")
             value = c.ours_value if choice == "ours" else c.theirs_value
             photos = self._apply(s, c.article_id, c.key, value)
             rrepo.settle_conflict(s, conflict_id, user.name)

@@ -3,6 +3,7 @@ conflicts, autosave thinning."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
@@ -279,3 +280,36 @@ def test_settling_a_conflict_applies_the_chosen_side(ws: Workspace) -> None:
     assert ws.review.history(aid)[0].kind == "conflict"
     with pytest.raises(ValidationError, match="đã được giải quyết"):
         ws.review.settle(conflict.id, "ours", HUY)
+
+
+def test_settling_keeps_what_was_typed_since_the_conflict_as_a_revision(ws: Workspace) -> None:
+    aid = _story(ws)
+    ours = ws.review.save_revision(aid, HUY)
+    conflict = Conflict(
+        id=uuid.uuid4(),
+        article_id=aid,
+        key="headline",
+        label_vi="Tiêu đề",
+        ours="Hội nghị giao ban công tác quý 1",
+        theirs="Giao ban quý 1",
+        ours_value="Hội nghị giao ban công tác quý 1",
+        theirs_value="Giao ban quý 1",
+        ours_revision_id=ours,
+        theirs_revision_id=ours,
+        created_at=utcnow(),
+    )
+    with ws.db.transaction() as s:
+        review_repo.add_conflict(s, conflict)
+    # Typed after the conflict opened (an autosave, no revision yet), then the conflict settled.
+    ws.articles.save_fields(aid, {"headline": "Tiêu đề gõ lại sau khi nhận"})
+    ws.review.settle(conflict.id, "ours", HUY)
+    assert ws.articles.get(aid).headline == "Hội nghị giao ban công tác quý 1"
+    headlines = [ws.review.revision_snapshot(h.id)["headline"] for h in ws.review.history(aid)]
+    assert "Tiêu đề gõ lại sau khi nhận" in headlines
+    # Nothing typed since the last revision: only the settling's own revision is added.
+    again = dataclasses.replace(conflict, id=uuid.uuid4(), key="sapo", label_vi="Sa pô")
+    with ws.db.transaction() as s:
+        review_repo.add_conflict(s, again)
+    before = len(ws.review.history(aid))
+    ws.review.settle(again.id, "theirs", HUY)
+    assert len(ws.review.history(aid)) == before + 1
