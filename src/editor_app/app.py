@@ -27,6 +27,11 @@ class Running:
     session: SessionService
 
     def shutdown(self) -> None:
+        from PySide6.QtCore import QThreadPool
+
+        # Background loads (the spelling dictionary, thumbnails) report to widgets: let them
+        # finish before the widgets go (a signal emitted to a deleted editor crashes the process).
+        QThreadPool.globalInstance().waitForDone(10_000)
         self.session.end()
         self.workspace.close()
         # Delete the window while Qt is whole: a web view outliving its profile at interpreter
