@@ -413,6 +413,15 @@ def test_receiving_a_package_again_or_ones_own_back_writes_nothing(
     mine = rep.review.history(aid)
     assert rep.handoff.receive(path, MINH).outcome == "merged"
     assert rep.review.history(aid) == mine
+    # An older package after a newer one: the newer stays, nothing is written.
+    older = outbox / "older.story.zip"
+    path.rename(older)
+    rep.articles.save_fields(aid, {"headline": "Tiêu đề mới hơn"})
+    assert ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA).outcome == "merged"
+    history = ed.review.history(aid)
+    assert ed.handoff.receive(older, HA).outcome == "merged"
+    assert ed.articles.get(aid).headline == "Tiêu đề mới hơn"
+    assert ed.review.history(aid) == history
 
 
 def test_a_reporters_package_does_not_change_a_story_approved_here(
