@@ -58,6 +58,7 @@ class RenditionJob:
     formats: tuple[str, ...] = FORMATS
     widths: tuple[int, ...] = RENDITION_WIDTHS
     thumbnail: bool = True
+    crop: tuple[int, int] | None = None  # a width:height ratio: renditions of that centred crop
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def run_job(root: Path, job: RenditionJob) -> JobResult:
             formats=job.formats,
             widths=job.widths,
             thumbnail=job.thumbnail,
+            crop=job.crop,
         )
     except UserError as exc:
         return JobResult(job, error=exc.message)

@@ -48,11 +48,11 @@ THUMBNAIL_SIZE = 240
 FORMATS = ("JPEG", "WEBP")
 EXTENSIONS = {"JPEG": ".jpg", "WEBP": ".webp"}
 JPEG_OPTIONS = {"quality": 82, "progressive": True, "optimize": True, "subsampling": "4:2:0"}
-WEBP_OPTIONS = {"quality": 80, "method": 4}
+WEBP_OPTIONS = {"quality": 80, "method": 2}
 THUMBNAIL_OPTIONS = {"quality": 80, "optimize": True, "subsampling": "4:2:0"}
 # Changes whenever the same input would give different bytes (settings, filters, Pillow's
 # major version); part of every cache key, so old renditions are not served after a change.
-RECIPE = f"r1-pil{PIL.__version__.split('.')[0]}"
+RECIPE = f"r2-pil{PIL.__version__.split('.')[0]}"
 
 # The first, largest step (from the decoded size, at most 2× the target, to the largest
 # rendition) dominates the cost; the later steps are small. See docs/media.md for the figures.

@@ -23,7 +23,7 @@ from editor_app.media.renditions import Ratio
 from editor_app.media.xmp import PhotoMetadata
 from editor_app.publish import RenditionRequest, export_bundle
 from editor_app.publish.bundle import Progress
-from editor_app.publish.renditions import width_requests
+from editor_app.publish.renditions import crop_requests, width_requests
 from editor_app.render.context import (
     PageContext,
     PhotoImages,
@@ -275,20 +275,34 @@ class ExportService:
         """Makes the bundle's renditions that are not cached yet, one decode per photo, on
         every core (spawned processes): the bundle then only copies cached files. A photo that
         fails here fails again, with its message, when the bundle asks for it."""
-        jobs = [
-            RenditionJob(
-                p.sha256,
-                self.metadata(p),
-                size=(p.width, p.height) if p.width > 0 and p.height > 0 else None,
-                formats=("JPEG", "WEBP"),
-                widths=tuple(width_requests(p)),
-                thumbnail=False,
-            )
-            for p in photos
-        ]
+        # The featured photo's crops (share previews) go first, so they are not left to the end
+        # on one core; then every photo's widths in both formats.
+        featured = next((p for p in photos if p.featured), photos[0] if photos else None)
+        jobs: list[RenditionJob] = []
+        if featured is not None:
+            for r in crop_requests(featured):
+                jobs.append(self._job(featured, (r.format.upper(),), (r.width,), r.crop))
+        jobs += [self._job(p, ("JPEG", "WEBP"), tuple(width_requests(p))) for p in photos]
         if len(jobs) > 1:
             stop = _CancelFlag(cancel)
             make_renditions(jobs, self.cache, cancel=stop)
+
+    def _job(
+        self,
+        photo: Photo,
+        formats: tuple[str, ...],
+        widths: tuple[int, ...],
+        crop: str | None = None,
+    ) -> RenditionJob:
+        return RenditionJob(
+            photo.sha256,
+            self.metadata(photo),
+            size=(photo.width, photo.height) if photo.width > 0 and photo.height > 0 else None,
+            formats=formats,
+            widths=widths,
+            thumbnail=False,
+            crop=_RATIOS[crop] if crop else None,
+        )
 
 
 class _CancelFlag:
