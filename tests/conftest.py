@@ -44,6 +44,8 @@ def _private_user_folders(
     for var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.delenv("EDITOR_APP_DATA_DIR", raising=False)
+    # A PC with IT's /etc/editor_app/site.toml must not change what the tests see.
+    monkeypatch.setenv("EDITOR_APP_SITE_CONFIG", "none")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -39,6 +39,10 @@ __all__ = [
 SITE_CONFIG_ENV = "EDITOR_APP_SITE_CONFIG"
 
 
+NO_SITE_FILE = "none"
+"""`EDITOR_APP_SITE_CONFIG=none`: the built-in defaults, whatever file this PC has."""
+
+
 def platform_site_file(platform: str = sys.platform, env: Mapping[str, str] = os.environ) -> Path:
     """Where IT puts the site file on this kind of PC."""
     if platform.startswith("win"):
@@ -54,6 +58,8 @@ def find_site_file(
     None: no site file (defaults). An explicitly named file that is missing is returned as is,
     so that loading reports it."""
     named = env.get(SITE_CONFIG_ENV, "").strip()
+    if named.lower() == NO_SITE_FILE:
+        return None, True  # told to ignore any site file (tests, IT trying the defaults)
     if named:
         return Path(named).expanduser(), True
     candidate = platform_file if platform_file is not None else platform_site_file(env=env)

@@ -29,6 +29,7 @@ from editor_app.services.site_setup import SEEDED_MARKER
 from editor_app.services.siteconfig import (
     SITE_CONFIG_ENV,
     SiteLoad,
+    default_config,
     find_site_file,
     load_site,
     platform_site_file,
@@ -469,3 +470,12 @@ def test_the_example_is_valid_and_documents_every_key_in_both_languages(tmp_path
     load = load_site(write(tmp_path, text))
     assert not [p for p in load.problems if p.fatal], load.problems
     assert load.config.officials_csv.value == tmp_path / "officials.csv"
+
+
+def test_none_in_the_environment_means_the_defaults_whatever_this_pc_has(tmp_path: Path) -> None:
+    platform_file = write(tmp_path / "etc", '[outlet]\nname = "Nền tảng"\n')
+    env = {"EDITOR_APP_SITE_CONFIG": "None"}
+    assert find_site_file(env, platform_file) == (None, True)
+    load = load_site(env=env, platform_file=platform_file)
+    assert load.path is None and not load.problems
+    assert load.config.name.value == default_config().name.value
