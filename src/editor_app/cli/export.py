@@ -19,7 +19,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "mã thoát 1 và liệt kê các lỗi, trừ khi có --force (lý do được ghi vào lịch sử bài).",
     )
     p.add_argument("id", help="mã bài viết")
-    p.add_argument("--out", metavar="DIR", type=Path, required=True, help="thư mục đích")
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="thư mục đích (mặc định: thư mục xuất bài của cấu hình, xem editor-app check)",
+    )
     p.add_argument("--zip", action="store_true", help="ghi một tệp .zip")
     p.add_argument("--force", action="store_true", help="xuất cả khi bài chưa đạt kiểm tra")
     p.set_defaults(func=cmd_export)
@@ -35,11 +41,12 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
 
     article_id = parse_uuid(args.id)
     service = ctx.workspace.export
-    out: Path = args.out
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise UserError(f"Không tạo được thư mục {out}: {e.strerror}.") from None
+    out: Path | None = args.out
+    if out is not None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise UserError(f"Không tạo được thư mục {out}: {e.strerror}.") from None
     try:
         path = service.export(
             article_id,
