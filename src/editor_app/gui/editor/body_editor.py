@@ -40,7 +40,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
-from editor_app.domain.htmlmd import html_to_markdown
 from editor_app.domain.text import nfc
 from editor_app.gui.editor.find_bar import FindBar
 from editor_app.gui.editor.highlighter import MarkdownHighlighter
@@ -288,6 +287,9 @@ class BodyEditor(QPlainTextEdit):
         """Pasted or dropped: HTML becomes Markdown, plain text is normalised."""
         text = ""
         if source.hasHtml():
+            # Loaded on the first paste, not before the window shows (html.parser and friends).
+            from editor_app.domain.htmlmd import html_to_markdown
+
             text = html_to_markdown(source.html())
         if not text.strip() and source.hasText():
             text = source.text()
