@@ -52,12 +52,12 @@ WEBP_OPTIONS = {"quality": 80, "method": 2}
 THUMBNAIL_OPTIONS = {"quality": 80, "optimize": True, "subsampling": "4:2:0"}
 # Changes whenever the same input would give different bytes (settings, filters, Pillow's
 # major version); part of every cache key, so old renditions are not served after a change.
-RECIPE = f"r2-pil{PIL.__version__.split('.')[0]}"
+RECIPE = f"r3-pil{PIL.__version__.split('.')[0]}"
 
 # The first, largest step (from the decoded size, at most 2× the target, to the largest
 # rendition) dominates the cost; the later steps are small. See docs/media.md for the figures.
 FIRST_STEP_FILTER = Image.Resampling.HAMMING
-CHAIN_FILTER = Image.Resampling.LANCZOS
+CHAIN_FILTER = Image.Resampling.HAMMING
 
 Size = tuple[int, int]
 Ratio = tuple[int, int]  # a crop's width:height, e.g. (16, 9)
