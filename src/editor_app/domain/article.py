@@ -9,6 +9,20 @@ from datetime import UTC, date, datetime
 from editor_app.domain.text import nfc
 from editor_app.domain.workflow import Status
 
+ARTICLE_FIELDS = (
+    "headline",
+    "sapo",
+    "body",
+    "section",
+    "secondary_sections",
+    "keywords",
+    "byline",
+    "location",
+    "event_date",
+)
+"""The article's own fields a writer edits (columns of the story; not status, photos or tags):
+one list for the autosave, revisions, restore and the hand-off merge."""
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from editor_app.domain.article import ARTICLE_FIELDS
 from editor_app.domain.revision_diff import (
     FIELD_LABELS,
     PHOTO_FIELD_LABELS,
@@ -39,19 +40,7 @@ __all__ = [
     "newest_common",
 ]
 
-FIELD_KEYS = (
-    "headline",
-    "sapo",
-    "body",
-    "section",
-    "secondary_sections",
-    "keywords",
-    "byline",
-    "location",
-    "event_date",
-    "status",
-    "officials",
-)
+FIELD_KEYS = (*ARTICLE_FIELDS, "status", "officials")
 """Top-level fields merged one by one (as whole values: a list of keywords is one value)."""
 PHOTO_TEXT_FIELDS = ("caption", "credit", "alt_text")
 _LIST_KEYS = frozenset({"secondary_sections", "keywords", "officials"})

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from editor_app.domain.article import Photo
+from editor_app.domain.article import ARTICLE_FIELDS, Photo
 from editor_app.domain.errors import NotFound
 from editor_app.services.articles import _clean_fields
 from editor_app.store import repository as repo
@@ -16,17 +16,7 @@ from editor_app.store import repository as repo
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-ARTICLE_KEYS = (
-    "headline",
-    "sapo",
-    "body",
-    "section",
-    "secondary_sections",
-    "keywords",
-    "byline",
-    "location",
-    "event_date",
-)
+ARTICLE_KEYS = ARTICLE_FIELDS
 """Snapshot keys that are columns of the article (a restore sets them all; not `status`)."""
 PHOTO_KEYS = ("caption", "credit", "alt_text", "featured")
 

@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from editor_app.domain.article import Article, Photo, utcnow
+from editor_app.domain.article import ARTICLE_FIELDS, Article, Photo, utcnow
 from editor_app.domain.errors import NotFound
 from editor_app.domain.listing import ArticleFilter, ArticleSummary, SearchHit
 from editor_app.domain.people import Official, Title
@@ -42,20 +42,7 @@ from editor_app.store.models import (
 )
 
 # Fields of an article that a plain edit may change (the autosave fast path).
-EDITABLE_FIELDS = frozenset(
-    {
-        "headline",
-        "sapo",
-        "body",
-        "section",
-        "secondary_sections",
-        "keywords",
-        "byline",
-        "location",
-        "event_date",
-        "status",
-    }
-)
+EDITABLE_FIELDS = frozenset({*ARTICLE_FIELDS, "status"})
 
 
 # --- articles ------------------------------------------------------------------------------------
