@@ -1,66 +1,31 @@
-"""Soft yellow backgrounds under the passages review comments are anchored to, as extra
-selections of a QPlainTextEdit. Like the title underlines, ours carry a format property and are
-re-applied next to whatever else is there (find matches, underlines)."""
+"""Soft yellow backgrounds under the passages review comments are anchored to (`SpanMarks`);
+the passage of the selected thread a stronger yellow."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtWidgets import QPlainTextEdit
 
-from editor_app.gui.editor.positions import PositionMap
+from editor_app.gui.editor.span_marks import Span, SpanMarks
 
 SOFT_YELLOW = QColor("#fff1a8")
 ACTIVE_YELLOW = QColor("#ffd54f")
-_MARK = int(QTextFormat.Property.UserProperty) + 0x0C0D  # "comment anchor"
 
 
-class AnchorMarks:
-    """The marks of one text edit; spans are Python indexes into its plain text."""
+class AnchorMarks(SpanMarks):
+    """The comment marks of one text edit."""
+
+    KIND = 0x0C0D
 
     def __init__(self, edit: QPlainTextEdit) -> None:
-        self.edit = edit
-        self._mine: list[QTextEdit.ExtraSelection] = []
-        find_bar = getattr(edit, "find_bar", None)
-        closed = getattr(find_bar, "closed", None)
-        if closed is not None:
-            closed.connect(self.apply)
+        super().__init__(edit)
+        self._active: Span | None = None
 
-    def set_spans(
-        self, spans: list[tuple[int, int]], active: tuple[int, int] | None = None
-    ) -> None:
-        text = self.edit.toPlainText()
-        pm = PositionMap(text)
-        doc = self.edit.document()
-        self._mine = []
-        for start, end in spans:
-            if not 0 <= start < end <= len(text):
-                continue
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(doc)
-            cursor.setPosition(pm.to_qt(start))
-            cursor.setPosition(pm.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setBackground(ACTIVE_YELLOW if (start, end) == active else SOFT_YELLOW)
-            fmt.setProperty(_MARK, True)
-            sel.cursor = cursor
-            sel.format = fmt
-            self._mine.append(sel)
-        self.apply()
+    def set_spans(self, spans: list[Span], active: Span | None = None) -> None:
+        self._active = active
+        self._set(spans)
 
-    def clear(self) -> None:
-        self.set_spans([])
-
-    def spans(self) -> list[tuple[int, int]]:
-        """Where the marks are now (they follow edits made since they were set)."""
-        pm = PositionMap(self.edit.toPlainText())
-        return [
-            (pm.from_qt(s.cursor.selectionStart()), pm.from_qt(s.cursor.selectionEnd()))
-            for s in self._mine
-        ]
-
-    def texts(self) -> list[str]:
-        return [s.cursor.selectedText() for s in self._mine]
-
-    def apply(self) -> None:
-        others = [s for s in self.edit.extraSelections() if not s.format.property(_MARK)]
-        self.edit.setExtraSelections(others + self._mine)
+    def char_format(self, span: Span) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setBackground(ACTIVE_YELLOW if span == self._active else SOFT_YELLOW)
+        return fmt
