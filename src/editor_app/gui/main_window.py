@@ -303,10 +303,7 @@ class MainWindow(QMainWindow):
         user = self.review.user  # nobody set (the first-start question unanswered): unsigned
         self.editor.saver.flush()
         try:
-            if user is None:
-                self.workspace.articles.save_revision(self.editor.article.id)
-            else:
-                self.workspace.review.save_revision(self.editor.article.id, user)
+            self.workspace.review.save_revision(self.editor.article.id, user)
         except UserError as e:
             self.show_error(e)
             return

@@ -91,17 +91,19 @@ class ReviewService:
     # --- revisions ------------------------------------------------------------------------------
 
     def save_revision(
-        self, article_id: uuid.UUID, user: User, reason: str = "", kind: str = "save"
+        self, article_id: uuid.UUID, user: User | None, reason: str = "", kind: str = "save"
     ) -> uuid.UUID:
-        """A revision of the story as it is now (Ctrl+S, a hand-off, …)."""
+        """A revision of the story as it is now (Ctrl+S, a hand-off, …); unsigned when nobody
+        is set yet (the first-start question not answered)."""
         with self._db.transaction() as s:
             return self._add(s, article_id, user, kind, nfc(reason).strip()).id
 
     def _add(
-        self, s: Session, article_id: uuid.UUID, user: User, kind: str, reason: str
+        self, s: Session, article_id: uuid.UUID, user: User | None, kind: str, reason: str
     ) -> RevisionInfo:
         snap = snapshot(repo.get_article(s, article_id))
-        return rrepo.add_revision(s, article_id, snap, user.name, user.role, kind, reason)
+        name, role = (user.name, user.role.value) if user is not None else ("", "")
+        return rrepo.add_revision(s, article_id, snap, name, role, kind, reason)
 
     def autosaved(self, article_id: uuid.UUID, user: User, now: datetime | None = None) -> None:
         """Called after each autosave: an `autosave` revision when the newest revision is over
