@@ -55,6 +55,22 @@ def test_cancelling_explains_then_asks_again_or_quits(
     assert workspace.identity.get() is None
 
 
+def test_closing_the_question_unanswered_quits_instead_of_asking_forever(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    # Quitting the app (or the desktop session ending) closes the open dialogs without a click:
+    # that must end the question, not open it again (which looped and filled the memory).
+    quits: list[int] = []
+    first = ask_first_identity(window, lambda: quits.append(1))
+    assert first is not None and first.dialog is not None
+    first.dialog.close()  # rejected: the explanation opens
+    box = first.message
+    assert box is not None and box.isVisible()
+    box.close()  # no button clicked
+    assert quits == [1]
+    assert first.dialog is None and first.message is None
+
+
 def test_the_user_can_be_changed_in_settings(
     qtbot, window: MainWindow, workspace: Workspace
 ) -> None:  # type: ignore[no-untyped-def]

@@ -179,10 +179,10 @@ class FirstStart(QObject):
 
     def _decided(self, box: QMessageBox) -> None:
         self.message = None
-        if box.clickedButton() is self.quit_button:
-            self.quit_app()
-        else:
+        if box.clickedButton() is self.again_button:
             self.ask()
+        else:  # Quit, or closed without an answer (the app quitting closes it): never ask again
+            self.quit_app()
 
 
 def ask_first_identity(window: MainWindow, quit_app: Callable[[], None]) -> FirstStart | None:
