@@ -8,46 +8,34 @@ from __future__ import annotations
 
 import argparse
 import logging
-import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from editor_app import __version__
-from editor_app.cli import (
-    articles,
-    check,
-    directory,
-    export,
-    handoff,
-    maintenance,
-    officials,
-    photos,
-    review,
-)
-from editor_app.cli.common import CommandFailed, Context
-from editor_app.domain.errors import UserError
 
 log = logging.getLogger("editor_app.cli")
 
-_MODULES = (
-    articles,
-    directory,
-    officials,
-    maintenance,
-    check,
-    export,
-    photos,
-    review,
-    handoff,
+_COMMAND_MODULES = (
+    "articles",
+    "directory",
+    "officials",
+    "maintenance",
+    "check",
+    "export",
+    "photos",
+    "review",
+    "handoff",
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _top_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
+    """The options that need no command: enough to open the window."""
     parser = argparse.ArgumentParser(
         prog="editor-app",
         description="Bàn biên tập: soạn, duyệt và xuất bản bài viết. "
         "Không có lệnh: mở cửa sổ ứng dụng.",
+        add_help=add_help,
     )
     parser.add_argument("--version", action="version", version=f"editor_app {__version__}")
     parser.add_argument(
@@ -65,27 +53,46 @@ def build_parser() -> argparse.ArgumentParser:
         help="kiểm tra nhanh bản cài đặt (nhập, xem trước, xuất bài) rồi thoát; "
         "ARTICLE: tệp bài .txt hoặc thư mục chứa nó (mặc định: bài mẫu có sẵn)",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = _top_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _MODULES:
-        module.register(sub)
+    for name in _COMMAND_MODULES:
+        importlib.import_module(f"editor_app.cli.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # A spawned worker of a frozen app (the export's renditions) re-runs this binary: it runs
-    # the worker and exits here. No effect when not frozen.
-    multiprocessing.freeze_support()
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(args_list)  # exits 2 on bad usage
-    if args.smoke is not None:
-        from editor_app.smoke import run as smoke
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-        return smoke(Path(args.smoke) if args.smoke else None, data_dir=args.data_dir)
-    if args.command is None:
+        # A spawned worker of a frozen app (the export's renditions) re-runs this binary: it
+        # runs the worker and exits here.
+        multiprocessing.freeze_support()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # No command: the window (or the installation's smoke test). The commands' modules load
+    # the database layer, so they are not imported for it: the window is on screen first.
+    top, rest = _top_parser(add_help=False).parse_known_args(args_list)
+    if not rest:
+        if top.smoke is not None:
+            from editor_app.smoke import run as smoke
+
+            return smoke(Path(top.smoke) if top.smoke else None, data_dir=top.data_dir)
         from editor_app.app import run_gui
 
-        return run_gui(args.data_dir)
+        return run_gui(top.data_dir)
+    from editor_app.cli.common import CommandFailed, Context
+    from editor_app.domain.errors import UserError
+
+    parser = build_parser()
+    args = parser.parse_args(args_list)  # exits 2 on bad usage
+    if args.command is None:  # options only, but not ones the window takes (unreachable)
+        parser.print_usage(sys.stderr)
+        return 2
     ctx = Context(data_dir=args.data_dir, json=bool(getattr(args, "json", False)))
     try:
         code: int = args.func(ctx, args)
