@@ -2,37 +2,29 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QMainWindow, QMessageBox
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.listing import ArticleFilter
-from editor_app.domain.workflow import Status
 from editor_app.gui import i18n
-from editor_app.gui.article_editor import ArticleEditor
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
-from editor_app.gui.officials.story_filters import add_story_filters
-from editor_app.gui.panels import load_panels
 from editor_app.gui.settings import LANGUAGE, LAST_STORY, RECENT, Settings
-from editor_app.gui.story_list import StoryListModel, status_label
-from editor_app.gui.worker import Worker
-from editor_app.services.changes import Changes
-from editor_app.services.templates import template_for
 
+# Only the frame is imported with this module: it is on screen before the rest (the editor's
+# logic, the story list, the docks) is loaded by `attach()`, after the window shows.
 if TYPE_CHECKING:
+    import uuid
+
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QDockWidget, QWidget
+
     from editor_app.domain.article import Article
+    from editor_app.domain.listing import ArticleFilter
+    from editor_app.services.changes import Changes
     from editor_app.services.session import Recovery
     from editor_app.services.workspace import Workspace
 
@@ -57,6 +49,11 @@ class MainWindow(QMainWindow):
 
     def attach(self, workspace: Workspace) -> None:
         """Connects the window to an open data folder and shows its stories."""
+        from editor_app.gui.article_editor import ArticleEditor
+        from editor_app.gui.panels import load_panels
+        from editor_app.gui.story_list import StoryListModel
+        from editor_app.gui.worker import Worker
+
         self.workspace = workspace
         self.worker = Worker(self)
         self.editor = ArticleEditor(self.ui, workspace, self.worker, self)
@@ -111,6 +108,10 @@ class MainWindow(QMainWindow):
 
     # --- building -------------------------------------------------------------------------------
     def _build_story_list(self) -> None:
+        from editor_app.domain.workflow import Status
+        from editor_app.gui.officials.story_filters import add_story_filters
+        from editor_app.gui.story_list import StoryListModel, status_label
+
         view = self.ui.storyList
         view.setModel(self.model)
         header = view.horizontalHeader()
@@ -196,6 +197,9 @@ class MainWindow(QMainWindow):
         return str(data) if data else None
 
     def current_filter(self) -> ArticleFilter:
+        from editor_app.domain.listing import ArticleFilter
+        from editor_app.domain.workflow import Status
+
         status = self.ui.statusFilter.currentData()
         return ArticleFilter(
             status=Status(status) if status else None,
@@ -277,6 +281,8 @@ class MainWindow(QMainWindow):
         self.review.set_article(article)
 
     def new_story(self, section: str | None = None) -> None:
+        from editor_app.services.templates import template_for
+
         tpl = template_for(section)
         try:
             article = self.workspace.articles.create(section=section, sapo=tpl.sapo, body=tpl.body)
@@ -443,6 +449,8 @@ class MainWindow(QMainWindow):
 
 
 def _uuid(text: str) -> uuid.UUID | None:
+    import uuid
+
     try:
         return uuid.UUID(text)
     except (ValueError, TypeError):

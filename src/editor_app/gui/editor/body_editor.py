@@ -15,6 +15,7 @@ import logging
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -41,13 +42,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor_app.domain.text import nfc
-from editor_app.gui.editor.find_bar import FindBar
 from editor_app.gui.editor.highlighter import MarkdownHighlighter
 from editor_app.gui.editor.markdown_edit import Edit, toggle_emphasis, toggle_link
 from editor_app.gui.editor.positions import PositionMap
 from editor_app.gui.editor.spell_highlight import add_spelling_actions, misspelling_at
 from editor_app.gui.style import TEXT_FONTS, first_available
 from editor_app.services.spelling import SpellChecker
+
+if TYPE_CHECKING:
+    from editor_app.gui.editor.find_bar import FindBar
 
 __all__ = ["BodyEditor", "CursorState"]
 
@@ -79,6 +82,7 @@ class BodyEditor(QPlainTextEdit):
     """A QPlainTextEdit for Markdown news copy."""
 
     spellCheckerReady = Signal()
+    findClosed = Signal()  # the find bar closed: its tints are gone, other marks come back
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,9 +104,7 @@ class BodyEditor(QPlainTextEdit):
         self._max_text_width: int | None = self.fontMetrics().averageCharWidth() * 80
         self._add_word_callback: Callable[[str], None] | None = None
         self._relay: _LoadRelay | None = None
-        self.find_bar = FindBar(self, self)
-        self.find_bar.opened.connect(self._layout_bar)
-        self.find_bar.closed.connect(self._layout_bar)
+        self._find_bar: FindBar | None = None  # made on first use: not needed to show the window
         self._shortcuts: dict[tuple[int, int], Callable[[], object]] = {
             self._combo(_CTRL, Qt.Key.Key_B): self.toggle_bold,
             self._combo(_CTRL, Qt.Key.Key_I): self.toggle_italic,
@@ -111,8 +113,10 @@ class BodyEditor(QPlainTextEdit):
             self._combo(_CTRL, Qt.Key.Key_F): self.show_find,
             self._combo(_CTRL, Qt.Key.Key_H): self.show_replace,
             self._combo(_CTRL | _SHIFT, Qt.Key.Key_V): self.paste_plain_text,
-            self._combo(Qt.KeyboardModifier.NoModifier, Qt.Key.Key_F3): self.find_bar.find_next,
-            self._combo(_SHIFT, Qt.Key.Key_F3): self.find_bar.find_previous,
+            self._combo(Qt.KeyboardModifier.NoModifier, Qt.Key.Key_F3): lambda: (
+                self.find_bar.find_next()
+            ),
+            self._combo(_SHIFT, Qt.Key.Key_F3): lambda: self.find_bar.find_previous(),
         }
 
     # --- text ---------------------------------------------------------------------------------
@@ -216,7 +220,7 @@ class BodyEditor(QPlainTextEdit):
             and isinstance(event, QKeyEvent)
             and (
                 self._shortcut_for(event) is not None
-                or (event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible())
+                or (event.key() == Qt.Key.Key_Escape and self._find_bar_visible())
             )
         ):
             event.accept()  # ours while the editor has the focus, not a window action's
@@ -229,7 +233,7 @@ class BodyEditor(QPlainTextEdit):
             action()
             event.accept()
             return
-        if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
+        if event.key() == Qt.Key.Key_Escape and self._find_bar_visible():
             self.find_bar.close_bar()
             event.accept()
             return
@@ -311,6 +315,20 @@ class BodyEditor(QPlainTextEdit):
         self.ensureCursorVisible()
 
     # --- find -----------------------------------------------------------------------------------
+    @property
+    def find_bar(self) -> FindBar:
+        if self._find_bar is None:
+            from editor_app.gui.editor.find_bar import FindBar
+
+            self._find_bar = bar = FindBar(self, self)
+            bar.opened.connect(self._layout_bar)
+            bar.closed.connect(self._layout_bar)
+            bar.closed.connect(self.findClosed)
+        return self._find_bar
+
+    def _find_bar_visible(self) -> bool:
+        return self._find_bar is not None and self._find_bar.isVisible()
+
     def show_find(self) -> None:
         self.find_bar.open_bar(replace=False)
         self._layout_bar()
@@ -422,8 +440,8 @@ class BodyEditor(QPlainTextEdit):
     def _layout_bar(self) -> None:
         """Centres the text column and puts the find bar under it."""
         rect = self.contentsRect()
-        bar = self.find_bar
-        bar_height = bar.sizeHint().height() if bar.isVisible() else 0
+        bar = self._find_bar
+        bar_height = bar.sizeHint().height() if bar is not None and bar.isVisible() else 0
         scroll_width = self.verticalScrollBar().sizeHint().width()
         side = 0
         if self._max_text_width:
@@ -434,7 +452,7 @@ class BodyEditor(QPlainTextEdit):
             # the viewport's own resize event may come with its new width as the old one:
             # lay the text out for the new width now
             QPlainTextEdit.resizeEvent(self, QResizeEvent(self.viewport().size(), QSize(-1, -1)))
-        if bar.isVisible():
+        if bar is not None and bar.isVisible():
             width = rect.width()
             if self.verticalScrollBar().isVisible():
                 width -= self.verticalScrollBar().width()

@@ -23,8 +23,7 @@ class SpanMarks:
         self.edit = edit
         self._mine: list[QTextEdit.ExtraSelection] = []
         self._property = int(QTextFormat.Property.UserProperty) + self.KIND
-        find_bar = getattr(edit, "find_bar", None)
-        closed = getattr(find_bar, "closed", None)
+        closed = getattr(edit, "findClosed", None)  # the body editor's find bar
         if closed is not None:
             closed.connect(self.apply)
 
