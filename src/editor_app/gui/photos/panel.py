@@ -374,6 +374,8 @@ class PhotoPanel(QDockWidget):
         return None
 
     def _load_thumbnails(self, photos: list[Photo]) -> None:
+        if not photos:
+            return  # nothing to draw: the image libraries stay unloaded (start-up)
         generation = self._generation
         service = self.ws.photos
         for p in photos:

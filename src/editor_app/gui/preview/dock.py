@@ -46,7 +46,6 @@ from editor_app.gui.preview.web import PreviewPage, prepare_rendering
 from editor_app.gui.settings import EXPORT_FOLDER
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
-from editor_app.services.export import NotReady
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article
@@ -331,6 +330,8 @@ class PreviewDock(QDockWidget):
             self.exported(path)
 
         def failed(error: BaseException) -> None:
+            from editor_app.services.export import NotReady  # loaded with the export itself
+
             dialog.reset()
             dialog.deleteLater()
             if isinstance(error, NotReady):
