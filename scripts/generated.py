@@ -1,6 +1,8 @@
 """Builds the generated files from their sources, or checks they are fresh (for `make test`).
 
-- ui/*.ui                          -> src/editor_app/gui/forms/ui_*.py   (pyside6-uic)
+- ui/*.ui                          -> src/editor_app/gui/forms/ui_*.py   (pyside6-uic, then its
+                                      Qt imports pruned to the names the form uses: each Qt class
+                                      imported is set up when imported, which costs start-up time)
 - resources/translations/*.ts      -> resources/translations/*.qm        (pyside6-lrelease)
 
 Generated files are committed so `pip install .` needs no Qt tools. `--check` regenerates into a
@@ -10,6 +12,7 @@ temporary folder and fails when a committed file differs from what its source gi
 from __future__ import annotations
 
 import argparse
+import ast
 import filecmp
 import shutil
 import subprocess
@@ -43,6 +46,24 @@ def targets() -> list[tuple[Path, Path, list[str]]]:
 
 def build(cmd: list[str], dest: Path) -> None:
     subprocess.run([c.replace("{out}", str(dest)) for c in cmd], check=True)
+    if dest.suffix == ".py":
+        dest.write_text(prune_qt_imports(dest.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def prune_qt_imports(source: str) -> str:
+    """Drops the names a generated form imports from PySide6 but never uses (uic imports a fixed
+    list: gradients, QPainter, QImage...; PySide6 creates a class and its enums on import)."""
+    tree = ast.parse(source)
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    lines = source.splitlines(keepends=True)
+    for node in reversed(tree.body):
+        if not (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6.")):
+            continue
+        names = [a.name for a in node.names if a.name in used]
+        text = f"from {node.module} import ({', '.join(names)})\n" if names else ""
+        assert node.end_lineno is not None
+        lines[node.lineno - 1 : node.end_lineno] = [text]
+    return "".join(lines)
 
 
 def main() -> int:
