@@ -3,16 +3,48 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 from pathlib import Path
 
 import platformdirs
 
 LOG_NAME = "editor_app.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
 
 
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir("editor_app", appauthor=False))
+
+
+class RotatingFileHandler(logging.FileHandler):
+    """A log file kept under max_bytes: when full it becomes `.1`, `.1` becomes `.2`... and the
+    oldest beyond `backups` goes. (The standard library's handler does the same, but its module
+    imports socket and pickle, which every start would wait for before the window shows.)"""
+
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is not None and self.stream.tell() >= self.max_bytes:
+                self._rotate()
+        except OSError:
+            self.handleError(record)
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+        base = Path(self.baseFilename)
+        for i in range(self.backups - 1, 0, -1):
+            older = base.with_name(f"{base.name}.{i}")
+            if older.exists():
+                os.replace(older, base.with_name(f"{base.name}.{i + 1}"))
+        os.replace(base, base.with_name(f"{base.name}.1"))
+        self.stream = self._open()
 
 
 def setup(level: int = logging.INFO) -> Path:
@@ -24,9 +56,7 @@ def setup(level: int = logging.INFO) -> Path:
         return path
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
+        handler: logging.Handler = RotatingFileHandler(path)
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
