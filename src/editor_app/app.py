@@ -44,16 +44,21 @@ class Running:
 
 def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
     """Opens the data folder and the main window; None (after telling the user) on failure."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
+    # What needs no Qt comes before PySide6 is imported: PySide6 reads the source of every
+    # module imported after it (looking for __feature__ imports), which costs start-up time.
     from editor_app import logs
     from editor_app.domain.errors import UserError
-    from editor_app.gui import i18n, style
-    from editor_app.gui.error_dialog import ErrorReporter, enable_fault_log
-    from editor_app.gui.settings import Settings
     from editor_app.services.siteconfig import load_site
 
     log_path = logs.setup()
+    site_file = load_site()  # the site configuration IT set for this PC
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from editor_app.gui import i18n, style
+    from editor_app.gui.error_dialog import ErrorReporter, enable_fault_log
+    from editor_app.gui.settings import Settings
+
     enable_fault_log(log_path)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # QtWebEngine refuses to start as root with its sandbox (CI, IT's test machines).
@@ -72,8 +77,8 @@ def start(data_dir: Path | None = None, *, show: bool = True) -> Running | None:
     app.setDesktopFileName("editor_app")  # a Wayland desktop finds editor_app.desktop by it
     _set_window_icon(app)
     settings = Settings()
-    # The site configuration IT set for this PC, with the user's settings where it allows them.
-    site = load_site().with_user(settings.overrides())
+    # The site configuration, with the user's settings where it allows them.
+    site = site_file.with_user(settings.overrides())
     for problem in site.problems:
         log.warning("site configuration: %s", problem)
     i18n.install(app, site.config.language.value)

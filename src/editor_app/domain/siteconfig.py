@@ -11,7 +11,6 @@ and the files it names, is `services/siteconfig.py`. Messages are Vietnamese, fi
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -294,6 +293,8 @@ def parse_site(
 ) -> Parsed:
     """Parses and checks a site file's text. Relative paths are resolved against the file's
     folder (`expand` first expands ~ and environment variables: the caller's business)."""
+    import tomllib  # only when there is a site file: most starts have none
+
     text = text.lstrip("\ufeff")
     try:
         data = tomllib.loads(text)
