@@ -15,6 +15,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -54,6 +55,12 @@ class Base(DeclarativeBase):
 
 class ArticleRow(Base):
     __tablename__ = "articles"
+    # Covering indexes (migration 0004): the list and the keyword listing never read the rows,
+    # whose columns after the body sit behind its overflow pages.
+    __table_args__ = (
+        Index("ix_articles_list", "trashed_at", "updated_at", "pk", "id", "status", "section"),
+        Index("ix_articles_keywords", "keywords"),
+    )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True, index=True)
@@ -68,7 +75,7 @@ class ArticleRow(Base):
     event_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     trashed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Set on every change, cleared when the full-text index has caught up (kept off typing).
     search_dirty: Mapped[bool] = mapped_column(Boolean, default=True, index=True)

@@ -244,7 +244,8 @@ def _filtered(stmt: Select[Any], flt: ArticleFilter) -> Select[Any]:
 
 
 def article_ids(session: Session, flt: ArticleFilter | None = None) -> list[uuid.UUID]:
-    """Ids only, newest change first: the story list's first, cheap query."""
+    """Ids only, newest change first: the story list's first, cheap query (it reads the
+    covering index ix_articles_list, never the rows)."""
     stmt = _filtered(select(ArticleRow.id), flt or ArticleFilter()).order_by(
         ArticleRow.updated_at.desc(), ArticleRow.pk.desc()
     )

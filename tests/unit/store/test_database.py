@@ -202,3 +202,45 @@ def test_schema_head_constant_matches_the_migrations() -> None:
     from editor_app.store.database import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def _plans(db: Database, call) -> list[str]:  # type: ignore[no-untyped-def]
+    """The query plans SQLite chose for the statements `call` ran."""
+    from sqlalchemy import event
+
+    seen: list[tuple[str, object]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with db.read() as s:
+            call(s)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    plans = []
+    with db.engine.connect() as c:
+        for statement, parameters in seen:
+            if statement.lstrip().upper().startswith("SELECT"):
+                rows = c.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)  # type: ignore[arg-type]
+                plans.append(" / ".join(str(r[-1]) for r in rows))
+    return plans
+
+
+def test_the_list_and_the_keywords_read_indexes_not_the_rows(db: Database) -> None:
+    # A row's columns after the body sit behind its overflow pages: the list (every story) and
+    # the keywords in use must come from covering indexes (migration 0004).
+    from editor_app.domain.listing import ArticleFilter
+    from editor_app.domain.workflow import Status
+
+    with db.transaction() as s:
+        for i in range(3):
+            repo.add_article(s, Article(headline=f"Bài {i}", body="x " * 5000, keywords=["Lúa"]))
+    for flt in (ArticleFilter(), ArticleFilter(status=Status.DRAFT), ArticleFilter(trashed=True)):
+        (plan,) = _plans(db, lambda s, f=flt: repo.article_ids(s, f))
+        assert "COVERING INDEX ix_articles_list" in plan, plan
+    (plan,) = _plans(db, repo.used_keywords)
+    assert "COVERING INDEX ix_articles_keywords" in plan, plan
+    with db.read() as s:
+        assert repo.used_keywords(s) == ["Lúa"]
