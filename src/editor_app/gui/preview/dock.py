@@ -10,6 +10,8 @@ stylesheet as the export), beside the editor.
   `JavascriptEnabled = false` does not disable (it only stops the page's own scripts).
 - No network: the profile's interceptor blocks every non-local URL; links are not followed.
 - Desktop / mobile (390 px) width switch.
+- The web view (and the web engine behind it) is made when the dock is first shown: at start
+  the dock is a tab behind another, and the window is usable without it.
 - "Export…": a folder, the export on the window's serial worker (after pending saves), a
   progress dialog with Cancel, the checklist when the story is not ready (with "Export
   anyway", which asks for the reason recorded with the revision), then an offer to open it.
@@ -26,8 +28,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
-from PySide6.QtWebEngineCore import QWebEngineScript
-from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -42,14 +42,16 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.domain.errors import UserError
-from editor_app.gui.preview.web import PreviewPage, prepare_rendering
 from editor_app.gui.settings import EXPORT_FOLDER
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 
 if TYPE_CHECKING:
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
     from editor_app.domain.article import Article
     from editor_app.gui.main_window import MainWindow
+    from editor_app.gui.preview.web import PreviewPage
 
 log = logging.getLogger(__name__)
 
@@ -125,24 +127,53 @@ class PreviewDock(QDockWidget):
         bar.addWidget(self.status)
         layout.addWidget(bar)
 
-        holder = QWidget(content)
-        row = QHBoxLayout(holder)
+        self._holder = QWidget(content)
+        row = QHBoxLayout(self._holder)
         row.setContentsMargins(0, 0, 0, 0)
-        prepare_rendering()
-        self.view = QWebEngineView(holder)
-        self.view.setObjectName("previewView")
-        self.view.setMinimumHeight(200)
-        self.page = PreviewPage(self.view)
-        self.view.setPage(self.page)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.page.loadFinished.connect(self._loaded)
-        row.addStretch(0)
-        row.addWidget(self.view, 1)
-        row.addStretch(0)
-        layout.addWidget(holder, 1)
+        layout.addWidget(self._holder, 1)
+        self._view: QWebEngineView | None = None
+        self._page: PreviewPage | None = None
+        self._mobile = False
         self.setWidget(content)
 
+    @property
+    def view(self) -> QWebEngineView:
+        return self._ensure_view()
+
+    @property
+    def page(self) -> PreviewPage:
+        self._ensure_view()
+        assert self._page is not None
+        return self._page
+
+    def _ensure_view(self) -> QWebEngineView:
+        """The web view, made on first use (the dock first shown, or a page to show)."""
+        if self._view is None:
+            from PySide6.QtWebEngineWidgets import QWebEngineView
+
+            from editor_app.gui.preview.web import PreviewPage, prepare_rendering
+
+            prepare_rendering()
+            view = QWebEngineView(self._holder)
+            view.setObjectName("previewView")
+            view.setMinimumHeight(200)
+            self._page = PreviewPage(view)
+            view.setPage(self._page)
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            self._page.loadFinished.connect(self._loaded)
+            row = self._holder.layout()
+            assert isinstance(row, QHBoxLayout)
+            row.addStretch(0)
+            row.addWidget(view, 1)
+            row.addStretch(0)
+            self._view = view
+            self.set_mobile(self._mobile)
+        return self._view
+
     def set_mobile(self, mobile: bool) -> None:
+        self._mobile = mobile
+        if self._view is None:
+            return  # applied when the view is made
         if mobile:
             self.view.setFixedWidth(MOBILE_WIDTH)
         else:
@@ -159,7 +190,8 @@ class PreviewDock(QDockWidget):
         self.export_action.setEnabled(article is not None)
         if article is None:
             self._shown_id = None
-            self.page.setHtml("<!DOCTYPE html><html lang='vi'><body></body></html>")
+            if self._page is not None:
+                self._page.setHtml("<!DOCTYPE html><html lang='vi'><body></body></html>")
             self.status.setText("")
             return
         self.refresh()
@@ -193,6 +225,8 @@ class PreviewDock(QDockWidget):
         )
 
     def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._ensure_view()
         if visible and self._stale:
             self.refresh()
 
@@ -239,6 +273,8 @@ class PreviewDock(QDockWidget):
         self.status.setText("" if ok else self.tr("The preview could not be shown."))
         x, y = self._scroll.x(), self._scroll.y()
         if ok and (x or y):
+            from PySide6.QtWebEngineCore import QWebEngineScript
+
             self.page.runJavaScript(
                 f"window.scrollTo({x:.0f}, {y:.0f});",
                 QWebEngineScript.ScriptWorldId.ApplicationWorld,
@@ -268,6 +304,8 @@ class PreviewDock(QDockWidget):
             "else{window.scrollTo(0,0);}"
             f"return best?+best.getAttribute('data-line'):0;}})({line})"
         )
+        from PySide6.QtWebEngineCore import QWebEngineScript
+
         self.page.runJavaScript(
             script, QWebEngineScript.ScriptWorldId.ApplicationWorld, self._followed
         )
