@@ -64,7 +64,6 @@ class MainWindow(QMainWindow):
 
         self.review = ReviewController(self)  # who am I, status, history, send and receive
         body = self.ui.bodyEdit
-        body.load_spell_checker(workspace.load_spell_checker)
 
         def save_words(_word: str) -> None:
             checker = body.spell_checker()
@@ -105,6 +104,9 @@ class MainWindow(QMainWindow):
         last = self.settings.get(LAST_STORY)
         if last:
             self.open_story(_uuid(last), quiet=True)
+        # The dictionary loads on a worker thread once the list has been drawn: loading
+        # alongside would slow the list's queries (both want the interpreter).
+        QTimer.singleShot(0, body, lambda: body.load_spell_checker(workspace.load_spell_checker))
 
     # --- building -------------------------------------------------------------------------------
     def _build_story_list(self) -> None:
