@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the formatting functions import what they use: this module loads at start
+    from datetime import date, datetime
+    from decimal import Decimal
 
 __all__ = [
     "WEEKDAYS",
@@ -122,6 +125,8 @@ def _group_thousands(digits: str) -> str:
 
 def format_number(value: float | int | Decimal, decimals: int = 0) -> str:
     """1245 → "1.245"; 32.5 with decimals=1 → "32,5" (dot groups thousands, comma for decimals)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
     q = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     sign = "-" if q < 0 else ""
     text = f"{abs(q):f}"
