@@ -248,12 +248,22 @@
 <context>
     <name>ConflictBox</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/conflicts.py" line="71"/>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="57"/>
+        <source>Mine</source>
+        <translation>Bản của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="57"/>
+        <source>Received</source>
+        <translation>Bản nhận được</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="72"/>
         <source>Keep mine</source>
         <translation>Giữ bản của tôi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/conflicts.py" line="74"/>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="75"/>
         <source>Take the received one</source>
         <translation>Lấy bản nhận được</translation>
     </message>
@@ -261,22 +271,22 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/conflicts.py" line="93"/>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="94"/>
         <source>Conflicts to settle</source>
         <translation>Xung đột cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/conflicts.py" line="101"/>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="102"/>
         <source>These fields were changed both here and in the package received. Both versions are kept in the history; choose which one the story keeps.</source>
         <translation>Các mục này đã bị sửa cả ở đây lẫn trong gói bài nhận được. Cả hai bản đều được giữ trong lịch sử; hãy chọn bản mà bài sẽ dùng.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/conflicts.py" line="142"/>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="143"/>
         <source>No conflict left to settle.</source>
         <translation>Không còn xung đột nào cần xử lý.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/conflicts.py" line="159"/>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="160"/>
         <source>All conflicts are settled.</source>
         <translation>Đã xử lý xong mọi xung đột.</translation>
     </message>
@@ -798,93 +808,93 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="48"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="40"/>
         <source>Editorial desk — editor_app</source>
         <translation>Bàn biên tập — editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="129"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="132"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="156"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="159"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="169"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="172"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="180"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="183"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="218"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="224"/>
         <source>{n} results for “{q}”</source>
         <translation>{n} kết quả cho “{q}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="222"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="228"/>
         <source>{n} stories</source>
         <translation>{n} bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="298"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="306"/>
         <source>Story duplicated</source>
         <translation>Đã nhân bản bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="314"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="319"/>
         <source>Revision {n} saved</source>
         <translation>Đã lưu phiên bản {n}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="325"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="330"/>
         <source>Moved to trash: {h}</source>
         <translation>Đã chuyển vào thùng rác: {h}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="343"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="348"/>
         <source>Delete for good?</source>
         <translation>Xóa vĩnh viễn?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="344"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="349"/>
         <source>“{h}” and its photos will be deleted for good. This cannot be undone.</source>
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="345"/>
-        <location filename="../../src/editor_app/gui/main_window.py" line="384"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="350"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="389"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="388"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="393"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="402"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="407"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="414"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="419"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="422"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="427"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="424"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="429"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -1196,8 +1206,8 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     <name>PhotoPanel</name>
     <message>
         <location filename="../../src/editor_app/gui/photos/panel.py" line="183"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="568"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="659"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="570"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="661"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
@@ -1313,37 +1323,37 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Còn thiếu: %1</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="530"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="532"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="532"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="534"/>
         <source>Photos (%1);;All files (*)</source>
         <translation>Ảnh (%1);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="549"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="551"/>
         <source>The clipboard holds no photo.</source>
         <translation>Bộ nhớ tạm không có ảnh nào.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="566"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="568"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="566"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="568"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="577"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="579"/>
         <source>Adding %1…</source>
         <translation>Đang thêm %1…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="615"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="617"/>
         <source>These files were not added:</source>
         <translation>Các tệp sau không được thêm:</translation>
     </message>
@@ -1351,118 +1361,118 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>PreviewDock</name>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="72"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="73"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="110"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="111"/>
         <source>Desktop</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="111"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="112"/>
         <source>Show the page at the width of this panel</source>
         <translation>Hiện trang theo bề rộng của khung này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="112"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="113"/>
         <source>Mobile (390 px)</source>
         <translation>Điện thoại (390 px)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="113"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="114"/>
         <source>Show the page as a phone 390 pixels wide does</source>
         <translation>Hiện trang như trên điện thoại rộng 390 điểm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="119"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="120"/>
         <source>Export…</source>
         <translation>Xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="120"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="121"/>
         <source>Write the story&apos;s web page, photos and ninjs</source>
         <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="233"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="266"/>
         <source>Preview not updated: {error}</source>
         <translation>Chưa cập nhật được bản xem trước: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="240"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="273"/>
         <source>The preview could not be shown.</source>
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="286"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="323"/>
         <source>Export the story to a folder</source>
         <translation>Xuất bài vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="301"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="338"/>
         <source>Exporting…</source>
         <translation>Đang xuất bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="301"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="338"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="302"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="341"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="346"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="356"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="372"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="339"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="380"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="385"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="395"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="411"/>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="339"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="378"/>
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="347"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="386"/>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi không mong đợi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="353"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="392"/>
         <source>Exported to {path}</source>
         <translation>Đã xuất vào {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="357"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="396"/>
         <source>The story was exported to:
 {path}</source>
         <translation>Bài đã được xuất vào:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="361"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="400"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="373"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="412"/>
         <source>The story is not ready to publish:</source>
         <translation>Bài chưa sẵn sàng để đăng:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="378"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="417"/>
         <source>Export anyway…</source>
         <translation>Vẫn xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="385"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="424"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="386"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="425"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>
@@ -1679,28 +1689,33 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="220"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="155"/>
+        <source>Who are you?</source>
+        <translation>Bạn là ai?</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="221"/>
         <source>Story {status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
         <translation>Bài {status} — chỉ đọc. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm nhận xét.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="253"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="254"/>
         <source>Returned to the reporter.</source>
         <translation>Đã trả lại cho phóng viên.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="254"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="255"/>
         <source>Returned by {name}: {reason}</source>
         <translation>{name} trả lại: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="299"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="300"/>
         <source>Moved to “{status}”</source>
         <translation>Đã chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="335"/>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="339"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="336"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="340"/>
         <source>Version restored</source>
         <translation>Đã khôi phục phiên bản</translation>
     </message>

@@ -54,9 +54,10 @@ class ConflictBox(QGroupBox):
         self.setObjectName("conflictBox")
         grid = QGridLayout(self)
         segments = word_diff(conflict.ours, conflict.theirs)
-        mine = QLabel(f"<b>{html.escape(self.tr('Mine'))}</b>", self)
+        mine_title, theirs_title = self.tr("Mine"), self.tr("Received")  # not in an f-string:
+        mine = QLabel(f"<b>{html.escape(mine_title)}</b>", self)  # lupdate would not see them
         theirs = QLabel(
-            f"<b>{html.escape(self.tr('Received'))}</b> "
+            f"<b>{html.escape(theirs_title)}</b> "
             f"<span style='color:#5f6b7a'>· {html.escape(local_time(conflict.created_at))}</span>",
             self,
         )

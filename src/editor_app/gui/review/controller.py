@@ -152,7 +152,8 @@ class ReviewController(QObject):
         self.user = user
         self.window.editor.user = user
         if user is None:
-            self.user_label.setText(f"<a href='user'>{self.tr('Who are you?')}</a>")
+            who = self.tr("Who are you?")  # outside the f-string, where lupdate finds it
+            self.user_label.setText(f"<a href='user'>{who}</a>")
         else:
             self.user_label.setText(
                 f"<a href='user' style='color:inherit; text-decoration:none'>"
