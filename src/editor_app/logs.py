@@ -26,24 +26,33 @@ class RotatingFileHandler(logging.FileHandler):
         super().__init__(path, encoding="utf-8")
         self.max_bytes = max_bytes
         self.backups = backups
+        self._limit = max_bytes  # the size at which to rotate next
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            if self.stream is not None and self.stream.tell() >= self.max_bytes:
+            if self.stream is None or self.stream.tell() >= self._limit:
                 self._rotate()
-        except OSError:
+            logging.FileHandler.emit(self, record)
+        except Exception:  # a log line must never raise into the code that logged it
             self.handleError(record)
-        super().emit(record)
 
     def _rotate(self) -> None:
+        """Moves the full file aside and opens a new one. When the moves fail (the file deleted
+        meanwhile; on Windows, held open by another process) the lines go on into the same
+        file, and the next try is 10 % further on."""
         if self.stream is not None:
             self.stream.close()
         base = Path(self.baseFilename)
-        for i in range(self.backups - 1, 0, -1):
-            older = base.with_name(f"{base.name}.{i}")
-            if older.exists():
-                os.replace(older, base.with_name(f"{base.name}.{i + 1}"))
-        os.replace(base, base.with_name(f"{base.name}.1"))
+        try:
+            if base.exists() and base.stat().st_size >= self.max_bytes:
+                for i in range(self.backups - 1, 0, -1):
+                    older = base.with_name(f"{base.name}.{i}")
+                    if older.exists():
+                        os.replace(older, base.with_name(f"{base.name}.{i + 1}"))
+                os.replace(base, base.with_name(f"{base.name}.1"))
+            self._limit = self.max_bytes
+        except OSError:
+            self._limit = (base.stat().st_size if base.exists() else 0) + self.max_bytes // 10
         self.stream = self._open()
 
 
