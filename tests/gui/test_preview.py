@@ -143,3 +143,24 @@ def test_preview_follows_the_editor(  # type: ignore[no-untyped-def]
     # the block shown at the top of the page is the one at the top of the editor
     assert 0 < int(dock.followed_line) <= line  # type: ignore[call-overload]
     assert line - int(dock.followed_line) <= 2  # type: ignore[call-overload]
+
+
+def test_behind_another_tab_the_preview_waits_until_raised(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    # At start the preview is a tab behind the officials panel: no web engine, no render at
+    # each autosave; raising its tab renders the open story.
+    dock = next(d for d in window.panels if isinstance(d, PreviewDock))
+    first = window.panels[0]
+    assert first is not dock
+    first.raise_()
+    qtbot.wait(50)
+    article = workspace.articles.create(headline=HEADLINE, sapo="Sapo của bài.", body=BODY)
+    window.open_story(article.id)
+    changes = workspace.articles.save_fields(article.id, {"headline": "Đã sửa khi ẩn"})
+    dock.on_changes(changes)
+    qtbot.wait(400)  # past the debounce
+    assert dock._view is None and dock._shown_id is None  # nothing made, nothing rendered
+    with qtbot.waitSignal(dock.rendered, timeout=15000):
+        dock.raise_()
+    assert "Đã sửa khi ẩn" in _html(qtbot, dock)

@@ -80,6 +80,9 @@ class PreviewDock(QDockWidget):
         self._busy = False
         self._again = False
         self._stale = False  # a render was skipped while the dock was hidden
+        # On screen: from visibilityChanged, which follows the tabs. isVisible() stays True
+        # for a dock behind another tab, and the hidden page was rendered at every autosave.
+        self._on_screen = False
         self._scroll = QPointF(0, 0)
         self._tmp = tempfile.TemporaryDirectory(prefix="editor-preview-")
         self.last_render_error: str | None = None
@@ -207,7 +210,7 @@ class PreviewDock(QDockWidget):
         """Renders the open story on the worker; the page follows when it is done."""
         if self.article_id is None:
             return
-        if not self.isVisible():  # closed or behind another tab: render when shown
+        if not self._on_screen:  # closed or behind another tab: render when shown
             self._stale = True
             return
         self._stale = False
@@ -225,6 +228,7 @@ class PreviewDock(QDockWidget):
         )
 
     def _visibility_changed(self, visible: bool) -> None:
+        self._on_screen = visible
         if visible:
             self._ensure_view()
         if visible and self._stale:
@@ -292,7 +296,7 @@ class PreviewDock(QDockWidget):
         return self._main.ui.bodyEdit.firstVisibleBlock().blockNumber() + 1
 
     def follow_editor(self) -> None:
-        if self._shown_id is None or not self.isVisible():
+        if self._shown_id is None or not self._on_screen:
             return
         line = self.editor_line()
         self.followed_line = None
