@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from editor_app.domain.workflow import Status
 from editor_app.gui.main_window import MainWindow
+from editor_app.gui.settings import Settings
 from editor_app.gui.story_list import PAGE
 from editor_app.services.workspace import Workspace
 
@@ -199,3 +200,34 @@ def test_counts_and_length_hints(qtbot, window: MainWindow) -> None:  # type: ig
     commit(window.ui.bodyEdit, "Một hai ba bốn năm. " * 250)
     qtbot.waitUntil(lambda: "1.250" in window.count_label.text(), timeout=3000)
     assert "7" in window.count_label.text()  # minutes to read
+
+
+def test_dictionary_loads_after_the_list_and_never_after_closing(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Loaded on a worker thread once the event loop has drawn the list (alongside, it slowed
+    # the list's queries); a window closed before that never starts it.
+    loads: list[int] = []
+
+    real = workspace.load_spell_checker
+
+    def load():  # type: ignore[no-untyped-def]
+        loads.append(1)
+        return real()
+
+    monkeypatch.setattr(workspace, "load_spell_checker", load)
+    opened = MainWindow(settings)
+    qtbot.addWidget(opened)
+    opened.attach(workspace)
+    assert loads == [] and opened.ui.bodyEdit.spell_checker() is None
+    with qtbot.waitSignal(opened.ui.bodyEdit.spellCheckerReady, timeout=15000):
+        pass
+    assert loads == [1] and opened.ui.bodyEdit.spell_checker() is not None
+    opened.close()
+
+    closed = MainWindow(settings)
+    qtbot.addWidget(closed)
+    closed.attach(workspace)
+    closed.close()
+    qtbot.wait(100)
+    assert loads == [1]

@@ -106,7 +106,11 @@ class MainWindow(QMainWindow):
             self.open_story(_uuid(last), quiet=True)
         # The dictionary loads on a worker thread once the list has been drawn: loading
         # alongside would slow the list's queries (both want the interpreter).
-        QTimer.singleShot(0, body, lambda: body.load_spell_checker(workspace.load_spell_checker))
+        QTimer.singleShot(0, self, self._load_spelling)
+
+    def _load_spelling(self) -> None:
+        if not getattr(self, "_closed", False):  # not once closed: its worker has stopped
+            self.ui.bodyEdit.load_spell_checker(self.workspace.load_spell_checker)
 
     # --- building -------------------------------------------------------------------------------
     def _build_story_list(self) -> None:
