@@ -211,6 +211,39 @@ def test_exit_codes_and_no_traceback(tmp_path: Path) -> None:
     assert r.returncode == 0 and json.loads(r.stdout) == []
 
 
+def test_the_window_path_imports_no_command_and_keeps_the_full_usage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No command opens the window without importing the commands (they load SQLAlchemy before
+    # the window would show); bad options still get the full usage; --smoke comes first.
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, editor_app.app as a, editor_app.cli as c\n"
+            "a.run_gui = lambda d: print(sorted(m for m in sys.modules if m.startswith("
+            "('sqlalchemy', 'editor_app.cli.', 'editor_app.store')))) or 0\n"
+            "sys.exit(c.main(['--data-dir', sys.argv[1]]))",
+            str(tmp_path / "data"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert probe.returncode == 0, probe.stderr
+    assert probe.stdout.strip() == "[]"
+    with pytest.raises(SystemExit) as exit_:
+        main(["--data-dir"])
+    assert exit_.value.code == 2
+    assert "COMMAND" in capsys.readouterr().err  # the full usage, commands listed
+    smoked: list[object] = []
+    monkeypatch.setattr(
+        "editor_app.smoke.run", lambda article, data_dir: smoked.append(data_dir) or 0
+    )
+    assert main(["--smoke", "--data-dir", str(tmp_path / "d"), "list"]) == 0
+    assert smoked == [tmp_path / "d"] and not (tmp_path / "d").exists()
+
+
 def test_data_dir_from_environment(tmp_path: Path) -> None:
     r = subprocess.run(
         [sys.executable, "-m", "editor_app", "check", "--json"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import typing
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,9 +30,18 @@ _COMMAND_MODULES = (
 )
 
 
+class _NotForTheWindow(Exception):
+    """The command line is not just the window's options: the full parser reads it."""
+
+
+class _TopParser(argparse.ArgumentParser):
+    def error(self, message: str) -> typing.NoReturn:
+        raise _NotForTheWindow(message)
+
+
 def _top_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
     """The options that need no command: enough to open the window."""
-    parser = argparse.ArgumentParser(
+    parser = (argparse.ArgumentParser if add_help else _TopParser)(
         prog="editor-app",
         description="Bàn biên tập: soạn, duyệt và xuất bản bài viết. "
         "Không có lệnh: mở cửa sổ ứng dụng.",
@@ -66,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _smoke(args: argparse.Namespace) -> int:
+    from editor_app.smoke import run as smoke
+
+    return smoke(Path(args.smoke) if args.smoke else None, data_dir=args.data_dir)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if getattr(sys, "frozen", False):
         import multiprocessing
@@ -76,12 +92,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # No command: the window (or the installation's smoke test). The commands' modules load
     # the database layer, so they are not imported for it: the window is on screen first.
-    top, rest = _top_parser(add_help=False).parse_known_args(args_list)
-    if not rest:
+    try:
+        top, rest = _top_parser(add_help=False).parse_known_args(args_list)
+    except _NotForTheWindow:  # a bad option: the full parser says so, with the full usage
+        top, rest = None, args_list
+    if top is not None and not rest:
         if top.smoke is not None:
-            from editor_app.smoke import run as smoke
-
-            return smoke(Path(top.smoke) if top.smoke else None, data_dir=top.data_dir)
+            return _smoke(top)
         from editor_app.app import run_gui
 
         return run_gui(top.data_dir)
@@ -90,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(args_list)  # exits 2 on bad usage
+    if args.smoke is not None:  # the installation's check comes first, whatever else is asked
+        return _smoke(args)
     if args.command is None:  # options only, but not ones the window takes (unreachable)
         parser.print_usage(sys.stderr)
         return 2
