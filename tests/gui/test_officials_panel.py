@@ -117,6 +117,7 @@ def test_headline_fix_is_undoable_too(qtbot, win: MainWindow, ws: Workspace) -> 
     story = ws.articles.create(headline=headline, event_date=date(2024, 1, 5))
     panel = _open(qtbot, win, story.id)
     (problem,) = panel.review.problems  # type: ignore[union-attr]
+    assert panel.headline_underlines.texts() == [problem.written]  # underlined in the headline
     assert panel.apply_fix(problem)
     edit = win.ui.headlineEdit
     assert edit.text() == headline.replace("Phó Trưởng", "Trưởng")

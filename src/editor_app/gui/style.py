@@ -42,7 +42,7 @@ def stylesheet(dark: bool) -> str:
     QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus {{
         border: 1px solid {accent};
     }}
-    QLineEdit#headlineEdit {{ font-size: 18pt; font-weight: 600; padding: 6px 8px; }}
+    QPlainTextEdit#headlineEdit {{ font-size: 18pt; font-weight: 600; background: palette(base); }}
     QPlainTextEdit#sapoEdit {{ font-weight: 600; }}
     QLabel#headlineLabel, QLabel#sapoLabel, QLabel#bodyLabel, QLabel#sectionLabel,
     QLabel#keywordsLabel, QLabel#bylineLabel, QLabel#locationLabel {{

@@ -130,6 +130,7 @@ def test_reply_resolve_and_reopen(qtbot, make_window: WindowFactory) -> None:  #
     root = panel.add_comment_at(w.ui.headlineEdit, "Tiêu đề dài quá")
     assert root is not None and root.anchor is not None
     assert root.anchor.field == "headline" and root.anchor.quote == "Hội nghị"
+    assert panel.headline_marks.texts() == ["Hội nghị"]  # marked in the headline too
     card = panel.cards[root.id]
     commit(card.reply_edit, "Đã rút gọn")
     card.reply_button.click()

@@ -13,6 +13,7 @@ from PySide6.QtGui import (QAction)
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QMenuBar, QPlainTextEdit, QScrollArea, QSplitter, QStackedWidget, QStatusBar, QTableView, QVBoxLayout, QWidget)
 
 from editor_app.gui.editor.body_editor import BodyEditor
+from editor_app.gui.editor.headline_edit import HeadlineEdit
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -133,7 +134,7 @@ class Ui_MainWindow(object):
 
         self.articleLayout.addWidget(self.headlineLabel)
 
-        self.headlineEdit = QLineEdit(self.articlePage)
+        self.headlineEdit = HeadlineEdit(self.articlePage)
         self.headlineEdit.setObjectName(u"headlineEdit")
 
         self.articleLayout.addWidget(self.headlineEdit)

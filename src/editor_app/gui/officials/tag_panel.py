@@ -1,6 +1,6 @@
 """The officials of the open story, beside it: tags with the titles of the event date, a
 folded picker, names found in the text (one click to tag), the title check with one-click fixes
-and wavy underlines in the text, and the secondary sections.
+and wavy underlines in the text (headline, sapo, body), and the secondary sections.
 
 The check runs on a pool thread after each autosave (debounced) and when a story opens; a
 result that arrives after a newer check was started is dropped.
@@ -77,6 +77,7 @@ class TagPanel(QDockWidget):
         self._relay.done.connect(self._review_done)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_review)
+        self.headline_underlines = Underlines(self.ui.headlineEdit)
         self.body_underlines = Underlines(self.ui.bodyEdit)
         self.sapo_underlines = Underlines(self.ui.sapoEdit)
         self._build()
@@ -158,8 +159,8 @@ class TagPanel(QDockWidget):
         for rows in (self.tagged, self.detected, self.problems):
             rows.clear()
         self.check_info.clear()
-        self.body_underlines.clear()
-        self.sapo_underlines.clear()
+        for _field, _edit, underlines in self._text_fields():
+            underlines.clear()
         self._fill_sections(article.secondary_sections if article else [])
         if article is not None:
             self.run_review()
@@ -278,11 +279,20 @@ class TagPanel(QDockWidget):
         )
         self._underline(review)
 
+    def _text_fields(self) -> tuple[tuple[str, QPlainTextEdit, Underlines], ...]:
+        """(field, its editor, its underlines) of the story's text (captions aside)."""
+        ui = self.ui
+        return (
+            ("headline", ui.headlineEdit, self.headline_underlines),
+            ("sapo", ui.sapoEdit, self.sapo_underlines),
+            ("body", ui.bodyEdit, self.body_underlines),
+        )
+
+    def _text_edit(self, field: str) -> QPlainTextEdit | None:
+        return next((edit for f, edit, _u in self._text_fields() if f == field), None)
+
     def _underline(self, review: Review) -> None:
-        for field, edit, underlines in (
-            ("body", self.ui.bodyEdit, self.body_underlines),
-            ("sapo", self.ui.sapoEdit, self.sapo_underlines),
-        ):
+        for field, edit, underlines in self._text_fields():
             text = edit.toPlainText()
             underlines.set_spans(
                 [
@@ -299,18 +309,10 @@ class TagPanel(QDockWidget):
         fix = replacement if replacement is not None else problem.fix
         if fix is None:
             return False
-        ui, field = self.ui, problem.field
-        if field in ("body", "sapo"):
-            edit = ui.bodyEdit if field == "body" else ui.sapoEdit
+        field = problem.field
+        edit = self._text_edit(field)
+        if edit is not None:  # one undo step; the edit marks the field for saving
             done = _replace(edit, problem.start, problem.end, problem.written, fix)
-        elif field == "headline":
-            text = ui.headlineEdit.text()
-            done = text[problem.start : problem.end] == problem.written
-            if done:
-                pm = PositionMap(text)
-                start, end = pm.to_qt(problem.start), pm.to_qt(problem.end)
-                ui.headlineEdit.setSelection(start, end - start)
-                ui.headlineEdit.insert(fix)  # undoable, and marks the headline for saving
         elif field.startswith("caption:"):
             try:
                 changes = self.ws.officials.fix_caption(
@@ -341,9 +343,8 @@ class TagPanel(QDockWidget):
 
     def show_problem(self, problem: Problem) -> None:
         """Selects the written title in its field."""
-        ui = self.ui
-        if problem.field in ("body", "sapo"):
-            edit = ui.bodyEdit if problem.field == "body" else ui.sapoEdit
+        edit = self._text_edit(problem.field)
+        if edit is not None:
             pm = PositionMap(edit.toPlainText())
             cursor = edit.textCursor()
             cursor.setPosition(pm.to_qt(problem.start))
@@ -351,11 +352,6 @@ class TagPanel(QDockWidget):
             edit.setTextCursor(cursor)
             edit.ensureCursorVisible()
             edit.setFocus()
-        elif problem.field == "headline":
-            pm = PositionMap(ui.headlineEdit.text())
-            start = pm.to_qt(problem.start)
-            ui.headlineEdit.setSelection(start, pm.to_qt(problem.end) - start)
-            ui.headlineEdit.setFocus()
 
     # --- tags -----------------------------------------------------------------------------------
     def tag(self, official_ids: list[uuid.UUID]) -> None:

@@ -1,9 +1,9 @@
 """Review comments beside the text: threads with the quoted passage, who wrote them (name,
 role, local time), replies, resolve and reopen, and a filter for resolved ones. A comment is
 added on the selection of the headline, sapo, body or a photo caption (context menu "Add
-comment…" or Ctrl+Alt+M); the body and the sapo show the anchored passages in soft yellow,
-found again after every edit; a thread whose passage was removed is marked as detached, and
-clicking a thread selects its passage.
+comment…" or Ctrl+Alt+M); the headline, the sapo and the body show the anchored passages in
+soft yellow, found again after every edit; a thread whose passage was removed is marked as
+detached, and clicking a thread selects its passage.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -69,6 +68,7 @@ class CommentsPanel(QDockWidget):
         self._last_text_widget: QWidget | None = None
         self._menu_targets: dict[QObject, QWidget] = {}
         self.fields = StoryFields(window)
+        self.headline_marks = AnchorMarks(self.ui.headlineEdit)
         self.body_marks = AnchorMarks(self.ui.bodyEdit)
         self.sapo_marks = AnchorMarks(self.ui.sapoEdit)
         self._relocate_timer = QTimer(self, singleShot=True, interval=RELOCATE_MS)
@@ -83,9 +83,9 @@ class CommentsPanel(QDockWidget):
         ui = self.ui
         ui.bodyEdit.textChanged.connect(self._relocate_timer.start)
         ui.sapoEdit.textChanged.connect(self._relocate_timer.start)
-        ui.headlineEdit.textChanged.connect(lambda _t: self._relocate_timer.start())
+        ui.headlineEdit.textChanged.connect(self._relocate_timer.start)
         for target, widget in (
-            (ui.headlineEdit, ui.headlineEdit),
+            (ui.headlineEdit.viewport(), ui.headlineEdit),
             (ui.sapoEdit.viewport(), ui.sapoEdit),
             (ui.bodyEdit.viewport(), ui.bodyEdit),
         ):
@@ -265,7 +265,11 @@ class CommentsPanel(QDockWidget):
         self._apply_marks()
 
     def _apply_marks(self) -> None:
-        for field, marks in (("body", self.body_marks), ("sapo", self.sapo_marks)):
+        for field, marks in (
+            ("headline", self.headline_marks),
+            ("body", self.body_marks),
+            ("sapo", self.sapo_marks),
+        ):
             spans: list[tuple[int, int]] = []
             active: tuple[int, int] | None = None
             if self.article_id is not None:
@@ -394,7 +398,7 @@ class CommentsPanel(QDockWidget):
         ui = self.ui
         if widget is ui.bodyEdit:
             menu = ui.bodyEdit.create_context_menu(pos)
-        elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        elif isinstance(widget, QPlainTextEdit):
             menu = widget.createStandardContextMenu()
         else:
             menu = QMenu(widget)

@@ -75,16 +75,10 @@ class StoryFields:
     def selection_of(self, widget: QWidget) -> tuple[str, str, int, int] | None:
         """(field, text, start, end) of the selection in one of the story's text fields."""
         ui = self.ui
-        if widget is ui.headlineEdit:
-            text = ui.headlineEdit.text()
-            pm = PositionMap(text)
-            if not ui.headlineEdit.hasSelectedText():
-                return "headline", text, 0, 0
-            s = ui.headlineEdit.selectionStart()
-            e = s + ui.headlineEdit.selectionLength()
-            return "headline", text, pm.from_qt(s), pm.from_qt(e)
         field: str | None = None
-        if widget is ui.sapoEdit:
+        if widget is ui.headlineEdit:
+            field = "headline"
+        elif widget is ui.sapoEdit:
             field = "sapo"
         elif widget is ui.bodyEdit:
             field = "body"
@@ -103,14 +97,10 @@ class StoryFields:
         """Selects text[start:end] of the field and gives it the focus (a caption's photo is
         shown in the photo panel first)."""
         ui = self.ui
-        if field == "headline":
-            pm = PositionMap(ui.headlineEdit.text())
-            s = pm.to_qt(start)
-            ui.headlineEdit.setSelection(s, pm.to_qt(end) - s)
-            ui.headlineEdit.setFocus()
-            return
         edit: QPlainTextEdit | None = None
-        if field == "body":
+        if field == "headline":
+            edit = ui.headlineEdit
+        elif field == "body":
             edit = ui.bodyEdit
         elif field == "sapo":
             edit = ui.sapoEdit
