@@ -187,19 +187,19 @@
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="59"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="58"/>
         <source>Comments</source>
         <translation>Nhận xét</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="77"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="402"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="406"/>
         <source>Add comment…</source>
         <translation>Thêm nhận xét…</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/comments_panel.py" line="108"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="337"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="341"/>
         <source>Add comment</source>
         <translation>Thêm nhận xét</translation>
     </message>
@@ -229,18 +229,18 @@
         <translation>{n} đã xử lý (đang ẩn)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="297"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="301"/>
         <source>The passage of this comment is no longer in the story.</source>
         <translation>Đoạn chữ của nhận xét này không còn trong bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="316"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="326"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="320"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="330"/>
         <source>Select a passage of the headline, sapo, body or a caption first.</source>
         <translation>Hãy chọn trước một đoạn chữ ở tiêu đề, sa pô, nội dung hoặc chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="338"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="342"/>
         <source>Your comment on “{quote}”:</source>
         <translation>Nhận xét của bạn về “{quote}”:</translation>
     </message>
@@ -813,88 +813,93 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Bàn biên tập — editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="132"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="49"/>
+        <source>Opening the stories…</source>
+        <translation>Đang mở kho bài…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/main_window.py" line="138"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="159"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="165"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="172"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="178"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="183"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="189"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="224"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="230"/>
         <source>{n} results for “{q}”</source>
         <translation>{n} kết quả cho “{q}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="228"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="234"/>
         <source>{n} stories</source>
         <translation>{n} bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="306"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="312"/>
         <source>Story duplicated</source>
         <translation>Đã nhân bản bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="319"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="325"/>
         <source>Revision {n} saved</source>
         <translation>Đã lưu phiên bản {n}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="330"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="336"/>
         <source>Moved to trash: {h}</source>
         <translation>Đã chuyển vào thùng rác: {h}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="348"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="354"/>
         <source>Delete for good?</source>
         <translation>Xóa vĩnh viễn?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="349"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="355"/>
         <source>“{h}” and its photos will be deleted for good. This cannot be undone.</source>
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="350"/>
-        <location filename="../../src/editor_app/gui/main_window.py" line="389"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="356"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="395"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="393"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="399"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="407"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="413"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="419"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="425"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="427"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="433"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="429"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="435"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -1366,113 +1371,113 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="111"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="114"/>
         <source>Desktop</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="112"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="115"/>
         <source>Show the page at the width of this panel</source>
         <translation>Hiện trang theo bề rộng của khung này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="113"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="116"/>
         <source>Mobile (390 px)</source>
         <translation>Điện thoại (390 px)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="114"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="117"/>
         <source>Show the page as a phone 390 pixels wide does</source>
         <translation>Hiện trang như trên điện thoại rộng 390 điểm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="120"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="123"/>
         <source>Export…</source>
         <translation>Xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="121"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="124"/>
         <source>Write the story&apos;s web page, photos and ninjs</source>
         <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="266"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="270"/>
         <source>Preview not updated: {error}</source>
         <translation>Chưa cập nhật được bản xem trước: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="273"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="277"/>
         <source>The preview could not be shown.</source>
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="323"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="327"/>
         <source>Export the story to a folder</source>
         <translation>Xuất bài vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="338"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="342"/>
         <source>Exporting…</source>
         <translation>Đang xuất bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="338"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="342"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="339"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="380"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="385"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="395"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="411"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="343"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="384"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="389"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="399"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="415"/>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="378"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="382"/>
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="386"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="390"/>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi không mong đợi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="392"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="396"/>
         <source>Exported to {path}</source>
         <translation>Đã xuất vào {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="396"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="400"/>
         <source>The story was exported to:
 {path}</source>
         <translation>Bài đã được xuất vào:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="400"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="404"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="412"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="416"/>
         <source>The story is not ready to publish:</source>
         <translation>Bài chưa sẵn sàng để đăng:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="417"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="421"/>
         <source>Export anyway…</source>
         <translation>Vẫn xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="424"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="428"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="425"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="429"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>
@@ -1903,112 +1908,112 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Lãnh đạo và thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="97"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="98"/>
         <source>Officials in this story</source>
         <translation>Người được gắn thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="99"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="100"/>
         <source>No official tagged yet.</source>
         <translation>Chưa gắn thẻ người nào.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="103"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="104"/>
         <source>Add an official: type a name…</source>
         <translation>Thêm người: gõ tên…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="118"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="119"/>
         <source>Named in the text</source>
         <translation>Có tên trong bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="120"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="121"/>
         <source>No other official of the directory is named.</source>
         <translation>Bài không nhắc thêm người nào trong danh bạ.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="122"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="123"/>
         <source>Tag all</source>
         <translation>Gắn thẻ tất cả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="125"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="126"/>
         <source>Tags every official found (namesakes need a choice: tag them one by one)</source>
         <translation>Gắn thẻ mọi người tìm thấy (người trùng tên cần chọn: gắn từng người)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="130"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="131"/>
         <source>Title check</source>
         <translation>Kiểm tra chức danh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="132"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="133"/>
         <source>Titles and names agree with the directory.</source>
         <translation>Chức danh và tên khớp với danh bạ.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="140"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="141"/>
         <source>Secondary sections</source>
         <translation>Chuyên mục phụ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="217"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="218"/>
         <source>The check failed: {error}</source>
         <translation>Không kiểm tra được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="230"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="231"/>
         <source>no title on this date</source>
         <translation>không giữ chức nào vào ngày này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="233"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="234"/>
         <source>Remove this tag</source>
         <translation>Bỏ thẻ này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="237"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="238"/>
         <source>in {where}</source>
         <translation>trong {where}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="247"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="248"/>
         <source>Tag</source>
         <translation>Gắn thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="249"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="250"/>
         <source>Tag this story with {name}</source>
         <translation>Gắn thẻ {name} cho bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="254"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="255"/>
         <source>show</source>
         <translation>xem</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="267"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="268"/>
         <source>Fix</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="269"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="270"/>
         <source>Write the directory&apos;s wording instead (can be undone)</source>
         <translation>Thay bằng cách ghi trong danh bạ (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="275"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="276"/>
         <source>Problems: {n} · checked in {ms} ms</source>
         <translation>Lỗi: {n} · kiểm tra trong {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="337"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="339"/>
         <source>The text has changed since the check: checking again.</source>
         <translation>Nội dung đã đổi sau lần kiểm tra: đang kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="400"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="396"/>
         <source>No match in the directory</source>
         <translation>Không có trong danh bạ</translation>
     </message>

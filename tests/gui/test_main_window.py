@@ -231,3 +231,15 @@ def test_dictionary_loads_after_the_list_and_never_after_closing(  # type: ignor
     closed.close()
     qtbot.wait(100)
     assert loads == [1]
+
+
+def test_until_the_data_folder_is_open_the_window_says_so(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, settings: Settings
+) -> None:
+    frame = MainWindow(settings)
+    qtbot.addWidget(frame)
+    assert not frame.isEnabled()
+    assert frame.statusBar().currentMessage() == "Opening the stories…"
+    frame.attach(workspace)
+    assert frame.isEnabled() and frame.statusBar().currentMessage() == ""
+    frame.close()

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.ui.actionAbout.triggered.connect(self.show_about)
         self.setEnabled(False)  # until the data folder is open
+        self.statusBar().showMessage(self.tr("Opening the stories…"))
 
     def attach(self, workspace: Workspace) -> None:
         """Connects the window to an open data folder and shows its stories."""
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         self.setEnabled(True)
+        self.statusBar().clearMessage()
         self.reload_directory()
         self.refresh_list()
         last = self.settings.get(LAST_STORY)
