@@ -268,7 +268,12 @@ class HeadlineEdit(QPlainTextEdit):
         lines = max(lines, self.fontMetrics().lineSpacing())
         placeholder = self.placeholderText()
         if placeholder and doc.isEmpty():  # drawn wrapped into the viewport, below the margin
-            width = max(1, self.viewport().width() - math.ceil(margin))
+            # the viewport's width, from rectangles: the first viewport() call of a process
+            # costs ~20 ms (PySide6 sets up QtWidgets' classes to find its type), before the
+            # window shows
+            v = self.viewportMargins()
+            width = self.contentsRect().width() - v.left() - v.right()
+            width = max(1, width - math.ceil(margin))
             box = self.fontMetrics().boundingRect(
                 0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, placeholder
             )
