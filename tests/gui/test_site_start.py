@@ -70,6 +70,9 @@ def test_first_start_seeds_the_sites_sections_and_officials_and_locks_the_langua
     assert not window.ui.actionEnglish.isEnabled()
     assert window.ui.menuHelp.title() == "Trợ &giúp"
     assert window.findChild(QLabel, "siteNotice") is None  # nothing wrong, nothing said
+    # The app's icon (set once the frame is up) at every size the desktop asks for.
+    sizes = running.app.windowIcon().availableSizes()
+    assert {16, 32, 48, 256} <= {s.width() for s in sizes}
 
 
 def test_a_broken_site_file_starts_on_defaults_and_tells_the_user_once(
