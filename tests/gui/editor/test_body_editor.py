@@ -76,6 +76,17 @@ def test_a_key_event_with_decomposed_text_becomes_nfc(editor: BodyEditor) -> Non
     assert editor.toPlainText() == "Việt"
 
 
+def test_a_read_only_text_takes_no_decomposed_key(editor: BodyEditor) -> None:
+    # An approved story is read-only for its reporter: the NFC path must not write around it
+    # (a read-only field gets no input-method events; keys it does get).
+    editor.setPlainText("Vi")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.setReadOnly(True)
+    key_text(editor, nfd("ệ"))
+    key_text(editor, "\u0323")
+    assert editor.toPlainText() == "Vi"
+
+
 def test_set_plain_text_is_nfc(editor: BodyEditor) -> None:
     editor.setPlainText(nfd("Hà Nội"))
     assert editor.toPlainText() == "Hà Nội"

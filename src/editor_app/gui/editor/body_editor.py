@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -42,6 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor_app.domain.text import nfc
+from editor_app.gui.editor import nfc_input
 from editor_app.gui.editor.highlighter import MarkdownHighlighter
 from editor_app.gui.editor.markdown_edit import Edit, toggle_emphasis, toggle_link
 from editor_app.gui.editor.positions import PositionMap
@@ -72,10 +72,6 @@ class CursorState:
 
 class _LoadRelay(QObject):
     loaded = Signal(object)  # SpellChecker | None
-
-
-def _is_nfc(text: str) -> bool:
-    return unicodedata.is_normalized("NFC", text) and not unicodedata.combining(text[:1] or "a")
 
 
 class BodyEditor(QPlainTextEdit):
@@ -177,34 +173,9 @@ class BodyEditor(QPlainTextEdit):
 
     # --- NFC input ----------------------------------------------------------------------------
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        commit = event.commitString()
-        if commit and not _is_nfc(commit):
-            if (
-                unicodedata.combining(commit[0])
-                and not event.preeditString()
-                and event.replacementLength() == 0
-            ):
-                self._insert_composed(commit)
-                event.accept()
-                return
-            fixed = QInputMethodEvent(event.preeditString(), event.attributes())
-            fixed.setCommitString(nfc(commit), event.replacementStart(), event.replacementLength())
-            super().inputMethodEvent(fixed)
-            event.accept()
-            return
-        super().inputMethodEvent(event)
-
-    def _insert_composed(self, text: str) -> None:
-        """Inserts text; a leading combining mark is composed with the letter before it."""
-        cursor = self.textCursor()
-        if unicodedata.combining(text[0]) and not cursor.hasSelection() and cursor.position():
-            cursor.movePosition(
-                QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor
-            )
-            text = cursor.selectedText() + text
-        cursor.insertText(nfc(text))
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        passed = nfc_input.committed(self, event, nfc)
+        if passed is not None:
+            super().inputMethodEvent(passed)
 
     # --- keys ---------------------------------------------------------------------------------
     @staticmethod
@@ -237,17 +208,8 @@ class BodyEditor(QPlainTextEdit):
             self.find_bar.close_bar()
             event.accept()
             return
-        text = event.text()
-        if (
-            text
-            and text.isprintable()
-            and not (event.modifiers() & (_CTRL | Qt.KeyboardModifier.AltModifier))
-            and not _is_nfc(text)
-        ):
-            self._insert_composed(text)
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not nfc_input.typed(self, event, nfc):
+            super().keyPressEvent(event)
 
     # --- Markdown commands --------------------------------------------------------------------
     def toggle_bold(self) -> None:

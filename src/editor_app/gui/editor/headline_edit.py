@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -26,6 +25,7 @@ from PySide6.QtGui import QInputMethodEvent, QResizeEvent, QTextCursor, QTextOpt
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor_app.domain.text import nfc
+from editor_app.gui.editor import nfc_input
 
 if TYPE_CHECKING:  # annotations only: nothing more to set up before the window shows
     from PySide6.QtCore import QMimeData
@@ -47,10 +47,6 @@ def one_line(text: str) -> str:
     n = len(text)
     text = _BREAKS.sub(lambda m: "" if m.start() == 0 or m.end() == n else " ", text)
     return nfc(text.replace("\t", " "))
-
-
-def _is_nfc(text: str) -> bool:
-    return unicodedata.is_normalized("NFC", text) and not unicodedata.combining(text[:1] or "a")
 
 
 class HeadlineEdit(QPlainTextEdit):
@@ -163,49 +159,13 @@ class HeadlineEdit(QPlainTextEdit):
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             event.ignore()  # QWidget moves the focus on (or back)
             return
-        text = event.text()
-        if (
-            text
-            and text.isprintable()
-            and not (event.modifiers() & _KEEP)
-            and not _is_nfc(text)
-            and not self.isReadOnly()
-        ):
-            self._insert_composed(text)
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not nfc_input.typed(self, event, one_line):
+            super().keyPressEvent(event)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        commit = event.commitString()
-        if commit and not self.isReadOnly():
-            if (
-                unicodedata.combining(commit[0])
-                and not event.preeditString()
-                and event.replacementLength() == 0
-            ):
-                self._insert_composed(commit)
-                event.accept()
-                return
-            fixed = one_line(commit)
-            if fixed != commit:
-                ours = QInputMethodEvent(event.preeditString(), event.attributes())
-                ours.setCommitString(fixed, event.replacementStart(), event.replacementLength())
-                super().inputMethodEvent(ours)
-                event.accept()
-                return
-        super().inputMethodEvent(event)
-
-    def _insert_composed(self, text: str) -> None:
-        """Inserts text; a leading combining mark is composed with the letter before it."""
-        cursor = self.textCursor()
-        if unicodedata.combining(text[0]) and not cursor.hasSelection() and cursor.position():
-            cursor.movePosition(
-                QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor
-            )
-            text = cursor.selectedText() + text
-        cursor.insertText(one_line(text))
-        self.setTextCursor(cursor)
+        passed = nfc_input.committed(self, event, one_line)
+        if passed is not None:
+            super().inputMethodEvent(passed)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
