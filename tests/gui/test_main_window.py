@@ -91,6 +91,10 @@ def test_metadata_fields_are_saved(
     article = workspace.articles.get(aid)
     assert article.section == "Chính trị/Bầu cử"
     assert article.event_date is not None
+    # The keywords in use, loaded once, feed both the editor's completion and the list filter.
+    window.reload_directory()
+    kf = window.keyword_filter
+    assert [kf.itemText(i) for i in range(kf.count())] == ["bầu cử", "Quốc hội"]
 
 
 def _make_many(workspace: Workspace, n: int) -> list[uuid.UUID]:

@@ -181,7 +181,9 @@ class MainWindow(QMainWindow):
     def reload_directory(self) -> None:
         sections = self.workspace.directory.sections()
         self.editor.set_sections(sections)
-        self.editor.set_keywords(self.workspace.articles.keywords_in_use())
+        keywords = self.workspace.articles.keywords_in_use()
+        self.editor.set_keywords(keywords)
+        self.keyword_filter.set_keywords(keywords)
         f = self.ui.sectionFilter
         current = f.currentData()
         f.blockSignals(True)

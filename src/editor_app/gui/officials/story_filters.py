@@ -75,14 +75,17 @@ class KeywordFilter(QComboBox):
         assert line is not None
         line.setPlaceholderText(self.tr("All keywords"))
         line.setClearButtonEnabled(True)
-        self.reload()
         self.setCurrentIndex(-1)
 
     def reload(self) -> None:
+        self.set_keywords(self._load())
+
+    def set_keywords(self, keywords: list[str]) -> None:
+        """The keywords offered (the window passes the list it loads for the editor too)."""
         text = self.currentText()
         self.blockSignals(True)
         self.clear()
-        self.addItems(self._load())
+        self.addItems(keywords)
         self.setCurrentIndex(-1)
         self.setEditText(text)
         self.blockSignals(False)
