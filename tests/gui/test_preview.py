@@ -161,6 +161,8 @@ def test_behind_another_tab_the_preview_waits_until_raised(  # type: ignore[no-u
     dock.on_changes(changes)
     qtbot.wait(400)  # past the debounce
     assert dock._view is None and dock._shown_id is None  # nothing made, nothing rendered
+    dock.mobile_action.trigger()  # chosen before the view exists: applied when it is made
     with qtbot.waitSignal(dock.rendered, timeout=15000):
         dock.raise_()
     assert "Đã sửa khi ẩn" in _html(qtbot, dock)
+    assert dock.view.maximumWidth() == MOBILE_WIDTH == dock.view.minimumWidth()

@@ -136,7 +136,6 @@ class PreviewDock(QDockWidget):
         layout.addWidget(self._holder, 1)
         self._view: QWebEngineView | None = None
         self._page: PreviewPage | None = None
-        self._mobile = False
         self.setWidget(content)
 
     @property
@@ -170,11 +169,10 @@ class PreviewDock(QDockWidget):
             row.addWidget(view, 1)
             row.addStretch(0)
             self._view = view
-            self.set_mobile(self._mobile)
+            self.set_mobile(self.mobile_action.isChecked())
         return self._view
 
     def set_mobile(self, mobile: bool) -> None:
-        self._mobile = mobile
         if self._view is None:
             return  # applied when the view is made
         if mobile:
