@@ -260,10 +260,13 @@ def test_second_process_is_refused_cleanly(tmp_path: Path) -> None:
     from editor_app.store.database import Database
 
     data = tmp_path / "data"
+    sections = tmp_path / "sections.txt"
+    sections.write_text("Thời sự\n", encoding="utf-8")
     db = Database.open(data)
     try:
-        r = run("list", data=data)
+        r = run("sections", "import", str(sections), data=data)
         assert r.returncode == 1
         assert "đang được một phiên editor_app khác sử dụng" in r.stderr
+        assert run("list", data=data).returncode == 0  # a reader needs no lock
     finally:
         db.close()

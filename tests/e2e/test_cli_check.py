@@ -173,10 +173,10 @@ def test_check_while_the_app_holds_the_folder(tmp_path: Path) -> None:
         r = run("--data-dir", str(data), "check", env={"XDG_CONFIG_HOME": str(tmp_path / "c")})
     finally:
         db.close()
-    assert r.returncode == 1
-    assert "outlet.name" in r.stdout  # the configuration is printed all the same
-    assert "Cơ sở dữ liệu:   không mở được:" in r.stdout
-    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    # check only reads: it needs no lock, so it works while the app runs
+    assert r.returncode == 0, r.stderr
+    assert "outlet.name" in r.stdout
+    assert "Toàn vẹn:        tốt" in r.stdout
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

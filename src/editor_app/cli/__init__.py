@@ -15,6 +15,9 @@ from pathlib import Path
 
 from editor_app import __version__
 
+if typing.TYPE_CHECKING:
+    from editor_app.cli.common import Access
+
 log = logging.getLogger("editor_app.cli")
 
 _COMMAND_MODULES = (
@@ -28,6 +31,36 @@ _COMMAND_MODULES = (
     "review",
     "handoff",
 )
+
+# The commands that only read the data folder: opened without the writer's lock and without
+# writing a byte, they work while the app runs, on a read-only folder and on a full disk.
+# (command, sub-command or None)
+READ_ONLY_COMMANDS = frozenset(
+    {
+        ("list", None),
+        ("show", None),
+        ("export", None),
+        ("preview", None),
+        ("history", None),
+        ("backup", None),
+        ("check", None),
+        ("officials", "list"),
+        ("officials", "export"),
+        ("sections", "list"),
+    }
+)
+
+
+# Reads, but brings the search index up to date first when it may write (the folder is
+# writable and free); otherwise reads the index as it is.
+READ_PREFERABLY_WRITING = frozenset({("search", None)})
+
+
+def access_of(args: argparse.Namespace) -> Access:
+    key = (args.command, getattr(args, f"{args.command}_command", None))
+    if key in READ_ONLY_COMMANDS:
+        return "read"
+    return "write-or-read" if key in READ_PREFERABLY_WRITING else "write"
 
 
 class _NotForTheWindow(Exception):
@@ -112,28 +145,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:  # options only, but not ones the window takes (unreachable)
         parser.print_usage(sys.stderr)
         return 2
-    ctx = Context(data_dir=args.data_dir, json=bool(getattr(args, "json", False)))
+    ctx = Context(
+        data_dir=args.data_dir, json=bool(getattr(args, "json", False)), access=access_of(args)
+    )
     try:
         code: int = args.func(ctx, args)
+        damage = ctx.damage
+        if damage is not None and args.command != "check":  # check reports it itself
+            print(f"editor-app: {damage}", file=sys.stderr)
+            return 1
         return code
     except (UserError, CommandFailed) as e:
         print(f"editor-app: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:  # a full disk, a read-only folder, an I/O error: named as such
+        from editor_app.services.faults import explain
+
+        known = explain(e, ctx.data_dir)
+        if known is None:
+            return _unexpected(args.command, e)
+        print(f"editor-app: {known}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("editor-app: đã hủy.", file=sys.stderr)
         return 130
     except Exception as e:  # a bug: logged in full, one line for the user
-        from editor_app import logs
-
-        path = logs.setup()
-        log.exception("unexpected error in %s", args.command)
-        print(
-            f"editor-app: lỗi không mong đợi ({type(e).__name__}: {e}). Chi tiết: {path}",
-            file=sys.stderr,
-        )
-        return 1
+        return _unexpected(args.command, e)
     finally:
         ctx.close()
+
+
+def _unexpected(command: str, e: Exception) -> int:
+    from editor_app import logs
+
+    path = logs.setup()
+    log.error("unexpected error in %s", command, exc_info=e)
+    print(
+        f"editor-app: lỗi không mong đợi ({type(e).__name__}: {e}). Chi tiết: {path}",
+        file=sys.stderr,
+    )
+    return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

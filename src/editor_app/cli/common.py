@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 from editor_app.domain.errors import UserError
@@ -18,17 +18,36 @@ class CommandFailed(Exception):
     """A command that ran but did not succeed (its output already said why)."""
 
 
+#: How a command opens the data folder. "read": without the lock and without writing (it may
+#: be read-only, its disk full, or the app may hold it; a damaged database still opens).
+#: "write-or-read": as a writer when it can, else as a reader.
+Access = Literal["write", "read", "write-or-read"]
+
+
 @dataclass
 class Context:
     data_dir: Path | None
     json: bool = False
+    access: Access = "write"
     _workspace: Workspace | None = field(default=None, repr=False)
 
     @property
     def workspace(self) -> Workspace:
         if self._workspace is None:
-            self._workspace = Workspace.open(self.data_dir)
+            self._workspace = self._open()
         return self._workspace
+
+    def _open(self) -> Workspace:
+        return Workspace.open(
+            self.data_dir,
+            read_only=self.access == "read",
+            or_read_only=self.access == "write-or-read",
+        )
+
+    @property
+    def damage(self) -> UserError | None:
+        """The open database's damage (it was opened read-only), if any."""
+        return self._workspace.db.corrupt if self._workspace is not None else None
 
     def close(self) -> None:
         if self._workspace is not None:

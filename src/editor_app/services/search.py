@@ -13,6 +13,8 @@ class SearchService:
 
     def catch_up(self) -> int:
         """Indexes what changed since the last search (kept off the typing path)."""
+        if self._db.read_only:  # a folder opened to read: the index is searched as it is
+            return 0
         with self._db.transaction() as s:
             return repo.reindex_dirty(s)
 

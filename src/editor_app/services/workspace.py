@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ from editor_app.services.search import SearchService
 from editor_app.services.site_setup import SiteSetupService
 from editor_app.services.siteconfig import SiteLoad, default_config, load_site, site_settings
 from editor_app.store.database import Database
+from editor_app.store.errors import DatabaseCorrupt, DatabaseReadOnly, DataFolderLocked, DiskFull
 
 if TYPE_CHECKING:
     from editor_app.services.export import ExportService
@@ -60,6 +63,7 @@ class Workspace:
         self.review = ReviewService(db)
         self.identity = IdentityService(db.data_dir)
         self.site_setup = SiteSetupService(db, self.officials)
+        self._scratch: Path | None = None
 
     @cached_property
     def importing(self) -> ImportService:
@@ -79,7 +83,7 @@ class Workspace:
         from editor_app.services.export import ExportService
 
         config = self.site.config
-        return ExportService(
+        service = ExportService(
             self.db,
             self.articles,
             self.officials,
@@ -87,6 +91,24 @@ class Workspace:
             site=site_settings(config),
             folder=config.export_folder.value,
         )
+        if self.db.read_only:
+            self._read_only_renditions(service)
+        return service
+
+    def _read_only_renditions(self, service: ExportService) -> None:
+        """Nothing is written into a folder opened to read (it may be read-only, or its disk
+        full): renditions are made in a temporary folder (removed at close) that reaches the
+        originals through a link."""
+        from editor_app.media.cache import RenditionCache
+
+        scratch = Path(tempfile.mkdtemp(prefix="editor_app-renditions-"))
+        self._scratch = scratch
+        originals = service.cache.library.originals
+        try:
+            (scratch / originals.name).symlink_to(originals, target_is_directory=True)
+        except OSError:  # no symbolic links here (Windows without the right): the folder's own
+            return
+        service.cache = RenditionCache(scratch)
 
     @cached_property
     def handoff(self) -> HandoffService:
@@ -96,12 +118,27 @@ class Workspace:
         return HandoffService(self.db)
 
     @classmethod
-    def open(cls, data_dir: Path | None = None, *, site: SiteLoad | None = None) -> Workspace:
+    def open(
+        cls,
+        data_dir: Path | None = None,
+        *,
+        site: SiteLoad | None = None,
+        read_only: bool = False,
+        or_read_only: bool = False,
+    ) -> Workspace:
         """Opens the data folder. `site`: the site configuration in effect (None: this PC's,
-        from `EDITOR_APP_SITE_CONFIG` or the platform file, else the defaults)."""
-        return cls(
-            Database.open(data_dir or default_data_dir()), load_site() if site is None else site
-        )
+        from `EDITOR_APP_SITE_CONFIG` or the platform file, else the defaults). `read_only`:
+        for work that only reads (see `Database.open`). `or_read_only`: as a writer when the
+        folder can be written (and no one else writes it), else as a reader."""
+        folder = data_dir or default_data_dir()
+        if or_read_only and not read_only:
+            try:
+                db = Database.open(folder)
+            except (DataFolderLocked, DatabaseReadOnly, DiskFull, DatabaseCorrupt):
+                db = Database.open(folder, read_only=True)
+        else:
+            db = Database.open(folder, read_only=read_only)
+        return cls(db, load_site() if site is None else site)
 
     @property
     def user_words_path(self) -> Path:
@@ -125,6 +162,9 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     def __enter__(self) -> Workspace:
         return self

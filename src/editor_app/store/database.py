@@ -7,14 +7,25 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from editor_app.store import migrations, sqlite
-from editor_app.store.errors import SchemaTooNew, StoreError, translate_errors
+from editor_app.store import backups, migrations, sqlite, sqlite_access
+from editor_app.store.errors import (
+    DISK_FULL,
+    DatabaseCorrupt,
+    DatabaseReadOnly,
+    DiskFull,
+    DiskIOError,
+    SchemaTooNew,
+    StoreError,
+    os_error,
+    translate_errors,
+    translate_os_errors,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -27,7 +38,7 @@ SCHEMA_HEAD = "0004"
 
 DB_FILENAME = "editor_app.db"
 MEDIA_DIRNAME = "media"
-BACKUP_DIRNAME = "backups"
+BACKUP_DIRNAME = backups.BACKUP_DIRNAME
 
 
 def _alembic_config() -> Config:
@@ -47,15 +58,27 @@ def head_revision() -> str:
 
 
 class Database:
-    """One open data folder. Holds the folder lock until `close()` (or the process ends)."""
+    """One open data folder. A writer holds the folder lock until `close()` (or the process
+    ends); a reader (`read_only=True`) takes no lock and writes nothing (docs/storage.md)."""
 
-    def __init__(self, data_dir: Path, engine: Engine, lock: sqlite.FolderLock | None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        engine: Engine,
+        lock: sqlite.FolderLock | None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         self.data_dir = data_dir
         self.engine = engine
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.read_only = read_only
+        #: Set when the quick check found damage (the database is then open read-only).
+        self.corrupt: DatabaseCorrupt | None = None
         self.upgraded_from: str | None = None
         self.backup_before_upgrade: Path | None = None
+        self.auto_backup: Path | None = None
 
     @property
     def path(self) -> Path:
@@ -66,34 +89,148 @@ class Database:
         return self.data_dir / MEDIA_DIRNAME
 
     @classmethod
-    def open(cls, data_dir: Path, *, migrate_to: str | None = None, lock: bool = True) -> Database:
-        """Locks the folder, then creates or upgrades the database in it.
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        migrate_to: str | None = None,
+        lock: bool = True,
+        read_only: bool = False,
+    ) -> Database:
+        """Locks the folder, then creates or upgrades the database in it, after a quick check.
 
         An older database is backed up, then upgraded in place (never recreated). A database
-        written by a newer version of the app is refused untouched.
+        written by a newer version of the app is refused untouched, and so is a damaged one
+        (its message names the latest backup and `editor-app restore`). An empty (0-byte)
+        database file is reported, never silently replaced by an empty database.
+
+        `read_only`: for commands that only read. Nothing is written to the folder (it may be
+        read-only, or its disk full); a damaged database still opens, with `corrupt` set and
+        every write refused. A folder with no database yet, or one to upgrade, is opened as a
+        writer.
         """
         data_dir = Path(data_dir)
+        path = data_dir / DB_FILENAME
+        _refuse_empty(path)
+        if read_only and path.is_file():
+            db = cls._open_read_only(data_dir)
+            if db is not None:
+                return db
+        return cls._open_writable(data_dir, migrate_to or SCHEMA_HEAD, lock)
+
+    @classmethod
+    def _open_read_only(cls, data_dir: Path) -> Database | None:
+        """None when the schema must be upgraded first (a writer does that)."""
+        engine = sqlite_access.read_only_engine(data_dir / DB_FILENAME)
+        db = cls(data_dir, engine, None, read_only=True)
+        try:
+            with db._translate(), engine.connect() as conn:
+                problems = sqlite_access.quick_check(conn)
+            if problems:
+                db.corrupt = DatabaseCorrupt(corrupt_message(data_dir, problems, opened=True))
+                return db
+            current = db.current_revision()
+            db._refuse_unknown(current)
+            if current != SCHEMA_HEAD and sqlite_access.folder_writable(data_dir):
+                engine.dispose()
+                return None
+            return db
+        except BaseException:
+            engine.dispose()
+            raise
+
+    @classmethod
+    def _open_writable(cls, data_dir: Path, target: str, lock: bool) -> Database:
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise StoreError(f"Không tạo được thư mục dữ liệu {data_dir}: {e.strerror}") from e
+            known = os_error(e, data_dir)
+            message = f"Không tạo được thư mục dữ liệu {data_dir}: {e.strerror}"
+            raise known or StoreError(message) from e
+        if not sqlite_access.folder_writable(data_dir):
+            raise DatabaseReadOnly(
+                f"Thư mục dữ liệu chỉ đọc: {data_dir}. Việc này cần ghi vào đó; các lệnh chỉ "
+                "đọc (list, show, search, export, backup, check) vẫn dùng được."
+            )
+        if sqlite_access.disk_full(data_dir):  # refused before SQLite leaves empty -wal, -shm
+            raise DiskFull(DISK_FULL)
+        existed = (data_dir / DB_FILENAME).is_file()
         folder_lock = sqlite.FolderLock(data_dir) if lock else None
         if folder_lock is not None:
-            folder_lock.acquire()
+            try:
+                with translate_os_errors(data_dir):
+                    folder_lock.acquire()
+            except DiskIOError as e:
+                if sqlite_access.disk_full(data_dir):
+                    raise DiskFull(DISK_FULL) from e
+                raise
         try:
             engine = create_engine(f"sqlite:///{data_dir / DB_FILENAME}")
             sqlite.install_pragmas(engine)
             db = cls(data_dir, engine, folder_lock)
-            with translate_errors():
-                db._migrate(migrate_to or SCHEMA_HEAD)
+            with db._translate():
+                if existed:
+                    db._refuse_damaged()
+                db._migrate(target)
+            if existed:
+                db._housekeeping()
             return db
         except BaseException:
             if folder_lock is not None:
                 folder_lock.release()
             raise
 
+    def _refuse_damaged(self) -> None:
+        with self.engine.connect() as conn:
+            problems = sqlite_access.quick_check(conn)
+        if problems:
+            self.engine.dispose()
+            raise DatabaseCorrupt(corrupt_message(self.data_dir, problems, opened=False))
+
+    def _housekeeping(self) -> None:
+        """Removes unfinished copies and takes the day's automatic backup; a failure here (a
+        full disk) is logged and never stops the open."""
+        for part in backups.remove_leftover_parts(self.data_dir):
+            log.info("removed the unfinished copy %s", part)
+        now = datetime.now(UTC)
+        if not backups.auto_due(self.data_dir, now):
+            return
+        try:
+            with self._raw() as raw:
+                self.auto_backup = backups.auto_backup(raw, self.data_dir, now)
+        except Exception:
+            log.warning("automatic backup of %s failed", self.path, exc_info=True)
+
+    @contextmanager
+    def _raw(self) -> Iterator[Any]:
+        conn = self.engine.raw_connection()
+        try:
+            yield conn.driver_connection
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _translate(self) -> Iterator[None]:
+        """SQLite's errors as StoreErrors, told apart by what this folder is: an I/O error on a
+        full disk is the full disk; a write refused by a damaged database says so."""
+        try:
+            with translate_errors():
+                yield
+        except DiskIOError as e:
+            if sqlite_access.disk_full(self.data_dir):
+                raise DiskFull(DISK_FULL) from e
+            raise
+        except DatabaseReadOnly as e:
+            if self.corrupt is not None:
+                raise self.corrupt from e
+            raise
+        except DatabaseCorrupt as e:
+            if self.corrupt is not None:
+                raise self.corrupt from e
+            raise DatabaseCorrupt(corrupt_message(self.data_dir, [], opened=False)) from e
+
     def current_revision(self) -> str | None:
-        with translate_errors(), self.engine.connect() as conn:
+        with self._translate(), self.engine.connect() as conn:
             try:
                 row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
             except OperationalError as e:
@@ -102,30 +239,35 @@ class Database:
                 raise
             return str(row[0]) if row else None
 
+    def _refuse_unknown(self, current: str | None) -> None:
+        if current is None or current == SCHEMA_HEAD:
+            return
+        from alembic.script import ScriptDirectory
+        from alembic.util.exc import CommandError
+
+        try:
+            ScriptDirectory.from_config(_alembic_config()).get_revision(current)
+        except CommandError:
+            raise SchemaTooNew(
+                f"Cơ sở dữ liệu trong {self.data_dir} được tạo bởi phiên bản editor_app mới "
+                f"hơn (lược đồ {current}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi."
+            ) from None
+
     def _migrate(self, target: str) -> None:
         current = self.current_revision()
         if current == target:
             return
         from alembic import command
-        from alembic.script import ScriptDirectory
-        from alembic.util.exc import CommandError
 
+        self._refuse_unknown(current)
+        if current is not None:
+            stamp = datetime.now(UTC).strftime(backups.STAMP)
+            dest = self.data_dir / BACKUP_DIRNAME / f"before-upgrade-{current}-{stamp}.db"
+            with self._raw() as raw:
+                backups.online_backup(raw, dest)
+            self.backup_before_upgrade = dest
+            log.info("database at %s backed up to %s before upgrade", current, dest)
         cfg = _alembic_config()
-        script = ScriptDirectory.from_config(cfg)
-        if current is not None:
-            try:
-                script.get_revision(current)
-            except CommandError:
-                raise SchemaTooNew(
-                    f"Cơ sở dữ liệu trong {self.data_dir} được tạo bởi phiên bản editor_app mới "
-                    f"hơn (lược đồ {current}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi."
-                ) from None
-        if current is not None:
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            backup = self.data_dir / BACKUP_DIRNAME / f"before-upgrade-{current}-{stamp}.db"
-            sqlite.online_backup(self.path, backup)
-            self.backup_before_upgrade = backup
-            log.info("database at %s backed up to %s before upgrade", current, backup)
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
@@ -134,35 +276,97 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A unit of work: committed on success, rolled back on any error."""
-        with translate_errors(), self._sessions.begin() as session:
+        with self._translate(), self._sessions.begin() as session:
             yield session
 
     @contextmanager
     def quick_write(self) -> Iterator[Connection]:
         """A short Core transaction for the hottest path (autosave): no ORM session."""
-        with translate_errors(), self.engine.begin() as conn:
+        with self._translate(), self.engine.begin() as conn:
             yield conn
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with translate_errors(), self._sessions() as session:
+        with self._translate(), self._sessions() as session:
             yield session
 
     def backup(self, dest: Path) -> None:
-        with translate_errors():
-            sqlite.online_backup(self.path, dest)
+        """A consistent copy at `dest`; refused for a damaged database (the copy would be as
+        damaged, and could replace a good one)."""
+        if self.corrupt is not None:
+            raise DatabaseCorrupt(f"Không sao lưu: {self.corrupt}")
+        with self._translate(), translate_os_errors(self.data_dir), self._raw() as raw:
+            backups.online_backup(raw, dest)
 
     def integrity_problems(self) -> list[str]:
-        with translate_errors(), self.engine.connect() as conn:
-            return sqlite.integrity_check(conn)
+        with self._translate(), self.engine.connect() as conn:
+            problems = sqlite_access.quick_check(conn)
+            if not problems:
+                rows = [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check"))]
+                problems = [r for r in rows if r != "ok"]
+            fk = list(conn.execute(text("PRAGMA foreign_key_check")))
+        problems.extend(f"foreign key: {tuple(r)}" for r in fk)
+        return problems
+
+    def search_index_sound(self) -> bool | None:
+        """The full-text index's own check; None when it cannot run here (read-only folder)."""
+        with self._translate():
+            return sqlite_access.search_index_sound(self.path)
+
+    def rebuild_search_index(self) -> int:
+        """Builds the full-text index anew from the stories; returns how many were indexed."""
+        from editor_app.store import repository
+
+        with self.transaction() as s:
+            sqlite_access.recreate_search_index(s.connection())
+            return repository.reindex_dirty(s)
 
     def close(self) -> None:
-        try:
-            with self.engine.connect() as conn:
-                conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-        except Exception:  # closing must not fail; the WAL is replayed next time anyway
-            log.exception("checkpoint on close failed")
+        if not self.read_only:
+            try:
+                with self.engine.connect() as conn:
+                    conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+            except Exception:  # closing must not fail; the WAL is replayed next time anyway
+                log.exception("checkpoint on close failed")
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def _refuse_empty(path: Path) -> None:
+    try:
+        empty = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return
+    if empty:
+        raise DatabaseCorrupt(
+            f"Tệp cơ sở dữ liệu {path} rỗng (0 byte): dữ liệu trong đó đã mất. Ứng dụng không "
+            f"tạo lại một kho trống đè lên nó. {way_out(path.parent)}"
+        )
+
+
+def way_out(data_dir: Path) -> str:
+    """How to get the data back: the latest backup and the command that restores it."""
+    command = f"editor-app --data-dir “{data_dir}” restore"
+    latest = backups.latest_good(data_dir)
+    if latest is None:
+        return (
+            f"Chưa có bản sao lưu tốt trong {backups.folder(data_dir)}: nếu có bản sao lưu ở "
+            f"nơi khác, khôi phục bằng lệnh {command} TỆP."
+        )
+    from editor_app.domain.text import format_datetime
+    from editor_app.domain.timezone import to_local
+
+    when = format_datetime(to_local(datetime.fromtimestamp(latest.stat().st_mtime, UTC)), False)
+    return f"Bản sao lưu tốt mới nhất: {latest.name} ({when}); khôi phục bằng lệnh: {command}"
+
+
+def corrupt_message(data_dir: Path, problems: list[str], *, opened: bool) -> str:
+    detail = f" ({problems[0]})" if problems else ""
+    state = (
+        "chỉ mở để đọc, mọi thay đổi bị từ chối"
+        if opened
+        else "không ghi được gì vào đó để khỏi làm hỏng thêm"
+    )
+    return f"Cơ sở dữ liệu {data_dir / DB_FILENAME} bị hỏng{detail}: {state}. {way_out(data_dir)}"
