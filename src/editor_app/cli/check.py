@@ -77,6 +77,8 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         failures.append("tệp cấu hình site có lỗi (đang dùng giá trị mặc định)")
     if db_error is not None:
         failures.append("không mở được dữ liệu")
+    elif report is not None and report.damage is not None:
+        failures.append("cơ sở dữ liệu bị hỏng")
     elif report is not None and not report.ok:
         failures.append("dữ liệu có lỗi")
     if failures:
@@ -127,8 +129,34 @@ def _print_json(
             "articles": report.articles,
             "officials": report.officials,
             "sections": report.sections,
+            "damage": report.damage,
+            "search_index": report.search_index,
+            "search_index_note": report.search_index_note,
+            "backups": report.backups,
+            "leftovers": report.leftovers,
         }
     print_json(out)
+
+
+_INDEX_STATES = {
+    "ok": "tốt",
+    "rebuilt": "BỊ HỎNG, đã dựng lại từ các bài viết",
+    "damaged": "BỊ HỎNG, chưa dựng lại (tìm kiếm sai); đóng ứng dụng rồi chạy lại editor-app check",
+    "unchecked": "chưa kiểm tra",
+}
+
+
+def _print_files(report: CheckReport) -> None:
+    """The backups kept, and files left behind by work that did not finish."""
+    if report.backups:
+        latest = report.backups[0]
+        print(f"Bản sao lưu:     {len(report.backups)} bản, mới nhất {latest}")
+    else:
+        print(f"Bản sao lưu:     chưa có (trong {report.data_dir / 'backups'})")
+    if report.leftovers:
+        print("Tệp sót lại (xóa được; tự dọn khi mở ứng dụng):")
+        for path in report.leftovers:
+            print(f"  - {path}")
 
 
 def _print_text(
@@ -161,6 +189,11 @@ def _print_text(
         return
     assert report is not None
     print(f"Cơ sở dữ liệu:   {report.database}")
+    if report.damage is not None:
+        print("Toàn vẹn:        HỎNG")
+        print(f"  {report.damage}")
+        _print_files(report)
+        return
     print(f"Lược đồ:         {report.schema_version} (ứng dụng: {report.app_schema_version})")
     print(
         f"Bài viết: {report.articles} · Người: {report.officials} · Chuyên mục: {report.sections}"
@@ -168,6 +201,9 @@ def _print_text(
     print("Toàn vẹn:        " + ("tốt" if not report.problems else "CÓ LỖI"))
     for text in report.problems:
         print(f"  - {text}")
+    print("Chỉ mục tìm kiếm: " + _INDEX_STATES[report.search_index], end="")
+    print(f" ({report.search_index_note})" if report.search_index_note else "")
+    _print_files(report)
     for what, label in (("sections", "Chuyên mục"), ("officials", "Danh bạ")):
         done = seeded.get(what)
         if isinstance(done, dict):

@@ -1,14 +1,21 @@
-"""Backup, integrity and version checks of a data folder."""
+"""Backup, restore, integrity and version checks of a data folder (docs/storage.md)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.listing import ArticleFilter
+from editor_app.store import backups
 from editor_app.store import repository as repo
 from editor_app.store.database import Database, head_revision
+from editor_app.store.errors import StoreError
+
+#: The full-text index after `check`: sound, damaged and rebuilt, damaged and left (it could
+#: not be rebuilt here: the app holds the folder, or it is read-only), or not checked.
+IndexState = Literal["ok", "rebuilt", "damaged", "unchecked"]
 
 
 @dataclass(frozen=True)
@@ -21,10 +28,38 @@ class CheckReport:
     articles: int
     officials: int
     sections: int
+    #: The damage found at open, with the way out (the latest backup, `editor-app restore`).
+    damage: str | None = None
+    search_index: IndexState = "unchecked"
+    #: Why the index was not checked or not rebuilt (empty when it was).
+    search_index_note: str = ""
+    #: Files left behind by work that did not finish (unfinished backup copies...).
+    leftovers: list[Path] = field(default_factory=list)
+    backups: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.problems and self.schema_version == self.app_schema_version
+        return (
+            not self.problems
+            and self.damage is None
+            and self.search_index != "damaged"
+            and self.schema_version == self.app_schema_version
+        )
+
+
+@dataclass(frozen=True)
+class Restored:
+    backup: Path
+    #: Where the database it replaced was kept (None: there was none).
+    aside: Path | None
+
+
+def restore(data_dir: Path, backup: Path | None = None) -> Restored:
+    """Puts a backup in place of the folder's database (`backup` None: the latest good one in
+    `backups/`), after checking it; the replaced database is kept aside. Refused while the
+    app (or another writer) holds the folder."""
+    used, aside = Database.restore(data_dir, backup)
+    return Restored(used, aside)
 
 
 class MaintenanceService:
@@ -32,7 +67,8 @@ class MaintenanceService:
         self._db = db
 
     def backup(self, dest: Path) -> Path:
-        """A consistent copy of the database, taken while the app may be writing."""
+        """A consistent copy of the database, taken while the app may be writing. Refused
+        for a damaged database."""
         dest = Path(dest)
         if dest.is_dir():
             raise UserError(f"{dest} là một thư mục: hãy cho tên tệp sao lưu, ví dụ {dest}/bak.db")
@@ -42,21 +78,58 @@ class MaintenanceService:
             raise UserError(f"Không ghi được bản sao lưu {dest}: {e.strerror}.") from None
         return dest
 
-    def check(self) -> CheckReport:
-        problems = self._db.integrity_problems()
-        with self._db.read() as s:
-            n_articles = len(repo.article_ids(s)) + len(
-                repo.article_ids(s, ArticleFilter(trashed=True))
-            )
-            n_officials = len(repo.list_officials(s))
-            n_sections = len(repo.list_sections(s))
+    def check(self, repair: bool = True) -> CheckReport:
+        """Integrity, the search index (rebuilt when damaged and `repair`), leftovers."""
+        db = self._db
+        damage = str(db.corrupt) if db.corrupt is not None else None
+        problems = db.integrity_problems() if damage is None else []
+        state, note = self._search_index(repair) if damage is None else ("unchecked", "")
+        counts = (0, 0, 0)
+        if damage is None:
+            with db.read() as s:
+                counts = (
+                    len(repo.article_ids(s))
+                    + len(repo.article_ids(s, ArticleFilter(trashed=True))),
+                    len(repo.list_officials(s)),
+                    len(repo.list_sections(s)),
+                )
         return CheckReport(
-            data_dir=self._db.data_dir,
-            database=self._db.path,
-            schema_version=self._db.current_revision(),
+            data_dir=db.data_dir,
+            database=db.path,
+            schema_version=db.current_revision() if damage is None else None,
             app_schema_version=head_revision(),
             problems=problems,
-            articles=n_articles,
-            officials=n_officials,
-            sections=n_sections,
+            articles=counts[0],
+            officials=counts[1],
+            sections=counts[2],
+            damage=damage,
+            search_index=state,
+            search_index_note=note,
+            leftovers=backups.leftover_parts(db.data_dir),
+            backups=backups.backups_of(db.data_dir),
         )
+
+    def _search_index(self, repair: bool) -> tuple[IndexState, str]:
+        sound = self._db.search_index_sound()
+        if sound is None:
+            return "unchecked", "thư mục dữ liệu chỉ đọc hoặc ổ đĩa đầy"
+        if sound:
+            return "ok", ""
+        if not repair:
+            return "damaged", ""
+        try:
+            self.rebuild_search_index()
+        except StoreError as e:
+            return "damaged", f"chưa dựng lại được: {e}"
+        return "rebuilt", ""
+
+    def rebuild_search_index(self) -> int:
+        """Builds the search index anew from the stories (as a writer: a folder opened to
+        read is opened again, briefly, to write). Returns how many stories were indexed."""
+        if not self._db.read_only:
+            return self._db.rebuild_search_index()
+        writer = Database.open(self._db.data_dir)
+        try:
+            return writer.rebuild_search_index()
+        finally:
+            writer.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -10,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from editor_app.store import backups, migrations, sqlite, sqlite_access
+from editor_app.store import backups, damage, migrations, sqlite, sqlite_access
 from editor_app.store.errors import (
     DISK_FULL,
     DatabaseCorrupt,
@@ -22,8 +24,8 @@ from editor_app.store.errors import (
     DiskIOError,
     SchemaTooNew,
     StoreError,
+    classify,
     os_error,
-    translate_errors,
     translate_os_errors,
 )
 
@@ -111,7 +113,7 @@ class Database:
         """
         data_dir = Path(data_dir)
         path = data_dir / DB_FILENAME
-        _refuse_empty(path)
+        damage.refuse_empty(path)
         if read_only and path.is_file():
             db = cls._open_read_only(data_dir)
             if db is not None:
@@ -127,7 +129,7 @@ class Database:
             with db._translate(), engine.connect() as conn:
                 problems = sqlite_access.quick_check(conn)
             if problems:
-                db.corrupt = DatabaseCorrupt(corrupt_message(data_dir, problems, opened=True))
+                db.corrupt = DatabaseCorrupt(damage.corrupt_message(db.path, problems, opened=True))
                 return db
             current = db.current_revision()
             db._refuse_unknown(current)
@@ -185,7 +187,7 @@ class Database:
             problems = sqlite_access.quick_check(conn)
         if problems:
             self.engine.dispose()
-            raise DatabaseCorrupt(corrupt_message(self.data_dir, problems, opened=False))
+            raise DatabaseCorrupt(damage.corrupt_message(self.path, problems, opened=False))
 
     def _housekeeping(self) -> None:
         """Removes unfinished copies and takes the day's automatic backup; a failure here (a
@@ -214,20 +216,18 @@ class Database:
         """SQLite's errors as StoreErrors, told apart by what this folder is: an I/O error on a
         full disk is the full disk; a write refused by a damaged database says so."""
         try:
-            with translate_errors():
-                yield
-        except DiskIOError as e:
-            if sqlite_access.disk_full(self.data_dir):
-                raise DiskFull(DISK_FULL) from e
-            raise
-        except DatabaseReadOnly as e:
-            if self.corrupt is not None:
-                raise self.corrupt from e
-            raise
-        except DatabaseCorrupt as e:
-            if self.corrupt is not None:
-                raise self.corrupt from e
-            raise DatabaseCorrupt(corrupt_message(self.data_dir, [], opened=False)) from e
+            yield
+        except (sa_exc.DBAPIError, sqlite3.Error) as e:
+            if self.corrupt is not None:  # whatever a damaged page gives, or a refused write
+                raise DatabaseCorrupt(str(self.corrupt)) from e
+            known = classify(e)
+            if known is None:
+                raise
+            if isinstance(known, DiskIOError) and sqlite_access.disk_full(self.data_dir):
+                known = DiskFull(DISK_FULL)
+            elif isinstance(known, DatabaseCorrupt):
+                known = DatabaseCorrupt(damage.corrupt_message(self.path, [], opened=False))
+            raise known from e
 
     def current_revision(self) -> str | None:
         with self._translate(), self.engine.connect() as conn:
@@ -321,6 +321,39 @@ class Database:
             sqlite_access.recreate_search_index(s.connection())
             return repository.reindex_dirty(s)
 
+    @classmethod
+    def restore(cls, data_dir: Path, backup: Path | None = None) -> tuple[Path, Path | None]:
+        """Replaces the folder's database with `backup` (None: the latest good one in
+        `backups/`) once it passes the quick check; the replaced one is kept aside next to it.
+        Holds the folder lock meanwhile (refused while the app runs). Returns the backup used
+        and where the old database went (None: there was none)."""
+        data_dir = Path(data_dir)
+        if backup is None:
+            backup = backups.latest_good(data_dir)
+            if backup is None:
+                raise StoreError(
+                    f"Không có bản sao lưu tốt nào trong {backups.folder(data_dir)}. Nếu có bản "
+                    f"sao lưu ở nơi khác: editor-app --data-dir “{data_dir}” restore TỆP"
+                )
+        else:
+            problems = backups.check_file(Path(backup))
+            if problems:
+                raise DatabaseCorrupt(
+                    f"Bản sao lưu {backup} không dùng được ({problems[0]}): không khôi phục từ "
+                    "nó. Hãy chọn một bản sao lưu khác."
+                )
+        path = data_dir / DB_FILENAME
+        had = path.exists()
+        folder_lock = sqlite.FolderLock(data_dir)
+        with translate_os_errors(data_dir):
+            folder_lock.acquire()
+            try:
+                aside = backups.put_back(Path(backup), path, datetime.now(UTC))
+            finally:
+                folder_lock.release()
+        cls.open(data_dir).close()  # upgrades a backup from an older version, checks it again
+        return Path(backup), aside if had else None
+
     def close(self) -> None:
         if not self.read_only:
             try:
@@ -332,41 +365,3 @@ class Database:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-
-
-def _refuse_empty(path: Path) -> None:
-    try:
-        empty = path.is_file() and path.stat().st_size == 0
-    except OSError:
-        return
-    if empty:
-        raise DatabaseCorrupt(
-            f"Tệp cơ sở dữ liệu {path} rỗng (0 byte): dữ liệu trong đó đã mất. Ứng dụng không "
-            f"tạo lại một kho trống đè lên nó. {way_out(path.parent)}"
-        )
-
-
-def way_out(data_dir: Path) -> str:
-    """How to get the data back: the latest backup and the command that restores it."""
-    command = f"editor-app --data-dir “{data_dir}” restore"
-    latest = backups.latest_good(data_dir)
-    if latest is None:
-        return (
-            f"Chưa có bản sao lưu tốt trong {backups.folder(data_dir)}: nếu có bản sao lưu ở "
-            f"nơi khác, khôi phục bằng lệnh {command} TỆP."
-        )
-    from editor_app.domain.text import format_datetime
-    from editor_app.domain.timezone import to_local
-
-    when = format_datetime(to_local(datetime.fromtimestamp(latest.stat().st_mtime, UTC)), False)
-    return f"Bản sao lưu tốt mới nhất: {latest.name} ({when}); khôi phục bằng lệnh: {command}"
-
-
-def corrupt_message(data_dir: Path, problems: list[str], *, opened: bool) -> str:
-    detail = f" ({problems[0]})" if problems else ""
-    state = (
-        "chỉ mở để đọc, mọi thay đổi bị từ chối"
-        if opened
-        else "không ghi được gì vào đó để khỏi làm hỏng thêm"
-    )
-    return f"Cơ sở dữ liệu {data_dir / DB_FILENAME} bị hỏng{detail}: {state}. {way_out(data_dir)}"

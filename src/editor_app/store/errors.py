@@ -90,7 +90,7 @@ def classify(error: BaseException) -> StoreError | None:
             code = 10
         elif "locked" in text or "busy" in text:
             code = 5
-        elif "malformed" in text:
+        elif "malformed" in text or "could not decode" in text:  # text from a damaged page
             code = 11
         elif "not a database" in text:
             code = 26
