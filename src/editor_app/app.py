@@ -110,9 +110,16 @@ def start(
 
     try:
         workspace = Workspace.open(data_dir, site=site)
-    except UserError as e:
-        log.warning("cannot open data folder: %s", e)
-        QMessageBox.critical(window, "editor_app", str(e))
+    except (UserError, OSError) as e:
+        # A read-only, full or damaged data folder: said in Vietnamese (with the way out for a
+        # damaged one), never as the raw error; the window does not open on it.
+        from editor_app.services.faults import explain
+
+        known = explain(e, data_dir) if isinstance(e, OSError) else e
+        if known is None:
+            raise
+        log.warning("cannot open data folder: %s", known)
+        QMessageBox.critical(window, "editor_app", str(known))
         window.close()
         return None
     seeded = workspace.site_setup.seed(site.config)  # a new data folder: IT's sections, officials

@@ -70,6 +70,10 @@ class ErrorReporter(QObject):
     def _show(self, info: ExcInfo) -> None:
         kind, error, tb = info
         parent = _main_window()
+        if isinstance(error, OSError):  # a full disk, a read-only folder: named as such
+            from editor_app.services.faults import explain
+
+            error = explain(error) or error
         if isinstance(error, UserError):  # a message fit to show, not a bug
             notice = QMessageBox(
                 QMessageBox.Icon.Warning,
@@ -162,6 +166,20 @@ def enable_fault_log(log_path: Path) -> Path | None:
     return path
 
 
+def _said(error: BaseException) -> str:
+    """What the user reads about an error: its own message when it is one fit to show, the
+    Vietnamese name of a disk fault (full, read-only, no access, I/O), else the raw error."""
+    if isinstance(error, UserError):
+        return str(error)
+    if isinstance(error, OSError):
+        from editor_app.services.faults import explain
+
+        known = explain(error)
+        if known is not None:
+            return str(known)
+    return "".join(traceback.format_exception_only(type(error), error)).strip()
+
+
 def report_fatal(error: BaseException, log_path: Path) -> None:
     """An error that stops the app from starting: logged, and shown in a modal dialog when Qt
     is up (a desktop shortcut has no terminal to print to)."""
@@ -172,9 +190,7 @@ def report_fatal(error: BaseException, log_path: Path) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         app.translate("App", "editor_app cannot start"),
-        app.translate("App", "editor_app could not start: {error}").format(
-            error="".join(traceback.format_exception_only(type(error), error)).strip()
-        ),
+        app.translate("App", "editor_app could not start: {error}").format(error=_said(error)),
         QMessageBox.StandardButton.Close,
     )
     box.setInformativeText(
