@@ -133,10 +133,15 @@ class Database:
                 return db
             current = db.current_revision()
             db._refuse_unknown(current)
-            if current != SCHEMA_HEAD and sqlite_access.folder_writable(data_dir):
+            if current == SCHEMA_HEAD:
+                return db
+            if sqlite_access.folder_writable(data_dir):
                 engine.dispose()
                 return None
-            return db
+            raise DatabaseReadOnly(
+                f"Thư mục dữ liệu chỉ đọc: {data_dir}. Cơ sở dữ liệu trong đó là của phiên bản "
+                f"trước (lược đồ {current}) và cần được nâng cấp, việc này phải ghi vào thư mục."
+            )
         except BaseException:
             engine.dispose()
             raise
