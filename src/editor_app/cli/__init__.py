@@ -58,6 +58,8 @@ READ_PREFERABLY_WRITING = frozenset({("search", None)})
 
 def access_of(args: argparse.Namespace) -> Access:
     key = (args.command, getattr(args, f"{args.command}_command", None))
+    if key == ("export", None) and args.force:  # the override is recorded in the history
+        return "write"
     if key in READ_ONLY_COMMANDS:
         return "read"
     return "write-or-read" if key in READ_PREFERABLY_WRITING else "write"
