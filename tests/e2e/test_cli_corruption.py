@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 
 from editor_app.services.workspace import Workspace
+from editor_app.store.database import Database
 
 HEADLINE = "Hội nghị giao ban công tác Đảng quý I"
 
@@ -126,25 +127,39 @@ def test_restore_refuses_a_damaged_backup(tmp_path: Path) -> None:
     assert (data / "editor_app.db").read_bytes() == before
 
 
-def test_a_damaged_search_index_is_named_and_rebuilt_by_check(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    story = make_folder(data, stories=5)
+def _damage_index(data: Path) -> None:
     with sqlite3.connect(data / "editor_app.db") as c:
         c.execute("DELETE FROM articles_fts_data WHERE id NOT IN (1, 10)")
 
-    done = run(data, "search", "Dương Đức Huy")
-    assert done.returncode == 1
-    assert "Chỉ mục tìm kiếm bị hỏng" in done.stderr and "editor-app check" in done.stderr
-    assert "Cơ sở dữ liệu bị hỏng" not in done.stderr  # the stories are fine
 
+def test_a_damaged_search_index_is_named_and_rebuilt(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    story = make_folder(data, stories=5)
+
+    _damage_index(data)
     done = run(data, "check")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Chỉ mục tìm kiếm: BỊ HỎNG, đã dựng lại từ các bài viết" in done.stdout
-
-    done = run(data, "search", "duong duc huy")
-    assert done.returncode == 0, done.stderr
-    assert str(story) in done.stdout
     assert "Chỉ mục tìm kiếm: tốt" in run(data, "check").stdout
+
+    _damage_index(data)
+    done = run(data, "search", "duong duc huy")  # a search that may write rebuilds it
+    assert done.returncode == 0, done.stderr
+    assert str(story) in done.stdout and done.stderr == ""
+
+    _damage_index(data)
+    app = Database.open(data)  # the app holds the folder: search and check only read
+    try:
+        done = run(data, "search", "Dương Đức Huy")
+        assert done.returncode == 1
+        assert "Chỉ mục tìm kiếm bị hỏng" in done.stderr and "editor-app check" in done.stderr
+        assert "Cơ sở dữ liệu" not in done.stderr  # the stories are fine
+        done = run(data, "check")
+        assert done.returncode == 1
+        assert "Chỉ mục tìm kiếm: BỊ HỎNG, chưa dựng lại" in done.stdout
+        assert "đang được một phiên editor_app khác sử dụng" in done.stdout
+    finally:
+        app.close()
 
 
 def test_automatic_backups_are_kept_and_check_lists_them(tmp_path: Path) -> None:

@@ -80,7 +80,8 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     elif report is not None and report.damage is not None:
         failures.append("cơ sở dữ liệu bị hỏng")
     elif report is not None and not report.ok:
-        failures.append("dữ liệu có lỗi")
+        index_only = report.search_index == "damaged" and not report.problems
+        failures.append("chỉ mục tìm kiếm bị hỏng" if index_only else "dữ liệu có lỗi")
     if failures:
         raise CommandFailed("kiểm tra phát hiện: " + "; ".join(failures))
     return 0
@@ -141,7 +142,7 @@ def _print_json(
 _INDEX_STATES = {
     "ok": "tốt",
     "rebuilt": "BỊ HỎNG, đã dựng lại từ các bài viết",
-    "damaged": "BỊ HỎNG, chưa dựng lại (tìm kiếm sai); đóng ứng dụng rồi chạy lại editor-app check",
+    "damaged": "BỊ HỎNG, chưa dựng lại (tìm kiếm có thể sai)",
     "unchecked": "chưa kiểm tra",
 }
 

@@ -120,7 +120,7 @@ class MaintenanceService:
         try:
             self.rebuild_search_index()
         except StoreError as e:
-            return "damaged", f"chưa dựng lại được: {e}"
+            return "damaged", f"{e} Đóng ứng dụng rồi chạy lại editor-app check để dựng lại."
         return "rebuilt", ""
 
     def rebuild_search_index(self) -> int:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 from editor_app.domain.listing import SearchHit
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
+from editor_app.store.errors import SearchIndexCorrupt
+
+log = logging.getLogger(__name__)
 
 
 class SearchService:
@@ -21,6 +26,14 @@ class SearchService:
     def search(self, query: str, limit: int = 20, *, as_you_type: bool = False) -> list[SearchHit]:
         """Ranked hits with snippets; diacritics, case and đ/d do not matter. Never raises on
         odd input: quotes, operators and punctuation are searched as plain words."""
-        self.catch_up()
-        with self._db.read() as s:
-            return repo.search(s, query, limit, prefix=as_you_type)
+        try:
+            self.catch_up()
+            with self._db.read() as s:
+                return repo.search(s, query, limit, prefix=as_you_type)
+        except SearchIndexCorrupt:
+            if self._db.read_only:  # `editor-app check` rebuilds it (the message says so)
+                raise
+            log.info("the search index was damaged: rebuilt from the stories")
+            self._db.rebuild_search_index()
+            with self._db.read() as s:
+                return repo.search(s, query, limit, prefix=as_you_type)
