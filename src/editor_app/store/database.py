@@ -171,8 +171,8 @@ class Database:
                 if sqlite_access.disk_full(data_dir):
                     raise DiskFull(DISK_FULL) from e
                 raise
+        engine = create_engine(f"sqlite:///{data_dir / DB_FILENAME}")
         try:
-            engine = create_engine(f"sqlite:///{data_dir / DB_FILENAME}")
             sqlite.install_pragmas(engine)
             db = cls(data_dir, engine, folder_lock)
             with db._translate():
@@ -183,6 +183,7 @@ class Database:
                 db._housekeeping()
             return db
         except BaseException:
+            engine.dispose()
             if folder_lock is not None:
                 folder_lock.release()
             raise
@@ -191,7 +192,6 @@ class Database:
         with self.engine.connect() as conn:
             problems = sqlite_access.quick_check(conn)
         if problems:
-            self.engine.dispose()
             raise DatabaseCorrupt(damage.corrupt_message(self.path, problems, opened=False))
 
     def _housekeeping(self) -> None:
@@ -205,8 +205,8 @@ class Database:
         try:
             with self._raw() as raw:
                 self.auto_backup = backups.auto_backup(raw, self.data_dir, now)
-        except Exception:
-            log.warning("automatic backup of %s failed", self.path, exc_info=True)
+        except Exception:  # logged at info: a warning would reach a command's stderr in English
+            log.info("automatic backup of %s FAILED", self.path, exc_info=True)
 
     @contextmanager
     def _raw(self) -> Iterator[Any]:

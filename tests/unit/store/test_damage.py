@@ -104,3 +104,17 @@ def test_a_damaged_search_index_is_told_apart_and_rebuilt(tmp_path: Path) -> Non
             assert {h.id for h in repo.search(s, "noi dung du dai", 20)} == {a.id for a in made}
     finally:
         db.close()
+
+
+def test_an_automatic_backup_that_fails_never_stops_the_open(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _folder(data, stories=1)
+    (data / "backups").write_text("not a folder", encoding="utf-8")  # the copy cannot be made
+    db = Database.open(data)
+    try:
+        assert db.auto_backup is None
+        with db.read() as s:
+            assert len(repo.article_ids(s)) == 1
+    finally:
+        db.close()
+    assert not list(data.glob("*.part"))
