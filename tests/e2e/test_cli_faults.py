@@ -27,12 +27,13 @@ def disk(tmp_path: Path) -> Iterator[Disk]:
     yield from mounted(tmp_path)
 
 
-def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(data: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "editor_app", "--data-dir", str(data), *args],
         capture_output=True,
         text=True,
         timeout=120,
+        cwd=cwd,
     )
 
 
@@ -85,11 +86,15 @@ def _reads_work(data: Path, story: uuid.UUID, elsewhere: Path) -> None:
     done = run(data, "backup", str(elsewhere / "copy.db"))
     assert done.returncode == 0, done.stderr
     assert (elsewhere / "copy.db").stat().st_size > 0
-    done = run(data, "export", str(story), "--out", str(elsewhere / "web"))
+    # --data-dir relative to the working folder, as IT types it
+    done = run(
+        Path(data.name), "export", str(story), "--out", str(elsewhere / "web"), cwd=data.parent
+    )
     assert done.returncode == 0, done.stderr
     assert list((elsewhere / "web").rglob("index.html"))
     done = run(data, "check")
     assert "Toàn vẹn:        tốt" in done.stdout, done.stdout + done.stderr
+    assert run(data, "lint", str(story)).returncode == 0
 
 
 def test_a_full_disk_still_reads_and_says_it_is_full(

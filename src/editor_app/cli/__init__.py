@@ -42,6 +42,7 @@ READ_ONLY_COMMANDS = frozenset(
         ("export", None),
         ("preview", None),
         ("history", None),
+        ("lint", None),
         ("backup", None),
         ("check", None),
         ("officials", "list"),

@@ -103,7 +103,7 @@ class Workspace:
 
         scratch = Path(tempfile.mkdtemp(prefix="editor_app-renditions-"))
         self._scratch = scratch
-        originals = service.cache.library.originals
+        originals = service.cache.library.originals.absolute()
         try:
             (scratch / originals.name).symlink_to(originals, target_is_directory=True)
         except OSError:  # no symbolic links here (Windows without the right): the folder's own
