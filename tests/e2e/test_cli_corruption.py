@@ -123,7 +123,7 @@ def test_restore_refuses_a_damaged_backup(tmp_path: Path) -> None:
     done = run(data, "restore", str(bad))
 
     assert done.returncode == 1
-    assert "không dùng được" in done.stderr and "không khôi phục" in done.stderr
+    assert "không dùng được (tệp bị hỏng)" in done.stderr and "không khôi phục" in done.stderr
     assert (data / "editor_app.db").read_bytes() == before
 
 

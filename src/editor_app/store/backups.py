@@ -4,10 +4,13 @@ the latest good one, and putting one back (docs/storage.md)."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 BACKUP_DIRNAME = "backups"
 AUTO_PREFIX = "auto-"
@@ -94,25 +97,30 @@ def remove_leftover_parts(data_dir: Path) -> list[Path]:
 
 
 def check_file(path: Path) -> list[str]:
-    """What is wrong with a backup file ([] when it is a sound editor_app database). Opened
-    read-only and immutable: nothing writes to a backup."""
+    """What is wrong with a backup file, in Vietnamese ([] when it is a sound editor_app
+    database; SQLite's own words go to the log). Opened read-only and immutable: nothing
+    writes to a backup."""
     try:
         if path.stat().st_size == 0:
             return ["tệp rỗng (0 byte)"]
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except (OSError, sqlite3.Error) as e:
-        return [str(e)]
+        log.info("cannot open backup %s: %s", path, e)
+        return ["không mở được tệp"]
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
         tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master")}
     except sqlite3.Error as e:
-        return [str(e)]
+        rows, tables = [str(e)], set()
     finally:
         conn.close()
-    problems = [r for r in rows if r != "ok"]
+    damage = [r for r in rows if r != "ok"]
+    if damage:
+        log.info("quick check of backup %s: %s", path, "; ".join(damage[:20]))
+        return ["tệp bị hỏng"]
     if not {"alembic_version", "articles"} <= tables:
-        problems.append("không phải cơ sở dữ liệu của editor_app")
-    return problems
+        return ["không phải cơ sở dữ liệu của editor_app"]
+    return []
 
 
 def latest_good(data_dir: Path) -> Path | None:
