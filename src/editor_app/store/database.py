@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -80,7 +81,9 @@ class Database:
         self.corrupt: DatabaseCorrupt | None = None
         self.upgraded_from: str | None = None
         self.backup_before_upgrade: Path | None = None
+        #: The day's automatic backup, once taken (see `_housekeeping`).
         self.auto_backup: Path | None = None
+        self._backing_up: threading.Thread | None = None
 
     @property
     def path(self) -> Path:
@@ -195,16 +198,25 @@ class Database:
             raise DatabaseCorrupt(damage.corrupt_message(self.path, problems, opened=False))
 
     def _housekeeping(self) -> None:
-        """Removes unfinished copies and takes the day's automatic backup; a failure here (a
-        full disk) is logged and never stops the open."""
+        """Removes unfinished copies and starts the day's automatic backup on a thread of its
+        own (2 s at 100,000 stories: the window does not wait for it; `close()` does). A
+        failure there (a full disk) is logged and never stops the work."""
         for part in backups.remove_leftover_parts(self.data_dir):
             log.info("removed the unfinished copy %s", part)
         now = datetime.now(UTC)
-        if not backups.auto_due(self.data_dir, now):
-            return
+        if backups.auto_due(self.data_dir, now):
+            self._backing_up = threading.Thread(
+                target=self._auto_backup, args=(now,), name="auto-backup", daemon=True
+            )
+            self._backing_up.start()
+
+    def _auto_backup(self, now: datetime) -> None:
         try:
-            with self._raw() as raw:
-                self.auto_backup = backups.auto_backup(raw, self.data_dir, now)
+            source = sqlite3.connect(str(self.path))
+            try:
+                self.auto_backup = backups.auto_backup(source, self.data_dir, now)
+            finally:
+                source.close()
         except Exception:  # logged at info: a warning would reach a command's stderr in English
             log.info("automatic backup of %s FAILED", self.path, exc_info=True)
 
@@ -360,6 +372,9 @@ class Database:
         return Path(backup), aside if had else None
 
     def close(self) -> None:
+        if self._backing_up is not None:
+            self._backing_up.join()
+            self._backing_up = None
         if not self.read_only:
             try:
                 with self.engine.connect() as conn:

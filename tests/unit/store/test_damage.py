@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from editor_app.domain.article import Article
+from editor_app.store import backups
 from editor_app.store import repository as repo
 from editor_app.store.database import DB_FILENAME, Database
 from editor_app.store.errors import DatabaseCorrupt, SearchIndexCorrupt
@@ -112,9 +113,23 @@ def test_an_automatic_backup_that_fails_never_stops_the_open(tmp_path: Path) -> 
     (data / "backups").write_text("not a folder", encoding="utf-8")  # the copy cannot be made
     db = Database.open(data)
     try:
-        assert db.auto_backup is None
         with db.read() as s:
             assert len(repo.article_ids(s)) == 1
     finally:
         db.close()
+    assert db.auto_backup is None
     assert not list(data.glob("*.part"))
+
+
+def test_the_automatic_backup_is_a_sound_copy_taken_once_a_day(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    made = _folder(data, stories=3)
+    db = Database.open(data)  # an existing database without a copy yet: one is taken
+    db.close()
+    assert db.auto_backup is not None and db.auto_backup.parent == data / "backups"
+    assert backups.check_file(db.auto_backup) == []
+    with sqlite3.connect(db.auto_backup) as c:
+        assert c.execute("SELECT count(*) FROM articles").fetchone()[0] == len(made)
+    again = Database.open(data)
+    again.close()
+    assert again.auto_backup is None  # not twice the same day
