@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import URL, Connection, Engine, create_engine, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -174,7 +174,8 @@ class Database:
                 if sqlite_access.disk_full(data_dir):
                     raise DiskFull(DISK_FULL) from e
                 raise
-        engine = create_engine(f"sqlite:///{data_dir / DB_FILENAME}")
+        # URL.create: a folder name with "?" or "#" is a path, not a URL's query or fragment
+        engine = create_engine(URL.create("sqlite", database=str(data_dir / DB_FILENAME)))
         try:
             sqlite.install_pragmas(engine)
             db = cls(data_dir, engine, folder_lock)

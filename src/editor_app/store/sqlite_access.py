@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 
 from editor_app.store import sqlite
 from editor_app.store.errors import DatabaseCorrupt, SearchIndexCorrupt, classify
@@ -92,7 +92,7 @@ def _engine(path: Path, uri: str) -> Engine:
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
-    engine = create_engine(f"sqlite:///{path}", creator=connect)
+    engine = create_engine(URL.create("sqlite", database=str(path)), creator=connect)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

@@ -244,3 +244,16 @@ def test_the_list_and_the_keywords_read_indexes_not_the_rows(db: Database) -> No
     assert "COVERING INDEX ix_articles_keywords" in plan, plan
     with db.read() as s:
         assert repo.used_keywords(s) == ["Lúa"]
+
+
+def test_a_folder_name_with_url_characters_holds_its_own_database(tmp_path: Path) -> None:
+    data = tmp_path / "Dữ liệu #1?bản 2%20"
+    db = Database.open(data)
+    db.close()
+    assert (data / DB_FILENAME).is_file()
+    assert [p.name for p in tmp_path.iterdir()] == [data.name]  # nothing beside it
+    reader = Database.open(data, read_only=True)
+    try:
+        assert reader.read_only and reader.current_revision() == head_revision()
+    finally:
+        reader.close()
