@@ -88,6 +88,15 @@ def test_a_read_only_folder_is_named(qtbot, tmp_path: Path, refused: list[str], 
     assert "Errno" not in refused[0]
 
 
+def test_a_full_disk_is_named(qtbot, tmp_path: Path, refused: list[str], disk: Disk) -> None:  # type: ignore[no-untyped-def]
+    data = disk.root / "data"
+    _folder(data)
+    disk.fill()
+
+    assert start(data, show=False) is None
+    assert refused[0].startswith("Ổ đĩa đầy")
+
+
 def test_a_full_disk_met_while_working_is_named(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     reporter = ErrorReporter(tmp_path / "editor_app.log")
     full = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "media" / "x.jpg"))
