@@ -110,6 +110,7 @@ def test_a_full_disk_still_reads_and_says_it_is_full(
     _reads_work(data, story, elsewhere)
 
     assert _files(data) == before  # reading wrote nothing, not even an empty -shm
+    assert "— Ổ ĐĨA ĐẦY" in run(data, "check").stdout
     done = run(data, "tag", str(story), "--keyword", "Hội nghị")
     assert done.returncode == 1
     assert "Ổ đĩa đầy" in done.stderr
@@ -151,6 +152,7 @@ def test_a_read_only_folder_still_reads_and_says_it_is_read_only(
     elsewhere.mkdir()
 
     _reads_work(data, story, elsewhere)
+    assert "— CHỈ ĐỌC" in run(data, "check").stdout
 
     done = run(data, "tag", str(story), "--keyword", "Hội nghị")
     assert done.returncode == 1

@@ -135,6 +135,7 @@ def _print_json(
             "search_index_note": report.search_index_note,
             "backups": report.backups,
             "leftovers": report.leftovers,
+            "folder_fault": report.folder_fault,
         }
     print_json(out)
 
@@ -183,7 +184,8 @@ def _print_text(
         print(f"  {key:<{width}}  {value}  [{origin}]")
     if site.refused:
         print("Thiết lập của người dùng bị IT khóa (không dùng): " + ", ".join(site.refused))
-    print(f"Thư mục dữ liệu: {data_dir}")
+    fault = report.folder_fault if report is not None else ""
+    print(f"Thư mục dữ liệu: {data_dir}" + (f" — {fault.upper()}" if fault else ""))
     print(f"Thư mục nhật ký: {logs.log_dir()}")
     if db_error is not None:
         print(f"Cơ sở dữ liệu:   không mở được: {db_error}")

@@ -8,7 +8,7 @@ from typing import Literal
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.listing import ArticleFilter
-from editor_app.store import backups
+from editor_app.store import backups, sqlite_access
 from editor_app.store import repository as repo
 from editor_app.store.database import Database, head_revision
 from editor_app.store.errors import StoreError
@@ -36,6 +36,8 @@ class CheckReport:
     #: Files left behind by work that did not finish (unfinished backup copies...).
     leftovers: list[Path] = field(default_factory=list)
     backups: list[Path] = field(default_factory=list)
+    #: What stops writing into the data folder ("" when nothing does): read-only, disk full.
+    folder_fault: str = ""
 
     @property
     def ok(self) -> bool:
@@ -60,6 +62,15 @@ def restore(data_dir: Path, backup: Path | None = None) -> Restored:
     app (or another writer) holds the folder."""
     used, aside = Database.restore(data_dir, backup)
     return Restored(used, aside)
+
+
+def folder_fault(data_dir: Path) -> str:
+    """Why nothing can be written into the data folder, in Vietnamese ("" when it can)."""
+    if not sqlite_access.folder_writable(data_dir):
+        return "chỉ đọc (chỉ các lệnh đọc dùng được)"
+    if sqlite_access.disk_full(data_dir):
+        return "ổ đĩa đầy (chỉ các lệnh đọc dùng được)"
+    return ""
 
 
 class MaintenanceService:
@@ -107,6 +118,7 @@ class MaintenanceService:
             search_index_note=note,
             leftovers=backups.leftover_parts(db.data_dir),
             backups=backups.backups_of(db.data_dir),
+            folder_fault=folder_fault(db.data_dir),
         )
 
     def _search_index(self, repair: bool) -> tuple[IndexState, str]:
