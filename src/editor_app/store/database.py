@@ -62,7 +62,7 @@ def head_revision() -> str:
 
 class Database:
     """One open data folder. A writer holds the folder lock until `close()` (or the process
-    ends); a reader (`read_only=True`) takes no lock and writes nothing (docs/storage.md)."""
+    ends); a reader (`read_only=True`) takes no lock and writes no data (docs/storage.md)."""
 
     def __init__(
         self,

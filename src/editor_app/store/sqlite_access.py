@@ -1,11 +1,12 @@
 """SQLite-only: opening a database without writing a byte, and telling a sound one from a
 damaged one (the quick check, the full-text index's own check, its rebuild).
 
-A read-only open writes nothing into the data folder: no lock file, no `-wal`/`-shm`, no
-checkpoint. SQLite's `mode=ro` still needs the WAL's shared-memory file, which it creates and
-grows when missing; on a read-only folder, or a full disk, that fails. There the database is
-opened `immutable=1` (SQLite then reads the file as it is, ignoring a `-wal`): a folder nobody
-can write to does not change under the reader. See docs/storage.md.
+A read-only open takes no lock and never checkpoints. SQLite's `mode=ro` still needs the WAL's
+shared-memory file, which it creates and grows when missing (it leaves `-wal`/`-shm` behind on
+a writable folder, as a running app does); on a read-only folder, or a full disk, that fails.
+There the database is opened `immutable=1` (SQLite then reads the file as it is, ignoring a
+`-wal`) and nothing at all is written: a folder nobody can write to does not change under the
+reader. See docs/storage.md.
 """
 
 from __future__ import annotations
