@@ -173,3 +173,18 @@ def test_a_backup_that_fills_the_disk_leaves_no_part_file(
     assert "Ổ đĩa đầy" in done.stderr, done.stderr
     assert not dest.exists()
     assert not dest.with_name("copy.db.part").exists()
+
+
+def test_setting_the_user_on_a_full_disk_says_the_disk_is_full(
+    disk: Disk, story_folder: tuple[Path, uuid.UUID]
+) -> None:
+    folder, _story = story_folder
+    data = _on(disk, folder)
+    disk.fill()
+
+    done = run(data, "whoami", "--name", "Lê Minh", "--role", "editor")
+
+    assert done.returncode == 1
+    assert "Ổ đĩa đầy" in done.stderr, done.stderr
+    assert "No space" not in done.stderr and "Errno" not in done.stderr
+    assert not list(data.glob(".identity-*"))  # its temporary file went too

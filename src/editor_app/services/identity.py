@@ -63,15 +63,22 @@ class IdentityService:
         """Saves the user for this data folder (atomically: a crash leaves the old file)."""
         user = User(user.name, user.role)  # checked again
         data = json.dumps({"name": user.name, "role": user.role.value}, ensure_ascii=False)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".identity-", dir=self.path.parent)
+        tmp: str | None = None
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".identity-", dir=self.path.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(data + "\n")
             os.replace(tmp, self.path)
         except OSError as e:
-            Path(tmp).unlink(missing_ok=True)
-            raise UserError(f"Không lưu được người dùng vào {self.path}: {e.strerror}") from e
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+            from editor_app.store.errors import os_error  # SQLAlchemy's errors: not at start-up
+
+            known = os_error(e, self.path.parent)  # full, read-only, no access: named as such
+            if known is not None:
+                raise known from e
+            raise UserError(f"Không lưu được người dùng vào {self.path}.") from e
 
     def current(self, environ: Mapping[str, str] | None = None) -> User | None:
         """`EDITOR_APP_USER` when set, else the data folder's user, else None."""
