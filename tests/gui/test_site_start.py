@@ -139,3 +139,109 @@ def test_export_dialog_starts_in_the_sites_folder_and_remembers_the_users_if_all
         expected = mine if allowed else tmp_path / "xuat"
         assert ws.export.default_folder == expected
         window.close()
+
+
+# --- hostile site files (issue #20, point 6) ------------------------------------------------
+def _deep(tmp: Path) -> tuple[Path, str]:
+    site = tmp / "site.toml"
+    site.write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    return site, "lồng nhau quá sâu"
+
+
+def _folder(tmp: Path) -> tuple[Path, str]:
+    site = tmp / "site.toml"
+    site.mkdir()
+    return site, "đây là một thư mục, không phải tệp"
+
+
+def _not_utf8(tmp: Path) -> tuple[Path, str]:
+    site = tmp / "site.toml"
+    site.write_bytes('[outlet]\nname = "Báo Yên Bái"\n'.encode("cp1258"))
+    return site, "UTF-8"
+
+
+def _huge(tmp: Path) -> tuple[Path, str]:
+    site = tmp / "site.toml"
+    site.write_text(("# " + "x" * 1000 + "\n") * 5000, encoding="utf-8")
+    return site, "quá lớn"
+
+
+@pytest.mark.parametrize("make", [_deep, _folder, _not_utf8, _huge])
+def test_a_hostile_site_file_starts_a_usable_window_on_defaults_and_says_why(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[Running], make
+) -> None:  # type: ignore[no-untyped-def]
+    site, reason = make(tmp_path)
+    monkeypatch.setenv("EDITOR_APP_SITE_CONFIG", str(site))
+    running = _start(started, tmp_path / "data")
+    assert running.workspace.site.broken
+    assert running.workspace.export.site.name == "Báo Lào Cai"  # the defaults
+    mark = running.window.findChild(QLabel, "siteNotice")
+    assert mark is not None and mark.text().startswith("⚠ Cấu hình site có lỗi")
+    boxes = running.window.findChildren(QMessageBox, "siteNoticeBox")
+    assert len(boxes) == 1
+    text = boxes[0].text()
+    assert f"\n{site}" in text and reason in text, text  # the line names the file
+    assert "đang chạy với thiết lập mặc định" in text
+    assert len(text) < 5000
+    # Usable: a new story is made and listed.
+    running.window.ui.actionNew.trigger()
+    assert len(running.workspace.articles.ids(running.window.current_filter())) == 1
+
+
+CHILD = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QLabel, QMessageBox
+from editor_app.app import start
+
+running = start(Path(sys.argv[1]), show=False)
+assert running is not None
+mark = running.window.findChild(QLabel, "siteNotice")
+box = running.window.findChildren(QMessageBox, "siteNoticeBox")[0]
+running.window.ui.actionNew.trigger()
+stories = len(running.workspace.articles.ids(running.window.current_filter()))
+print(mark.text(), box.text(), f"stories={stories}", sep="\\n")
+for b in running.window.findChildren(QMessageBox):
+    b.close()
+running.shutdown()
+"""
+
+
+def _limit_memory() -> None:
+    import resource
+
+    limit = 4 << 30  # /dev/zero read to the end took 3.8 GB
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
+def test_a_fifo_or_dev_zero_named_by_the_site_file_does_not_stop_the_window(
+    tmp_path: Path, target: str
+) -> None:
+    """In a child process with a timeout: on the old code the window hung on the FIFO and read
+    /dev/zero until memory ran out."""
+    import os
+    import subprocess
+
+    if target == "fifo":
+        named = tmp_path / "sections.txt"
+        os.mkfifo(named)
+    else:
+        named = Path(target)
+    site = tmp_path / "site.toml"
+    site.write_text(f'[directory]\nsections_file = "{named}"\n', encoding="utf-8")
+    env = {**os.environ, "EDITOR_APP_SITE_CONFIG": str(site), "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        preexec_fn=_limit_memory,
+    )
+    assert child.returncode == 0, child.stderr[-3000:]
+    reason = "ống dẫn (FIFO)" if target == "fifo" else "thiết bị"
+    assert child.stdout.startswith("⚠ Cấu hình site có lỗi"), child.stdout
+    assert f"{site}:2: [directory] sections_file: {named}: đây là" in child.stdout
+    assert reason in child.stdout
+    assert "stories=1" in child.stdout

@@ -12,9 +12,11 @@ from typing import Any
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.section import Section
+from editor_app.domain.site_limits import MAX_OFFICIALS_BYTES
 from editor_app.domain.siteconfig import SiteConfig
 from editor_app.services.changes import Changes
 from editor_app.services.officials import ImportReport, OfficialService
+from editor_app.services.safe_read import check_regular
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
 
@@ -95,6 +97,9 @@ class SiteSetupService:
                 }
             else:
                 try:
+                    # Still a regular file within the limit (it may have changed since the
+                    # start read the site file): a FIFO or /dev/zero must not hang the window.
+                    check_regular(csv, MAX_OFFICIALS_BYTES)
                     _changes, report = self._officials.import_csv(csv)
                 except UserError as e:
                     problems.append(str(e))

@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.section import parse_sections
-from editor_app.domain.siteconfig import Problem, SiteConfig, Value, parse_site
+from editor_app.domain.site_limits import (
+    MAX_ITEMS,
+    MAX_OFFICIALS_BYTES,
+    MAX_SECTIONS_BYTES,
+    MAX_SITE_BYTES,
+)
+from editor_app.domain.site_parse import parse_site, too_many_sections
+from editor_app.domain.siteconfig import Problem, SiteConfig, Value
+from editor_app.services.safe_read import UnreadableFile, check_regular, read_regular
 
 if TYPE_CHECKING:
     from editor_app.render.context import SiteSettings
@@ -63,7 +71,8 @@ def find_site_file(
     if named:
         return Path(named).expanduser(), True
     candidate = platform_file if platform_file is not None else platform_site_file(env=env)
-    return (candidate, False) if candidate.is_file() else (None, False)
+    # Anything at that name is read (a folder or a FIFO there is reported, not ignored).
+    return (candidate, False) if os.path.lexists(candidate) else (None, False)
 
 
 def default_config() -> SiteConfig:
@@ -118,14 +127,11 @@ def load_site(
             return SiteLoad(defaults)
     where = str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        return SiteLoad(defaults, path, (Problem("không có tệp cấu hình này.", where),))
+        text = read_regular(path, MAX_SITE_BYTES).decode("utf-8")
+    except UnreadableFile as e:
+        return SiteLoad(defaults, path, (Problem(f"{e.reason}.", where),))
     except UnicodeDecodeError:
         problem = Problem("tệp không phải văn bản UTF-8: hãy lưu lại dưới dạng UTF-8.", where)
-        return SiteLoad(defaults, path, (problem,))
-    except OSError as e:
-        problem = Problem(f"không đọc được tệp cấu hình: {e.strerror or e}.", where)
         return SiteLoad(defaults, path, (problem,))
     parsed = parse_site(text, path, defaults, expand=_expand)
     problems = list(parsed.problems)
@@ -138,29 +144,38 @@ def load_site(
 
 
 def _read_named_files(config: SiteConfig, problems: list[Problem]) -> SiteConfig:
-    """Reads the sections file into `sections`; checks the officials CSV exists."""
+    """Reads the sections file into `sections`; checks the officials CSV is a file it may
+    import (read at the first start: `services/site_setup.py`). Only regular files, within the
+    limits of `domain/site_limits.py`."""
 
     def problem(value: Value[Any], key: str, message: str) -> None:
         problems.append(Problem(f"{key}: {message}", value.origin.path, value.origin.line))
 
     sections_file = config.sections_file
     if sections_file.value is not None:
+        key = "[directory] sections_file"
         try:
-            text = sections_file.value.read_bytes().decode("utf-8-sig")
-            paths = tuple(s.path for s in parse_sections(text))
-        except FileNotFoundError:
-            problem(sections_file, "[directory] sections_file", "không tìm thấy tệp.")
+            data = read_regular(sections_file.value, MAX_SECTIONS_BYTES)
+            paths = tuple(s.path for s in parse_sections(data.decode("utf-8-sig")))
+        except UnreadableFile as e:
+            problem(sections_file, key, f"{e.path}: {e.reason}.")
         except UnicodeDecodeError:
-            problem(sections_file, "[directory] sections_file", "tệp không phải văn bản UTF-8.")
-        except OSError as e:
-            problem(sections_file, "[directory] sections_file", f"không đọc được: {e.strerror}.")
+            problem(sections_file, key, f"{sections_file.value}: tệp không phải văn bản UTF-8.")
         except UserError as e:  # a bad section path
-            problem(sections_file, "[directory] sections_file", str(e))
+            problem(sections_file, key, str(e))
         else:
-            config = replace(config, sections=Value(paths, sections_file.origin))
+            if len(paths) > MAX_ITEMS:
+                problem(
+                    sections_file, key, f"{sections_file.value}: {too_many_sections(len(paths))}"
+                )
+            else:
+                config = replace(config, sections=Value(paths, sections_file.origin))
     csv = config.officials_csv
-    if csv.value is not None and not csv.value.is_file():
-        problem(csv, "[directory] officials_csv", f"không tìm thấy tệp {csv.value}.")
+    if csv.value is not None:
+        try:
+            check_regular(csv.value, MAX_OFFICIALS_BYTES)
+        except UnreadableFile as e:
+            problem(csv, "[directory] officials_csv", f"{e.path}: {e.reason}.")
     return config
 
 

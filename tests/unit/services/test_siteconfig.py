@@ -14,14 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor_app.domain.section import normalise_path
+from editor_app.domain.site_lines import key_lines
+from editor_app.domain.site_parse import parse_site
 from editor_app.domain.siteconfig import (
     DEFAULT_BASE_URL,
     DEFAULT_LOCALE,
     DEFAULT_NAME,
     KEYS,
     SiteConfig,
-    key_lines,
-    parse_site,
 )
 from editor_app.domain.text import nfc
 from editor_app.render.context import SiteSettings

@@ -1,0 +1,275 @@
+"""Reading a site file's text: tomllib, after the nesting check, then every value checked (type,
+length, URL, language, section paths), each problem with its line and a Vietnamese message.
+
+Pure: the text comes from `services/siteconfig.py`, which reads the file and the files it names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from editor_app.domain.errors import ValidationError
+from editor_app.domain.section import SEPARATOR, normalise_path
+from editor_app.domain.site_limits import (
+    MAX_ITEMS,
+    MAX_NESTING,
+    MAX_VALUE_CHARS,
+    MAX_WARNINGS,
+    nesting_too_deep,
+    shorten,
+    toml_error,
+)
+from editor_app.domain.site_lines import key_lines, value_line
+from editor_app.domain.siteconfig import (
+    KEYS,
+    LANGUAGES,
+    TABLES,
+    USER_KEYS,
+    Origin,
+    Problem,
+    SiteConfig,
+    Value,
+)
+from editor_app.domain.text import format_number, nfc
+
+_FIELD_OF = {key: name for name, key in KEYS.items()}
+_LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What `parse_site` made of a site file: the configuration (None when a problem is fatal:
+    the defaults are in effect then) and every problem found."""
+
+    config: SiteConfig | None
+    problems: tuple[Problem, ...]
+
+
+def _type_name(value: object) -> str:
+    names = {bool: "đúng/sai", int: "số", float: "số", list: "danh sách", dict: "bảng"}
+    return names.get(type(value), "chuỗi" if isinstance(value, str) else type(value).__name__)
+
+
+class _Reader:
+    def __init__(self, text: str, path: Path, expand: Callable[[str], str]) -> None:
+        self.text = text
+        self.path = path
+        self.where = str(path)
+        self.expand = expand
+        self.lines = key_lines(text)
+        self.problems: list[Problem] = []
+        self.more_warnings = 0  # past MAX_WARNINGS: counted, not listed
+
+    def listing(self, fatal: bool) -> bool:
+        """Whether a problem would be listed (a fatal one always is)."""
+        return fatal or sum(not p.fatal for p in self.problems) < MAX_WARNINGS
+
+    def problem(self, key: str, message: str, fatal: bool = True, line: int | None = None) -> None:
+        if not self.listing(fatal):
+            self.more_warnings += 1
+            return
+        table, _, name = key.rpartition(".")
+        label = shorten(f"[{table}] {name}" if table else name)
+        at = line if line is not None else self.lines.get(key) or self.lines.get(table)
+        self.problems.append(Problem(f"{label}: {message}", self.where, at, fatal))
+
+    def origin(self, key: str) -> Origin:
+        return Origin("site", self.where, self.lines.get(key) or self.lines.get(key.split(".")[0]))
+
+    def string(self, key: str, raw: object) -> str | None:
+        if not isinstance(raw, str):
+            self.problem(key, f"cần một chuỗi trong ngoặc kép, không phải {_type_name(raw)}.")
+            return None
+        if len(raw) > MAX_VALUE_CHARS:
+            self.problem(
+                key, f"quá dài ({_count(len(raw))} ký tự; tối đa {_count(MAX_VALUE_CHARS)})."
+            )
+            return None
+        if "\x00" in raw:
+            self.problem(key, "có ký tự NUL (\\u0000).")
+            return None
+        return nfc(raw.strip())
+
+    def strings(self, key: str, raw: object) -> list[str] | None:
+        if isinstance(raw, list) and len(raw) > MAX_ITEMS:
+            self.problem(key, f"quá nhiều mục ({_count(len(raw))}; tối đa {_count(MAX_ITEMS)}).")
+            return None
+        if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+            self.problem(key, 'cần một danh sách chuỗi, ví dụ ["Thời sự", "Kinh tế"].')
+            return None
+        longest = max((len(x) for x in raw), default=0)
+        if longest > MAX_VALUE_CHARS:
+            self.problem(
+                key, f"có mục quá dài ({_count(longest)} ký tự; tối đa {_count(MAX_VALUE_CHARS)})."
+            )
+            return None
+        if any("\x00" in x for x in raw):
+            self.problem(key, "có mục chứa ký tự NUL (\\u0000).")
+            return None
+        return [nfc(x.strip()) for x in raw]
+
+    def path_value(self, key: str, raw: object) -> Path | None:
+        text = self.string(key, raw)
+        if text is None:
+            return None
+        if not text:
+            self.problem(key, "đường dẫn trống.")
+            return None
+        candidate = Path(self.expand(text))
+        return candidate if candidate.is_absolute() else self.path.parent / candidate
+
+
+def _count(n: int) -> str:
+    return format_number(n)
+
+
+def parse_site(
+    text: str,
+    path: Path,
+    defaults: SiteConfig,
+    expand: Callable[[str], str] = lambda s: s,
+) -> Parsed:
+    """Parses and checks a site file's text. Relative paths are resolved against the file's
+    folder (`expand` first expands ~ and environment variables: the caller's business)."""
+    import tomllib  # only when there is a site file: most starts have none
+
+    text = text.lstrip("\ufeff")
+    deep = nesting_too_deep(text)
+    if deep is not None:
+        return Parsed(None, (_too_deep(path, deep),))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        message, line = toml_error(str(e), text)
+        return Parsed(None, (Problem(message, str(path), line),))
+    except RecursionError:  # the nesting check above should have caught it
+        return Parsed(None, (_too_deep(path, None),))
+    r = _Reader(text, path, expand)
+    values: dict[str, Value[Any]] = {}
+    for table, content in data.items():
+        if table not in TABLES:
+            r.problem(table, "mục không dùng đến (bỏ qua).", fatal=False)
+            continue
+        if not isinstance(content, dict):
+            r.problem(table, f"cần một bảng [{table}], không phải {_type_name(content)}.")
+            continue
+        for name, raw in content.items():
+            key = f"{table}.{name}"
+            if key not in _FIELD_OF:
+                r.problem(key, "khóa không dùng đến (bỏ qua).", fatal=False)
+                continue
+            value = _check(r, key, raw)
+            if value is not None:
+                values[_FIELD_OF[key]] = Value(value, r.origin(key))
+    if "sections" in values and "sections_file" in values:
+        r.problem("directory.sections_file", "chỉ dùng một trong hai: sections hoặc sections_file.")
+    if r.more_warnings:
+        more = f"… và {_count(r.more_warnings)} cảnh báo khác (bỏ qua)."
+        r.problems.append(Problem(more, r.where, None, fatal=False))
+    if any(p.fatal for p in r.problems):
+        return Parsed(None, tuple(r.problems))
+    config = replace(defaults, source=path, **values)
+    return Parsed(config, tuple(r.problems))
+
+
+def _too_deep(path: Path, line: int | None) -> Problem:
+    message = (
+        f"mảng hoặc bảng lồng nhau quá sâu (tối đa {MAX_NESTING} tầng; tệp cấu hình thật "
+        "chỉ cần 2)."
+    )
+    return Problem(message, str(path), line)
+
+
+def _check(r: _Reader, key: str, raw: object) -> object | None:
+    """The checked value of one key (None after reporting a problem)."""
+    if key in ("directory.sections_file", "directory.officials_csv", "export.folder"):
+        return r.path_value(key, raw)
+    if key == "directory.sections":
+        return _sections(r, key, raw)
+    if key == "policy.user_may_change":
+        items = r.strings(key, raw)
+        if items is None:
+            return None
+        known = ", ".join(USER_KEYS)
+        for item in items:
+            if item in USER_KEYS:
+                continue
+            line = value_line(r.text, r.lines.get(key), item) if r.listing(False) else None
+            r.problem(key, f"không biết “{shorten(item)}” (chỉ có: {known}).", False, line)
+        return tuple(dict.fromkeys(i for i in items if i in USER_KEYS))
+    text = r.string(key, raw)
+    if text is None:
+        return None
+    if key == "outlet.name" and not text:
+        r.problem(key, "tên tòa soạn không được để trống.")
+        return None
+    if key == "outlet.base_url":
+        return _base_url(r, key, text)
+    if key == "outlet.logo":
+        if not text:
+            return None
+        parts = urlsplit(text)
+        if not (text.startswith("/") and not text.startswith("//")) and not (
+            parts.scheme in ("http", "https") and parts.netloc
+        ):
+            r.problem(
+                key,
+                f"“{shorten(text)}” không phải địa chỉ https://… hay đường dẫn trên trang báo "
+                "(bắt đầu bằng /, ví dụ /images/logo.png).",
+            )
+            return None
+        return text
+    if key == "outlet.locale" and not _LOCALE.match(text):
+        r.problem(key, f"mã ngôn ngữ của trang không hợp lệ: “{shorten(text)}” (ví dụ vi_VN).")
+        return None
+    if key == "ui.language" and text not in LANGUAGES:
+        r.problem(key, f"ngôn ngữ giao diện phải là “vi” hoặc “en”, không phải “{shorten(text)}”.")
+        return None
+    return text
+
+
+def _base_url(r: _Reader, key: str, text: str) -> str | None:
+    parts = urlsplit(text)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or any(c.isspace() for c in text)
+        or parts.query
+        or parts.fragment
+    ):
+        r.problem(
+            key, f"địa chỉ trang báo không hợp lệ: “{shorten(text)}” (cần dạng https://ten-bao.vn)."
+        )
+        return None
+    return text.rstrip("/")
+
+
+def _sections(r: _Reader, key: str, raw: object) -> tuple[str, ...] | None:
+    items = r.strings(key, raw)
+    if items is None:
+        return None
+    out: dict[str, None] = {}
+    for item in items:
+        try:
+            path = normalise_path(item)
+        except ValidationError as e:
+            line = value_line(r.text, r.lines.get(key), item)
+            r.problem(key, str(e), line=line)
+            return None
+        parts = path.split(SEPARATOR)
+        for i in range(1, len(parts) + 1):
+            out.setdefault(SEPARATOR.join(parts[:i]), None)
+    if len(out) > MAX_ITEMS:
+        r.problem(key, too_many_sections(len(out)))
+        return None
+    return tuple(out)
+
+
+def too_many_sections(count: int) -> str:
+    """The message for more sections than a newsroom has (`MAX_ITEMS`)."""
+    return f"quá nhiều chuyên mục ({_count(count)}; tối đa {_count(MAX_ITEMS)})."
