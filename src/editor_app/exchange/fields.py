@@ -1,7 +1,7 @@
-"""Checked access to JSON from another PC: every value a part gives is checked for type and
-sense before use, and a failure names the package, the part and the field's path
-(``snapshot.photos[2].caption``). Snapshots (as `services.articles.snapshot` makes them) are
-checked here too."""
+"""Checked access to JSON from another PC: every value a part gives is checked for type, sense
+and size (`exchange.limits`) before use, and a failure names the package, the part and the
+field's path (``snapshot.photos[2].caption``). Snapshots (as `services.articles.snapshot` makes
+them) are checked here too."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from editor_app.domain.text import nfc
+from editor_app.domain.text import format_datetime, format_number, nfc
+from editor_app.domain.timezone import to_local
 from editor_app.domain.workflow import Status
+from editor_app.exchange.limits import DEFAULT_CHARS, MAX_CHARS, MAX_ITEMS
 from editor_app.exchange.manifest import PackageError
 
 __all__ = ["Fields", "snapshot_from_json"]
@@ -26,9 +28,10 @@ _LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 class Fields:
     """Typed access to one JSON part; each failure names the part and the field's path."""
 
-    def __init__(self, package_name: str, part: str) -> None:
+    def __init__(self, package_name: str, part: str, latest: datetime | None = None) -> None:
         self.name = package_name
         self.part = part
+        self.latest = latest  # the latest time accepted (this machine's clock and a skew)
 
     def fail(self, where: str, problem: str) -> PackageError:
         return PackageError(
@@ -41,15 +44,27 @@ class Fields:
         return value
 
     def arr(self, value: Any, where: str) -> list[Any]:
+        """A list, at most as long as `MAX_ITEMS` allows for its key (the path's last part)."""
         if not isinstance(value, list):
             raise self.fail(where, "phải là một danh sách")
+        most = MAX_ITEMS.get(where.rsplit(".", 1)[-1])
+        if most is not None and len(value) > most:
+            count, limit = format_number(len(value)), format_number(most)
+            raise self.fail(where, f"có quá nhiều mục ({count}, tối đa {limit})")
         return value
+
+    def _short(self, value: str, key: str, where: str) -> str:
+        most = MAX_CHARS.get(key, DEFAULT_CHARS)
+        if len(value) > most:
+            count, limit = format_number(len(value)), format_number(most)
+            raise self.fail(where, f"quá dài ({count} ký tự, tối đa {limit})")
+        return nfc(value)
 
     def text(self, obj: Mapping[str, Any], key: str, where: str, default: str | None = None) -> str:
         value = obj.get(key, default)
         if not isinstance(value, str):
             raise self.fail(f"{where}{key}", "phải là một chuỗi")
-        return nfc(value)
+        return self._short(value, key, f"{where}{key}")
 
     def maybe_text(self, obj: Mapping[str, Any], key: str, where: str) -> str | None:
         return None if obj.get(key) is None else self.text(obj, key, where)
@@ -58,7 +73,7 @@ class Fields:
         items = self.arr(obj.get(key, []), f"{where}{key}")
         if not all(isinstance(v, str) for v in items):
             raise self.fail(f"{where}{key}", "phải là danh sách chuỗi")
-        return [nfc(v) for v in items]
+        return [self._short(v, key, f"{where}{key}[{i}]") for i, v in enumerate(items)]
 
     def integer(self, obj: Mapping[str, Any], key: str, where: str) -> int:
         value = obj.get(key)
@@ -84,7 +99,11 @@ class Fields:
     def maybe_ident(self, obj: Mapping[str, Any], key: str, where: str) -> uuid.UUID | None:
         return None if obj.get(key) is None else self.ident(obj, key, where)
 
-    def when(self, obj: Mapping[str, Any], key: str, where: str) -> datetime:
+    def when(
+        self, obj: Mapping[str, Any], key: str, where: str, future_ok: bool = False
+    ) -> datetime:
+        """A time with its zone, as UTC; unless `future_ok` (a camera's clock), not later
+        than `latest`."""
         value = obj.get(key)
         try:
             if not isinstance(value, str):
@@ -100,10 +119,18 @@ class Fields:
             moment = datetime.max.replace(tzinfo=UTC)
         if not _EARLIEST <= moment <= _LATEST:  # also: shown in local time, it would overflow
             raise self.fail(f"{where}{key}", "không phải thời điểm hợp lệ")
+        if not future_ok and self.latest is not None and moment > self.latest:
+            shown = format_datetime(to_local(moment), weekday=False)
+            raise self.fail(
+                f"{where}{key}",
+                f"ở tương lai ({shown}), quá xa giờ của máy này: đồng hồ máy gửi có thể bị sai",
+            )
         return moment
 
-    def maybe_when(self, obj: Mapping[str, Any], key: str, where: str) -> datetime | None:
-        return None if obj.get(key) is None else self.when(obj, key, where)
+    def maybe_when(
+        self, obj: Mapping[str, Any], key: str, where: str, future_ok: bool = False
+    ) -> datetime | None:
+        return None if obj.get(key) is None else self.when(obj, key, where, future_ok)
 
     def day(self, obj: Mapping[str, Any], key: str, where: str) -> date | None:
         value = obj.get(key)

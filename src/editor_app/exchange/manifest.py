@@ -1,12 +1,11 @@
 """The manifest of a `.story.zip` package, and what both writing and reading need: the names
-of the parts, the entry-name rules, strict JSON, and the checked shape of ``manifest.json``:
+of the parts, the entry-name rules, and the checked shape of ``manifest.json``:
 ``{"format": "editor_app.story", "version": 1, "app_version", "created_at", "sender": {"name",
 "role"}, "article_id", "parts": {name: {"sha256", "size"}}}``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 import uuid
@@ -16,6 +15,7 @@ from typing import Any
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.text import nfc, slugify
+from editor_app.exchange.strict_json import dump_json, parse_json, printable
 
 __all__ = [
     "ARTICLE",
@@ -117,12 +117,6 @@ def package_name(headline: str, article_id: uuid.UUID) -> str:
     return f"{slug}-{article_id.hex[:8]}{SUFFIX}"
 
 
-def printable(name: str) -> str:
-    """An entry name fit for a one-line message (control characters shown as '?')."""
-    text = "".join("?" if unicodedata.category(c).startswith("C") else c for c in name)
-    return text if len(text) <= 120 else text[:117] + "…"
-
-
 def name_problem(name: str) -> str | None:
     """Why an entry name cannot be accepted, or None. Checked on the raw name in the zip."""
     if not name:
@@ -145,72 +139,6 @@ def name_problem(name: str) -> str | None:
 
 def allowed_part(name: str) -> bool:
     return name in JSON_PARTS or PHOTO_RE.fullmatch(name) is not None
-
-
-# --- JSON --------------------------------------------------------------------------------------
-
-
-def dump_json(value: Any) -> bytes:
-    """Compact, sorted, UTF-8: the same value always gives the same bytes."""
-    return json.dumps(
-        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"khóa “{printable(key)}” lặp lại")
-        out[key] = value
-    return out
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"giá trị {name} không hợp lệ trong JSON")
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _lone_surrogate(value: Any) -> bool:
-    """Whether a string in `value` (a key or a value) holds half of a surrogate pair: what a
-    `\\ud800` escape alone decodes to, which no UTF-8 text (nor the database) can hold."""
-    stack = [value]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, str):
-            if _SURROGATE.search(v):
-                return True
-        elif isinstance(v, dict):
-            stack.extend(v)
-            stack.extend(v.values())
-        elif isinstance(v, list):
-            stack.extend(v)
-    return False
-
-
-def parse_json(data: bytes, entry: str, error: type[UserError]) -> Any:
-    """Strict JSON: UTF-8, no NaN/Infinity, no repeated keys, no lone surrogate escapes, not
-    absurdly deep."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise error(f"mục “{entry}” không phải văn bản UTF-8") from None
-    try:
-        value = json.loads(
-            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
-        )
-    except json.JSONDecodeError as e:
-        where = f"dòng {e.lineno}, cột {e.colno}"
-        raise error(f"mục “{entry}” không phải JSON hợp lệ ({where})") from None
-    except ValueError as e:
-        raise error(f"mục “{entry}” không phải JSON hợp lệ ({e})") from None
-    except RecursionError:
-        raise error(f"mục “{entry}” lồng nhau quá sâu") from None
-    if "\\u" in text and _lone_surrogate(value):
-        raise error(f"mục “{entry}” có ký tự Unicode không hợp lệ (nửa cặp thay thế)")
-    return value
 
 
 # --- the manifest ------------------------------------------------------------------------------

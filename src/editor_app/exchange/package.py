@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from editor_app.domain.errors import UserError
+from editor_app.exchange.limits import LIMITS, Limits
 from editor_app.exchange.manifest import (
     ARTICLE,
     COMMENTS,
@@ -53,6 +54,7 @@ from editor_app.exchange.manifest import (
     parse_json,
     printable,
 )
+from editor_app.exchange.strict_json import parse_list
 
 __all__ = [
     "ARTICLE",
@@ -79,24 +81,8 @@ __all__ = [
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _CHUNK = 1024 * 1024
-_MIB = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What a package may hold. Generous for a real story (a hundred 12 MP photos, years of
-    revisions), far below what would fill a disk or memory. Tests pass smaller ones."""
-
-    max_entries: int = 1000
-    max_photo_bytes: int = 1024 * _MIB  # as media.imaging.MAX_FILE_BYTES
-    max_json_bytes: int = 256 * _MIB  # JSON parts are read into memory
-    max_manifest_bytes: int = 4 * _MIB
-    max_total_bytes: int = 8 * 1024 * _MIB
-    max_ratio: int = 100  # inflated / compressed, for entries above ratio_from bytes
-    ratio_from: int = _MIB
-
-
-LIMITS = Limits()
+# The list parts, with what their items are called in a message.
+_LISTS = {REVISIONS: "phiên bản", COMMENTS: "góp ý", CONFLICTS: "xung đột"}
 
 
 @dataclass
@@ -209,10 +195,12 @@ def _check_entries(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
         problem = name_problem(raw)
         if problem is not None:
             raise Refused(f"mục “{shown}” có {problem}")
-        mode = info.external_attr >> 16
-        if stat.S_ISLNK(mode):
+        # The Unix type bits, when the tool that wrote the zip set them (some set only the
+        # permission bits, or nothing: a plain file either way).
+        kind = stat.S_IFMT(info.external_attr >> 16)
+        if kind == stat.S_IFLNK:
             raise Refused(f"mục “{shown}” là một liên kết tượng trưng (symlink)")
-        if info.is_dir() or (mode and not stat.S_ISREG(mode)):
+        if info.is_dir() or kind not in (0, stat.S_IFREG):
             raise Refused(f"mục “{shown}” không phải là một tệp thường")
         if info.flag_bits & 0x1:
             raise Refused(f"mục “{shown}” bị mã hóa")
@@ -224,13 +212,11 @@ def _check_entries(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
     return by_name
 
 
-def _check_sizes(info: zipfile.ZipInfo, limit: int, limits: Limits) -> None:
+def _check_sizes(info: zipfile.ZipInfo, limit: int, limits: Limits, ratio: int) -> None:
     shown = printable(info.orig_filename)
     if info.file_size > limit:
         raise Refused(f"mục “{shown}” quá lớn ({info.file_size} byte, tối đa {limit})")
-    if info.file_size > limits.ratio_from and info.file_size > limits.max_ratio * max(
-        info.compress_size, 1
-    ):
+    if info.file_size > limits.ratio_from and info.file_size > ratio * max(info.compress_size, 1):
         raise Refused(
             f"mục “{shown}” có tỉ lệ nén bất thường ({info.file_size} byte từ "
             f"{info.compress_size} byte), có thể là bom nén"
@@ -306,7 +292,7 @@ def _read(path: Path, workdir: Path, limits: Limits) -> Package:
         if MANIFEST not in entries:
             raise Refused(f"thiếu mục “{MANIFEST}”")
         info = entries[MANIFEST]
-        _check_sizes(info, limits.max_manifest_bytes, limits)
+        _check_sizes(info, limits.max_manifest_bytes, limits, limits.max_json_ratio)
         _, data = _read_entry(zf, info, info.file_size, None)
         try:
             manifest = manifest_from_json(parse_json(data, MANIFEST, _Parse))
@@ -326,8 +312,10 @@ def _read(path: Path, workdir: Path, limits: Limits) -> Package:
                     f"mục “{printable(name)}” có kích thước {info.file_size} byte, "
                     f"manifest ghi {part.size}"
                 )
-            limit = limits.max_json_bytes if name in JSON_PARTS else limits.max_photo_bytes
-            _check_sizes(info, limit, limits)
+            if name in JSON_PARTS:
+                _check_sizes(info, limits.max_json_bytes, limits, limits.max_json_ratio)
+            else:
+                _check_sizes(info, limits.max_photo_bytes, limits, limits.max_ratio)
             total += info.file_size
             if total > limits.max_total_bytes:
                 raise Refused(f"tổng dung lượng quá lớn (tối đa {limits.max_total_bytes} byte)")
@@ -339,9 +327,14 @@ def _read(path: Path, workdir: Path, limits: Limits) -> Package:
                 digest, data = _read_entry(zf, info, part.size, None)
                 _check_digest(name, digest, part)
                 try:
-                    package.parts[name] = parse_json(data, name, _Parse)
+                    if name in _LISTS:
+                        most = _most(limits, name)
+                        package.parts[name] = parse_list(data, name, _Parse, most, _LISTS[name])
+                    else:
+                        package.parts[name] = parse_json(data, name, _Parse)
                 except _Parse as e:
                     raise Refused(str(e)) from None
+                del data
                 continue
             target = workdir / f"{m.group(1)}{m.group(2)}"
             with open(target, "wb") as out:
@@ -349,6 +342,14 @@ def _read(path: Path, workdir: Path, limits: Limits) -> Package:
             _check_digest(name, digest, part)
             package.photos[m.group(1)] = target
     return package
+
+
+def _most(limits: Limits, part: str) -> int:
+    return {
+        REVISIONS: limits.max_revisions,
+        COMMENTS: limits.max_comments,
+        CONFLICTS: limits.max_conflicts,
+    }[part]
 
 
 def _check_digest(name: str, digest: str, part: PartInfo) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from editor_app.domain.article import Photo
+from editor_app.domain.article import Photo, utcnow
 from editor_app.domain.people import Official, Title
 from editor_app.domain.review import (
     REVISION_KINDS,
@@ -31,6 +31,7 @@ from editor_app.domain.review import (
 )
 from editor_app.domain.workflow import Role
 from editor_app.exchange.fields import Fields, snapshot_from_json
+from editor_app.exchange.limits import CLOCK_SKEW
 from editor_app.exchange.package import (
     ARTICLE,
     COMMENTS,
@@ -186,7 +187,7 @@ def _photo_file(c: Fields, value: Any, where: str) -> PhotoFile:
         width=c.integer(p, "width", w),
         height=c.integer(p, "height", w),
         size_bytes=c.integer(p, "size_bytes", w),
-        taken_at=c.maybe_when(p, "taken_at", w),
+        taken_at=c.maybe_when(p, "taken_at", w, future_ok=True),  # a camera's clock
         camera=c.text(p, "camera", w, ""),
     )
 
@@ -212,8 +213,8 @@ def _official(c: Fields, value: Any, where: str) -> Official:
     return official
 
 
-def _article(package: Package) -> Story:
-    c = Fields(package.path.name, ARTICLE)
+def _article(package: Package, latest: datetime) -> Story:
+    c = Fields(package.path.name, ARTICLE, latest)
     a = c.obj(package.parts[ARTICLE], "(gốc)")
     article_id = c.ident(a, "id", "")
     if article_id != package.manifest.article_id:
@@ -256,9 +257,9 @@ def _role(c: Fields, obj: Mapping[str, Any], where: str, allow_empty: bool) -> s
 
 
 def _revisions(
-    package: Package, article_id: uuid.UUID
+    package: Package, article_id: uuid.UUID, latest: datetime
 ) -> list[tuple[RevisionInfo, dict[str, Any]]]:
-    c = Fields(package.path.name, REVISIONS)
+    c = Fields(package.path.name, REVISIONS, latest)
     out = []
     for i, value in enumerate(c.arr(package.parts[REVISIONS], "(gốc)")):
         w = f"[{i}]."
@@ -297,8 +298,8 @@ def _anchor(c: Fields, value: Any, where: str) -> Anchor | None:
     return anchor
 
 
-def _comments(package: Package, article_id: uuid.UUID) -> list[Comment]:
-    c = Fields(package.path.name, COMMENTS)
+def _comments(package: Package, article_id: uuid.UUID, latest: datetime) -> list[Comment]:
+    c = Fields(package.path.name, COMMENTS, latest)
     out = []
     for i, value in enumerate(c.arr(package.parts[COMMENTS], "(gốc)")):
         w = f"[{i}]."
@@ -323,8 +324,8 @@ def _comments(package: Package, article_id: uuid.UUID) -> list[Comment]:
     return out
 
 
-def _conflicts(package: Package, article_id: uuid.UUID) -> list[Conflict]:
-    c = Fields(package.path.name, CONFLICTS)
+def _conflicts(package: Package, article_id: uuid.UUID, latest: datetime) -> list[Conflict]:
+    c = Fields(package.path.name, CONFLICTS, latest)
     out = []
     for i, value in enumerate(c.arr(package.parts[CONFLICTS], "(gốc)")):
         w = f"[{i}]."
@@ -348,10 +349,13 @@ def _conflicts(package: Package, article_id: uuid.UUID) -> list[Conflict]:
     return out
 
 
-def decode_story(package: Package) -> Story:
-    """The package's parts as checked domain objects; PackageError naming what is wrong."""
-    story = _article(package)
-    story.revisions = _revisions(package, story.article_id)
-    story.comments = _comments(package, story.article_id)
-    story.conflicts = _conflicts(package, story.article_id)
+def decode_story(package: Package, now: datetime | None = None) -> Story:
+    """The package's parts as checked domain objects; PackageError naming what is wrong: a
+    field of the wrong shape or past its limit (`exchange.limits`), or a time later than
+    `now` (this machine's clock) and the allowed skew."""
+    latest = (now or utcnow()) + CLOCK_SKEW
+    story = _article(package, latest)
+    story.revisions = _revisions(package, story.article_id, latest)
+    story.comments = _comments(package, story.article_id, latest)
+    story.conflicts = _conflicts(package, story.article_id, latest)
     return story
