@@ -51,6 +51,8 @@ from editor_app.exchange.story import (
 from editor_app.services import revision_apply as apply
 from editor_app.services.articles import snapshot
 from editor_app.services.changes import Changes
+from editor_app.services.handoff_ids import check_ids
+from editor_app.services.handoff_photos import PackagePhotos, check_photos
 from editor_app.store import repository as repo
 from editor_app.store import review_repo as rrepo
 from editor_app.store.database import Database
@@ -59,7 +61,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from editor_app.media.library import MediaLibrary
-    from editor_app.media.probe import ProbedImage
 
 __all__ = ["HandoffService", "PackageError", "Received"]
 
@@ -83,43 +84,6 @@ def _role_vi(role: str) -> str:
         return Role(role).label_vi
     except ValueError:
         return role
-
-
-class _Photos:
-    """The facts of the photos a package brings: decoded from the package when new here,
-    else from the original stored here (decoded only when asked)."""
-
-    def __init__(self, library: MediaLibrary) -> None:
-        self.library = library
-        self.probed: dict[str, ProbedImage] = {}
-
-    def facts(self, sha256: str) -> ProbedImage:
-        if sha256 not in self.probed:
-            from editor_app.media.probe import probe
-
-            original = self.library.original_path(sha256)
-            if original is None:
-                raise NotFound(f"Không tìm thấy ảnh gốc {sha256[:12]}.")
-            self.probed[sha256] = probe(original, sha256=sha256)
-        return self.probed[sha256]
-
-    def meta(self, sha256: str) -> dict[str, Any] | None:
-        """What bringing a photo (back) onto a story needs (`revision_apply.OriginalFinder`)."""
-        try:
-            info = self.facts(sha256)
-        except UserError:
-            return None
-        from editor_app.services.importing import camera_time_to_utc
-
-        return {
-            "filename": info.filename,
-            "format": info.format,
-            "width": info.width,
-            "height": info.height,
-            "size_bytes": info.size_bytes,
-            "taken_at": camera_time_to_utc(info.taken_at),
-            "camera": info.camera,
-        }
 
 
 class HandoffService:
@@ -205,27 +169,14 @@ class HandoffService:
         with tempfile.TemporaryDirectory(prefix="editor-app-receive-") as tmp:
             package = read_package(path, Path(tmp), self.limits)
             story = decode_story(package)
-            photos = self._check_photos(package, story)
+            with self._db.read() as s:
+                check_ids(s, story, package.path.name)
+            photos = check_photos(self._library(), package, story)
             return self._import(package, story, photos, user)
 
-    def _check_photos(self, package: Package, story: Story) -> _Photos:
-        """Every photo the story uses that is new to this desk decodes as a photo we take
-        (PackageError otherwise); one already stored here is the same bytes (same digest)."""
-        from editor_app.media.probe import probe
-
-        photos = _Photos(self._library())
-        for f in story.photo_files.values():
-            if f.sha256 in photos.probed or photos.library.has(f.sha256):
-                continue
-            try:
-                photos.probed[f.sha256] = probe(
-                    package.photos[f.sha256], sha256=f.sha256, display_name=f.filename
-                )
-            except UserError as e:
-                raise PackageError(f"Gói “{package.path.name}” bị từ chối: {e}") from None
-        return photos
-
-    def _import(self, package: Package, story: Story, photos: _Photos, user: User) -> Received:
+    def _import(
+        self, package: Package, story: Story, photos: PackagePhotos, user: User
+    ) -> Received:
         library = photos.library
         sender = package.manifest.sender
         aid = story.article_id
@@ -305,15 +256,12 @@ class HandoffService:
         return added
 
     @staticmethod
-    def _create(s: Session, story: Story, facts: _Photos) -> None:
+    def _create(s: Session, story: Story, facts: PackagePhotos) -> None:
         snap = story.snapshot
         photos = []
         for i, p in enumerate(snap["photos"]):
-            pid = uuid.UUID(p["id"])
+            pid = uuid.UUID(p["id"])  # not another story's: `check_ids`
             f, info = story.photo_files[pid], facts.facts(p["sha256"])
-            with contextlib.suppress(NotFound):
-                repo.photo_article_id(s, pid)
-                pid = uuid.uuid4()  # that id belongs to a photo of another story here
             photos.append(
                 Photo(
                     id=pid,

@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from editor_app.domain.article import utcnow
-from editor_app.domain.errors import NotFound
+from editor_app.domain.errors import NotFound, ValidationError
 from editor_app.domain.review import Anchor, Comment, Conflict, RevisionInfo
 from editor_app.domain.workflow import Role
 from editor_app.store.models import ArticleRow, CommentRow, ConflictRow, RevisionRow
@@ -136,15 +136,50 @@ def revisions_with_snapshots(
     return [(_info(r, article_id), dict(r.snapshot)) for r in rows]
 
 
+def _owners(
+    session: Session, row: type[RevisionRow] | type[CommentRow], ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, uuid.UUID]:
+    wanted = sorted({str(i) for i in ids})
+    out: dict[uuid.UUID, uuid.UUID] = {}
+    for at in range(0, len(wanted), 500):  # well under SQLite's limit of bound values
+        stmt = (
+            select(row.id, ArticleRow.id)
+            .join(ArticleRow, ArticleRow.pk == row.article_pk)
+            .where(row.id.in_(wanted[at : at + 500]))
+        )
+        out.update({uuid.UUID(i): uuid.UUID(a) for i, a in session.execute(stmt)})
+    return out
+
+
+def revision_owners(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    """revision id → the id of its article, for those of `ids` that are here."""
+    return _owners(session, RevisionRow, ids)
+
+
+def comment_owners(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    """comment id → the id of its article, for those of `ids` that are here."""
+    return _owners(session, CommentRow, ids)
+
+
+def _not_elsewhere(row: RevisionRow | CommentRow | None, pk: int, what: str) -> None:
+    """An id is never reused across stories: one from elsewhere naming another story's row is
+    refused (the hand-off checks this first, with a message naming the package)."""
+    if row is not None and row.article_pk != pk:
+        raise ValidationError(f"Mã {what} {row.id} thuộc về một bài khác: không ghi được.")
+
+
 def import_revision(session: Session, info: RevisionInfo, snapshot: dict[str, Any]) -> bool:
     """Inserts a revision made elsewhere, keeping its id and time; False (and nothing written)
-    when a revision with that id is already here."""
-    if session.get(RevisionRow, str(info.id)) is not None:
+    when the revision is already here. ValidationError when its id is another story's."""
+    pk = _article_pk(session, info.article_id)
+    row = session.get(RevisionRow, str(info.id))
+    _not_elsewhere(row, pk, "phiên bản")
+    if row is not None:
         return False
     session.add(
         RevisionRow(
             id=str(info.id),
-            article_pk=_article_pk(session, info.article_id),
+            article_pk=pk,
             created_at=info.created_at,
             author=info.author,
             role=str(info.role),
@@ -225,10 +260,15 @@ def get_comment(session: Session, comment_id: uuid.UUID) -> Comment:
 
 def upsert_comment(session: Session, comment: Comment) -> bool:
     """Inserts the comment, or updates the stored one when `comment.updated_at` is newer;
-    True when something was written."""
+    True when something was written. ValidationError when the comment, or the one it replies
+    to, belongs to another story."""
+    pk = _article_pk(session, comment.article_id)
     row = session.get(CommentRow, str(comment.id))
+    _not_elsewhere(row, pk, "góp ý")
+    if comment.parent_id is not None:
+        _not_elsewhere(session.get(CommentRow, str(comment.parent_id)), pk, "góp ý")
     if row is None:
-        row = CommentRow(id=str(comment.id), article_pk=_article_pk(session, comment.article_id))
+        row = CommentRow(id=str(comment.id), article_pk=pk)
         _fill(row, comment)
         session.add(row)
         session.flush()
