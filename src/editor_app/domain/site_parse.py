@@ -51,8 +51,10 @@ class Parsed:
 
 
 def _type_name(value: object) -> str:
+    """What TOML value this is, in Vietnamese (str, bool, int, float, list, dict, or a date,
+    time or date-time: the only types tomllib returns)."""
     names = {bool: "đúng/sai", int: "số", float: "số", list: "danh sách", dict: "bảng"}
-    return names.get(type(value), "chuỗi" if isinstance(value, str) else type(value).__name__)
+    return names.get(type(value), "chuỗi" if isinstance(value, str) else "ngày giờ")
 
 
 class _Reader:

@@ -178,3 +178,19 @@ def test_messages_quote_at_most_80_characters_and_sizes_read_in_vietnamese() -> 
     assert size_text(1572864) == "1,5 MB" and size_text(2048) == "2 KB"
     (problem,) = parse(f'[ui]\nlanguage = "{"f" * 1500}"\n').problems
     assert len(problem.message) < 200 and "…" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("1979-05-27T07:32:00Z", "ngày giờ"),
+        ("1979-05-27", "ngày giờ"),
+        ("07:32:00", "ngày giờ"),
+        ("true", "đúng/sai"),
+        ("1.5", "số"),
+        ("{a = 1}", "bảng"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_named_in_vietnamese(value: str, said: str) -> None:
+    (problem,) = parse(f"[outlet]\nname = {value}\n").problems
+    assert problem.message == f"[outlet] name: cần một chuỗi trong ngoặc kép, không phải {said}."
