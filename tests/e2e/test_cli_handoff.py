@@ -7,10 +7,13 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from helpers.story_zips import Entry, read_story
+from helpers.story_zips import STORED, Entry, dumps, read_story
 from PIL import Image
 
 from editor_app.cli import main
@@ -144,3 +147,68 @@ def test_receive_as_a_real_process(desks: tuple[Path, Path], tmp_path: Path) -> 
     )
     assert done.returncode == 1
     assert done.stderr.startswith("editor-app: Gói “cut.story.zip” bị từ chối")
+
+
+def _repacked(path: Path, part: str, change: Callable[[Any], None]) -> Path:
+    story = read_story(path)
+    value = json.loads(story.entry(part).data)
+    change(value)
+    story.entry(part).data = dumps(value)
+    story.entry(part).method = STORED  # no compression ratio gives it away
+    story.list_parts()
+    return story.write(path.with_name("altered.story.zip"))
+
+
+def test_a_package_reaching_into_another_story_is_refused_and_it_is_left_alone(
+    capsys: pytest.CaptureFixture[str], desks: tuple[Path, Path], tmp_path: Path
+) -> None:
+    reporter, editor = desks
+    theirs = _story(capsys, reporter, tmp_path)
+    mine = _story(capsys, editor, tmp_path)
+    assert cli(capsys, editor, "send", mine, "--to", str(tmp_path))[0] == 0  # a revision here
+    code, out, _ = cli(capsys, editor, "history", mine, "--json")
+    kept = json.loads(out)
+    code, out, _ = cli(capsys, reporter, "send", theirs, "--to", str(tmp_path))
+
+    def steal(revisions: list[dict[str, Any]]) -> None:
+        revisions[0].update(id=kept[0]["id"], reason="Ghi đè")
+
+    bad = _repacked(Path(out.strip()), "revisions.json", steal)
+    code, out, err = cli(capsys, editor, "receive", str(bad))
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "“revisions.json”, trường “[0].id” trùng mã một phiên bản của một bài khác" in err
+    assert json.loads(cli(capsys, editor, "history", mine, "--json")[1]) == kept
+    assert [s["id"] for s in json.loads(cli(capsys, editor, "list", "--json")[1])] == [mine]
+
+
+def test_a_headline_of_a_million_characters_is_refused(
+    capsys: pytest.CaptureFixture[str], desks: tuple[Path, Path], tmp_path: Path
+) -> None:
+    reporter, editor = desks
+    aid = _story(capsys, reporter, tmp_path)
+    sent = Path(cli(capsys, reporter, "send", aid, "--to", str(tmp_path))[1].strip())
+
+    def flood(article: dict[str, Any]) -> None:
+        article["snapshot"]["headline"] = "Tít " * 250_000
+
+    bad = _repacked(sent, "article.json", flood)
+    code, out, err = cli(capsys, editor, "receive", str(bad))
+    assert (code, out) == (1, "")
+    assert "trường “snapshot.headline” quá dài (1.000.000 ký tự, tối đa 1.000)" in err
+
+
+def test_a_package_rezipped_by_another_tool_is_received(
+    capsys: pytest.CaptureFixture[str], desks: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Python's zipfile, like other tools, writes permission bits without a file type."""
+    reporter, editor = desks
+    aid = _story(capsys, reporter, tmp_path)
+    sent = cli(capsys, reporter, "send", aid, "--to", str(tmp_path))[1].strip()
+    again = tmp_path / "again.story.zip"
+    with zipfile.ZipFile(sent) as zin, zipfile.ZipFile(again, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info), zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(again) as z:
+        assert {i.external_attr >> 16 for i in z.infolist()} == {0o600}
+    assert cli(capsys, editor, "receive", str(again)) == (0, f"{aid} new\n", "")
