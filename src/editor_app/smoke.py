@@ -280,22 +280,27 @@ def _write_photo(path: Path, colour: tuple[int, int, int]) -> None:
 
 
 def _pool_check() -> str:
-    """A process from the same pool kind as the export's renditions ("spawn"): in a frozen app
-    it re-runs this binary, which must hand over to the worker (freeze_support)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """Workers of the export's renditions pool ("spawn"): in a frozen app each re-runs this
+    binary, which must hand over to the worker (freeze_support), and each must watch the app
+    so it ends with it (worker_lifetime)."""
+    from editor_app.media.batch import rendition_pool
 
-    with ProcessPoolExecutor(
-        max_workers=2, mp_context=multiprocessing.get_context("spawn")
-    ) as pool:
-        pids = set(pool.map(_child_pid, range(2), timeout=120))
+    with rendition_pool(2) as pool:
+        answers = set(pool.map(_worker_facts, range(2), timeout=120))
+    pids = {pid for pid, _ in answers}
     if not pids or os.getpid() in pids:
         raise StepFailed("the worker processes did not start")
-    return f"{len(pids)} worker process(es) answered"
+    if not all(watching for _, watching in answers):
+        raise StepFailed("a worker process does not watch the app (it would outlive it)")
+    return f"{len(pids)} worker process(es) answered, each watching the app"
 
 
-def _child_pid(_: int) -> int:
-    return os.getpid()
+def _worker_facts(_: int) -> tuple[int, bool]:
+    import threading
+
+    from editor_app.media.worker_lifetime import WATCHER_NAME
+
+    return os.getpid(), any(t.name == WATCHER_NAME for t in threading.enumerate())
 
 
 def _load_in_web_view(html: str, scratch: Path, expect_images: int) -> list[str]:

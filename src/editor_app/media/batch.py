@@ -3,7 +3,8 @@
 Photos go to worker processes started with "spawn" (forking a process that runs Qt threads
 can deadlock); each worker makes and writes one photo's files (atomically, through the
 cache) and sends back only their names. Progress is reported per finished photo, a cancel
-request stops photos not yet started, and a bad photo is reported, not fatal.
+request stops photos not yet started, and a bad photo is reported, not fatal. Workers end
+when the process that started them ends, however it ends (see `worker_lifetime`).
 
 A frozen (PyInstaller) app must call ``multiprocessing.freeze_support()`` first thing in main.
 """
@@ -22,6 +23,7 @@ from typing import Protocol
 from editor_app.domain.errors import UserError
 from editor_app.media.cache import Rendition, RenditionCache
 from editor_app.media.renditions import FORMATS, RENDITION_WIDTHS
+from editor_app.media.worker_lifetime import die_with_parent
 from editor_app.media.xmp import PhotoMetadata
 
 __all__ = [
@@ -98,9 +100,14 @@ def run_job(root: Path, job: RenditionJob) -> JobResult:
 
 
 def rendition_pool(workers: int | None = None) -> ProcessPoolExecutor:
-    """A pool of spawned worker processes (keep one to skip start-up on later batches)."""
+    """A pool of spawned worker processes (keep one to skip start-up on later batches) that
+    die with this process, even when it is killed."""
     count = workers or os.cpu_count() or 1
-    return ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=die_with_parent,
+    )
 
 
 def make_renditions(
