@@ -123,7 +123,8 @@ class Fields:
             shown = format_datetime(to_local(moment), weekday=False)
             raise self.fail(
                 f"{where}{key}",
-                f"ở tương lai ({shown}), quá xa giờ của máy này: đồng hồ máy gửi có thể bị sai",
+                f"ở tương lai ({shown}) so với đồng hồ máy này: đồng hồ của máy gửi hoặc máy này "
+                "đang sai",
             )
         return moment
 
