@@ -3,7 +3,8 @@ or a three-way merge into the one here).
 
 Receiving checks everything before writing anything: the package is read and checked into a
 temporary folder (`exchange.package`), its parts decoded and checked (`exchange.story`), every
-photo new here decoded (`media.probe`). Only then are the originals this desk lacks stored
+id it brings checked to be new here or its own story's (`handoff_ids`), every photo new here
+decoded (`handoff_photos`). Only then are the originals this desk lacks stored
 (before the transaction, so that copying them does not hold the database's write lock), and one
 transaction writes the story, its revisions, comments and conflicts. If anything fails on the
 way, the transaction is rolled back and the originals stored are deleted again: the data folder

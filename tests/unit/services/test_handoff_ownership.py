@@ -193,3 +193,35 @@ def test_a_clock_a_few_hours_ahead_is_accepted(
     got = ed.handoff.receive(_altered(path, "comments.json", skewed), HA)
     assert got.outcome == "new"
     assert len(ed.review.comments(got.article_id)) == 1
+
+
+def test_a_reply_to_a_reply_is_refused(scene: tuple[Workspace, uuid.UUID, Path]) -> None:
+    ed, _, path = scene
+
+    def nested(comments: list[dict[str, Any]]) -> None:
+        first = dict(comments[0], id=str(uuid.uuid4()), parent_id=comments[0]["id"], anchor=None)
+        second = dict(first, id=str(uuid.uuid4()), parent_id=first["id"])
+        comments.extend([first, second])
+
+    _refused(ed, _altered(path, "comments.json", nested), r"“\[2\].parent_id” không phải")
+
+
+def test_a_reply_to_a_comment_of_the_story_already_here_is_taken(
+    desks: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    rep, ed = desks
+    outbox = tmp_path / "usb"
+    outbox.mkdir()
+    aid = _story(rep, tmp_path, "Bài của phóng viên", 200)
+    note = rep.review.add_comment(
+        aid, make_anchor("body", rep.articles.get(aid).body, 0, 7), "Ghi rõ chức danh", MINH
+    )
+    ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA)
+    answer = rep.review.reply(note.id, "Đã sửa", MINH)
+
+    def only_the_reply(comments: list[dict[str, Any]]) -> None:
+        comments[:] = [c for c in comments if c["id"] == str(answer.id)]
+
+    path = _altered(rep.handoff.send(aid, outbox, MINH), "comments.json", only_the_reply)
+    assert ed.handoff.receive(path, HA).outcome == "merged"
+    assert [c.id for c in ed.review.comments(aid)] == [note.id, answer.id]
