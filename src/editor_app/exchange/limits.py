@@ -40,9 +40,11 @@ class Limits:
     max_revisions: int = 5000
     max_comments: int = 5000
     max_conflicts: int = 1000
+    max_photos: int = 200  # photo entries, as MAX_ITEMS["photos"]: checked before extracting
 
 
 LIMITS = Limits()
+_PHOTOS = LIMITS.max_photos
 
 MAX_CHARS: dict[str, int] = {
     # the story (in article.json and in each revision's snapshot)
@@ -86,8 +88,8 @@ MAX_ITEMS: dict[str, int] = {
     "secondary_sections": 50,
     "aliases": 50,
     "titles": 50,
-    "photos": 200,
-    "photo_files": 200,
+    "photos": _PHOTOS,
+    "photo_files": _PHOTOS,
     "officials": 200,
 }
 """Items a list inside a part may hold, by its key."""

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from editor_app.domain.errors import UserError
+from editor_app.domain.text import format_number
 from editor_app.exchange.limits import LIMITS, Limits
 from editor_app.exchange.manifest import (
     ARTICLE,
@@ -304,6 +305,10 @@ def _read(path: Path, workdir: Path, limits: Limits) -> Package:
         for name in manifest.parts:
             if name not in entries:
                 raise Refused(f"thiếu mục “{printable(name)}” mà manifest liệt kê")
+        photos = len(manifest.photo_parts)
+        if photos > limits.max_photos:
+            count, most = format_number(photos), format_number(limits.max_photos)
+            raise Refused(f"có quá nhiều ảnh ({count}, tối đa {most})")
         total = 0
         for name, part in sorted(manifest.parts.items()):
             info = entries[name]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.story_zips import SYMLINK, dumps, minimal_story
+from helpers.story_zips import STORED, SYMLINK, Entry, dumps, minimal_story, sha
 from unit.exchange.test_story import package as in_memory
 from unit.exchange.test_story import parts
 
@@ -270,3 +270,17 @@ def test_a_json_part_of_nothing_but_spaces_is_still_a_bomb(tmp_path: Path) -> No
     path = story.write(tmp_path / "spaces.story.zip")
     with pytest.raises(PackageError, match=r"“comments.json” có tỉ lệ nén bất thường"):
         _read(path, tmp_path)
+
+
+def test_more_photos_than_a_story_may_have_are_refused_before_any_is_read(
+    tmp_path: Path,
+) -> None:
+    story = minimal_story()  # one photo already
+    for i in range(200):
+        data = b"\xff\xd8\xff" + i.to_bytes(2, "big")
+        story.entries.append(Entry(f"photos/{sha(data)}.jpg", data, STORED))
+    story.list_parts()
+    path = story.write(tmp_path / "photos.story.zip")
+    with pytest.raises(PackageError, match=r"có quá nhiều ảnh \(201, tối đa 200\)"):
+        _read(path, tmp_path)
+    assert list((tmp_path / "work").iterdir()) == []
