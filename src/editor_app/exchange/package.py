@@ -307,8 +307,8 @@ def _read(path: Path, workdir: Path, limits: Limits) -> Package:
                 raise Refused(f"thiếu mục “{printable(name)}” mà manifest liệt kê")
         photos = len(manifest.photo_parts)
         if photos > limits.max_photos:
-            count, most = format_number(photos), format_number(limits.max_photos)
-            raise Refused(f"có quá nhiều ảnh ({count}, tối đa {most})")
+            shown = f"{format_number(photos)}, tối đa {format_number(limits.max_photos)}"
+            raise Refused(f"có quá nhiều ảnh ({shown})")
         total = 0
         for name, part in sorted(manifest.parts.items()):
             info = entries[name]

@@ -197,8 +197,7 @@ class HandoffService:
                     outcome: Outcome = "new"
                     opened: list[Conflict] = []
                     self._create(s, story, photos)
-                    for info, snap in story.revisions:
-                        rrepo.import_revision(s, info, snap)
+                    rrepo.import_revisions(s, aid, story.revisions)
                     wrote = True
                 else:
                     outcome, opened, wrote = self._merge(s, story, user, sender, photos.meta)
@@ -318,10 +317,10 @@ class HandoffService:
         result = merge_snapshots(
             None if base is None else base[2], ours, story.snapshot, names, keep_ours=locked
         )
-        imported = [rrepo.import_revision(s, info, snap) for info, snap in story.revisions]
+        imported = rrepo.import_revisions(s, aid, story.revisions)
         opened = self._open_conflicts(s, aid, result, ours, story.snapshot, user, sender)
         self._apply(s, aid, result, find_original)
-        wrote = any(imported) or bool(opened) or bool(result.taken)
+        wrote = imported > 0 or bool(opened) or bool(result.taken)
         return ("conflict" if opened else "merged"), opened, wrote
 
     @staticmethod

@@ -6,7 +6,7 @@ Times are UTC. Revisions are listed newest first unless said otherwise.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -161,22 +161,20 @@ def comment_owners(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID
     return _owners(session, CommentRow, ids)
 
 
-def _not_elsewhere(row: RevisionRow | CommentRow | None, pk: int, what: str) -> None:
-    """An id is never reused across stories: one from elsewhere naming another story's row is
-    refused (the hand-off checks this first, with a message naming the package)."""
-    if row is not None and row.article_pk != pk:
-        raise ValidationError(f"Mã {what} {row.id} thuộc về một bài khác: không ghi được.")
-
-
-def import_revision(session: Session, info: RevisionInfo, snapshot: dict[str, Any]) -> bool:
-    """Inserts a revision made elsewhere, keeping its id and time; False (and nothing written)
-    when the revision is already here. ValidationError when its id is another story's."""
-    pk = _article_pk(session, info.article_id)
-    row = session.get(RevisionRow, str(info.id))
-    _not_elsewhere(row, pk, "phiên bản")
-    if row is not None:
-        return False
-    session.add(
+def import_revisions(
+    session: Session,
+    article_id: uuid.UUID,
+    revisions: Sequence[tuple[RevisionInfo, dict[str, Any]]],
+) -> int:
+    """Inserts the article's revisions made elsewhere that are not here yet, keeping their ids
+    and times, in one batch; returns how many. ValidationError (nothing written) when one's id
+    is another story's."""
+    pk = _article_pk(session, article_id)
+    here = revision_owners(session, [info.id for info, _ in revisions])
+    for info, _ in revisions:
+        if here.get(info.id, article_id) != article_id:
+            raise ValidationError(f"Mã phiên bản {info.id} thuộc về một bài khác: không ghi được.")
+    rows = [
         RevisionRow(
             id=str(info.id),
             article_pk=pk,
@@ -187,9 +185,17 @@ def import_revision(session: Session, info: RevisionInfo, snapshot: dict[str, An
             reason=info.reason,
             snapshot=snapshot,
         )
-    )
+        for info, snapshot in revisions
+        if info.id not in here
+    ]
+    session.add_all(rows)
     session.flush()
-    return True
+    return len(rows)
+
+
+def import_revision(session: Session, info: RevisionInfo, snapshot: dict[str, Any]) -> bool:
+    """One revision made elsewhere (`import_revisions`): False when it is here already."""
+    return import_revisions(session, info.article_id, [(info, snapshot)]) == 1
 
 
 def delete_revisions(session: Session, revision_ids: Iterable[uuid.UUID]) -> int:
@@ -258,15 +264,22 @@ def get_comment(session: Session, comment_id: uuid.UUID) -> Comment:
     return _comment(row, _article_id(session, row.article_pk))
 
 
+def _not_elsewhere(row: CommentRow | None, pk: int) -> None:
+    """An id is never reused across stories: one from elsewhere naming another story's comment
+    is refused (the hand-off checks this first, with a message naming the package)."""
+    if row is not None and row.article_pk != pk:
+        raise ValidationError(f"Mã góp ý {row.id} thuộc về một bài khác: không ghi được.")
+
+
 def upsert_comment(session: Session, comment: Comment) -> bool:
     """Inserts the comment, or updates the stored one when `comment.updated_at` is newer;
     True when something was written. ValidationError when the comment, or the one it replies
     to, belongs to another story."""
     pk = _article_pk(session, comment.article_id)
     row = session.get(CommentRow, str(comment.id))
-    _not_elsewhere(row, pk, "góp ý")
+    _not_elsewhere(row, pk)
     if comment.parent_id is not None:
-        _not_elsewhere(session.get(CommentRow, str(comment.parent_id)), pk, "góp ý")
+        _not_elsewhere(session.get(CommentRow, str(comment.parent_id)), pk)
     if row is None:
         row = CommentRow(id=str(comment.id), article_pk=pk)
         _fill(row, comment)

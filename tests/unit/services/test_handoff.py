@@ -368,7 +368,7 @@ def test_a_failure_inside_the_transaction_takes_the_new_originals_back(
     def broken(*args: object) -> bool:
         raise RuntimeError("disk I/O error")
 
-    monkeypatch.setattr(review_repo, "import_revision", broken)
+    monkeypatch.setattr(review_repo, "import_revisions", broken)
     with pytest.raises(RuntimeError):
         ed.handoff.receive(path, HA)
     assert _fingerprint(ed) == before
