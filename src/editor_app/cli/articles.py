@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from editor_app.cli.common import Context, parse_uuid, print_json, stderr_progress
 from editor_app.domain.article import Article
 from editor_app.domain.listing import ArticleSummary
+from editor_app.domain.search_query import (
+    MAX_PHRASE_WORDS,
+    MAX_QUERY_CHARS,
+    MAX_TERMS,
+    parse_query,
+)
 from editor_app.domain.text import format_datetime
 from editor_app.domain.timezone import to_local
 
@@ -137,6 +144,14 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
     hits = ctx.workspace.search.search(args.query, limit=max(0, args.limit))
+    query = parse_query(args.query)
+    if query.shortened:  # said on stderr: --json output stays as it is
+        kept = (
+            f"{MAX_PHRASE_WORDS} từ đầu của cụm từ"
+            if query.phrase
+            else f"tối đa {MAX_TERMS} từ khác nhau trong {MAX_QUERY_CHARS} ký tự đầu"
+        )
+        print(f"Lưu ý: câu tìm quá dài nên đã được rút gọn, chỉ tìm theo {kept}.", file=sys.stderr)
     if ctx.json:
         print_json(
             [

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 import sys
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from typing import IO, Any
 
 from sqlalchemy import Connection, Engine, event, text
 
+from editor_app.domain.search_query import parse_query
 from editor_app.domain.text import fold
 from editor_app.store.errors import DataFolderLocked
 
@@ -125,7 +125,6 @@ else:
 # Measured in benchmarks/search.py (docs/search.md): the expansion costs 1-3 ms a query and no
 # index space; a folded shadow copy would add 89 % to the FTS table for the same matches.
 
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 _VARIANT_LIMIT = 16
 MIN_PREFIX = 3
 
@@ -153,19 +152,17 @@ def build_match_query(user_query: str, prefix_last: bool = False) -> str | None:
 
     Every token becomes a double-quoted string, so quotes, `-`, `*`, `AND`, `NEAR(` and stray
     punctuation are plain words, never syntax. Words are ANDed; a query in double quotes is a
-    phrase.
+    phrase. The words come from `parse_query`: at most MAX_TERMS of them, each once, from the
+    first MAX_QUERY_CHARS characters, so a pasted or repeated query stays fast.
     """
-    folded = fold(user_query)
-    tokens = _TOKEN_RE.findall(folded)
+    query = parse_query(user_query)
+    tokens = list(query.terms)
     if not tokens:
         return None
-    phrase = user_query.strip().startswith('"') and user_query.strip().endswith('"')
-    phrase = phrase and len(tokens) > 1 and len(user_query.strip()) > 1
-    if phrase:
-        spellings: list[list[str]] = [[]]
-        for tok in tokens:
-            spellings = [[*s, v] for s in spellings for v in _variants(tok)][:_VARIANT_LIMIT]
-        return " OR ".join('"' + " ".join(s) + '"' for s in spellings)
+    if query.phrase:
+        return _phrase_match(tokens)
+    # Only a last word written once may be a word's beginning; a repeated one is whole.
+    prefix_last = prefix_last and query.open_last
     if prefix_last and len(tokens[-1]) < MIN_PREFIX:
         # While typing, a 1-2 letter prefix expands to most of the vocabulary (seconds).
         tokens, prefix_last = tokens[:-1], False
@@ -177,6 +174,26 @@ def build_match_query(user_query: str, prefix_last: bool = False) -> str | None:
         alts = [f'"{v}"{star}' for v in _variants(tok)]
         parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
     return " AND ".join(parts)
+
+
+def _phrase_match(tokens: list[str]) -> str:
+    """A phrase with every d possibly đ: its spellings ORed. Past _VARIANT_LIMIT spellings the
+    phrase is cut into consecutive parts, each part's spellings ORed and the parts ANDed: the
+    spelling written is always searched (it used to be cut off), and a story holding the parts
+    apart matches too."""
+    parts: list[list[list[str]]] = []
+    spellings: list[list[str]] = [[]]
+    for tok in tokens:
+        variants = _variants(tok)
+        if spellings != [[]] and len(spellings) * len(variants) > _VARIANT_LIMIT:
+            parts.append(spellings)
+            spellings = [[]]
+        spellings = [[*s, v] for s in spellings for v in variants]
+    parts.append(spellings)
+    ored = [" OR ".join('"' + " ".join(s) + '"' for s in part) for part in parts]
+    if len(ored) == 1:
+        return ored[0]
+    return " AND ".join(f"({o})" for o in ored)
 
 
 def fts_replace(conn: Connection, rows: Iterable[tuple[int, dict[str, str]]]) -> None:

@@ -173,3 +173,68 @@ def test_a_short_last_prefix_is_left_out_while_typing(db: Database) -> None:
     a = _add(db, headline="Dương Đức Huy")
     assert _search(db, "duong d", prefix=True) == [a]
     assert _search(db, "d", prefix=True) == []
+
+
+# --- hostile lengths (issue 20, point 9): a pasted or repeated query is capped and deduplicated
+
+
+def _terms(match: str) -> list[str]:
+    """The ANDed terms of a MATCH expression built for words (not a phrase)."""
+    return match.split(" AND ")
+
+
+def test_a_repeated_word_query_is_one_term() -> None:
+    # 32,767 characters: the most a QLineEdit holds; it took 15-60 s to search before the cap
+    q = ("đảng " * 7000)[:32767]
+    assert build_match_query(q) == build_match_query("đảng") == '("dang" OR "đang")'
+    assert build_match_query("hội nghị " * 4000) == build_match_query("hội nghị")
+
+
+def test_distinct_terms_are_capped_at_32() -> None:
+    words = [f"tu{i}" for i in range(5000)]
+    m = build_match_query(" ".join(words))
+    assert m is not None
+    assert _terms(m) == [f'"tu{i}"' for i in range(32)]
+    # within 512 characters: a 600-letter word is not searched as a word of 512 letters
+    assert len(build_match_query("a" * 100_000) or "") < 600
+
+
+def test_a_long_phrase_keeps_its_first_16_words_in_order() -> None:
+    m = build_match_query('"' + "hội nghị " * 4000 + '"')
+    assert m == '"' + " ".join(["hoi", "nghi"] * 8) + '"'
+
+
+def test_a_repeated_last_word_is_not_a_prefix_while_typing() -> None:
+    typed = build_match_query("duong duc duong", prefix_last=True)
+    assert typed == build_match_query("duong duc") == '("duong" OR "đuong") AND ("duc" OR "đuc")'
+    assert build_match_query("duc duong", prefix_last=True) == (
+        '("duc" OR "đuc") AND ("duong"* OR "đuong"*)'
+    )
+
+
+def test_a_long_pasted_query_still_finds_the_story(db: Database) -> None:
+    body = (
+        "Sáng nay, đồng chí Dương Đức Huy, Bí thư Đảng ủy, đã dự hội nghị đánh giá công tác "
+        "dân vận của Đảng bộ và đề ra nhiệm vụ trọng tâm đến cuối năm, đồng thời đôn đốc "
+        "các đơn vị đẩy nhanh tiến độ giải ngân vốn đầu tư công."
+    )
+    a = _add(db, headline="Hội nghị Ban Chấp hành Đảng bộ tỉnh", body=body)
+    _add(db, headline="Tin thể thao", body="Bóng đá.")
+    assert _search(db, ("hội nghị đảng bộ " * 3000)[:32767], prefix=True) == [a]
+    assert _search(db, '"' + body + '"') == [a]  # 45 words: the first 16 as a phrase
+
+
+def test_a_phrase_with_many_d_words_is_found() -> None:
+    # each d may be đ: 2**7 spellings, more than the 16 one phrase may take
+    text = "Đồng chí Dương Đức Huy dự hội nghị Đảng bộ đề ra đường lối"
+    match = build_match_query(f'"{text}"')
+    assert match is not None
+    exact = '"đong chi đuong đuc huy'
+    assert exact in match  # the spelling written is among those searched
+
+
+def test_a_phrase_with_many_d_words_finds_its_story(db: Database) -> None:
+    text = "Đồng chí Dương Đức Huy dự hội nghị Đảng bộ đề ra đường lối"
+    a = _add(db, headline="Tin", body=f"Hôm qua, {text} mới.")
+    _add(db, headline="Tin khác", body="Đồng chí Huy dự hội nghị.")
+    assert _search(db, f'"{text}"') == [a]
