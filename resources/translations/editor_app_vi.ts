@@ -98,22 +98,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="174"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="192"/>
         <source>editor_app cannot start</source>
         <translation>editor_app không khởi động được</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="175"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="193"/>
         <source>editor_app could not start: {error}</source>
         <translation>editor_app không khởi động được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="181"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="197"/>
         <source>The details were written to {log}</source>
         <translation>Chi tiết đã được ghi vào {log}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="185"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="201"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -431,45 +431,45 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="76"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="80"/>
         <source>editor_app</source>
         <extracomment>How the log folder is opened (the system&apos;s file manager); tests replace it.</extracomment>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="93"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="97"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="94"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="98"/>
         <source>Something went wrong: {error}</source>
         <translation>Đã xảy ra lỗi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="106"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="110"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="109"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="113"/>
         <source>Copy details</source>
         <translation>Sao chép chi tiết</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="110"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="114"/>
         <source>Open log folder</source>
         <translation>Mở thư mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="123"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="127"/>
         <source>The app keeps running and your stories are autosaved; if something looks wrong, restart it. The details were written to the log:
 {log}</source>
         <translation>Ứng dụng vẫn chạy và bài của bạn đã được tự động lưu; nếu thấy có gì bất thường, hãy khởi động lại. Chi tiết đã được ghi vào nhật ký:
 {log}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="127"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="131"/>
         <source>{n} more errors since, in the same log.</source>
         <translation>Sau đó còn {n} lỗi nữa, cũng được ghi trong nhật ký này.</translation>
     </message>
@@ -818,88 +818,78 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Đang mở kho bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="138"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="142"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="165"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="169"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="178"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="182"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="189"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="195"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="230"/>
-        <source>{n} results for “{q}”</source>
-        <translation>{n} kết quả cho “{q}”</translation>
-    </message>
-    <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="234"/>
-        <source>{n} stories</source>
-        <translation>{n} bài</translation>
-    </message>
-    <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="312"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="302"/>
         <source>Story duplicated</source>
         <translation>Đã nhân bản bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="325"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="315"/>
         <source>Revision {n} saved</source>
         <translation>Đã lưu phiên bản {n}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="336"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="326"/>
         <source>Moved to trash: {h}</source>
         <translation>Đã chuyển vào thùng rác: {h}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="354"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="344"/>
         <source>Delete for good?</source>
         <translation>Xóa vĩnh viễn?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="355"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="345"/>
         <source>“{h}” and its photos will be deleted for good. This cannot be undone.</source>
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="356"/>
-        <location filename="../../src/editor_app/gui/main_window.py" line="395"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="346"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="385"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="399"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="389"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="413"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="403"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="425"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="415"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="433"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="423"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="435"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="425"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -1401,83 +1391,83 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="270"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="268"/>
         <source>Preview not updated: {error}</source>
         <translation>Chưa cập nhật được bản xem trước: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="277"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="275"/>
         <source>The preview could not be shown.</source>
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="327"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="325"/>
         <source>Export the story to a folder</source>
         <translation>Xuất bài vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="342"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="340"/>
         <source>Exporting…</source>
         <translation>Đang xuất bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="342"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="340"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="343"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="384"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="389"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="399"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="415"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="341"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="382"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="387"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="397"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="413"/>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="382"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="380"/>
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="390"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="388"/>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi không mong đợi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="396"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="394"/>
         <source>Exported to {path}</source>
         <translation>Đã xuất vào {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="400"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="398"/>
         <source>The story was exported to:
 {path}</source>
         <translation>Bài đã được xuất vào:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="404"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="402"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="416"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="414"/>
         <source>The story is not ready to publish:</source>
         <translation>Bài chưa sẵn sàng để đăng:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="421"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="419"/>
         <source>Export anyway…</source>
         <translation>Vẫn xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="428"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="426"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="429"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="427"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>
@@ -1853,6 +1843,29 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <location filename="../../src/editor_app/gui/story_list.py" line="116"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
+    </message>
+</context>
+<context>
+    <name>StorySearch</name>
+    <message>
+        <location filename="../../src/editor_app/gui/story_search.py" line="69"/>
+        <source>{n} stories</source>
+        <translation>{n} bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/story_search.py" line="118"/>
+        <source>{n} results for “{q}”</source>
+        <translation>{n} kết quả cho “{q}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/story_search.py" line="123"/>
+        <source>phrase shortened to its first {words} words</source>
+        <translation>cụm từ đã được rút gọn còn {words} từ đầu</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/story_search.py" line="125"/>
+        <source>query shortened: at most {words} different words, {chars} characters</source>
+        <translation>câu tìm đã được rút gọn: tối đa {words} từ khác nhau, {chars} ký tự</translation>
     </message>
 </context>
 <context>

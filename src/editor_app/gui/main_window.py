@@ -53,12 +53,16 @@ class MainWindow(QMainWindow):
         from editor_app.gui.article_editor import ArticleEditor
         from editor_app.gui.panels import load_panels
         from editor_app.gui.story_list import StoryListModel
+        from editor_app.gui.story_search import StorySearch
         from editor_app.gui.worker import Worker
 
         self.workspace = workspace
         self.worker = Worker(self)
         self.editor = ArticleEditor(self.ui, workspace, self.worker, self)
         self.model = StoryListModel(workspace.articles.summaries, self)
+        self.story_search = StorySearch(workspace, self.model, self.ui.listInfo, self)
+        self.story_search.shown.connect(self._select_current)
+        self.story_search.failed.connect(self.show_error)
         self._build_story_list()
         self._build_menus()
         from editor_app.gui.review.controller import ReviewController
@@ -220,25 +224,9 @@ class MainWindow(QMainWindow):
         )
 
     def refresh_list(self) -> None:
-        """Re-queries which stories the list shows (search or filters changed, one added...)."""
-        query = self.ui.searchEdit.text().strip()
-        try:
-            if query:
-                hits = self.workspace.search.search(query, limit=200, as_you_type=True)
-                flt = self.current_filter()
-                allowed = set(self.workspace.articles.ids(flt))
-                hits = [h for h in hits if h.id in allowed]
-                self.model.set_ids([h.id for h in hits], {h.id: h.snippet for h in hits})
-                info = self.tr("{n} results for “{q}”").format(n=len(hits), q=query)
-            else:
-                ids = self.workspace.articles.ids(self.current_filter())
-                self.model.set_ids(ids)
-                info = self.tr("{n} stories").format(n=len(ids))
-        except UserError as e:
-            self.show_error(e)
-            return
-        self.ui.listInfo.setText(info)
-        self._select_current()
+        """Re-queries which stories the list shows (search or filters changed, one added...).
+        A search runs off the UI thread: the list keeps its rows until the result comes."""
+        self.story_search.refresh(self.ui.searchEdit.text(), self.current_filter())
 
     def _select_current(self) -> None:
         article = self.editor.article
@@ -452,6 +440,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "editor") and not getattr(self, "_closed", False):
             self._closed = True
             self.editor.saver.close()
+            self.story_search.close()
             self.worker.shutdown()
         self.settings.set_geometry(type(self).__name__, self.saveGeometry())
         self.settings.sync()
