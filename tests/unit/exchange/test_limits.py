@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.story_parts import package as in_memory
+from helpers.story_parts import parts
 from helpers.story_zips import STORED, SYMLINK, Entry, dumps, minimal_story, sha
-from unit.exchange.test_story import package as in_memory
-from unit.exchange.test_story import parts
 
 from editor_app.exchange.package import (
     COMMENTS,
