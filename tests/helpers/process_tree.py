@@ -40,8 +40,8 @@ def marked(mark: str) -> dict[int, str]:
 
 
 def workers(mark: str) -> int:
-    """How many multiprocessing spawn workers carry `mark`."""
-    return sum("spawn_main" in c for c in marked(mark).values())
+    """How many multiprocessing spawn workers carry `mark` (a frozen app's too)."""
+    return sum("--multiprocessing-fork" in c for c in marked(mark).values())
 
 
 def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
