@@ -34,6 +34,8 @@ HOSTILE = {
     "table name of 300,000 spaces": f'["t{SPACES}u"]\n',
     "a 900,000-character name": f'[outlet]\nname = "{"x" * 900_000}"\n',
     "nesting 100,000 deep (refused)": "x = " + "[" * 100_000 + "]" * 100_000,
+    "key of 100,000 parts (refused)": "[outlet]\nx" + ".x" * 100_000 + " = 1\n",
+    "balanced brackets, 1 MB": "x = [" + "[], " * 250_000 + "]\n",
     "1,000 sections": "[directory]\nsections = ["
     + ", ".join(f'"Mục {i}/Con {i}"' for i in range(500))
     + "]\n",

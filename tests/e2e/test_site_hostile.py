@@ -76,6 +76,10 @@ CASES: dict[str, tuple[Case, str]] = {
         ),
         "lồng nhau quá sâu",
     ),
+    "a key of 100,000 dotted parts": (
+        lambda t: (s := _site(t, "[outlet]\nx" + ".x" * DEEP + " = 1\n"), str(s)),
+        "quá nhiều phần nối bằng dấu chấm",
+    ),
     "site file is a FIFO": (lambda t: (f := _fifo(t, "site.toml"), str(f)), "FIFO"),
     "site file is a folder": (
         lambda t: ((d := t / "site.toml").mkdir() or d, str(d)),

@@ -20,6 +20,8 @@ MAX_SECTIONS_BYTES = 1 << 20
 MAX_OFFICIALS_BYTES = 50 << 20
 #: Deepest nesting of arrays and inline tables (a real file: 2).
 MAX_NESTING = 32
+#: Most parts of a dotted key ("export.folder" has 2).
+MAX_KEY_PARTS = 16
 #: Longest text value (characters): a name, an address, a path.
 MAX_VALUE_CHARS = 2000
 #: Most items in a list, and most sections (from `sections` or the sections file).
@@ -27,56 +29,100 @@ MAX_ITEMS = 1000
 #: Warnings listed one by one; the rest are counted.
 MAX_WARNINGS = 10
 
-_INTERESTING = re.compile(r"[\"'#\[\]{}]")
+_STRING_OR_COMMENT = re.compile(r"[\"'#]")
 _BASIC_REST = re.compile(r'(?:[^"\\\n]|\\.)*+"')
 _ML_BASIC_REST = re.compile(r'(?:[^\\"]|\\.|"(?!""))*+"""', re.S)
+_BRACKET = re.compile(r"[\[\]{}]")
+_PART = r'(?:[A-Za-z0-9_\-]++|"")'
+#: A key of more than MAX_KEY_PARTS parts, in a skeleton (starting only where a part starts).
+_LONG_KEY = re.compile(
+    rf'(?<![A-Za-z0-9_\-"]){_PART}(?:[ \t]*+\.[ \t]*+{_PART}){{{MAX_KEY_PARTS}}}'
+)
+
+
+def skeleton(text: str) -> str | None:
+    """The text with every string replaced by "" (keeping its line breaks) and comments left
+    out: what is left are keys, brackets and bare values. Linear. None when a string is not
+    closed (not valid TOML: tomllib reports where)."""
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _STRING_OR_COMMENT.search(text, pos)
+        if m is None:
+            out.append(text[pos:])
+            break
+        i = m.start()
+        out.append(text[pos:i])
+        if text[i] == "#":
+            end = text.find("\n", i)
+            pos = n if end < 0 else end  # the line break stays
+            continue
+        if text.startswith('"""', i):
+            rest = _ML_BASIC_REST.match(text, i + 3)
+            end = -1 if rest is None else rest.end()
+        elif text[i] == '"':
+            rest = _BASIC_REST.match(text, i + 1)
+            end = -1 if rest is None else rest.end()
+        elif text.startswith("'''", i):
+            end = text.find("'''", i + 3)
+            end = -1 if end < 0 else end + 3
+        else:  # a literal string: to the next ' on the same line
+            end = text.find("'", i + 1)
+            newline = text.find("\n", i + 1)
+            end = -1 if end < 0 or 0 <= newline < end else end + 1
+        if end < 0:
+            return None
+        out.append('""' + "\n" * text.count("\n", i, end))
+        pos = end
+    return "".join(out)
+
+
+def _too_deep_line(skel: str, limit: int) -> int | None:
+    depth = 0
+    for m in _BRACKET.finditer(skel):
+        if m.group() in "[{":
+            depth += 1
+            if depth > limit:
+                return skel.count("\n", 0, m.start()) + 1
+        else:
+            depth = max(0, depth - 1)
+    return None
 
 
 def nesting_too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
     """The 1-based line where brackets ([ and {, outside strings and comments) first nest
-    deeper than `limit`; None when they never do. Linear in the text. A text that is not valid
-    TOML (an unclosed string) stops the scan: tomllib then reports the syntax error."""
-    depth = 0
-    pos = 0
-    n = len(text)
-    while pos < n:
-        m = _INTERESTING.search(text, pos)
-        if m is None:
-            return None
-        i = m.start()
-        c = text[i]
-        if c in "[{":
-            depth += 1
-            if depth > limit:
-                return text.count("\n", 0, i) + 1
-            pos = i + 1
-        elif c in "]}":
-            depth = max(0, depth - 1)
-            pos = i + 1
-        elif c == "#":
-            end = text.find("\n", i)
-            pos = n if end < 0 else end + 1
-        elif text.startswith('"""', i):
-            rest = _ML_BASIC_REST.match(text, i + 3)
-            if rest is None:
-                return None
-            pos = rest.end()
-        elif c == '"':
-            rest = _BASIC_REST.match(text, i + 1)
-            if rest is None:
-                return None
-            pos = rest.end()
-        elif text.startswith("'''", i):
-            end = text.find("'''", i + 3)
-            if end < 0:
-                return None
-            pos = end + 3
-        else:  # a literal string: to the next ' on the line
-            end = text.find("'", i + 1)
-            if end < 0 or "\n" in text[i + 1 : end]:
-                return None
-            pos = end + 1
+    deeper than `limit`; None when they never do (or a string is not closed)."""
+    skel = skeleton(text)
+    return None if skel is None else _too_deep_line(skel, limit)
+
+
+def precheck(text: str) -> tuple[str, int] | None:
+    """What must stop tomllib from reading `text`, as (a Vietnamese message, the line): brackets
+    nested deeper than MAX_NESTING (tomllib recurses once per level: a RecursionError), or a
+    dotted key of more than MAX_KEY_PARTS parts (tomllib's time and memory grow with the square
+    of the parts: 100,000 took more than the machine's memory). None: nothing of the kind."""
+    skel = skeleton(text)
+    if skel is None:
+        return None
+    line = _too_deep_line(skel, MAX_NESTING)
+    if line is not None:
+        return too_deep_message(), line
+    long_key = _LONG_KEY.search(skel)
+    if long_key is not None:
+        message = (
+            f"khóa có quá nhiều phần nối bằng dấu chấm (tối đa {MAX_KEY_PARTS}; "
+            "“export.folder” có 2)."
+        )
+        return message, skel.count("\n", 0, long_key.start()) + 1
     return None
+
+
+def too_deep_message() -> str:
+    return (
+        f"mảng hoặc bảng lồng nhau quá sâu (tối đa {MAX_NESTING} tầng; tệp cấu hình thật "
+        "chỉ cần 2)."
+    )
 
 
 def shorten(text: str, limit: int = 80) -> str:

@@ -17,12 +17,12 @@ from editor_app.domain.errors import ValidationError
 from editor_app.domain.section import SEPARATOR, normalise_path
 from editor_app.domain.site_limits import (
     MAX_ITEMS,
-    MAX_NESTING,
     MAX_VALUE_CHARS,
     MAX_WARNINGS,
-    nesting_too_deep,
+    precheck,
     shorten,
     toml_error,
+    too_deep_message,
 )
 from editor_app.domain.site_lines import key_lines, value_line
 from editor_app.domain.siteconfig import (
@@ -141,16 +141,16 @@ def parse_site(
     import tomllib  # only when there is a site file: most starts have none
 
     text = text.lstrip("\ufeff")
-    deep = nesting_too_deep(text)
-    if deep is not None:
-        return Parsed(None, (_too_deep(path, deep),))
+    refused = precheck(text)
+    if refused is not None:
+        return Parsed(None, (Problem(refused[0], str(path), refused[1]),))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         message, line = toml_error(str(e), text)
         return Parsed(None, (Problem(message, str(path), line),))
     except RecursionError:  # the nesting check above should have caught it
-        return Parsed(None, (_too_deep(path, None),))
+        return Parsed(None, (Problem(too_deep_message(), str(path)),))
     r = _Reader(text, path, expand)
     values: dict[str, Value[Any]] = {}
     for table, content in data.items():
@@ -177,14 +177,6 @@ def parse_site(
         return Parsed(None, tuple(r.problems))
     config = replace(defaults, source=path, **values)
     return Parsed(config, tuple(r.problems))
-
-
-def _too_deep(path: Path, line: int | None) -> Problem:
-    message = (
-        f"mảng hoặc bảng lồng nhau quá sâu (tối đa {MAX_NESTING} tầng; tệp cấu hình thật "
-        "chỉ cần 2)."
-    )
-    return Problem(message, str(path), line)
 
 
 def _check(r: _Reader, key: str, raw: object) -> object | None:

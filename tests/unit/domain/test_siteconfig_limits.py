@@ -13,10 +13,12 @@ from hypothesis import strategies as st
 
 from editor_app.domain.site_limits import (
     MAX_ITEMS,
+    MAX_KEY_PARTS,
     MAX_NESTING,
     MAX_VALUE_CHARS,
     MAX_WARNINGS,
     nesting_too_deep,
+    precheck,
     shorten,
     size_text,
     toml_error,
@@ -47,6 +49,34 @@ def test_deep_nesting_is_a_problem_of_the_file_not_a_recursion_error(text: str) 
     (problem,) = parsed.problems
     assert problem.fatal and problem.path == str(SITE)
     assert "lồng nhau quá sâu" in problem.message and str(MAX_NESTING) in problem.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[outlet]\nx" + ".x" * 100_000 + " = 1\n",  # tomllib: more memory than the machine has
+        "[x" + ".x" * 100_000 + "]\n",  # tomllib: 6 s
+        "[[x" + ".x" * 100_000 + "]]\n",
+        'y = {"a"' + ' . "a"' * 100_000 + " = 1}\n",
+        "[outlet]\n" + ".".join(["k"] * (MAX_KEY_PARTS + 1)) + " = 1\n",
+    ],
+)
+def test_a_key_of_too_many_dotted_parts_is_refused_before_tomllib(text: str) -> None:
+    (problem,) = parse(text).problems
+    assert problem.fatal and "quá nhiều phần nối bằng dấu chấm" in problem.message
+    assert problem.line == text.count("\n", 0, text.index(".")) + 1
+
+
+def test_floats_dates_and_keys_of_a_few_parts_are_not_long_keys() -> None:
+    parts = ".".join(["k"] * MAX_KEY_PARTS)
+    text = (
+        f"{parts} = 1\n"
+        "x = [1.5, 2.25, 3.0e2, 1979-05-27T07:32:00.999Z, 07:32:00.5]\n"
+        f'"{".".join(["q"] * 100)}" = "{".".join(["v"] * 100)}"\n'
+        f"# {'.'.join(['c'] * 100)}\n"
+    )
+    assert tomllib.loads(text)
+    assert precheck(text) is None
 
 
 def test_nesting_check_counts_only_brackets_outside_strings_and_comments() -> None:
