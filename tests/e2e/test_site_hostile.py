@@ -80,6 +80,10 @@ CASES: dict[str, tuple[Case, str]] = {
         lambda t: (s := _site(t, "[outlet]\nx" + ".x" * DEEP + " = 1\n"), str(s)),
         "quá nhiều phần nối bằng dấu chấm",
     ),
+    "an integer of 5,000 digits": (
+        lambda t: (s := _site(t, '[outlet]\nname = "A"\nx = ' + "7" * 5000 + "\n"), str(s)),
+        "Số quá dài",
+    ),
     "site file is a FIFO": (lambda t: (f := _fifo(t, "site.toml"), str(f)), "FIFO"),
     "site file is a folder": (
         lambda t: ((d := t / "site.toml").mkdir() or d, str(d)),

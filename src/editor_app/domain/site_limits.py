@@ -9,6 +9,7 @@ The limits are far above that and far below what would slow the start. Documente
 from __future__ import annotations
 
 import re
+import sys
 
 from editor_app.domain.text import format_number
 
@@ -116,6 +117,20 @@ def precheck(text: str) -> tuple[str, int] | None:
         )
         return message, skel.count("\n", 0, long_key.start()) + 1
     return None
+
+
+def long_number_message() -> str:
+    limit = format_number(sys.get_int_max_str_digits())
+    return f"Số quá dài (Python đọc tối đa {limit} chữ số)."
+
+
+def long_number_line(text: str) -> int | None:
+    """The line of the first number longer than Python converts (tomllib raises a plain
+    ValueError for it, with no line)."""
+    skel = skeleton(text) or ""
+    digits = sys.get_int_max_str_digits()
+    found = re.search(rf"[0-9_]{{{digits + 1},}}", skel)
+    return None if found is None else skel.count("\n", 0, found.start()) + 1
 
 
 def too_deep_message() -> str:

@@ -19,6 +19,8 @@ from editor_app.domain.site_limits import (
     MAX_ITEMS,
     MAX_VALUE_CHARS,
     MAX_WARNINGS,
+    long_number_line,
+    long_number_message,
     precheck,
     shorten,
     toml_error,
@@ -149,6 +151,8 @@ def parse_site(
     except tomllib.TOMLDecodeError as e:
         message, line = toml_error(str(e), text)
         return Parsed(None, (Problem(message, str(path), line),))
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        return Parsed(None, (Problem(long_number_message(), str(path), long_number_line(text)),))
     except RecursionError:  # the nesting check above should have caught it
         return Parsed(None, (Problem(too_deep_message(), str(path)),))
     r = _Reader(text, path, expand)

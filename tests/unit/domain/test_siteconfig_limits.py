@@ -224,3 +224,10 @@ def test_messages_quote_at_most_80_characters_and_sizes_read_in_vietnamese() -> 
 def test_a_value_of_the_wrong_type_is_named_in_vietnamese(value: str, said: str) -> None:
     (problem,) = parse(f"[outlet]\nname = {value}\n").problems
     assert problem.message == f"[outlet] name: cần một chuỗi trong ngoặc kép, không phải {said}."
+
+
+def test_an_integer_too_long_for_python_is_a_problem_of_the_file() -> None:
+    """Python refuses to convert more than 4,300 digits: tomllib let that ValueError out."""
+    (problem,) = parse('[outlet]\nname = "A"\n\nx = ' + "7" * 5000 + "\n").problems
+    assert problem.fatal and problem.line == 4
+    assert problem.message == "Số quá dài (Python đọc tối đa 4.300 chữ số)."
