@@ -18,6 +18,12 @@ prints:
   * where the time of a slow query goes, and what each candidate change buys;
   * the GUI's as-you-type path (prefix on the last word, limit 200), key by key.
 
+    .venv/bin/python benchmarks/search.py --hostile --articles 5000   # issue 20, point 9
+
+prints only hostile queries (32,767 characters, the most the search box holds, of one word or
+phrase repeated, and of different words) before the query caps (every word searched, as the
+MATCH was built until issue 20) and after (repository.search as it is), in the same run.
+
 Only the benchmark's own temporary database is changed; nothing under src/ is modified. The
 proposed shapes are written out here (proposed_*) so the figures can be checked against the
 code suggested in docs/search.md.
@@ -699,6 +705,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--like", type=int, help="LIKE scans a kind (default 3)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--keep", type=Path, help="build in this folder (emptied first) and keep it")
+    ap.add_argument("--hostile", action="store_true", help="only hostile queries, before/after")
+    ap.add_argument("--timeout", type=float, default=120.0, help="stop a 'before' query (s)")
     args = ap.parse_args(argv)
     n = args.articles or (5000 if args.quick else 100_000)
     nq = args.queries or (15 if args.quick else 40)
@@ -716,11 +724,99 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir = Path(tempfile.mkdtemp(prefix="editor-bench-search-"))
     db = Database.open(data_dir)
     try:
+        if args.hostile:
+            return run_hostile(db, n, args.seed, args.timeout)
         return run(db, n, nq, n_like, args.seed)
     finally:
         db.close()
         if not args.keep:
             shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def uncapped_match(query: str, prefix_last: bool = False) -> str | None:
+    """build_match_query as it was before issue 20: every word, repeats included, searched."""
+    tokens = re.findall(r"\w+", fold(query))
+    if not tokens:
+        return None
+    s = query.strip()
+    if len(s) > 1 and s.startswith('"') and s.endswith('"') and len(tokens) > 1:
+        spellings: list[list[str]] = [[]]
+        for tok in tokens:
+            alts = sqlite._variants(tok)
+            spellings = [[*p, v] for p in spellings for v in alts][: sqlite._VARIANT_LIMIT]
+        return " OR ".join('"' + " ".join(p) + '"' for p in spellings)
+    if prefix_last and len(tokens[-1]) < MIN_PREFIX:
+        tokens, prefix_last = tokens[:-1], False
+    parts = []
+    for i, tok in enumerate(tokens):
+        star = "*" if prefix_last and i == len(tokens) - 1 else ""
+        alts = [f'"{v}"{star}' for v in sqlite._variants(tok)]
+        parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
+    return " AND ".join(parts)
+
+
+def run_hostile(db: Database, n: int, seed: int, timeout_s: float) -> int:
+    """Issue 20, point 9: pasted 32,767-character queries, before and after the caps; a query
+    with many d (each searched as d or đ) is the costliest a user could write within them."""
+    import threading
+
+    corpus = Corpus(seed)
+    corpus.make_pool(max(20_000, n * 4))
+    log(f"\n== Filling the store and indexing ({db.data_dir})")
+    fill(db, corpus, n)
+    t = time.perf_counter()
+    with db.transaction() as s:
+        repository.reindex_dirty(s)
+    log(f"  {n:,} articles indexed in {time.perf_counter() - t:.0f} s")
+    box = 32767  # QLineEdit's maxLength: the most a paste into the search box holds
+    mixed = " ".join(w.lower() for w in corpus.words[:6000])
+    syllables = dict.fromkeys(x for w in corpus.words[:3000] for x in w.lower().split())
+    with_d = " ".join([x for x in syllables if fold(x).startswith("d")][:40])
+    queries = {
+        "one word repeated (đảng)": ("đảng " * box)[:box],
+        "four words repeated": ("hội nghị đảng bộ " * box)[:box],
+        "the same, as a phrase": '"' + ("hội nghị đảng bộ " * box)[: box - 2] + '"',
+        "different words": mixed[:box],
+        "40 words with d/đ (not repeated)": with_d,
+        "the same, as a phrase ": f'"{with_d}"',
+    }
+    rows = []
+    with db.read() as session:
+        raw = session.connection().connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        for label, q in queries.items():
+            before = uncapped_match(q, prefix_last=True)
+            assert before is not None
+            stop = threading.Timer(timeout_s, raw.interrupt)
+            stop.start()
+            t = time.perf_counter()
+            try:
+                sqlite.fts_search(session.connection(), before, 200)
+                before_s = f"{time.perf_counter() - t:,.1f} s"
+            except Exception:  # interrupted: slower than the timeout
+                session.rollback()
+                before_s = f"> {timeout_s:.0f} s"
+            finally:
+                stop.cancel()
+            t = time.perf_counter()
+            hits = repository.search(session, q, limit=200, prefix=True)
+            after_ms = (time.perf_counter() - t) * 1000
+            after = sqlite.build_match_query(q, prefix_last=True) or ""
+            terms = len(before.split(" AND ")), len(after.split(" AND "))
+            rows.append(
+                [
+                    label,
+                    f"{len(q):,}",
+                    f"{terms[0]:,}",
+                    before_s,
+                    terms[1],
+                    f"{after_ms:.0f} ms",
+                    len(hits),
+                ]
+            )
+    headers = ["query", "chars", "AND terms", "before", "AND terms", "after", "hits"]
+    table(headers, rows)
+    return 0
 
 
 def run(db: Database, n: int, nq: int, n_like: int, seed: int) -> int:
