@@ -231,3 +231,41 @@ def test_an_integer_too_long_for_python_is_a_problem_of_the_file() -> None:
     (problem,) = parse('[outlet]\nname = "A"\n\nx = ' + "7" * 5000 + "\n").problems
     assert problem.fatal and problem.line == 4
     assert problem.message == "Số quá dài (Python đọc tối đa 4.300 chữ số)."
+
+
+_toml_bits = st.sampled_from(
+    [
+        "[",
+        "]",
+        "{",
+        "}",
+        "=",
+        ".",
+        ",",
+        '"',
+        "'",
+        "#",
+        "\n",
+        " ",
+        "x",
+        "1",
+        "[outlet]\n",
+        'name = "A"\n',
+        "\\",
+        "'''",
+        '"""',
+        "e5",
+        "-",
+        ":",
+        "T",
+        "7" * 10,
+    ]
+)
+
+
+@given(st.lists(_toml_bits, max_size=60).map("".join) | st.text(max_size=200))
+def test_any_text_is_a_configuration_or_a_vietnamese_problem_never_an_exception(text: str) -> None:
+    parsed = parse(text)
+    assert parsed.config is not None or any(p.fatal for p in parsed.problems)
+    for problem in parsed.problems:
+        assert not any(w in problem.message for w in ("Invalid", "Expected", "line ", "column"))
