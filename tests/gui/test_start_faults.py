@@ -132,3 +132,80 @@ def test_a_start_stopped_by_a_full_disk_says_so(
     QTimer.singleShot(0, close_when_shown)
     assert app_module.run_gui(tmp_path / "data") == 1
     assert seen and "Ổ đĩa đầy" in seen[0] and "Errno" not in seen[0]
+
+
+_FATAL_BEFORE_QT = """
+import sys
+from pathlib import Path
+
+import editor_app.services.siteconfig as siteconfig
+
+
+def broken_site_file():
+    raise RecursionError("maximum recursion depth exceeded")
+
+
+siteconfig.load_site = broken_site_file  # an error before Qt is up, as a hostile site file gave
+
+from PySide6.QtWidgets import QMessageBox
+
+
+def shown(box):
+    print("HỘP:", box.windowTitle(), "|", box.text(), "|", box.informativeText(), flush=True)
+    return 0
+
+
+QMessageBox.exec = shown  # recorded, not waited on
+
+from editor_app.app import run_gui
+
+sys.exit(run_gui(Path(sys.argv[1])))
+"""
+
+
+def test_an_error_before_qt_is_up_is_shown_in_vietnamese(tmp_path: Path) -> None:
+    """An error before the window (a hostile site file once gave a RecursionError there) is
+    shown in a dialog and printed, in Vietnamese: the old code returned without a word, the
+    fatal dialog needing a Qt application that did not exist yet."""
+    import subprocess
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    env["XDG_DATA_HOME"] = str(tmp_path / "share")
+    done = subprocess.run(
+        [sys.executable, "-c", _FATAL_BEFORE_QT, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "HỘP: editor_app không khởi động được |" in done.stdout, done.stdout + done.stderr
+    assert "RecursionError" in done.stdout
+    assert "Chi tiết đã được ghi vào" in done.stdout
+    assert "editor_app không khởi động được: RecursionError" in done.stderr
+    assert not (tmp_path / "data").exists()  # nothing written to the data folder
+
+
+def test_an_error_before_qt_without_a_display_is_printed(tmp_path: Path) -> None:
+    """No display at all (a Linux session without X): Qt is not brought up (it would abort the
+    process), the reason goes to stderr in Vietnamese and the exit code says it failed."""
+    import subprocess
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "cfg")
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    done = subprocess.run(
+        [sys.executable, "-c", _FATAL_BEFORE_QT, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "HỘP" not in done.stdout
+    assert "editor_app không khởi động được: RecursionError" in done.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import faulthandler
 import logging
+import os
 import sys
 import threading
 import traceback
@@ -181,16 +182,20 @@ def _said(error: BaseException) -> str:
 
 
 def report_fatal(error: BaseException, log_path: Path) -> None:
-    """An error that stops the app from starting: logged, and shown in a modal dialog when Qt
-    is up (a desktop shortcut has no terminal to print to)."""
+    """An error that stops the app from starting: logged, written to stderr (a terminal, if
+    there is one), and shown in a modal dialog in Vietnamese, bringing Qt up first when it was
+    not up yet (a desktop shortcut has no terminal to print to; an error before the window, in
+    the site file say, used to end the app without a word)."""
     log.error("the app could not start", exc_info=error)
-    app = QApplication.instance()
+    said = _said(error)
+    print(f"editor_app không khởi động được: {said}\nChi tiết: {log_path}", file=sys.stderr)
+    app = QApplication.instance() or _fatal_app()
     if not isinstance(app, QApplication):
         return
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         app.translate("App", "editor_app cannot start"),
-        app.translate("App", "editor_app could not start: {error}").format(error=_said(error)),
+        app.translate("App", "editor_app could not start: {error}").format(error=said),
         QMessageBox.StandardButton.Close,
     )
     box.setInformativeText(
@@ -201,3 +206,19 @@ def report_fatal(error: BaseException, log_path: Path) -> None:
         close.setText(app.translate("App", "Close"))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
+
+
+def _fatal_app() -> QApplication | None:
+    """A bare Qt application speaking Vietnamese, for the fatal dialog alone; None where Qt
+    cannot show a window (no display on Linux: Qt would abort the process)."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        return None
+    from editor_app.gui import i18n
+
+    app = QApplication(sys.argv[:1])
+    i18n.install(app, "vi")
+    return app
