@@ -184,3 +184,38 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.strip() == f"editor_app {__version__}"
+
+
+def test_a_broken_link_is_named_in_vietnamese_with_the_way_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A photo row whose story is gone (written with foreign keys off, as another tool could):
+    check says what SQLite found in Vietnamese around its own words, and the way out (the old
+    output was 'foreign key: ('photos', 1, 'articles', 0)' and nothing else)."""
+    import sqlite3
+
+    from editor_app.services.workspace import Workspace
+
+    data = tmp_path / "data"
+    with Workspace.open(data) as ws:
+        ws.articles.create(headline="Tin có ảnh", body="Nội dung.")
+    conn = sqlite3.connect(data / "editor_app.db")
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(photos)")]
+    notnull = {r[1]: r[3] for r in conn.execute("PRAGMA table_info(photos)")}
+    values = {c: ("x" if notnull[c] else None) for c in columns}
+    values.update(id="p-1", article_pk=999, width=1, height=1, sha256="0" * 64)
+    for c in columns:  # numbers where SQLite's type affinity would refuse nothing anyway
+        values[c] = values[c] if values[c] != "x" else "1"
+    conn.execute(
+        f"INSERT INTO photos ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        [values[c] for c in columns],
+    )
+    conn.commit()
+    conn.close()
+    code, out, _ = check(capsys, data)
+    assert code == 1
+    assert "Toàn vẹn:        CÓ LỖI" in out
+    assert "SQLite báo 1 lỗi" in out
+    assert "khóa ngoại hỏng: bảng photos, dòng" in out and "trỏ tới articles không có" in out
+    assert "foreign key:" not in out
+    assert "editor-app restore" in out

@@ -11,6 +11,7 @@ from editor_app import __version__, logs
 from editor_app.cli.common import CommandFailed, Context, print_json
 from editor_app.domain.errors import UserError
 from editor_app.domain.siteconfig import Problem
+from editor_app.domain.text import format_number
 from editor_app.services.maintenance import CheckReport
 from editor_app.services.siteconfig import SiteLoad, load_site
 from editor_app.services.workspace import default_data_dir
@@ -202,8 +203,17 @@ def _print_text(
         f"Bài viết: {report.articles} · Người: {report.officials} · Chuyên mục: {report.sections}"
     )
     print("Toàn vẹn:        " + ("tốt" if not report.problems else "CÓ LỖI"))
-    for text in report.problems:
-        print(f"  - {text}")
+    if report.problems:
+        print(
+            f"  SQLite báo {format_number(len(report.problems))} lỗi (nguyên văn tiếng Anh "
+            "của SQLite, để gửi cho bộ phận IT):"
+        )
+        for text in report.problems:
+            print(f"  - {text}")
+        print(
+            "  Hãy khôi phục bản sao lưu gần nhất (editor-app restore) hoặc gọi bộ phận IT "
+            "trước khi sửa thêm bài."
+        )
     print("Chỉ mục tìm kiếm: " + _INDEX_STATES[report.search_index], end="")
     print(f" ({report.search_index_note})" if report.search_index_note else "")
     _print_files(report)

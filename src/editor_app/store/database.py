@@ -323,7 +323,9 @@ class Database:
                 rows = [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check"))]
                 problems = [r for r in rows if r != "ok"]
             fk = list(conn.execute(text("PRAGMA foreign_key_check")))
-        problems.extend(f"foreign key: {tuple(r)}" for r in fk)
+        problems.extend(
+            f"khóa ngoại hỏng: bảng {r[0]}, dòng {r[1]} trỏ tới {r[2]} không có" for r in fk
+        )
         return problems
 
     def search_index_sound(self) -> bool | None:
