@@ -34,7 +34,7 @@ def test_about_shows_versions_folders_and_no_site_file(qtbot, workspace: Workspa
         str(workspace.data_dir),
         str(logs.log_dir()),
         "none (built-in defaults)",
-        "Báo Lào Cai — https://baolaocai.vn",
+        "Báo Lào Cai — https://example.invalid",
     ):
         assert expected in shown
     # A screenshot: everything fits, nothing is cut.

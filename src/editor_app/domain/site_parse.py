@@ -30,6 +30,7 @@ from editor_app.domain.site_lines import key_lines, value_line
 from editor_app.domain.siteconfig import (
     KEYS,
     LANGUAGES,
+    MAX_LENGTH_LIMIT,
     TABLES,
     USER_KEYS,
     Origin,
@@ -174,6 +175,7 @@ def parse_site(
                 values[_FIELD_OF[key]] = Value(value, r.origin(key))
     if "sections" in values and "sections_file" in values:
         r.problem("directory.sections_file", "chỉ dùng một trong hai: sections hoặc sections_file.")
+    _check_limits(r, defaults, values)
     if r.more_warnings:
         more = f"… và {_count(r.more_warnings)} cảnh báo khác (bỏ qua)."
         r.problems.append(Problem(more, r.where, None, fatal=False))
@@ -185,6 +187,8 @@ def parse_site(
 
 def _check(r: _Reader, key: str, raw: object) -> object | None:
     """The checked value of one key (None after reporting a problem)."""
+    if key.startswith("checklist."):
+        return _limit(r, key, raw)
     if key in ("directory.sections_file", "directory.officials_csv", "export.folder"):
         return r.path_value(key, raw)
     if key == "directory.sections":
@@ -229,6 +233,35 @@ def _check(r: _Reader, key: str, raw: object) -> object | None:
         r.problem(key, f"ngôn ngữ giao diện phải là “vi” hoặc “en”, không phải “{shorten(text)}”.")
         return None
     return text
+
+
+def _limit(r: _Reader, key: str, raw: object) -> int | None:
+    """A length limit: a whole number of characters, 0 to MAX_LENGTH_LIMIT."""
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        r.problem(key, f"cần một số nguyên (số ký tự), không phải {_type_name(raw)}.")
+        return None
+    if not 0 <= raw <= MAX_LENGTH_LIMIT:
+        shown = shorten(str(raw))
+        r.problem(key, f"cần một số ký tự từ 0 đến {_count(MAX_LENGTH_LIMIT)}, không phải {shown}.")
+        return None
+    return raw
+
+
+def _check_limits(r: _Reader, defaults: SiteConfig, values: dict[str, Value[Any]]) -> None:
+    """A minimum above its maximum (either of them perhaps the default) is an error."""
+    for field in ("headline", "sapo"):
+        low_key, high_key = f"{field}_min", f"{field}_max"
+        if low_key not in values and high_key not in values:
+            continue
+        low = values.get(low_key, getattr(defaults, low_key)).value
+        high = values.get(high_key, getattr(defaults, high_key)).value
+        if low > high:
+            key = KEYS[low_key] if low_key in values else KEYS[high_key]
+            r.problem(
+                key,
+                f"{field}_min ({_count(low)}) lớn hơn {field}_max ({_count(high)}): "
+                "mức tối thiểu phải nhỏ hơn hoặc bằng mức tối đa.",
+            )
 
 
 def _base_url(r: _Reader, key: str, text: str) -> str | None:

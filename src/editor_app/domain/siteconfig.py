@@ -21,14 +21,32 @@ from editor_app.domain.text import nfc
 T = TypeVar("T")
 
 OriginKind = Literal["default", "site", "user"]
-#: The built-in outlet: the sample data's (the same as `render.context.SiteSettings()`, which a
-#: test checks); a real newsroom sets its own in the site file.
+#: The built-in outlet (the same as `render.context.SiteSettings()`, which a test checks): the
+#: sample data's name, and an address that is clearly no one's (`.invalid` is reserved, RFC 2606)
+#: so that a PC without a site file never publishes under a real outlet's domain. A real
+#: newsroom sets both in the site file; until then the checklist says the site is not configured.
 DEFAULT_NAME = "Báo Lào Cai"
-DEFAULT_BASE_URL = "https://baolaocai.vn"
+DEFAULT_BASE_URL = "https://example.invalid"
 DEFAULT_LOCALE = "vi_VN"
 LANGUAGES = ("vi", "en")
 #: What the policy may let users change → the key it overrides.
 USER_KEYS: dict[str, str] = {"language": "ui.language", "export_folder": "export.folder"}
+
+
+@dataclass(frozen=True, slots=True)
+class LengthLimits:
+    """The outlet's headline and sapo length limits for the checklist, in characters (NFC,
+    spaces included, ends trimmed: as the editor's counters count). Set in the site file's
+    `[checklist]`; the defaults suit a Vietnamese news site (the editor's hints, 60–100 and
+    150–300, are the aim; these are the bounds past which a story is not published as it is)."""
+
+    headline_min: int = 20
+    headline_max: int = 120
+    sapo_min: int = 80
+    sapo_max: int = 400
+
+
+DEFAULT_LIMITS = LengthLimits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +108,10 @@ class SiteConfig:
     export_folder: Value[Path | None]
     language: Value[str]
     user_may_change: Value[tuple[str, ...]]
+    headline_min: Value[int] = Value(DEFAULT_LIMITS.headline_min)
+    headline_max: Value[int] = Value(DEFAULT_LIMITS.headline_max)
+    sapo_min: Value[int] = Value(DEFAULT_LIMITS.sapo_min)
+    sapo_max: Value[int] = Value(DEFAULT_LIMITS.sapo_max)
     source: Path | None = None
 
     @classmethod
@@ -120,6 +142,25 @@ class SiteConfig:
     def user_may(self, what: str) -> bool:
         """Whether users' settings may override `what` ("language", "export_folder")."""
         return what in self.user_may_change.value
+
+    @property
+    def length_limits(self) -> LengthLimits:
+        """The outlet's headline and sapo length limits (the checklist's)."""
+        return LengthLimits(
+            self.headline_min.value,
+            self.headline_max.value,
+            self.sapo_min.value,
+            self.sapo_max.value,
+        )
+
+    def defaulted_outlet(self) -> dict[str, str]:
+        """Which of the outlet's name and address are still the built-in ones ("name",
+        "base_url" → the value): the site is not configured while this is not empty."""
+        return {
+            key: value.value
+            for key, value in (("name", self.name), ("base_url", self.base_url))
+            if value.origin.kind == "default"
+        }
 
     @property
     def logo_url(self) -> str | None:
@@ -170,5 +211,11 @@ KEYS: dict[str, str] = {
     "export_folder": "export.folder",
     "language": "ui.language",
     "user_may_change": "policy.user_may_change",
+    "headline_min": "checklist.headline_min",
+    "headline_max": "checklist.headline_max",
+    "sapo_min": "checklist.sapo_min",
+    "sapo_max": "checklist.sapo_max",
 }
-TABLES = ("outlet", "directory", "export", "ui", "policy")
+TABLES = ("outlet", "directory", "export", "ui", "policy", "checklist")
+#: The largest length limit the site file may give (characters).
+MAX_LENGTH_LIMIT = 10_000

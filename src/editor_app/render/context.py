@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.errors import ValidationError
 from editor_app.domain.people import Official
+from editor_app.domain.siteconfig import DEFAULT_BASE_URL, DEFAULT_LOCALE, DEFAULT_NAME
 from editor_app.domain.text import slugify
 
 __all__ = [
@@ -147,10 +148,10 @@ def _zone(name: str) -> tzinfo:
 class SiteSettings:
     """The outlet: its name, where it publishes, how its URLs look."""
 
-    name: str = "Báo Lào Cai"
-    base_url: str = "https://baolaocai.vn"
+    name: str = DEFAULT_NAME
+    base_url: str = DEFAULT_BASE_URL  # a placeholder (https://example.invalid) until IT sets it
     logo_url: str | None = None  # absolute; publisher logo in JSON-LD
-    locale: str = "vi_VN"
+    locale: str = DEFAULT_LOCALE
     time_zone: str = "Asia/Ho_Chi_Minh"
     nav_sections: tuple[str, ...] = ()  # top-level sections shown in the page's menu
     tag_path: str = "/tag/{slug}"

@@ -76,7 +76,8 @@ def find_site_file(
 
 
 def default_config() -> SiteConfig:
-    """The built-in configuration: the sample outlet's (as `SiteSettings()`)."""
+    """The built-in configuration (as `SiteSettings()`): the sample outlet's name and a
+    placeholder address, https://example.invalid."""
     return SiteConfig.defaults()
 
 
