@@ -12,9 +12,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from helpers.sites import sample_site_file
 from PIL import Image
 
 from editor_app.cli import main
+from editor_app.services.siteconfig import SITE_CONFIG_ENV
 from editor_app.services.workspace import Workspace
 from editor_app.store import repository as repo
 
@@ -50,8 +52,11 @@ def story(
     samples_dir: Path,
     sample_article: Path,
     sample_photos: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> tuple[Path, str]:
-    """The sample article imported, its officials tagged; photos still lack credits/alt."""
+    """The sample article imported, its officials tagged, for the sample outlet (a site file
+    naming it); photos still lack credits/alt, the story its byline."""
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(sample_site_file(tmp_path / "site")))
     data = tmp_path / "data"
     assert cli(capsys, data, "sections", "import", str(samples_dir / "sections.txt"))[0] == 0
     assert cli(capsys, data, "officials", "import", str(samples_dir / "officials.csv"))[0] == 0
@@ -73,8 +78,10 @@ def story(
 
 
 def fill_photos(data: Path, aid: str) -> None:
-    """What the photo desk fills in: a credit and an alt text for every photo."""
+    """What the photo desk fills in: a credit and an alt text for every photo; and the
+    story's byline."""
     with Workspace.open(data) as ws:
+        ws.articles.save_fields(uuid.UUID(aid), {"byline": "Thu Hà"})
         article = ws.articles.get(uuid.UUID(aid))
         with ws.db.transaction() as s:
             for p in article.photos:

@@ -16,9 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.sites import sample_site_file
 from helpers.small_disk import Disk, mounted
 from PIL import Image
 
+from editor_app.services.siteconfig import SITE_CONFIG_ENV
 from editor_app.services.workspace import Workspace
 
 
@@ -38,17 +40,21 @@ def run(data: Path, *args: str, cwd: Path | None = None) -> subprocess.Completed
 
 
 @pytest.fixture
-def story_folder(tmp_path: Path) -> tuple[Path, uuid.UUID]:
-    """A data folder with one story ready to publish, closed as the app leaves it."""
+def story_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, uuid.UUID]:
+    """A data folder with one story ready to publish, closed as the app leaves it (the
+    commands run for the sample outlet: a site not configured is a checklist item)."""
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(sample_site_file(tmp_path / "site")))
     data = tmp_path / "made"
     photo = tmp_path / "hội nghị.jpg"
     Image.new("RGB", (640, 480), (30, 90, 160)).save(photo, "JPEG")
     with Workspace.open(data) as ws:
         story = ws.articles.create(
             headline="Hội nghị giao ban công tác Đảng",
-            sapo="Sáng nay, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị.",
+            sapo="Sáng nay, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị giao ban công tác Đảng, "
+            "đánh giá kết quả quý I.",
             body="Đồng chí Dương Đức Huy phát biểu chỉ đạo.",
             section="Thời sự",
+            byline="Minh Hà",
         )
         report = ws.photos.attach(
             story.id, [photo], caption="Quang cảnh hội nghị.", credit="Ảnh: Minh"

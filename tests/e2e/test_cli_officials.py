@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import pytest
+from helpers.sites import sample_site_file
 
 from editor_app.cli import main
+from editor_app.services.siteconfig import SITE_CONFIG_ENV
+from editor_app.services.workspace import Workspace
 
 DIRECTORY = (
     "\ufefffull_name,titles,organization\n"
@@ -18,7 +22,7 @@ DIRECTORY = (
 )
 CLEAN = """Giao ban công tác giáo dục lý luận chính trị quý I
 
-Ngày 12/4, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị giao ban.
+Ngày 12/4, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị giao ban công tác giáo dục lý luận chính trị.
 
 Dự hội nghị có đồng chí Dương Đức Huy, Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy.
 """
@@ -31,7 +35,10 @@ def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int
 
 
 @pytest.fixture
-def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(sample_site_file(tmp_path / "site")))
     data = tmp_path / "data"
     csv = tmp_path / "officials.csv"
     csv.write_text(DIRECTORY, encoding="utf-8")
@@ -113,9 +120,15 @@ def test_tag_refuses_ambiguous_or_unknown_names_and_sections(
     assert code == 0, err
 
 
+def _byline(data: Path, article_id: str) -> None:
+    with Workspace.open(data) as ws:
+        ws.articles.save_fields(uuid.UUID(article_id), {"byline": "Thu Hà"})
+
+
 def test_lint_exit_codes(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path) -> None:
     clean = _import(capsys, data, tmp_path, CLEAN)
     cli(capsys, data, "tag", clean, "--section", "Chính trị")
+    _byline(data, clean)
     code, out, _ = cli(capsys, data, "lint", clean)
     assert code == 0, out
     code, out, _ = cli(capsys, data, "lint", clean, "--json")
@@ -124,6 +137,7 @@ def test_lint_exit_codes(capsys: pytest.CaptureFixture[str], data: Path, tmp_pat
     faulty = _import(
         capsys, data, tmp_path, CLEAN.replace("Trưởng Ban Tuyên giáo", "Phó Trưởng Ban Dân vận")
     )
+    _byline(data, faulty)
     code, out, _ = cli(capsys, data, "lint", faulty)
     assert code == 1
     lines = out.splitlines()

@@ -31,9 +31,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "lint",
-        help="kiểm tra bài trước khi đăng: chức danh, tên người, các trường bắt buộc",
-        description="Liệt kê chức danh sai hoặc cũ (theo ngày sự kiện), tên viết sai, và các "
-        "trường còn thiếu (tiêu đề, sapo, chuyên mục chính; chú thích, tác giả, mô tả ảnh). "
+        help="kiểm tra bài trước khi đăng: trường bắt buộc, thẻ HTML và liên kết hỏng, độ dài, "
+        "tác giả, chức danh, tên người",
+        description="Liệt kê, mỗi mục kèm vị trí và cách sửa nếu có: trang báo chưa cấu hình, "
+        "các trường còn thiếu (tiêu đề, sapo, chuyên mục chính, tác giả; chú thích, nguồn, mô tả "
+        "ảnh), tiêu đề và sapo ngoài giới hạn độ dài của tòa soạn, thẻ HTML gõ như chữ (tiêu đề, "
+        "sapo, thân bài, chú thích ảnh), liên kết không dẫn tới đâu (javascript:, trống, #), chức "
+        "danh sai hoặc cũ (theo ngày sự kiện), tên viết sai. "
         "Mã thoát 1 khi có lỗi, 0 khi bài sạch.",
     )
     p.add_argument("id", help="mã bài viết")
@@ -114,7 +118,9 @@ def cmd_lint(ctx: Context, args: argparse.Namespace) -> int:
                         "end": i.end,
                         "written": i.written,
                         "fix": i.fix,
+                        "fix_label": i.fix_label,
                         "official_id": i.official_id,
+                        "where": i.where,
                         "message": i.message,
                     }
                     for i in issues

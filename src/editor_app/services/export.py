@@ -2,8 +2,8 @@
 media cache, the publish checklist.
 
 `SiteSettings` (the outlet's name and public address) is a constructor argument: the default is
-the sample outlet's (`SiteSettings()`: "Báo Lào Cai", https://baolaocai.vn), meant for the sample
-data and tests; a site configuration passes the real outlet's settings.
+the built-in one (`SiteSettings()`: "Báo Lào Cai", the placeholder https://example.invalid),
+meant for the sample data and tests; a site configuration passes the real outlet's settings.
 """
 
 from __future__ import annotations
@@ -182,17 +182,11 @@ class ExportService:
 
     # --- checklist -------------------------------------------------------------------------
     def readiness(self, article_id: uuid.UUID) -> list[str]:
-        """What stops the story from being published (empty: ready): headline, sapo, primary
-        section, each photo's caption, credit and alt text, a featured photo, and the officials'
-        titles and names."""
+        """What stops the story from being published (empty: ready): the lint checklist
+        (`services/lint.py`: the outlet configured, missing fields, lengths, tags written as
+        text, dead links, byline, officials' titles and names) and a featured photo."""
         article = self._articles.get(article_id)
-        issues = self._lint.lint_article(article)
-        failures: list[str] = []
-        for issue in issues:
-            text = issue.message
-            if issue.fix:
-                text += f" (sửa: {issue.fix})"
-            failures.append(text)
+        failures = [issue.checklist_line() for issue in self._lint.lint_article(article)]
         if not any(p.featured for p in article.photos):
             failures.append("Chưa chọn ảnh đại diện (ảnh nổi bật).")
         return failures

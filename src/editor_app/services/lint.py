@@ -1,5 +1,10 @@
-"""Checks a story before it goes out: officials' titles and names, and what must be filled in
-(headline, sapo, primary section; each photo's caption, credit and alt text)."""
+"""Checks a story before it goes out (the pre-publication checklist): what must be filled in
+(headline, sapo, primary section, byline; each photo's caption, credit and alt text), the outlet
+configured, the headline and sapo within the outlet's length limits, no tag written as text and
+no link that leads nowhere (`domain/checklist.py`), the officials' titles and names.
+
+Each issue says where it is, in Vietnamese (`where`), and when one click can mend it, the
+replacement for its span (`fix`; "" deletes it) and what the fix does (`fix_label`)."""
 
 from __future__ import annotations
 
@@ -7,7 +12,9 @@ import uuid
 from dataclasses import dataclass
 
 from editor_app.domain.article import Article
+from editor_app.domain.checklist import Finding, check_article, site_not_configured, where
 from editor_app.domain.officials_titles import Problem
+from editor_app.domain.siteconfig import SiteConfig
 from editor_app.services.officials import OfficialService
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
@@ -23,7 +30,9 @@ _PHOTO_FIELDS = {
 
 @dataclass(frozen=True)
 class Issue:
-    """One thing to fix: where (a field, and a span for a title problem), what, and the fix."""
+    """One thing to fix: where (a field, and a span of its text), what, and the fix: `fix`
+    replaces `written` at start:end ("" deletes it); `fix_label` says what that does (None:
+    the fix is the directory's wording, `fix` itself); `where`: the place in Vietnamese."""
 
     field: str
     kind: str
@@ -33,19 +42,32 @@ class Issue:
     written: str | None = None
     fix: str | None = None
     official_id: uuid.UUID | None = None
+    where: str | None = None
+    fix_label: str | None = None
 
     @property
     def location(self) -> str:
         """`body:123-160`, or just the field."""
         return self.field if self.start is None else f"{self.field}:{self.start}-{self.end}"
 
+    @property
+    def fix_text(self) -> str | None:
+        """What the one-click fix does, in words (None: there is none)."""
+        if self.fix is None:
+            return None
+        return self.fix_label or self.fix
+
     def line(self) -> str:
         """One line for a terminal: `body:123-160: outdated_title: … → fix: …`."""
         text = f"{self.location}: {self.kind}: {self.message}"
-        return text + (f" → fix: {self.fix}" if self.fix else "")
+        return text + (f" → fix: {self.fix_text}" if self.fix_text else "")
+
+    def checklist_line(self) -> str:
+        """The issue as the export's checklist lists it: the message, and the fix if any."""
+        return self.message + (f" (sửa: {self.fix_text})" if self.fix_text else "")
 
     @staticmethod
-    def of_problem(p: Problem) -> Issue:
+    def of_problem(p: Problem, where: str | None = None) -> Issue:
         return Issue(
             field=p.field,
             kind=p.kind.value,
@@ -55,6 +77,21 @@ class Issue:
             written=p.written,
             fix=p.fix,
             official_id=p.official_id,
+            where=where,
+        )
+
+    @staticmethod
+    def of_finding(f: Finding) -> Issue:
+        return Issue(
+            field=f.field,
+            kind=f.kind,
+            message=f.message,
+            start=f.start,
+            end=f.end,
+            written=f.written,
+            fix=f.fix,
+            where=f.where or None,
+            fix_label=f.fix_label,
         )
 
 
@@ -74,17 +111,41 @@ def missing_fields(article: Article) -> list[Issue]:
     return issues
 
 
+def _problem_where(article: Article, p: Problem) -> str | None:
+    """Where a title problem is, in the checklist's words."""
+    if p.field in ("headline", "sapo", "body"):
+        return where(p.field, getattr(article, p.field), p.start)
+    for photo in article.photos:
+        if p.field == f"caption:{photo.id}":
+            return where(p.field, photo.caption, p.start, photo.filename)
+    return None
+
+
 class LintService:
-    def __init__(self, db: Database, officials: OfficialService) -> None:
+    def __init__(
+        self, db: Database, officials: OfficialService, site: SiteConfig | None = None
+    ) -> None:
+        """`site`: the configuration in effect (its outlet and length limits); None: the
+        built-in defaults (an outlet not configured)."""
         self._db = db
         self._officials = officials
+        self.site = site if site is not None else SiteConfig.defaults()
 
     def lint(self, article_id: uuid.UUID) -> list[Issue]:
-        """Missing fields first, then title and name problems in field order."""
+        """See `lint_article`."""
         with self._db.read() as s:
             article = repo.get_article(s, article_id)
         return self.lint_article(article)
 
     def lint_article(self, article: Article) -> list[Issue]:
+        """The outlet not configured and missing fields first; then, field by field, lengths,
+        tags written as text and dead links; a missing byline; the title and name problems."""
         review = self._officials.review(article)
-        return missing_fields(article) + [Issue.of_problem(p) for p in review.problems]
+        issues: list[Issue] = []
+        site = site_not_configured(self.site.defaulted_outlet())
+        if site is not None:
+            issues.append(Issue.of_finding(site))
+        issues += missing_fields(article)
+        issues += [Issue.of_finding(f) for f in check_article(article, self.site.length_limits)]
+        issues += [Issue.of_problem(p, _problem_where(article, p)) for p in review.problems]
+        return issues

@@ -58,7 +58,7 @@ class Workspace:
         self.search = SearchService(db)
         self.directory = DirectoryService(db)
         self.officials = OfficialService(db)
-        self.lint = LintService(db, self.officials)
+        self.lint = LintService(db, self.officials, self.site.config)
         self.maintenance = MaintenanceService(db)
         self.review = ReviewService(db)
         self.identity = IdentityService(db.data_dir)

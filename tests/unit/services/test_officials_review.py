@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.sites import sample_site
 
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.errors import UserError
@@ -24,7 +25,7 @@ HUY = "Dương Đức Huy"
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.open(tmp_path / "data")
+    workspace = Workspace.open(tmp_path / "data", site=sample_site(tmp_path / "site"))
     workspace.officials.save(
         Official(
             HUY,
@@ -123,7 +124,13 @@ def test_lint_reports_missing_fields_and_title_problems(ws: Workspace) -> None:
     story = ws.articles.create(body=body)
     issues = ws.lint.lint(story.id)
     kinds = [i.kind for i in issues]
-    assert kinds == ["missing_headline", "missing_sapo", "missing_section", "unknown_title"]
+    assert kinds == [
+        "missing_headline",
+        "missing_sapo",
+        "missing_section",
+        "missing_byline",
+        "unknown_title",
+    ]
     title = issues[-1]
     start = body.index("Phó")
     assert title.line().startswith(f"body:{start}-{len(body) - 1}: unknown_title: ")
@@ -132,10 +139,12 @@ def test_lint_reports_missing_fields_and_title_problems(ws: Workspace) -> None:
 
 def test_lint_of_a_clean_story_is_empty(ws: Workspace) -> None:
     story = ws.articles.create(
-        headline="Giao ban",
-        sapo="Ngày 12/4…",
+        headline="Giao ban công tác giáo dục lý luận chính trị quý I",
+        sapo="Ngày 12/4, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị giao ban công tác giáo dục lý "
+        "luận chính trị quý I năm 2023.",
         section="Chính trị",
         body="Đồng chí Dương Đức Huy, Trưởng Ban Tuyên giáo Tỉnh ủy, phát biểu.",
+        byline="Thu Hà",
     )
     assert ws.lint.lint(story.id) == []
     article = ws.articles.get(story.id)

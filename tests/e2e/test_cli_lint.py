@@ -1,0 +1,88 @@
+"""`editor-app lint` end to end (issue 13, points 6 and 7), as a real process on a real data
+folder: tags typed as text, dead links, the missing byline, lengths from the site file and the
+site not configured, each with where it is in Vietnamese and the fix; exit 1 until mended."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers.sites import SAMPLE_SITE
+
+from editor_app.services.siteconfig import SITE_CONFIG_ENV
+
+STORY = (
+    'Tin nóng <script>alert("x")</script> về hội nghị giao ban công tác Đảng\n\n'
+    "Sáng 12/4, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị giao ban công tác giáo dục lý luận "
+    "chính trị quý I năm 2023.\n\n"
+    "Xem thêm [tại đây](javascript:void(0)) và <img src=x onerror=alert(1)> nữa.\n\n"
+    "Đoạn cuối có [liên kết trống]() và [dấu thăng](#).\n"
+)
+
+
+def run(data: Path, *args: str, site: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, **{SITE_CONFIG_ENV: str(site) if site else "none"})
+    return subprocess.run(
+        [sys.executable, "-m", "editor_app", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def test_lint_names_junk_dead_links_byline_and_the_unconfigured_site(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    story = tmp_path / "bai.txt"
+    story.write_text(STORY, encoding="utf-8")
+    done = run(data, "import-text", str(story))
+    assert done.returncode == 0, done.stderr
+    aid = done.stdout.strip()
+    assert run(data, "tag", aid, "--section", "Thời sự").returncode == 0
+
+    done = run(data, "lint", aid)
+    assert done.returncode == 1 and done.stderr == ""
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("site: site_not_configured: Máy này chưa cấu hình trang báo")
+    assert "https://example.invalid" in lines[0]
+    assert lines[1:] == [
+        'headline:9-37: literal_tag: Đoạn mã “<script>alert("x")</script>” gõ như chữ (tiêu đề, '
+        "ký tự 10): người đọc sẽ thấy nguyên văn. → fix: Xóa cả đoạn mã",
+        "body:9-38: bad_link: Liên kết “[tại đây](javascript:void(0))” không dẫn tới đâu (địa chỉ "
+        "javascript: bị bỏ khi xuất bản; thân bài, đoạn 1 (dòng 1, cột 10)): trên trang chỉ còn "
+        "chữ trông như liên kết. → fix: Bỏ liên kết, giữ chữ",
+        "body:42-71: literal_tag: Thẻ HTML “<img src=x onerror=alert(1)>” gõ như chữ (thân bài, "
+        "đoạn 1 (dòng 1, cột 43)): người đọc sẽ thấy nguyên văn. → fix: Xóa thẻ",
+        "body:90-108: bad_link: Liên kết “[liên kết trống]()” không dẫn tới đâu (không có địa chỉ; "
+        "thân bài, đoạn 2 (dòng 3, cột 14)): trên trang chỉ còn chữ trông như liên kết. → fix: "
+        "Bỏ liên kết, giữ chữ",
+        "body:112-126: bad_link: Liên kết “[dấu thăng](#)” không dẫn tới đâu (địa chỉ chỉ là "
+        "dấu #; thân bài, đoạn 2 (dòng 3, cột 36)): trên trang chỉ còn chữ trông như liên kết. "
+        "→ fix: Bỏ liên kết, giữ chữ",
+        "byline: missing_byline: Chưa ghi tác giả (dòng tác giả, bút danh hoặc tên nhóm phóng "
+        "viên).",
+    ]
+
+    # For a configured outlet with tighter limits: no site item, the headline too long.
+    site = tmp_path / "site.toml"
+    site.write_text(SAMPLE_SITE + "[checklist]\nheadline_max = 60\n", encoding="utf-8")
+    done = run(data, "lint", aid, "--json", site=site)
+    assert done.returncode == 1, done.stderr
+    issues = json.loads(done.stdout)["issues"]
+    assert [i["kind"] for i in issues][:2] == ["headline_too_long", "literal_tag"]
+    head = issues[1]
+    assert head["where"] == "tiêu đề, ký tự 10"
+    assert head["fix"] == "" and head["fix_label"] == "Xóa cả đoạn mã"
+    assert head["written"] == '<script>alert("x")</script> '
+    assert (head["start"], head["end"]) == (9, 37)
+    assert "site_not_configured" not in {i["kind"] for i in issues}
+
+    # The export refuses with the same items, in Vietnamese.
+    done = run(data, "export", aid, "--out", str(tmp_path / "out"), site=site)
+    assert done.returncode == 1 and done.stdout == ""
+    assert "Thẻ HTML “<img src=x onerror=alert(1)>” gõ như chữ" in done.stderr
+    assert "(sửa: Bỏ liên kết, giữ chữ)" in done.stderr
+    assert "Chưa ghi tác giả" in done.stderr
