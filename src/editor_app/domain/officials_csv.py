@@ -21,7 +21,7 @@ from datetime import date
 
 from editor_app.domain.errors import ValidationError
 from editor_app.domain.people import Official, Title
-from editor_app.domain.text import fold, nfc
+from editor_app.domain.text import fold, format_number, nfc
 
 __all__ = [
     "COLUMNS",
@@ -54,8 +54,18 @@ _DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
 _PERIOD_RE = re.compile(
     rf"(?P<from>tu\s+)?(?P<a>{_DATE})?\s*(?P<sep>\.\.\.?|…|–|—|-|den\b)?\s*(?P<b>{_DATE})?"
 )
-_YES = {"x", "1", "co", "yes", "true", "da nghi", "nghi huu"}
-_NO = {"", "0", "khong", "no", "false", "-"}
+_YES = frozenset({"x", "1", "co", "yes", "true", "da nghi", "nghi huu"})
+_NO = frozenset({"", "0", "khong", "no", "false", "-"})
+_RETIRED_VALUES = _YES | _NO
+# Control characters that are not whitespace (whitespace is normalised to one space): NUL and
+# the like come from a damaged file or one that is not text; a name never holds them.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_COLUMN_WORDS = {
+    "full_name": "họ tên",
+    "titles": "chức danh",
+    "organization": "cơ quan",
+    "aliases": "tên khác",
+}
 #: The first characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell
 #: as a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -164,6 +174,9 @@ def format_title(title: Title) -> str:
     text = _clean(title.text)
     if not text or any(c in text for c in ";[]"):
         raise ValidationError(f"Chức danh “{text}” không ghi được vào CSV (trống hoặc có ; [ ])")
+    problem = _control_problem(text)
+    if problem is not None:
+        raise ValidationError(f"Chức danh “{text}” có {problem}, không ghi được vào CSV")
     if title.start is not None and title.end is not None and title.start > title.end:
         raise ValidationError(f"Chức danh “{text}”: ngày bắt đầu sau ngày kết thúc")
     period = []
@@ -174,12 +187,27 @@ def format_title(title: Title) -> str:
     return f"{text} [{' '.join(period)}]" if period else text
 
 
+def _control_problem(text: str) -> str | None:
+    """What is wrong with `text` when it holds a control character (None: nothing)."""
+    found = _CONTROL_RE.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    return "ký tự NUL" if char == "\x00" else f"ký tự điều khiển U+{ord(char):04X}"
+
+
 def _split_list(cell: str) -> list[str]:
     return [item for item in (_clean(p) for p in _LIST_SPLIT_RE.split(cell)) if item]
 
 
 def _parse_row(values: dict[str, str]) -> Official:
     values = {col: _unmark(cell) if col in _TEXT_COLUMNS else cell for col, cell in values.items()}
+    for col in _TEXT_COLUMNS:
+        problem = _control_problem(values.get(col, ""))
+        if problem is not None:
+            raise ValidationError(
+                f"ô {_COLUMN_WORDS[col]} có {problem} (tệp hỏng hoặc không phải văn bản?)"
+            )
     name = _clean(values.get("full_name", ""))
     if not name:
         raise ValidationError("thiếu họ tên (cột full_name)")
@@ -187,7 +215,7 @@ def _parse_row(values: dict[str, str]) -> Official:
     for raw in _split_list(values.get("titles", "")):
         titles.append(parse_title(raw))
     retired_raw = fold(values.get("retired", "")).strip()
-    if retired_raw not in _YES | _NO:
+    if retired_raw not in _RETIRED_VALUES:
         raise ValidationError(f"cột retired: “{values['retired']}” (ghi “x” hoặc để trống)")
     organization = _clean(values.get("organization", ""))
     id_raw = values.get("id", "").strip()
@@ -211,14 +239,20 @@ def _parse_row(values: dict[str, str]) -> Official:
 def parse_officials_csv(text: str) -> OfficialsImport:
     """Officials from the directory's CSV text (comma, semicolon or tab; BOM or not)."""
     text = nfc(text.removeprefix("\ufeff"))
-    lines = text.splitlines()
-    first = next((n for n, line in enumerate(lines) if line.strip()), None)
+    # The lines as the csv module counts them (\r\n, \r or \n), read up to the first one.
+    first, first_line = next(
+        ((n, line) for n, line in enumerate(io.StringIO(text, newline="")) if line.strip()),
+        (None, ""),
+    )
     if first is None:
         return OfficialsImport(errors=[RowError(1, "tệp trống: không có dòng tiêu đề")])
-    sep = re.fullmatch(r"\s*sep=(.)\s*", lines[first], re.IGNORECASE)
-    delimiter = sep.group(1) if sep else _sniff(lines[first])
+    sep = re.fullmatch(r"\s*sep=(.)\s*", first_line, re.IGNORECASE)
+    delimiter = sep.group(1) if sep else _sniff(first_line.rstrip("\r\n"))
     result = OfficialsImport(delimiter=delimiter)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote that closes a cell must be followed by the delimiter or the line's end,
+    # and the text must not end inside quotes. What breaks this is a quote left open, which
+    # swallows the rows after it: reported (with the lines) instead of imported as one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str | None] | None = None
     seen_ids: dict[uuid.UUID, int] = {}
     while True:
@@ -228,8 +262,10 @@ def parse_officials_csv(text: str) -> OfficialsImport:
         except StopIteration:
             break
         except csv.Error as exc:
-            result.errors.append(RowError(line, f"dòng CSV hỏng ({exc})"))
-            break
+            result.errors.append(RowError(line, _csv_problem(str(exc), line, reader.line_num)))
+            if header is None:
+                return result
+            continue
         if not any(cell.strip() for cell in row) or (sep and line == first + 1):
             continue
         if header is None:
@@ -244,6 +280,10 @@ def parse_officials_csv(text: str) -> OfficialsImport:
             result.errors.append(RowError(line, message))
             continue
         values = {col: cell for col, cell in zip(header, row, strict=False) if col is not None}
+        # A line break inside a name (not around it) is a row that ran into the next ones.
+        if reader.line_num > line and _LINE_BREAK_RE.search(values.get("full_name", "").strip()):
+            result.errors.append(RowError(line, _split_name(line, reader.line_num)))
+            continue
         try:
             official = _parse_row(values)
         except ValidationError as exc:
@@ -258,6 +298,46 @@ def parse_officials_csv(text: str) -> OfficialsImport:
     if header is None:
         result.errors.append(RowError(first + 1, "tệp không có dòng tiêu đề"))
     return result
+
+
+_LINE_BREAK_RE = re.compile(r"[\r\n]")
+
+
+def _split_name(first: int, last: int) -> str:
+    return (
+        f"ô họ tên kéo từ dòng {first} sang dòng {last} (dòng {first}–{last}): một tên chỉ nằm "
+        f'trên một dòng; có lẽ thiếu dấu ngoặc kép (") đóng ô'
+    )
+
+
+def _csv_problem(detail: str, first: int, last: int) -> str:
+    """The csv module's error on the row of lines `first` to `last`, in Vietnamese."""
+    span = f"dòng {first}–{last}"
+    if "end of data" in detail:
+        swallowed = f": {span} bị đọc thành một ô" if last > first else ""
+        return (
+            f'dấu ngoặc kép (") mở ô ở dòng {first} không được đóng tới hết tệp{swallowed}; '
+            'không dòng nào trong đó được nhập. Hãy thêm dấu " đóng ô.'
+        )
+    if "expected after" in detail:
+        if last > first:
+            return (
+                f'ô mở bằng dấu ngoặc kép (") ở dòng {first} kéo tới dòng {last}: có lẽ thiếu '
+                f'dấu " đóng ô, nên {span} bị gộp làm một và không được nhập'
+            )
+        return (
+            'dấu ngoặc kép (") đóng ô nhưng sau nó vẫn còn chữ; một dấu ngoặc kép nằm trong '
+            'ô phải viết thành hai ("")'
+        )
+    if "field larger" in detail:
+        limit = format_number(csv.field_size_limit())
+        if last > first:
+            return (
+                f"ô dài quá {limit} ký tự, kéo từ dòng {first} tới dòng {last}: có lẽ thiếu dấu "
+                f'ngoặc kép (") đóng ô ở dòng {first}; {span} không được nhập'
+            )
+        return f"ô dài quá {limit} ký tự; dòng này không được nhập"
+    return f"dòng CSV hỏng ({span})" if last > first else "dòng CSV hỏng"
 
 
 def _header_problem(cells: list[str], header: list[str | None]) -> str | None:
@@ -283,6 +363,13 @@ def to_csv(officials: Iterable[Official], delimiter: str = ",") -> str:
     for official in officials:
         if not official.full_name:
             raise ValidationError("Một người trong danh bạ không có họ tên")
+        for text in (official.full_name, official.organization, *official.aliases):
+            problem = _control_problem(text)
+            if problem is not None:
+                raise ValidationError(
+                    f"“{official.full_name}” có {problem} (trong họ tên, cơ quan hoặc tên khác): "
+                    "không ghi được vào CSV"
+                )
         for alias in official.aliases:
             if ";" in alias:
                 raise ValidationError(f"Tên khác “{alias}” có dấu ; (dấu ngăn các tên)")

@@ -259,11 +259,13 @@ def _titles(draw: st.DrawFn) -> Title:
     return Title(text, start, end)
 
 
+# Any text but control characters that are not whitespace (NUL…: the format refuses them).
+_any_text = st.characters().filter(lambda c: c.isspace() or unicodedata.category(c) != "Cc")
 _officials = st.builds(
     Official,
-    full_name=st.text(min_size=1, max_size=40).map(_normal).filter(bool),
+    full_name=st.text(_any_text, min_size=1, max_size=40).map(_normal).filter(bool),
     titles=st.lists(_titles(), max_size=4),
-    organization=st.text(max_size=40),
+    organization=st.text(_any_text, max_size=40),
     aliases=st.lists(_words, max_size=3),
     retired=st.booleans(),
     id=st.uuids(),
@@ -283,12 +285,17 @@ def test_round_trip(officials: list[Official], delimiter: str, bom: bool) -> Non
     assert result.officials == officials
 
 
-@given(st.text(max_size=300))
-def test_any_text_gives_officials_or_errors_never_an_exception(text: str) -> None:
-    result = parse_officials_csv(text)
+@given(
+    st.sampled_from(["", "full_name,titles\n"]),
+    st.text(max_size=300) | st.text(st.sampled_from('a,;"\n\r\x00 ='), max_size=300),
+)
+def test_any_text_gives_officials_or_errors_never_an_exception(header: str, text: str) -> None:
+    result = parse_officials_csv(header + text)
     for error in result.errors:
         assert error.line >= 1
         assert error.message
+        for english in ("expected", "field", "data", "Error"):  # csv's words, never shown
+            assert english not in error.message
 
 
 # ---- formulas (issue 20, point 2) ---------------------------------------------------------
@@ -381,3 +388,99 @@ def test_round_trip_of_names_that_start_like_formulas(
     result = parse_officials_csv(text)
     assert result.errors == []
     assert result.officials == officials
+
+
+# ---- rows a broken quote or a NUL makes (issue 20, point 8) -------------------------------
+
+ROWS_AFTER = (
+    "Nguyễn Văn Trọng,Giám đốc Sở Nội vụ,UBND tỉnh\n"  # line 4
+    "Lê Văn A,Chánh Văn phòng,UBND tỉnh\n"  # line 5
+)
+
+
+def test_an_unclosed_quote_that_swallows_the_rest_is_reported_on_its_line() -> None:
+    text = (
+        HEADER
+        + "Dương Đức Huy,Bí thư,Tỉnh ủy\n"
+        + '"Trần Cẩm Tú,Ủy viên Bộ Chính trị,Trung ương\n'  # line 3: never closed
+        + ROWS_AFTER
+    )
+    result = parse_officials_csv(text)
+    assert [o.full_name for o in result.officials] == ["Dương Đức Huy"]
+    (error,) = result.errors
+    assert error.line == 3
+    assert "ngoặc kép" in error.message
+    assert "3–5" in error.message  # the lines it swallowed, none imported
+    assert "expected" not in error.message and "data" not in error.message
+
+
+def test_an_unclosed_quote_closed_by_a_later_row_is_reported_and_the_rest_imported() -> None:
+    text = (
+        HEADER
+        + "Dương Đức Huy,Bí thư,Tỉnh ủy\n"
+        + '"Trần Cẩm Tú,Ủy viên Bộ Chính trị,Trung ương\n'  # line 3: never closed…
+        + ROWS_AFTER
+        + 'Phạm Văn B,"Bí thư; Chủ tịch",Huyện ủy\n'  # line 6: …until this quote
+        + "Hoàng Thị C,Phó Chủ tịch,UBND huyện\n"
+    )
+    result = parse_officials_csv(text)
+    assert [o.full_name for o in result.officials] == ["Dương Đức Huy", "Hoàng Thị C"]
+    (error,) = result.errors
+    assert error.line == 3
+    assert "3–6" in error.message and "ngoặc kép" in error.message
+
+
+def test_a_quote_in_the_middle_of_a_cell_is_reported() -> None:
+    text = HEADER + '"Dương" Đức Huy,Bí thư,Tỉnh ủy\nTrần Cẩm Tú,Ủy viên,Trung ương\n'
+    result = parse_officials_csv(text)
+    assert [o.full_name for o in result.officials] == ["Trần Cẩm Tú"]
+    (error,) = result.errors
+    assert error.line == 2 and '""' in error.message
+
+
+def test_a_swallowed_cell_longer_than_csv_reads_is_reported_in_vietnamese() -> None:
+    rows = "".join(f"Người {i},Bí thư,Tỉnh ủy {i}\n" for i in range(8000))  # ~230 KB
+    text = HEADER + '"Dương Đức Huy,Bí thư,Tỉnh ủy\n' + rows
+    result = parse_officials_csv(text)
+    assert result.errors and result.errors[0].line == 2
+    assert "ngoặc kép" in result.errors[0].message
+    assert "field" not in result.errors[0].message
+
+
+def test_a_line_break_in_a_name_is_reported() -> None:
+    text = HEADER + '"Dương Đức\nHuy",Bí thư,Tỉnh ủy\nTrần Cẩm Tú,Ủy viên,Trung ương\n'
+    result = parse_officials_csv(text)
+    assert [o.full_name for o in result.officials] == ["Trần Cẩm Tú"]
+    assert [e.line for e in result.errors] == [2]
+    assert "2–3" in result.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("row", "what"),
+    [
+        ("Dương Đức\x00Huy,Bí thư,Tỉnh ủy", "NUL"),
+        ("Dương Đức Huy,Bí\x00thư,Tỉnh ủy", "NUL"),
+        ("Dương Đức Huy,Bí thư,Tỉnh\x00ủy", "NUL"),
+        ("Dương Đức Huy\x1b,Bí thư,Tỉnh ủy", "U+001B"),
+    ],
+)
+def test_a_control_character_in_a_cell_is_reported_on_its_line(row: str, what: str) -> None:
+    text = HEADER + "Trần Cẩm Tú,Ủy viên,Trung ương\n" + row + "\n" + ROWS_AFTER
+    result = parse_officials_csv(text)
+    names = [o.full_name for o in result.officials]
+    assert names == ["Trần Cẩm Tú", "Nguyễn Văn Trọng", "Lê Văn A"]
+    (error,) = result.errors
+    assert error.line == 3 and what in error.message
+
+
+@pytest.mark.parametrize(
+    "official",
+    [
+        Official("Dương Đức\x00Huy"),
+        Official("A B", [Title("Bí\x00thư")]),
+        Official("A", aliases=["\x07"]),
+    ],
+)
+def test_to_csv_refuses_control_characters(official: Official) -> None:
+    with pytest.raises(ValidationError):
+        to_csv([official])
