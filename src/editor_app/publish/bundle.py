@@ -1,7 +1,8 @@
 """Writes an article's export bundle, atomically and deterministically.
 
     <out_dir>/<slug>/index.html            the page (same renderer and template as the preview)
-    <out_dir>/<slug>/assets/article.css
+    <out_dir>/<slug>/assets/article.css    the stylesheet, and the page's icons:
+    <out_dir>/<slug>/assets/favicon.ico|favicon.svg|apple-touch-icon.png
     <out_dir>/<slug>/images/<slug>-<n>-<width>.jpg|.webp     renditions (n: photo's number)
     <out_dir>/<slug>/images/<slug>-<n>-<16x9|4x3|1x1>-<width>.jpg   crops of the featured photo
     <out_dir>/<slug>/article.ninjs.json    IPTC ninjs 3.1
@@ -43,8 +44,9 @@ from editor_app.publish.renditions import (
     crop_requests,
     width_requests,
 )
+from editor_app.render.assets import page_assets
 from editor_app.render.context import Crop, PageContext, PhotoImages, Rendition, StaticImageResolver
-from editor_app.render.page import STYLESHEET_HREF, PageRenderer, stylesheet_path
+from editor_app.render.page import PageRenderer
 
 __all__ = ["ExportCancelled", "Progress", "export_bundle"]
 
@@ -197,7 +199,8 @@ def _write_bundle(
     page = PageRenderer().render(exported, "export")
     _fsync_write(root / PAGE, page.html.encode("utf-8"))
     (root / "assets").mkdir()
-    _copy(stylesheet_path(), root / STYLESHEET_HREF)
+    for source, href in page_assets():  # the stylesheet and the page's icons
+        _copy(source, root / href)
     run.step("Đang ghi bản ninjs…")
     _fsync_write(root / NINJS, dump_json(build_ninjs(exported, page.body_html, files)))
 

@@ -17,7 +17,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from editor_app.domain.text import count_text
-from editor_app.paths import resource, templates_dir
+from editor_app.paths import templates_dir
+from editor_app.render.assets import ICONS, STYLESHEET_HREF, stylesheet_path
 from editor_app.render.context import PageContext, RelatedStory, RenderMode
 from editor_app.render.layout import BodyItem, layout_body
 from editor_app.render.markdown import BodyRenderer, RenderedBody
@@ -37,12 +38,7 @@ __all__ = ["STYLESHEET_HREF", "PageRenderer", "RenderedPage", "render_page", "st
 
 TEMPLATE = "article.html.j2"
 BODY_TEMPLATE = "_body.html.j2"
-STYLESHEET_HREF = "assets/article.css"
 _TAGS = re.compile(r"<[^>]+>")
-
-
-def stylesheet_path() -> Path:
-    return resource("css", "article.css")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +146,7 @@ class PageRenderer:
             "json_ld": Markup(embed_json(json_ld)) if json_ld is not None else None,
             "stylesheet_href": stylesheet_href,
             "stylesheet": None if stylesheet_href else Markup(self._stylesheet()),
+            "icons": ICONS if export else (),
             "site": site,
             "home_url": site.base_url + "/",
             "nav": [(n, site.section_url((n,)), n == current) for n in nav],

@@ -110,7 +110,10 @@ def test_bundle_layout(context: PageContext, provider: object, out: Path) -> Non
     ]
     expected = [
         "article.ninjs.json",
+        "assets/apple-touch-icon.png",
         "assets/article.css",
+        "assets/favicon.ico",
+        "assets/favicon.svg",
         "index.html",
         *(f"images/{n}.{ext}" for n in images for ext in ("jpg", "webp")),
         f"images/{SLUG}-1-16x9-900.jpg",

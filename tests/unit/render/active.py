@@ -32,6 +32,9 @@ URL_ATTRIBUTES = frozenset(
     {"href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background"}
 )
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
+# <link> kinds a page may carry: its stylesheet, canonical URL and icons (an icon, SVG included,
+# is drawn as a picture, never run); their hrefs are checked like any URL.
+LINK_RELS = ("stylesheet", "canonical", "icon", "apple-touch-icon")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -65,7 +68,7 @@ class ActiveContent(HTMLParser):
             self.problems.append(f"<{tag}>")
         if tag == "meta" and (names.get("http-equiv") or "").lower() == "refresh":
             self.problems.append("meta refresh")
-        if tag == "link" and (names.get("rel") or "").lower() not in ("stylesheet", "canonical"):
+        if tag == "link" and (names.get("rel") or "").lower() not in LINK_RELS:
             self.problems.append(f"link {attrs}")
         for name, value in attrs:
             if name.startswith("on"):
