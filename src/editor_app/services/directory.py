@@ -6,19 +6,23 @@ from pathlib import Path
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.section import Section, parse_sections
+from editor_app.domain.site_limits import MAX_OFFICIALS_BYTES, MAX_SECTIONS_BYTES
 from editor_app.services.changes import Changes
+from editor_app.services.safe_read import read_regular
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
 
+#: Largest text file read when the caller names no limit (an article's text, the officials CSV).
+MAX_TEXT_FILE_BYTES = MAX_OFFICIALS_BYTES
 
-def read_text_file(path: Path) -> str:
-    """A text file as IT or Excel writes it: UTF-8 with or without BOM; clear errors."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"Không tìm thấy tệp {path}.") from None
-    except OSError as e:
-        raise UserError(f"Không đọc được tệp {path}: {e.strerror}.") from None
+
+def read_text_file(path: Path, limit: int = MAX_TEXT_FILE_BYTES) -> str:
+    """A text file as IT or Excel writes it: UTF-8 with or without BOM; clear errors.
+
+    Only a regular file of at most `limit` bytes is read (`safe_read.read_regular`): a FIFO,
+    a device (/dev/zero), a folder or a file too big is refused at once with a Vietnamese
+    `UnreadableFile`, instead of blocking or reading until memory runs out."""
+    data = read_regular(Path(path), limit)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -33,7 +37,7 @@ class DirectoryService:
 
     # sections
     def import_sections(self, path: Path) -> tuple[Changes, list[Section]]:
-        sections = parse_sections(read_text_file(path))
+        sections = parse_sections(read_text_file(path, MAX_SECTIONS_BYTES))
         if not sections:
             raise UserError(f"Tệp {path} không có chuyên mục nào.")
         with self._db.transaction() as s:

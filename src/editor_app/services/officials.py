@@ -22,6 +22,7 @@ from editor_app.domain.errors import UserError, ValidationError
 from editor_app.domain.officials_csv import parse_officials_csv, to_csv
 from editor_app.domain.officials_detect import OfficialsIndex
 from editor_app.domain.people import Official
+from editor_app.domain.site_limits import MAX_OFFICIALS_BYTES
 from editor_app.domain.text import fold, nfc
 from editor_app.services.changes import Changes
 from editor_app.services.directory import read_text_file
@@ -144,7 +145,7 @@ class OfficialService:
         replaces the titles, keeps the aliases already known, and never brings a retired
         official back (reinstate in the directory).
         """
-        parsed = parse_officials_csv(read_text_file(path))
+        parsed = parse_officials_csv(read_text_file(path, MAX_OFFICIALS_BYTES))
         added = updated = 0
         names = Counter(fold(o.full_name) for o in parsed.officials)
         claimed: set[uuid.UUID] = set()
