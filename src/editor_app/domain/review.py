@@ -244,6 +244,9 @@ REVISION_KINDS = {
     "conflict": "Xung đột",
     "checklist": "Xuất bài bỏ qua kiểm tra",
     "export": "Xuất bài bỏ qua kiểm tra",  # what ExportService records for a forced export
+    "publish": "Xuất bản",  # a new version of a story already published (no status move)
+    "correction": "Đính chính",
+    "embargo": "Không đăng trước",
 }
 """Kinds of revision, with their Vietnamese names."""
 

@@ -19,6 +19,7 @@ class Status(StrEnum):
     APPROVED = "approved"
     PUBLISHED = "published"
     RETURNED = "returned"
+    WITHDRAWN = "withdrawn"  # taken down after publication (see domain/publication.py)
 
     @property
     def label_vi(self) -> str:
@@ -32,6 +33,7 @@ _LABELS_VI = {
     Status.APPROVED: "Đã duyệt",
     Status.PUBLISHED: "Đã xuất bản",
     Status.RETURNED: "Trả lại",
+    Status.WITHDRAWN: "Đã gỡ",
 }
 
 
@@ -94,7 +96,8 @@ _EDITOR_MOVES: dict[Status, tuple[Status, ...]] = {
     S.SUBMITTED: (S.EDITING, S.RETURNED),
     S.EDITING: (S.APPROVED, S.RETURNED),
     S.APPROVED: (S.PUBLISHED, S.EDITING),  # published, or reopened
-    S.PUBLISHED: (S.EDITING,),  # a correction
+    S.PUBLISHED: (S.EDITING, S.WITHDRAWN),  # reopened for a correction, or taken down
+    S.WITHDRAWN: (S.EDITING,),  # reopened, to be published again
 }
 _ORDER = tuple(Status)
 
@@ -109,16 +112,22 @@ def allowed_moves(current: Status, role: Role) -> tuple[Status, ...]:
 
 
 def can_edit(status: Status, role: Role) -> bool:
-    """Whether `role` may change the story's fields: a reporter cannot touch an approved or
-    published story; an editor always can."""
+    """Whether `role` may change the story's fields: a reporter cannot touch an approved,
+    published or withdrawn story; an editor always can."""
     if Role(role) is Role.EDITOR:
         return True
-    return Status(status) not in (Status.APPROVED, Status.PUBLISHED)
+    return Status(status) not in (Status.APPROVED, Status.PUBLISHED, Status.WITHDRAWN)
+
+
+def may_publish(role: Role) -> bool:
+    """Whether `role` may put a story in front of readers (publish, export, correct, take
+    down): the role that may move a story from approved to published."""
+    return Status.PUBLISHED in allowed_moves(Status.APPROVED, role)
 
 
 def needs_reason(target: Status) -> bool:
-    """Returning a story to its reporter must say why."""
-    return Status(target) is Status.RETURNED
+    """Returning a story to its reporter, or taking it down, must say why."""
+    return Status(target) in (Status.RETURNED, Status.WITHDRAWN)
 
 
 def check_move(current: Status, target: Status, role: Role, reason: str = "") -> None:

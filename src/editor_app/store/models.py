@@ -216,3 +216,42 @@ class ConflictRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     settled_by: Mapped[str] = mapped_column(Text, default="")
+
+
+class PublicationRow(Base):
+    """A story's life in front of readers (`domain.publication.Publication`): one row per story
+    that was published or given an embargo (migration 0005)."""
+
+    __tablename__ = "publications"
+
+    article_pk: Mapped[int] = mapped_column(
+        ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True
+    )
+    # Given at the first publication and kept for life; NULL before (SQLite lets NULLs repeat).
+    slug: Mapped[str | None] = mapped_column(String(200), unique=True)
+    first_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    version_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    headline: Mapped[str] = mapped_column(Text, default="")
+    sapo: Mapped[str] = mapped_column(Text, default="")
+    thumbnail: Mapped[str] = mapped_column(Text, default="")
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
+    withdrawn_by: Mapped[str] = mapped_column(Text, default="")
+    embargo_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CorrectionRow(Base):
+    """A correction published with a later version of a story, oldest first by `id`."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_pk: Mapped[int] = mapped_column(
+        ForeignKey("articles.pk", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by: Mapped[str] = mapped_column(Text, default="")

@@ -25,14 +25,16 @@ REPORTER_TABLE = {
     S.APPROVED: (),
     S.PUBLISHED: (),
     S.RETURNED: (S.DRAFT, S.SUBMITTED),
+    S.WITHDRAWN: (),
 }
 EDITOR_TABLE = {
     S.DRAFT: (S.SUBMITTED, S.EDITING),
     S.SUBMITTED: (S.DRAFT, S.EDITING, S.RETURNED),
     S.EDITING: (S.APPROVED, S.RETURNED),
     S.APPROVED: (S.EDITING, S.PUBLISHED),
-    S.PUBLISHED: (S.EDITING,),
+    S.PUBLISHED: (S.EDITING, S.WITHDRAWN),
     S.RETURNED: (S.DRAFT, S.SUBMITTED),
+    S.WITHDRAWN: (S.EDITING,),
 }
 
 
@@ -66,10 +68,12 @@ def test_messages() -> None:
         check_move(S.DRAFT, S.DRAFT, Role.EDITOR)
     assert isinstance(e.value, ValidationError)
     assert needs_reason(S.RETURNED) and not needs_reason(S.APPROVED)
+    assert needs_reason(S.WITHDRAWN)
 
 
-def test_a_reporter_cannot_edit_approved_or_published_stories() -> None:
-    assert [s for s in Status if not can_edit(s, Role.REPORTER)] == [S.APPROVED, S.PUBLISHED]
+def test_a_reporter_cannot_edit_approved_published_or_withdrawn_stories() -> None:
+    locked = [s for s in Status if not can_edit(s, Role.REPORTER)]
+    assert locked == [S.APPROVED, S.PUBLISHED, S.WITHDRAWN]
     assert all(can_edit(s, Role.EDITOR) for s in Status)
 
 
