@@ -3,9 +3,10 @@
 The key is a hash of the recipe (settings, Pillow's version) and of the exact XMP written, so
 a photo whose caption changes gets new files, and asking again for what exists costs one stat
 per file. When a new variant is written, older variants of the same photo and width are
-deleted. Files are written to a temp name in the same folder and moved into place with
-``os.replace``: readers never see half a file, and two writers of the same key are harmless
-(the output is deterministic).
+deleted. Files are written to a temp name in ``renditions/.tmp/`` and moved into place with
+``os.replace`` (the same file system): readers never see half a file, two writers of the same
+key are harmless (the output is deterministic), and what a killed worker leaves is in one small
+folder, swept at the next open and the next export (leftovers.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor_app.domain.errors import NotFound
+from editor_app.media import leftovers
 from editor_app.media.imaging import normalised_format, open_image, orientation, upright_size
+from editor_app.media.leftovers import RENDITION_PREFIX, RENDITION_TEMP_DIR
 from editor_app.media.library import MediaLibrary, check_sha256
 from editor_app.media.renditions import (
     EXTENSIONS,
@@ -49,10 +52,13 @@ class Rendition:
     format: str  # "JPEG" or "WEBP"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Writes `data` to `path` through a temp file in the same folder and os.replace."""
+def write_atomic(path: Path, data: bytes, temp_dir: Path | None = None) -> None:
+    """Writes `data` to `path` through a temp file and os.replace. The temp file is made in
+    `temp_dir` (on the same file system), else in `path`'s folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    where = temp_dir or path.parent
+    where.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=RENDITION_PREFIX, suffix=path.suffix, dir=where)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -69,7 +75,15 @@ class RenditionCache:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.folder = self.root / "renditions"
+        self.temp_dir = self.folder / RENDITION_TEMP_DIR
         self.library = MediaLibrary(self.root)
+
+    def sweep_temporaries(self, grace: float = leftovers.GRACE) -> list[leftovers.Leftover]:
+        """Deletes rendition temps a killed worker left, those not written for `grace`
+        seconds; returns them."""
+        return leftovers.remove(
+            leftovers.find(self.root, incoming_grace=None, rendition_grace=grace)
+        )
 
     @staticmethod
     def key(metadata: PhotoMetadata) -> str:
@@ -166,11 +180,11 @@ class RenditionCache:
         out: list[Rendition] = []
         for enc in made:
             if enc.thumbnail:
-                write_atomic(thumb_path, enc.data)
+                write_atomic(thumb_path, enc.data, self.temp_dir)
                 continue
             path = self.path_for(sha256, enc.width, enc.format, meta, crop)
             if not path.is_file():
-                write_atomic(path, enc.data)
+                write_atomic(path, enc.data, self.temp_dir)
                 self._prune(path)
             out.append(Rendition(path, enc.width, enc.height, enc.format))
         remade = {r.format for r in out}
@@ -207,7 +221,7 @@ class RenditionCache:
         """Deletes other variants (older metadata or recipe) of the same photo and width."""
         stem_prefix = kept.name.rsplit("-", 1)[0] + "-"
         for other in kept.parent.glob(f"{stem_prefix}*{kept.suffix}"):
-            if other != kept and not other.name.startswith(".tmp-"):
+            if other != kept and not other.name.startswith(RENDITION_PREFIX):
                 with contextlib.suppress(OSError):
                     other.unlink()
 
@@ -220,7 +234,7 @@ class RenditionCache:
         with contextlib.suppress(FileNotFoundError):
             return cached.read_bytes()
         data = make_thumbnail(self._source(path_or_sha, None), size)
-        write_atomic(cached, data)
+        write_atomic(cached, data, self.temp_dir)
         return data
 
     def remove(self, sha256: str) -> int:

@@ -3,7 +3,8 @@
 Layout: ``root/originals/ab/abcdef….jpg`` (the first two hex digits make a folder, so no folder
 grows past a few thousand files). A file is copied to a temporary name in ``root/originals``,
 hashed on the way (one read), validated, then moved into place with ``os.replace``: a reader
-never sees half a file, and a crash leaves at most a ``.incoming-*`` temp to sweep.
+never sees half a file, and a crash leaves at most a ``.incoming-*`` temp, removed when a writer
+next opens the folder or by the next photo stored (leftovers.py).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import os
 import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
+from editor_app.media import leftovers
 from editor_app.media.imaging import EXTENSIONS, file_size, os_error
 from editor_app.media.probe import ProbedImage, probe
 
@@ -24,7 +27,9 @@ __all__ = ["MediaLibrary", "check_sha256"]
 
 _SHA256_RE = re.compile(r"[0-9a-f]{64}")
 _CHUNK = 1024 * 1024
-_TEMP_PREFIX = ".incoming-"
+_TEMP_PREFIX = leftovers.INCOMING_PREFIX
+# How often storing photos also looks for leftovers (one listing of `originals`, ~1 ms).
+_SWEEP_EVERY = 60.0
 _READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 
 
@@ -41,6 +46,7 @@ class MediaLibrary:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.originals = self.root / "originals"
+        self._swept_at: float | None = None
 
     def _folder(self, sha256: str) -> Path:
         return self.originals / check_sha256(sha256)[:2]
@@ -64,6 +70,8 @@ class MediaLibrary:
         source = Path(path)
         file_size(source)  # empty, huge or missing: refused before copying a byte
         self.originals.mkdir(parents=True, exist_ok=True)
+        if self._swept_at is None or time.monotonic() - self._swept_at > _SWEEP_EVERY:
+            self.sweep_temporaries()
         fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=self.originals)
         temp = Path(temp_name)
         try:
@@ -118,12 +126,10 @@ class MediaLibrary:
             return False
         return True
 
-    def sweep_temporaries(self) -> int:
-        """Deletes temp files a crash left behind (call at start-up, before adding)."""
-        count = 0
-        if self.originals.is_dir():
-            for temp in self.originals.glob(f"{_TEMP_PREFIX}*"):
-                with contextlib.suppress(OSError):
-                    temp.unlink()
-                    count += 1
-        return count
+    def sweep_temporaries(self, grace: float = leftovers.GRACE) -> list[leftovers.Leftover]:
+        """Deletes the temp files a killed copy left behind, those not written for `grace`
+        seconds (0: all of them, for a writer that has just opened the folder and started no
+        copy yet); returns them. Called by `add` now and then."""
+        self._swept_at = time.monotonic()
+        found = leftovers.find(self.root, incoming_grace=grace, rendition_grace=None)
+        return leftovers.remove(found)
