@@ -15,6 +15,11 @@ the old one is put back. Any failure (the provider raising, a full disk, a cance
 staging folder and leaves `out_dir` as it was. (A crash between the two renames, a window of
 microseconds, would leave the old bundle inside `.<slug>.*.export`.)
 
+Whose: the ninjs names the story (`uri`); given the `owner`, an export never replaces a bundle
+(folder or zip) that names another story, or none (`names.check_owner`). A withdrawn story's
+bundle is `index.html` (the "withdrawn" page, noindex, at the same address), `assets/` and a
+ninjs with `pubStatus: canceled`; its pictures are gone.
+
 Deterministic: file names come from the slug and the photos' order, JSON keys are sorted, no
 clock is read, and the zip has fixed timestamps, permissions and order.
 """
@@ -30,13 +35,15 @@ import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from PIL import Image
 
 from editor_app.domain.article import Photo
 from editor_app.domain.errors import UserError
-from editor_app.publish.ninjs import NinjsImage, build_ninjs, dump_json
+from editor_app.publish.names import check_owner, rendition_name
+from editor_app.publish.ninjs import NinjsImage, build_ninjs, build_withdrawn_ninjs, dump_json
 from editor_app.publish.renditions import (
     FORMATS,
     RenditionRequest,
@@ -56,7 +63,6 @@ Cancel = Callable[[], bool]
 PAGE = "index.html"
 NINJS = "article.ninjs.json"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_EXT = {"jpeg": "jpg", "webp": "webp"}
 _PIL_FORMAT = {"jpeg": "JPEG", "webp": "WEBP"}
 _GPS_IFD = 0x8825
 
@@ -80,8 +86,7 @@ class _Job:
 
     def file_name(self, slug: str) -> str:
         r = self.request
-        crop = f"-{r.crop.replace(':', 'x')}" if r.crop else ""
-        return f"{slug}-{self.number}{crop}-{r.width}.{_EXT[r.format]}"
+        return rendition_name(slug, self.number, r.width, r.format, r.crop)
 
 
 def _jobs(context: PageContext) -> list[_Job]:
@@ -205,6 +210,18 @@ def _write_bundle(
     _fsync_write(root / NINJS, dump_json(build_ninjs(exported, page.body_html, files)))
 
 
+def _write_withdrawn(context: PageContext, root: Path, withdrawn_at: datetime, run: _Run) -> None:
+    """A taken-down story's bundle: the withdrawn page, its assets, the canceled ninjs."""
+    root.mkdir()
+    run.step("Đang dựng trang “bài đã gỡ”…")
+    html = PageRenderer().render_withdrawn(context, withdrawn_at)
+    _fsync_write(root / PAGE, html.encode("utf-8"))
+    (root / "assets").mkdir()
+    for source, href in page_assets():
+        _copy(source, root / href)
+    _fsync_write(root / NINJS, dump_json(build_withdrawn_ninjs(context, withdrawn_at)))
+
+
 def _zip(root: Path, target: Path) -> None:
     """A zip of `root` (as `<root.name>/…`) with fixed times, permissions and order."""
     files = sorted(p for p in root.rglob("*") if p.is_file())
@@ -258,8 +275,15 @@ def export_bundle(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     zip: bool = False,
+    *,
+    owner: uuid.UUID | None = None,
+    withdrawn_at: datetime | None = None,
 ) -> Path:
     """Exports the article to `out_dir/<slug>/` (or `out_dir/<slug>.zip`); returns that path.
+
+    `owner`: the story the bundle belongs to; a bundle already at that place that is not its
+    own is never replaced (`names.BundleTaken`). `withdrawn_at`: the story was taken down; the
+    bundle is the withdrawn page at the same address (noindex) and a canceled ninjs.
 
     `progress(done, total, message)` is called before each step; `cancel()` is asked before
     each step and, when true, stops the export with `ExportCancelled`. Errors the user can fix
@@ -272,12 +296,18 @@ def export_bundle(
     out = Path(out_dir)
     dest = out / (f"{slug}.zip" if zip else slug)
     _check_paths(out, dest, zip)
-    run = _Run(len(_jobs(context)) + 3, progress, cancel)
+    if owner is not None:
+        check_owner(dest, owner)
+    steps = 2 if withdrawn_at is not None else len(_jobs(context)) + 3
+    run = _Run(steps, progress, cancel)
     staging: Path | None = None
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{slug}.", suffix=".export", dir=out))
         root = staging / slug
-        _write_bundle(context, root, renditions_provider, run)
+        if withdrawn_at is not None:
+            _write_withdrawn(context, root, withdrawn_at, run)
+        else:
+            _write_bundle(context, root, renditions_provider, run)
         run.step("Đang hoàn tất…")
         if zip:
             packed = staging / f"{slug}.zip"

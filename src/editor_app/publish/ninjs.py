@@ -3,7 +3,10 @@
 The schema is strict (unknown keys fail), has no `keywords` property and no place for a
 person's job title: keywords and the section go to `subjects`, tagged officials to `people` by
 name only (their titles are in the text and in the page's JSON-LD), photos to `associations`
-with their renditions as absolute URLs (`href` is a URI). Times are UTC.
+with their renditions as absolute URLs (`href` is a URI). Times are UTC: `firstCreated` is the
+first publication, `versionCreated` the current published version, `contentCreated` when the
+story was started; `embargoedUntil` when it had an embargo. A withdrawn story's bundle keeps a
+ninjs with `pubStatus: canceled` and nothing of its content.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from editor_app.domain.text import count_text
 from editor_app.render.context import PageContext
 from editor_app.render.meta import absolute, author_names, bare_name, headline, sapo
 
-__all__ = ["NINJS_SCHEMA_URI", "NinjsImage", "build_ninjs", "dump_json"]
+__all__ = ["NINJS_SCHEMA_URI", "NinjsImage", "build_ninjs", "build_withdrawn_ninjs", "dump_json"]
 
 NINJS_SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
 _MIME = {"jpeg": "image/jpeg", "webp": "image/webp"}
@@ -90,9 +93,9 @@ def build_ninjs(
         "representationType": "full",
         "profile": "text-photo" if photos else "text-only",
         "version": str(context.version),
-        "firstCreated": _utc(a.created_at),
+        "firstCreated": _utc(context.published),
         "versionCreated": _utc(context.modified),
-        "contentCreated": _utc(context.published),
+        "contentCreated": _utc(a.created_at),
         "pubStatus": "usable",
         "language": site.language,
         "copyrightHolder": site.name,
@@ -110,6 +113,8 @@ def build_ninjs(
         "renditions": [{"name": "html", "href": context.page_url, "contentType": "text/html"}],
         "altIds": [{"role": "canonicalUrl", "value": context.page_url}],
     }
+    if context.embargo_until is not None:
+        data["embargoedUntil"] = _utc(context.embargo_until)
     if a.sapo.strip():
         data["descriptions"] = [
             {"role": "summary", "contentType": "text/plain", "value": sapo(context)}
@@ -142,6 +147,26 @@ def build_ninjs(
             for n, (photo, files) in enumerate(photos, 1)
         ]
     return data
+
+
+def build_withdrawn_ninjs(context: PageContext, withdrawn_at: datetime) -> dict[str, Any]:
+    """The ninjs left with a withdrawn story's page: the same object, `pubStatus` canceled,
+    nothing of its text or photos."""
+    return {
+        "uri": f"urn:uuid:{context.article.id}",
+        "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA_URI},
+        "type": "text",
+        "representationType": "partial",
+        "version": str(context.version),
+        "firstCreated": _utc(context.published),
+        "versionCreated": _utc(max(withdrawn_at, context.modified)),
+        "pubStatus": "canceled",
+        "language": context.site.language,
+        "copyrightHolder": context.site.name,
+        "slugline": context.page_slug,
+        "renditions": [{"name": "html", "href": context.page_url, "contentType": "text/html"}],
+        "altIds": [{"role": "canonicalUrl", "value": context.page_url}],
+    }
 
 
 def dump_json(data: object) -> bytes:

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.errors import ValidationError
 from editor_app.domain.people import Official
+from editor_app.domain.publication import Correction
 from editor_app.domain.siteconfig import DEFAULT_BASE_URL, DEFAULT_LOCALE, DEFAULT_NAME
 from editor_app.domain.text import slugify
 
@@ -196,9 +197,11 @@ def _aware(value: datetime | None, name: str) -> datetime | None:
 class PageContext:
     """Everything one article page shows, as plain data.
 
-    `published_at`/`modified_at` are aware datetimes (stored in UTC, shown in the site's zone);
-    when absent, the article's `updated_at` stands in (a draft has no publication time yet, and
-    an export must not depend on the clock).
+    `published_at`/`modified_at` are aware datetimes (stored in UTC, shown in the site's zone):
+    the story's first publication and its current published version (`domain.publication`).
+    When absent (the preview of a story not yet published), the article's `updated_at` stands
+    in. `corrections`: the corrections published so far, oldest first; `embargo_until`: the
+    time before which the story may not be published (ninjs `embargoedUntil`).
     """
 
     article: Article
@@ -213,10 +216,15 @@ class PageContext:
     url: str | None = None  # the public URL; default: {base_url}/{slug}/
     slug: str | None = None  # default: slugify(headline)
     version: int = 1
+    corrections: tuple[Correction, ...] = ()
+    embargo_until: datetime | None = None
 
     def __post_init__(self) -> None:
         _aware(self.published_at, "published_at")
         _aware(self.modified_at, "modified_at")
+        _aware(self.embargo_until, "embargo_until")
+        for c in self.corrections:
+            _aware(c.at, "correction time")
 
     @property
     def page_slug(self) -> str:

@@ -2,7 +2,8 @@
 
 JSON-LD follows Google's Article structured data: `headline`, `description` (the sapo),
 `image` as the 16:9, 4:3 and 1:1 crops (absolute URLs, each at least 50,000 pixels),
-`datePublished`/`dateModified` with the +07:00 offset, `author` as Person with the bare name
+`datePublished` (the first publication) / `dateModified` (the current version) with the +07:00
+offset, `correction` as CorrectionComments (note and time), `author` as Person with the bare name
 (no "Đồng chí", no job title), `publisher` with name and logo, and `mentions` for the tagged
 officials with their `jobTitle`.
 """
@@ -23,9 +24,11 @@ from editor_app.render.typography import smarten
 
 __all__ = [
     "MIN_IMAGE_PIXELS",
+    "DatedNote",
     "ShareLink",
     "author_names",
     "bare_name",
+    "corrections",
     "dateline",
     "embed_json",
     "headline",
@@ -35,6 +38,7 @@ __all__ = [
     "safe_url",
     "sapo",
     "share_links",
+    "updated",
 ]
 
 MIN_IMAGE_PIXELS = 50_000
@@ -143,6 +147,31 @@ def dateline(context: PageContext, when: datetime) -> str:
     hours, rest = divmod(abs(minutes), 60)
     gmt = f"GMT{sign}{hours}" + (f":{rest:02d}" if rest else "")
     return f"{format_datetime(local)} ({gmt})"
+
+
+@dataclass(frozen=True, slots=True)
+class DatedNote:
+    """A time the page prints (`iso` for `<time datetime>`, `text` to read) and its note."""
+
+    iso: str
+    text: str
+    note: str = ""
+
+
+def updated(context: PageContext) -> DatedNote | None:
+    """The current version's time when it is later than the first publication (the page's
+    "Cập nhật" line), else None."""
+    if context.modified <= context.published:
+        return None
+    return DatedNote(iso_local(context, context.modified), dateline(context, context.modified))
+
+
+def corrections(context: PageContext) -> list[DatedNote]:
+    """The corrections published so far, oldest first, as the page prints them."""
+    return [
+        DatedNote(iso_local(context, c.at), dateline(context, c.at), smarten(c.note))
+        for c in context.corrections
+    ]
 
 
 def embed_json(data: object) -> str:
@@ -261,6 +290,15 @@ def news_article(context: PageContext, word_count: int) -> dict[str, Any]:
         data["articleSection"] = context.section_name
     if a.keywords:
         data["keywords"] = list(a.keywords)
+    if context.corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": smarten(c.note),
+                "datePublished": iso_local(context, c.at),
+            }
+            for c in context.corrections
+        ]
     mentions: list[dict[str, Any]] = []
     for o in context.officials:
         person: dict[str, Any] = {"@type": "Person", "name": bare_name(o.name)}

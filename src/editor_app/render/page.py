@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from editor_app.render.context import PageContext, RelatedStory, RenderMode
 from editor_app.render.layout import BodyItem, layout_body
 from editor_app.render.markdown import BodyRenderer, RenderedBody
 from editor_app.render.meta import (
+    corrections,
     dateline,
     embed_json,
     headline,
@@ -32,11 +34,13 @@ from editor_app.render.meta import (
     safe_url,
     sapo,
     share_links,
+    updated,
 )
 
 __all__ = ["STYLESHEET_HREF", "PageRenderer", "RenderedPage", "render_page", "stylesheet_path"]
 
 TEMPLATE = "article.html.j2"
+WITHDRAWN_TEMPLATE = "withdrawn.html.j2"
 BODY_TEMPLATE = "_body.html.j2"
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -107,6 +111,32 @@ class PageRenderer:
         html = self._env.get_template(TEMPLATE).render(**model)
         return RenderedPage(html, body_text, words, json_ld)
 
+    def render_withdrawn(self, context: PageContext, withdrawn_at: datetime) -> str:
+        """The page left at a taken-down story's address: it says the story was withdrawn and
+        when, asks search engines not to index it, and shows nothing of the story itself (a
+        take-down is often for what the story said)."""
+        site = context.site
+        model: dict[str, Any] = {
+            "mode": "export",
+            "lang": site.language,
+            "title": f"Bài viết đã được gỡ - {site.name}",
+            "description": "",
+            "robots": "noindex",
+            "canonical": context.page_url,
+            "og": [],
+            "twitter": [],
+            "json_ld": None,
+            "stylesheet_href": STYLESHEET_HREF,
+            "stylesheet": None,
+            "icons": ICONS,
+            "site": site,
+            "home_url": site.base_url + "/",
+            "nav": [(n, site.section_url((n,)), False) for n in site.nav_sections],
+            "withdrawn_iso": iso_local(context, withdrawn_at),
+            "withdrawn_text": dateline(context, withdrawn_at),
+        }
+        return self._env.get_template(WITHDRAWN_TEMPLATE).render(**model)
+
     def _stylesheet(self) -> str:
         if self._css is None:
             self._css = stylesheet_path().read_text(encoding="utf-8")
@@ -154,8 +184,11 @@ class PageRenderer:
             "headline": headline(context),
             "sapo": sapo(context),
             "byline": a.byline,
+            "robots": None,
             "dateline": dateline(context, context.published),
             "published_iso": iso_local(context, context.published),
+            "updated": updated(context),
+            "corrections": corrections(context),
             "items": items,
             "officials": officials,
             "keywords": keywords,

@@ -184,8 +184,11 @@ def test_ninjs_is_valid_and_complete(
     body = data["bodies"][0]
     assert body["contentType"] == "text/html" and body["value"].startswith("<p>Sáng 12/4")
     assert "<figure" not in body["value"] and "data-line" not in body["value"]
-    assert data["contentCreated"] == "2023-04-12T02:55:00Z"
+    # first publication, current version (issue 13, point 4), and when the story was started
+    assert data["firstCreated"] == "2023-04-12T02:55:00Z"
     assert data["versionCreated"] == "2023-04-12T04:10:00Z"
+    assert data["contentCreated"] == "2023-04-11T23:30:00Z"
+    assert data["pubStatus"] == "usable" and "embargoedUntil" not in data
     assert data["people"] == [{"name": "Dương Đức Huy", "rel": "mentioned"}]
     assert "Trưởng" not in json.dumps(data["people"], ensure_ascii=False)
     assert {s["name"] for s in data["subjects"]} == {
