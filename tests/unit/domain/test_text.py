@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from editor_app.domain.text import (
     count_text,
     fold,
+    fold_char,
     format_date,
     format_datetime,
     format_number,
@@ -34,6 +35,12 @@ def test_fold_vietnamese_names() -> None:
 @given(st.text())
 def test_fold_is_idempotent(s: str) -> None:
     assert fold(fold(s)) == fold(s)
+
+
+@given(st.text() | st.text(st.characters(max_codepoint=0x3100)))
+def test_fold_is_fold_char_on_each_nfc_character(s: str) -> None:
+    assert fold(s) == "".join(fold_char(c) for c in nfc(s))
+    assert fold(s) == "".join(fold_char(c) for c in nfc(s))  # from the table this time
 
 
 @given(vi_text)
