@@ -61,6 +61,7 @@ class ArticleEditor(QObject):
         self.article: Article | None = None
         self._cursor_states: dict[uuid.UUID, Any] = {}
         self._loading = False
+        self._saved_state = ""  # what the status bar said after the last save that wrote
         self.read_only = False
         # Who autosaves are recorded for (the review history thins them); set by the window.
         self.user: User | None = None
@@ -80,8 +81,13 @@ class ArticleEditor(QObject):
     def _connect(self) -> None:
         ui = self.ui
         ui.headlineEdit.textEdited.connect(lambda _t: self._edited("headline"))
-        ui.sapoEdit.textChanged.connect(lambda: self._edited("sapo"))
-        ui.bodyEdit.textChanged.connect(lambda: self._edited("body"))
+        # Not textChanged: Qt reports a re-highlight (the dictionary loaded, a word added to
+        # it) as a text change, and a story only viewed was saved and moved in the list.
+        # contentsChange says how many characters went and came: none for a format change.
+        for name, edit in (("sapo", ui.sapoEdit), ("body", ui.bodyEdit)):
+            edit.document().contentsChange.connect(
+                lambda _at, removed, added, name=name: self._text_edited(name, removed, added)
+            )
         ui.bylineEdit.textEdited.connect(lambda _t: self._edited("byline"))
         ui.locationEdit.textEdited.connect(lambda _t: self._edited("location"))
         ui.keywordsEdit.textEdited.connect(lambda _t: self._edited("keywords"))
@@ -91,6 +97,10 @@ class ArticleEditor(QObject):
         # Leaving a field saves at once.
         for w in (ui.headlineEdit, ui.bylineEdit, ui.locationEdit, ui.keywordsEdit):
             w.editingFinished.connect(self.saver.save_now)
+
+    def _text_edited(self, name: str, removed: int, added: int) -> None:
+        if removed or added:
+            self._edited(name)
 
     def _event_date_toggled(self, on: bool) -> None:
         self.ui.eventDateEdit.setEnabled(on)
@@ -172,7 +182,7 @@ class ArticleEditor(QObject):
         an autosave revision for the user."""
         changes = self.workspace.articles.save_fields(article_id, fields)
         user = self.user
-        if user is not None:
+        if user is not None and changes.articles:  # not when nothing changed (undone typing)
             try:
                 self.workspace.review.autosaved(article_id, user)
             except Exception:  # the text is saved; a missed autosave revision is only logged
@@ -217,8 +227,12 @@ class ArticleEditor(QObject):
             from editor_app.domain.timezone import to_local
 
             clock = to_local(changes.saved_at).strftime("%H:%M:%S")
-            if not self.saver.dirty:
-                self.save_state.emit(self.tr("Saved at {time}").format(time=clock))
+            self._saved_state = self.tr("Saved at {time}").format(time=clock)
+        elif not changes.articles and not self.saver.dirty:  # the text is as stored again
+            self.save_state.emit(self._saved_state)
+            return
+        if changes.saved_at is not None and not self.saver.dirty:
+            self.save_state.emit(self._saved_state)
         self.article_changed.emit(changes)
 
     def _on_failed(self, message: str) -> None:

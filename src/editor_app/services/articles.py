@@ -18,6 +18,7 @@ from editor_app.services.originals import forget_unused
 from editor_app.store import repository as repo
 from editor_app.store import review_repo
 from editor_app.store.database import Database
+from editor_app.store.field_saves import save_changed_fields
 
 TEXT_FIELDS = frozenset({"headline", "sapo", "body", "byline", "location"})
 
@@ -105,14 +106,20 @@ class ArticleService:
         source: object | None = None,
         user: User | None = None,
     ) -> Changes:
-        """The autosave: writes only the given fields, in one short transaction.
+        """The autosave: writes only the given fields, in one short transaction, and only
+        when one of them differs from what is stored, as the app reads it (NFC: text another
+        tool stored decomposed is not rewritten by being shown). A save that changes nothing
+        writes nothing and returns empty `Changes` (no `saved_at`): the story keeps its
+        `updated_at`, its place in the list, and stays out of the recovery notice.
 
         With `user`, a story that user's role may not edit (a reporter's approved or published
         story) is refused with `ReadOnly`, by the UPDATE itself (no extra query)."""
         clean = _clean_fields(fields)
         locked_for = user.role if user is not None and user.role is Role.REPORTER else None
         with self._db.quick_write() as conn:
-            when = repo.update_article_fields(conn, article_id, clean, locked_for=locked_for)
+            when = save_changed_fields(conn, article_id, clean, locked_for=locked_for)
+        if when is None:
+            return Changes(source=source)
         return Changes.of([article_id], saved_at=when, source=source)
 
     def save_revision(

@@ -347,13 +347,18 @@ PHOTO_FIELDS = frozenset({"caption", "credit", "alt_text", "featured"})
 
 
 def update_photo(session: Session, photo_id: uuid.UUID, fields: dict[str, Any]) -> uuid.UUID:
-    """Changes caption/credit/alt/featured; returns the article's id."""
+    """Changes caption/credit/alt/featured; returns the article's id. Nothing is written
+    (the story keeps its `updated_at`) when every field already holds its value, as the app
+    reads it (`domain.article.Photo`: NFC, trimmed)."""
     unknown = set(fields) - PHOTO_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     row = session.get(PhotoRow, str(photo_id))
     if row is None:
         raise NotFound(f"Không tìm thấy ảnh {photo_id}.")
+    read = _photo_from_row(row)
+    if all(getattr(read, k) == v for k, v in fields.items()):
+        return uuid.UUID(row.article.id)
     if fields.get("featured"):
         session.execute(
             update(PhotoRow).where(PhotoRow.article_pk == row.article_pk).values(featured=False)

@@ -18,7 +18,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, event, text
 
 from editor_app.domain.search_query import parse_query
-from editor_app.domain.text import fold
+from editor_app.domain.text import fold, nfc
 from editor_app.store.errors import DataFolderLocked
 
 FTS_TABLE = "articles_fts"
@@ -45,6 +45,13 @@ def install_pragmas(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
         dbapi_conn.create_function("editor_has_keyword", 2, _has_keyword, deterministic=True)
+        dbapi_conn.create_function("editor_nfc", 1, _nfc, deterministic=True)
+
+
+def _nfc(value: str | None) -> str | None:
+    """SQL function: text as the app reads it (NFC), to compare a save with what is stored
+    (PostgreSQL has normalize(value, NFC))."""
+    return nfc(value) if isinstance(value, str) else value
 
 
 def _has_keyword(keywords_json: str | None, folded: str) -> int:
