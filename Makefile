@@ -4,6 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The page audit's npm packages (Lighthouse, axe-core, puppeteer-core), pinned by the lock file;
+# --ignore-scripts and the *_SKIP_DOWNLOAD variables: no step downloads a browser (the audit
+# runs Debian's Chromium). Node.js itself comes from scripts/system-deps.sh.
+AUDIT := tools/page-audit
+AUDIT_STAMP := $(AUDIT)/node_modules/.installed
 
 .PHONY: run test lint typecheck pytest bench forms translations generated screenshots clean system-deps dist
 
@@ -13,13 +18,22 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+$(AUDIT_STAMP): $(AUDIT)/package.json $(AUDIT)/package-lock.json
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  echo "make: Node.js and npm are needed for the page audit (tests/e2e/test_page_audit.py);" \
+	    "run make as root to install them (scripts/system-deps.sh), or install Node.js >= 18.16" >&2; \
+	  exit 1; }
+	cd $(AUDIT) && PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROME_DOWNLOAD=1 \
+	  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 system-deps:
 	@bash scripts/system-deps.sh
 
 run: system-deps $(STAMP)
 	$(VENV)/bin/editor-app
 
-test: system-deps $(STAMP)
+test: system-deps $(STAMP) $(AUDIT_STAMP)
 	$(PY) scripts/generated.py --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -49,4 +63,4 @@ dist: system-deps $(STAMP)
 	$(PY) scripts/dist.py
 
 clean:
-	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache
+	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache $(AUDIT)/node_modules

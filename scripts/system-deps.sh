@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Qt, QtWebEngine, the fonts, the spell-check dictionary, the HTML
-# checker (Java), the page screenshots (Chromium) and `make dist` (binutils for PyInstaller,
-# desktop-file-utils to check the menu entry) need — only the missing ones, only as root.
+# checker (Java), the page screenshots and audit (Chromium; Node.js and npm for Lighthouse and
+# axe-core) and `make dist` (binutils for PyInstaller, desktop-file-utils to check the menu
+# entry) need — only the missing ones, only as root.
 set -euo pipefail
 pkgs=(
   xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0
@@ -15,6 +16,12 @@ pkgs=(
   binutils desktop-file-utils
 )
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping"; exit 0; }
+# Node.js for the page audit (tools/page-audit/: Lighthouse 12 needs Node >= 18.16; Debian 12
+# has 18.19): Debian's nodejs and npm only when no node is on the PATH. A node installed another
+# way (NodeSource's nodejs carries its own npm and conflicts with Debian's npm) is left alone.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  pkgs+=(nodejs npm)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
