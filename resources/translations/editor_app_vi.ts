@@ -98,22 +98,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="192"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="197"/>
         <source>editor_app cannot start</source>
         <translation>editor_app không khởi động được</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="193"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="198"/>
         <source>editor_app could not start: {error}</source>
         <translation>editor_app không khởi động được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="197"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="202"/>
         <source>The details were written to {log}</source>
         <translation>Chi tiết đã được ghi vào {log}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="201"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="206"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -121,47 +121,47 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="104"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="114"/>
         <source>— choose a section —</source>
         <translation>— chọn chuyên mục —</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="187"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="197"/>
         <source>Unsaved changes…</source>
         <translation>Có thay đổi chưa lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="221"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="230"/>
         <source>Saved at {time}</source>
         <translation>Đã lưu lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="225"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="239"/>
         <source>Not saved: {error} — will retry</source>
         <translation>Chưa lưu được: {error} — sẽ thử lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="231"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="245"/>
         <source>{low}–{high} characters</source>
         <translation>{low}–{high} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="233"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="247"/>
         <source>{n} characters — short (aim for {low}–{high})</source>
         <translation>{n} ký tự — ngắn (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="238"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="252"/>
         <source>{n} characters — long (aim for {low}–{high})</source>
         <translation>{n} ký tự — dài (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="243"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="257"/>
         <source>{n} characters</source>
         <translation>{n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="259"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="273"/>
         <source>{words} words · {chars} characters ({nospace} without spaces) · {minutes} min read</source>
         <translation>{words} từ · {chars} ký tự ({nospace} không kể dấu cách) · {minutes} phút đọc</translation>
     </message>
@@ -182,6 +182,109 @@
         <location filename="../../src/editor_app/gui/editor/spell_highlight.py" line="98"/>
         <source>Ignore</source>
         <translation>Bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="52"/>
+        <source>Checklist</source>
+        <translation>Kiểm tra trước khi đăng</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="79"/>
+        <source>Nothing to fix: the story passes the checklist.</source>
+        <translation>Không có gì phải sửa: bài đã qua danh sách kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="138"/>
+        <source>The check failed: {error}</source>
+        <translation>Không kiểm tra được: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="148"/>
+        <source>show</source>
+        <translation>xem</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="160"/>
+        <source>Fix</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="162"/>
+        <source>Make this change in the text (can be undone)</source>
+        <translation>Sửa ngay trong bài (có thể hoàn tác)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="168"/>
+        <source>{n} items to fix before the story is published.</source>
+        <translation>{n} mục cần sửa trước khi đăng bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="171"/>
+        <source>Ready as far as the checklist goes.</source>
+        <translation>Sẵn sàng: bài đã qua danh sách kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="176"/>
+        <source>Site not configured</source>
+        <translation>Chưa cấu hình trang báo</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="177"/>
+        <source>Tag typed as text</source>
+        <translation>Thẻ HTML gõ như chữ</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="178"/>
+        <source>More tags typed as text</source>
+        <translation>Còn thẻ HTML khác gõ như chữ</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="179"/>
+        <source>Link leads nowhere</source>
+        <translation>Liên kết không dẫn tới đâu</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="180"/>
+        <source>More links that lead nowhere</source>
+        <translation>Còn liên kết hỏng khác</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="181"/>
+        <source>No byline</source>
+        <translation>Chưa có tác giả</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="182"/>
+        <source>Headline too long</source>
+        <translation>Tiêu đề quá dài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="183"/>
+        <source>Headline too short</source>
+        <translation>Tiêu đề quá ngắn</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="184"/>
+        <source>Sapo too long</source>
+        <translation>Sapo quá dài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="185"/>
+        <source>Sapo too short</source>
+        <translation>Sapo quá ngắn</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="190"/>
+        <source>Missing</source>
+        <translation>Còn thiếu</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="258"/>
+        <source>The text has changed since the check: checking again.</source>
+        <translation>Nội dung đã đổi sau lần kiểm tra: đang kiểm tra lại.</translation>
     </message>
 </context>
 <context>
@@ -431,45 +534,45 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="80"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="81"/>
         <source>editor_app</source>
         <extracomment>How the log folder is opened (the system&apos;s file manager); tests replace it.</extracomment>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="97"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="98"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="98"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="99"/>
         <source>Something went wrong: {error}</source>
         <translation>Đã xảy ra lỗi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="110"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="111"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="113"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="114"/>
         <source>Copy details</source>
         <translation>Sao chép chi tiết</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="114"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="115"/>
         <source>Open log folder</source>
         <translation>Mở thư mục nhật ký</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="127"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="128"/>
         <source>The app keeps running and your stories are autosaved; if something looks wrong, restart it. The details were written to the log:
 {log}</source>
         <translation>Ứng dụng vẫn chạy và bài của bạn đã được tự động lưu; nếu thấy có gì bất thường, hãy khởi động lại. Chi tiết đã được ghi vào nhật ký:
 {log}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="131"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="132"/>
         <source>{n} more errors since, in the same log.</source>
         <translation>Sau đó còn {n} lỗi nữa, cũng được ghi trong nhật ký này.</translation>
     </message>
@@ -1406,68 +1509,68 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Xuất bài vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="340"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="343"/>
         <source>Exporting…</source>
         <translation>Đang xuất bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="340"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="343"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="341"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="382"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="387"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="397"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="413"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="344"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="386"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="391"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="401"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="417"/>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="380"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="384"/>
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="388"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="392"/>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi không mong đợi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="394"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="398"/>
         <source>Exported to {path}</source>
         <translation>Đã xuất vào {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="398"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="402"/>
         <source>The story was exported to:
 {path}</source>
         <translation>Bài đã được xuất vào:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="402"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="406"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="414"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="418"/>
         <source>The story is not ready to publish:</source>
         <translation>Bài chưa sẵn sàng để đăng:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="419"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="423"/>
         <source>Export anyway…</source>
         <translation>Vẫn xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="426"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="430"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="427"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="431"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>
@@ -1782,6 +1885,11 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <location filename="../../src/editor_app/gui/story_list.py" line="135"/>
         <source>Returned</source>
         <translation>Trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/story_list.py" line="136"/>
+        <source>Withdrawn</source>
+        <translation>Đã gỡ</translation>
     </message>
 </context>
 <context>

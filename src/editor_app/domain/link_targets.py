@@ -41,6 +41,8 @@ _DEFINITION = re.compile(
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>")
 _ESCAPABLE = "\\`*_{}[]()>#+-.!"
 _ESCAPE = re.compile(r"\\(.)", re.S)
+_BRACKETS = re.compile(r"\\.|[\[\]]", re.S)
+_PARENS = re.compile(r"\\.|[()]", re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,50 +93,37 @@ def _escaped(text: str, i: int) -> bool:
     return n % 2 == 1
 
 
-def _close_bracket(text: str, i: int, end: int) -> int:
-    """The `]` closing the `[` at `i` (nested pairs inside), or -1."""
-    depth = 0
-    stop = min(end, i + MAX_LINK_CHARS)
-    j = i
-    while j < stop:
-        c = text[j]
-        if c == "\\":
-            j += 2
+def _pairs(text: str, start: int, stop: int, pattern: re.Pattern[str]) -> dict[int, int]:
+    """Each opening bracket of text[start:stop] → its closing one (nested pairs inside, a
+    backslash escaping the next character), in one pass: a long run of `[` or `(` with no
+    close costs no more than its length."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for m in pattern.finditer(text, start, stop):
+        c = m.group(0)
+        if c[0] == "\\":
             continue
-        if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    return -1
+        if c in "[(":
+            stack.append(m.start())
+        elif stack:
+            opened = stack.pop()
+            if m.start() - opened <= MAX_LINK_CHARS:
+                pairs[opened] = m.start()
+    return pairs
 
 
-def _inline_target(text: str, i: int, end: int) -> tuple[str, int] | None:
+def _inline_target(text: str, i: int, end: int, parens: dict[int, int]) -> tuple[str, int] | None:
     """The address of `(…)` at `i` and the offset after its `)`, or None."""
     m = _ANGLE.match(text, i, end)
     if m is not None:
         return m.group(1)[1:-1], m.end()
-    depth = 0
-    stop = min(end, i + MAX_LINK_CHARS)
-    j = i
-    while j < stop:
-        c = text[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                inside = text[i + 1 : j]
-                t = _TITLE.match(inside)
-                address = t.group(1) if t is not None else inside
-                return _unescape(address).strip(), j + 1
-        j += 1
-    return None
+    j = parens.get(i)
+    if j is None:
+        return None
+    inside = text[i + 1 : j]
+    t = _TITLE.match(inside)
+    address = t.group(1) if t is not None else inside
+    return _unescape(address).strip(), j + 1
 
 
 def _unescape(address: str) -> str:
@@ -185,11 +174,15 @@ def _scan(
 ) -> None:
     """Links in one paragraph, text[start:stop]."""
     i = text.find("[", start, stop)
+    if i < 0:
+        return
+    brackets = _pairs(text, i, stop, _BRACKETS)
+    parens = _pairs(text, i, stop, _PARENS) if "(" in text[i:stop] else {}
     while i >= 0:
         if i in skipped or _escaped(text, i):
             i = text.find("[", i + 1, stop)
             continue
-        close = _close_bracket(text, i, stop)
+        close = brackets.get(i, -1)
         if close < 0:
             i = text.find("[", i + 1, stop)
             continue
@@ -199,13 +192,13 @@ def _scan(
         target: str | None = None
         end = after
         if text.startswith("(", after):
-            inline = _inline_target(text, after, stop)
+            inline = _inline_target(text, after, stop, parens)
             if inline is not None:
                 target, end = inline
         if target is None:
             ref = label
             if text.startswith("[", after):
-                ref_close = _close_bracket(text, after, stop)
+                ref_close = brackets.get(after, -1)
                 if ref_close >= 0:
                     ref = text[after + 1 : ref_close] or label
                     end = ref_close + 1

@@ -33,6 +33,7 @@ PanelFactory = Callable[["MainWindow"], QDockWidget]
 # folder, after the frame is on screen: the panels pull in the web engine and the database layer.
 PANELS: list[tuple[str, str, Qt.DockWidgetArea]] = [
     ("editor_app.gui.officials.tag_panel", "TagPanel", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("editor_app.gui.checklist.panel", "ChecklistPanel", Qt.DockWidgetArea.RightDockWidgetArea),
     ("editor_app.gui.photos.panel", "PhotoPanel", Qt.DockWidgetArea.RightDockWidgetArea),
     ("editor_app.gui.preview.dock", "PreviewDock", Qt.DockWidgetArea.RightDockWidgetArea),
     (
