@@ -23,7 +23,10 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=20)
     parser.add_argument("--megapixels", type=float, default=12.0)
     args = parser.parse_args()
+    from editor_app.domain.workflow import Role, User
     from editor_app.services.workspace import Workspace
+
+    editor = User("Trần Thu Hà", Role.EDITOR)
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "camera"
@@ -47,7 +50,7 @@ def main() -> None:
                 out = Path(tmp) / f"out-{len(times)}"
                 out.mkdir()
                 t = time.perf_counter()
-                ws.export.export(story.id, out, force_reason="benchmark")
+                ws.export.export(story.id, out, force_reason="đo tốc độ", user=editor)
                 times.append(time.perf_counter() - t)
                 print(f"export {run}: {times[-1]:.2f} s")
         print(f"{args.photos} photos of {args.megapixels:g} MP ({size_mb:.0f} MB of JPEG)")

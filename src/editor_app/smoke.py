@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from editor_app.services.workspace import Workspace
 
 SECTION = "Thời sự"
-FORCE_REASON = "smoke test of a build (editor-app --smoke)"
+FORCE_REASON = "kiểm tra bản dựng (editor-app --smoke)"
 WEB_TIMEOUT_S = 60.0
 
 _keep: list[object] = []
@@ -177,7 +177,10 @@ def _with_workspace(
     with smoke.step("export") as d:
         target = (data_dir / "smoke-export") if data_dir is not None else scratch / "export"
         target.mkdir(parents=True, exist_ok=True)
-        bundle = workspace.export.export(story.id, target, force_reason=FORCE_REASON)
+        from editor_app.domain.workflow import Role, User
+
+        tester = User("Kiểm tra bản dựng", Role.EDITOR)  # recorded with the forced export
+        bundle = workspace.export.export(story.id, target, force_reason=FORCE_REASON, user=tester)
         page = bundle / "index.html"
         if not page.is_file():
             raise StepFailed(f"no page at {page}")

@@ -16,6 +16,7 @@ from helpers.sites import sample_site_file
 from PIL import Image
 
 from editor_app.cli import main
+from editor_app.services.identity import USER_ENV
 from editor_app.services.siteconfig import SITE_CONFIG_ENV
 from editor_app.services.workspace import Workspace
 from editor_app.store import repository as repo
@@ -57,6 +58,7 @@ def story(
     """The sample article imported, its officials tagged, for the sample outlet (a site file
     naming it); photos still lack credits/alt, the story its byline."""
     monkeypatch.setenv(SITE_CONFIG_ENV, str(sample_site_file(tmp_path / "site")))
+    monkeypatch.setenv(USER_ENV, "Trần Thu Hà:editor")  # who exports (issue 13, point 2)
     data = tmp_path / "data"
     assert cli(capsys, data, "sections", "import", str(samples_dir / "sections.txt"))[0] == 0
     assert cli(capsys, data, "officials", "import", str(samples_dir / "officials.csv"))[0] == 0
@@ -109,7 +111,9 @@ def test_export_refused_until_ready_then_forced(
     assert "chưa ghi tác giả" in err and "mô tả thay thế" in err
     assert not any(out.glob("*/index.html"))
 
-    code, stdout, err = cli(capsys, data, "export", aid, "--out", str(out), "--force")
+    code, stdout, err = cli(
+        capsys, data, "export", aid, "--out", str(out), "--force", "--reason", "Cần đăng gấp"
+    )
     assert code == 0, err
     bundle = Path(stdout.strip())
     assert (bundle / "index.html").is_file()
@@ -123,6 +127,8 @@ def test_export_of_the_sample_article(
 ) -> None:
     data, aid = story
     fill_photos(data, aid)
+    for status in ("editing", "approved"):  # exporting the approved story publishes it
+        assert cli(capsys, data, "status", aid, status)[0] == 0
 
     code, stdout, err = cli(capsys, data, "export", aid, "--out", str(tmp_path / "a"))
     assert code == 0, err
@@ -202,7 +208,7 @@ def test_export_without_out_goes_to_the_sites_export_folder(
     story: tuple[Path, str],
 ) -> None:
     data, aid = story
-    code, stdout, err = cli(capsys, data, "export", aid, "--force")
+    code, stdout, err = cli(capsys, data, "export", aid, "--force", "--reason", "Kiểm tra")
     assert code == 1 and stdout == ""
     assert "--out" in err or "thư mục" in err
 
@@ -210,7 +216,7 @@ def test_export_without_out_goes_to_the_sites_export_folder(
     site = tmp_path / "site.toml"
     site.write_text(f'[export]\nfolder = "{folder.as_posix()}"\n', encoding="utf-8")
     monkeypatch.setenv("EDITOR_APP_SITE_CONFIG", str(site))
-    code, stdout, err = cli(capsys, data, "export", aid, "--force")
+    code, stdout, err = cli(capsys, data, "export", aid, "--force", "--reason", "Kiểm tra")
     assert code == 0, err
     bundle = Path(stdout.strip())
     assert bundle.parent == folder

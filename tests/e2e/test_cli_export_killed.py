@@ -20,6 +20,7 @@ from helpers.process_tree import (
 )
 from PIL import Image
 
+from editor_app.services.identity import USER_ENV
 from editor_app.services.workspace import Workspace
 
 pytestmark = [pytest.mark.slow, needs_proc]
@@ -48,11 +49,13 @@ def story(tmp_path: Path) -> tuple[Path, uuid.UUID]:
 
 @pytest.mark.parametrize("delay", [0.0, 0.3])
 def test_a_killed_export_leaves_no_process(
-    story: tuple[Path, uuid.UUID], tmp_path: Path, delay: float
+    story: tuple[Path, uuid.UUID], tmp_path: Path, delay: float, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data, story_id = story
     command = [sys.executable, "-m", "editor_app", "--data-dir", str(data)]
     command += ["export", str(story_id), "--out", str(tmp_path / "out"), "--force"]
+    command += ["--reason", "Kiểm tra dừng giữa chừng"]
+    monkeypatch.setenv(USER_ENV, "Trần Thu Hà:editor")  # the forced export names who
     with marked_process(command) as (export, mark):
         assert wait_for(lambda: workers(mark) >= 1, 60), marked(mark)
         time.sleep(delay)

@@ -20,8 +20,12 @@ from helpers.sites import sample_site_file
 from helpers.small_disk import Disk, mounted
 from PIL import Image
 
+from editor_app.domain.workflow import Role, Status, User
+from editor_app.services.identity import USER_ENV
 from editor_app.services.siteconfig import SITE_CONFIG_ENV
 from editor_app.services.workspace import Workspace
+
+EDITOR = User("Trần Thu Hà", Role.EDITOR)
 
 
 @pytest.fixture
@@ -41,9 +45,11 @@ def run(data: Path, *args: str, cwd: Path | None = None) -> subprocess.Completed
 
 @pytest.fixture
 def story_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, uuid.UUID]:
-    """A data folder with one story ready to publish, closed as the app leaves it (the
-    commands run for the sample outlet: a site not configured is a checklist item)."""
+    """A data folder with one story published, closed as the app leaves it (the commands run
+    for the sample outlet, a site not configured being a checklist item, and as an editor:
+    re-exporting a published story only reads)."""
     monkeypatch.setenv(SITE_CONFIG_ENV, str(sample_site_file(tmp_path / "site")))
+    monkeypatch.setenv(USER_ENV, f"{EDITOR.name}:editor")
     data = tmp_path / "made"
     photo = tmp_path / "hội nghị.jpg"
     Image.new("RGB", (640, 480), (30, 90, 160)).save(photo, "JPEG")
@@ -60,6 +66,8 @@ def story_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path,
             story.id, [photo], caption="Quang cảnh hội nghị.", credit="Ảnh: Minh"
         )
         ws.photos.update(report.photos[0].id, alt_text="Các đại biểu trong hội trường.")
+        for target in (Status.EDITING, Status.APPROVED, Status.PUBLISHED):
+            ws.review.set_status(story.id, target, EDITOR)
         ws.search.search("giao ban")  # the index is up to date, as after a day's work
     return data, story.id
 

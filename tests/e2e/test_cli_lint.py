@@ -12,6 +12,7 @@ from pathlib import Path
 
 from helpers.sites import SAMPLE_SITE
 
+from editor_app.services.identity import USER_ENV
 from editor_app.services.siteconfig import SITE_CONFIG_ENV
 
 STORY = (
@@ -25,6 +26,7 @@ STORY = (
 
 def run(data: Path, *args: str, site: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, **{SITE_CONFIG_ENV: str(site) if site else "none"})
+    env.setdefault(USER_ENV, "Trần Thu Hà:editor")  # who exports (issue 13, point 2)
     return subprocess.run(
         [sys.executable, "-m", "editor_app", "--data-dir", str(data), *args],
         capture_output=True,

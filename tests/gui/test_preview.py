@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import QWebEngineScript
 
+from editor_app.domain.workflow import Role, User
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.preview.dock import MOBILE_WIDTH, PreviewDock
 from editor_app.gui.preview.web import interceptor
@@ -95,6 +96,7 @@ def test_export_from_the_dock_shows_the_checklist(  # type: ignore[no-untyped-de
     qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path, monkeypatch
 ) -> None:
     article = workspace.articles.create(headline=HEADLINE, body="Chữ.")
+    window.review.set_user(User("Trần Thu Hà", Role.EDITOR))
     window.open_story(article.id)
     dock = _dock(window)
     seen: list[list[str]] = []

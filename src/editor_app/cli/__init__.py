@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "maintenance",
     "check",
     "export",
+    "publishing",
     "photos",
     "review",
     "handoff",
@@ -39,7 +40,6 @@ READ_ONLY_COMMANDS = frozenset(
     {
         ("list", None),
         ("show", None),
-        ("export", None),
         ("preview", None),
         ("history", None),
         ("lint", None),
@@ -59,8 +59,11 @@ READ_PREFERABLY_WRITING = frozenset({("search", None)})
 
 def access_of(args: argparse.Namespace) -> Access:
     key = (args.command, getattr(args, f"{args.command}_command", None))
-    if key == ("export", None) and args.force:  # the override is recorded in the history
-        return "write"
+    if key == ("export", None):
+        # The override is recorded in the history, and exporting an approved story publishes
+        # it; re-exporting a published or withdrawn story only reads (it works while the app
+        # runs, on a read-only folder, on a full disk).
+        return "write" if args.force else "write-or-read"
     if key in READ_ONLY_COMMANDS:
         return "read"
     return "write-or-read" if key in READ_PREFERABLY_WRITING else "write"

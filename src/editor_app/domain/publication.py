@@ -38,6 +38,7 @@ __all__ = [
     "Publication",
     "PublicationError",
     "PublishedVersion",
+    "check_embargo",
     "content_hash",
     "embargo_line",
     "export_refusals",

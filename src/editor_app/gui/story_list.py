@@ -133,5 +133,6 @@ def status_label(status: Status) -> str:
         Status.APPROVED: QCoreApplication.translate("Status", "Approved"),
         Status.PUBLISHED: QCoreApplication.translate("Status", "Published"),
         Status.RETURNED: QCoreApplication.translate("Status", "Returned"),
+        Status.WITHDRAWN: QCoreApplication.translate("Status", "Withdrawn"),
     }
     return labels[status]

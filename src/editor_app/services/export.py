@@ -1,5 +1,8 @@
-"""Preview and export of a story: the page context from the database, the renditions from the
-media cache, the publish checklist.
+"""Preview, export and publication of a story: the page context from the database (its
+publication record, related blocks of stories readers may see), the publish checklist, and the
+verbs that put a story in front of readers — export (gated by the workflow: approved or
+published stories, for a role that may publish; --force recorded with who and why), publish,
+correct and withdraw (the record first, then the bundle). Renditions: `export_images.py`.
 
 `SiteSettings` (the outlet's name and public address) is a constructor argument: the default is
 the built-in one (`SiteSettings()`: "Báo Lào Cai", the placeholder https://example.invalid),
@@ -8,48 +11,55 @@ meant for the sample data and tests; a site configuration passes the real outlet
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from editor_app.domain.article import Article, Photo
-from editor_app.domain.errors import NotFound, UserError
-from editor_app.domain.listing import ArticleFilter, ArticleSummary
+from editor_app.domain.errors import UserError
+from editor_app.domain.publication import (
+    Publication,
+    PublicationError,
+    check_embargo,
+    content_hash,
+    embargo_line,
+    export_refusals,
+    local_text,
+)
 from editor_app.domain.section import SEPARATOR
-from editor_app.media.batch import RenditionJob, make_renditions
+from editor_app.domain.workflow import Status, User
 from editor_app.media.cache import RenditionCache
-from editor_app.media.renditions import Ratio
-from editor_app.media.xmp import PhotoMetadata
-from editor_app.publish import RenditionRequest, export_bundle
+from editor_app.publish import export_bundle
 from editor_app.publish.bundle import Progress
-from editor_app.publish.renditions import crop_requests, width_requests
+from editor_app.publish.names import check_owner
 from editor_app.render.context import (
     PageContext,
-    PhotoImages,
-    RelatedStory,
-    Rendition,
     SiteSettings,
     StaticImageResolver,
     TaggedOfficial,
 )
 from editor_app.render.page import PageRenderer
-from editor_app.services.articles import ArticleService
+from editor_app.services.articles import ArticleService, snapshot
+from editor_app.services.export_images import PREVIEW_WIDTHS, ExportImages, creator_of
+from editor_app.services.identity import NoIdentity
 from editor_app.services.lint import LintService
 from editor_app.services.officials import OfficialService
+from editor_app.services.publishing import PublishingService
+from editor_app.services.related import RELATED_COUNT, RelatedStories, related
 from editor_app.store.database import Database
 
-__all__ = ["FORCE_FROM_CLI", "ExportService", "NotReady"]
-
-#: How many stories "Tin cùng chuyên mục" and "Có thể bạn quan tâm" list.
-RELATED_COUNT = 5
-#: Widths of the renditions the preview links to (JPEG only: the preview is local).
-PREVIEW_WIDTHS = (480, 800, 1200)
-#: The reason recorded when `editor-app export --force` overrides the checklist.
-FORCE_FROM_CLI = "--force from the command line"
-
-_RATIOS: dict[str, Ratio] = {"16:9": (16, 9), "4:3": (4, 3), "1:1": (1, 1)}
-_CREDIT_PREFIXES = ("ảnh:", "ảnh :", "ảnh -", "ảnh")
+__all__ = [
+    "PREVIEW_WIDTHS",
+    "RELATED_COUNT",
+    "ExportService",
+    "NotAllowed",
+    "NotReady",
+    "PublishOutcome",
+    "creator_of",
+]
 
 
 class NotReady(UserError):
@@ -61,17 +71,27 @@ class NotReady(UserError):
         super().__init__(f"Bài chưa sẵn sàng xuất bản:\n{lines}")
 
 
-def creator_of(credit: str) -> str:
-    """The photographer's name in a credit line ("Ảnh: Minh Hà" → "Minh Hà")."""
-    text = credit.strip()
-    low = text.lower()
-    for prefix in _CREDIT_PREFIXES:
-        if low.startswith(prefix):
-            return text[len(prefix) :].strip(" :-")
-    return text
+class NotAllowed(NotReady):
+    """The workflow does not let this user export the story now (without --force): `reasons`
+    says why; `failures` lists those and what the checklist finds, all at once."""
+
+    def __init__(self, reasons: list[str], checklist: list[str]) -> None:
+        self.reasons = list(reasons)
+        super().__init__(self.reasons + list(checklist))
 
 
-class ExportService:
+@dataclass(frozen=True)
+class PublishOutcome:
+    """A publish, a correction or a take-down: the record after it, and the bundle written
+    (None when no export folder is known: the record is made, the bundle waits)."""
+
+    publication: Publication
+    path: Path | None
+    first: bool = False
+    new_version: bool = False
+
+
+class ExportService(ExportImages):
     """Builds a story's `PageContext` and renders or exports it."""
 
     def __init__(
@@ -82,102 +102,51 @@ class ExportService:
         lint: LintService,
         site: SiteSettings | None = None,
         folder: Path | None = None,
+        publishing: PublishingService | None = None,
     ) -> None:
         """`site`: the outlet (name, public base URL, menu); None: the sample outlet's
         defaults (`SiteSettings()`), for the sample data and tests. `folder`: where exports go
-        unless told otherwise (the site configuration's; None: the user is asked)."""
+        unless told otherwise (the site configuration's; None: the user is asked).
+        `publishing`: the publication records (and the clock they read)."""
         self._db = db
         self._articles = articles
         self._officials = officials
         self._lint = lint
+        self.publishing = publishing if publishing is not None else PublishingService(db)
+        self._related = RelatedStories(db)
         self.site = site if site is not None else SiteSettings()
         self.default_folder = folder
         self.cache = RenditionCache(db.media_dir)
         self._renderer = PageRenderer()
         self._render_lock = threading.Lock()  # PageRenderer is not thread-safe
 
-    # --- the page's data -------------------------------------------------------------------
-    def metadata(self, photo: Photo) -> PhotoMetadata:
-        """What every rendition of the photo carries as XMP."""
-        return PhotoMetadata(
-            caption=photo.caption,
-            creator=creator_of(photo.credit),
-            credit=photo.credit,
-            copyright=f"© {self.site.name}",
-        )
-
-    def provider(self, photo: Photo, request: RenditionRequest) -> Path:
-        """The renditions provider of `publish.export_bundle`, over the media cache."""
-        crop = _RATIOS[request.crop] if request.crop else None
-        size = (photo.width, photo.height) if photo.width > 0 and photo.height > 0 else None
-        made = self.cache.file(
-            photo.sha256,
-            request.width,
-            request.format.upper(),
-            self.metadata(photo),
-            crop=crop,
-            size=size,
-        )
-        return made.path
-
-    def _url(self, headline: str, article_id: uuid.UUID) -> str:
-        probe = PageContext(Article(headline=headline, id=article_id), site=self.site)
-        return probe.page_url
-
-    def _related(self, rows: list[ArticleSummary]) -> tuple[RelatedStory, ...]:
-        return tuple(RelatedStory(r.headline, self._url(r.headline, r.id)) for r in rows)
-
-    def same_section(self, article: Article) -> list[ArticleSummary]:
-        """Up to 5 other stories of the same primary section (not trashed), newest first."""
-        if not article.section:
-            return []
-        rows = self._articles.list_stories(ArticleFilter(section=article.section))
-        rows = [
-            r
-            for r in rows
-            if r.id != article.id and r.section == article.section and r.headline.strip()
-        ]
-        rows.sort(key=lambda r: (r.updated_at, str(r.id)), reverse=True)
-        return rows[:RELATED_COUNT]
-
-    def may_interest(
-        self, article: Article, exclude: set[uuid.UUID] | None = None
-    ) -> list[ArticleSummary]:
-        """Up to 5 stories sharing officials or keywords: most shared first, then newest."""
-        shared: dict[uuid.UUID, int] = {}
-        found: dict[uuid.UUID, ArticleSummary] = {}
-        filters = [ArticleFilter(official_id=i) for i in article.official_ids]
-        filters += [ArticleFilter(keyword=k) for k in article.keywords]
-        for flt in filters:
-            for row in self._articles.list_stories(flt):
-                if row.id == article.id or not row.headline.strip():
-                    continue
-                if exclude and row.id in exclude:
-                    continue
-                shared[row.id] = shared.get(row.id, 0) + 1
-                found[row.id] = row
-        rows = sorted(
-            found.values(), key=lambda r: (shared[r.id], r.updated_at, str(r.id)), reverse=True
-        )
-        return rows[:RELATED_COUNT]
-
-    def context(self, article_id: uuid.UUID) -> PageContext:
-        """Everything the story's page shows (images: none; see preview_html and export)."""
+    def context(self, article_id: uuid.UUID, now: datetime | None = None) -> PageContext:
+        """Everything the story's page shows (images: none; see preview_html and export): its
+        slug, times, corrections and embargo from the publication record; related blocks of
+        the stories readers may see at `now` (default: the clock)."""
         article = self._articles.get(article_id)
+        pub = self.publishing.publication(article_id)
+        now = now or self.publishing.clock()
         day = article.event_date
         officials = tuple(
             TaggedOfficial.from_official(o, day) for o in self._officials.tagged(article_id)
         )
-        same = self.same_section(article)
-        others = self.may_interest(article, exclude={r.id for r in same})
+        same = self._related.same_section(article, now)
+        others = self._related.may_interest(article, now, exclude={r.id for r in same})
         section = tuple(article.section.split(SEPARATOR)) if article.section else ()
         return PageContext(
             article=article,
             site=self.site,
             section_path=section,
             officials=officials,
-            same_section=self._related(same),
-            may_interest=self._related(others),
+            same_section=related(self.site, same),
+            may_interest=related(self.site, others),
+            published_at=pub.first_published_at,
+            modified_at=pub.version_at,
+            slug=pub.slug or None,
+            version=max(pub.version, 1),
+            corrections=pub.corrections,
+            embargo_until=pub.embargo_until,
         )
 
     # --- checklist -------------------------------------------------------------------------
@@ -189,40 +158,18 @@ class ExportService:
         failures = [issue.checklist_line() for issue in self._lint.lint_article(article)]
         if not any(p.featured for p in article.photos):
             failures.append("Chưa chọn ảnh đại diện (ảnh nổi bật).")
+        pub = self.publishing.publication(article_id)
+        if pub.embargo_until is not None and pub.embargoed(self.publishing.clock()):
+            failures.append(embargo_line(pub.embargo_until))
         return failures
 
     # --- preview and export ----------------------------------------------------------------
-    def _preview_images(self, photo: Photo) -> PhotoImages:
-        size = (photo.width, photo.height) if photo.width > 0 and photo.height > 0 else None
-        try:
-            made = self.cache.ensure(
-                photo.sha256,
-                self.metadata(photo),
-                size=size,
-                formats=("JPEG",),
-                widths=PREVIEW_WIDTHS,
-                thumbnail=False,
-            )
-        except (NotFound, OSError, UserError):
-            return PhotoImages()  # shows as a placeholder with its caption
-        return PhotoImages(
-            tuple(Rendition(r.path.as_uri(), r.width, r.height, "jpeg") for r in made)
-        )
-
     def preview_html(self, article_id: uuid.UUID) -> str:
         """The live preview's page: renditions from the local cache (file:// URLs), made if
         missing. Slow the first time for a photo: call it off the UI thread."""
         ctx = self.context(article_id)
-        images = {p.id: self._preview_images(p) for p in ctx.article.photos}
-        ctx = PageContext(
-            article=ctx.article,
-            site=ctx.site,
-            section_path=ctx.section_path,
-            officials=ctx.officials,
-            same_section=ctx.same_section,
-            may_interest=ctx.may_interest,
-            images=StaticImageResolver(images),
-        )
+        images = {p.id: self.preview_images(p) for p in ctx.article.photos}
+        ctx = dataclasses.replace(ctx, images=StaticImageResolver(images))
         with self._render_lock:
             return self._renderer.render(ctx, mode="preview").html
 
@@ -234,23 +181,164 @@ class ExportService:
         force_reason: str | None = None,
         progress: Progress | None = None,
         cancel: Callable[[], bool] | None = None,
+        *,
+        user: User | None = None,
     ) -> Path:
         """Writes the story's bundle (`out_dir/<slug>/` or `<slug>.zip`; `out_dir` None: the
         default export folder, created if missing); returns its path.
 
-        Refuses (`NotReady`, listing the checklist's failures) unless `force_reason` is given;
-        an override is recorded as a revision (kind "export") with that reason.
+        Without `force_reason`: only an approved story (which this publishes, as `publish`
+        does), a published one (as it was published: the same dates, unless it changed since,
+        which `publish` or a correction must put out first) or a withdrawn one (its withdrawn
+        page), only for a `user` whose role may publish, and only when the checklist passes
+        (`NotAllowed`, `NotReady`). `force_reason` overrides all but the embargo and is
+        recorded, with the user's name and role, as an `export` revision. Never before an
+        embargo (`Embargoed`).
         """
-        if out_dir is None:
-            out_dir = self._default_out_dir()
+        if user is None:
+            raise NoIdentity()
+        now = self.publishing.clock()
+        article = self._articles.get(article_id)
+        pub = self.publishing.publication(article_id)
+        if pub.embargo_until is not None:
+            check_embargo(pub, now)
+        forced = bool(force_reason and force_reason.strip())
+        refusals = export_refusals(article.status, user.role)
+        if article.status is Status.PUBLISHED and not pub.published:
+            refusals.append(
+                "Bài ở trạng thái Đã xuất bản nhưng máy này chưa có bản ghi xuất bản của bài "
+                "(bài nhận từ máy khác?): hãy xuất bản bài (editor-app publish)."
+            )
+        elif article.status is Status.PUBLISHED and not pub.current(
+            content_hash(snapshot(article))
+        ):
+            assert pub.version_at is not None
+            refusals.append(
+                f"Bài đã được sửa sau lần xuất bản lúc {local_text(pub.version_at)}: hãy xuất "
+                "bản phiên bản mới (editor-app publish) hoặc đính chính (editor-app correct)."
+            )
+        failures = [] if article.status is Status.WITHDRAWN else self.readiness(article_id)
+        if not forced:
+            if refusals:
+                raise NotAllowed(refusals, failures)
+            if article.status is Status.APPROVED:  # its export is its publication
+                outcome = self.publish(article_id, user, out_dir, zip, "", progress, cancel)
+                assert outcome.path is not None
+                return outcome.path
+            if failures:
+                raise NotReady(failures)
+        out = Path(out_dir) if out_dir is not None else self._default_out_dir()
+        if forced:
+            skipped = refusals + failures
+            said = f"Xuất bài bỏ qua kiểm tra: {' '.join((force_reason or '').split())}"
+            if skipped:
+                said += " (bỏ qua: " + "; ".join(s.rstrip(".") for s in skipped) + ")"
+            self._articles.save_revision(article_id, user, said, kind="export")
+        return self.write_bundle(article_id, out, zip, progress, cancel, now=now)
+
+    def publish(
+        self,
+        article_id: uuid.UUID,
+        user: User,
+        out_dir: Path | None = None,
+        zip: bool = False,
+        note: str = "",
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+        *,
+        write: bool = True,
+    ) -> PublishOutcome:
+        """Publishes the story (see `PublishingService.publish`: an approved story, or a
+        published one's new version; `note`: a correction) and writes its bundle into
+        `out_dir` (None: the default folder; `write` False, or no folder known: the record
+        only). The checklist must pass and the bundle's place must be the story's own: both are
+        checked before anything is recorded."""
         failures = self.readiness(article_id)
         if failures:
-            if not (force_reason and force_reason.strip()):
-                raise NotReady(failures)
-            self._articles.save_revision(article_id, reason=force_reason, kind="export")
-        ctx = self.context(article_id)
+            raise NotReady(failures)
+        if note.strip() and not self.publishing.publication(article_id).published:
+            raise PublicationError("Bài chưa xuất bản lần nào nên chưa có gì để đính chính.")
+        out = self._out_or_none(out_dir) if write else None
+        if out is not None:
+            slug = self.publishing.slug(article_id)
+            check_owner(out / (f"{slug}.zip" if zip else slug), article_id)
+        done = self.publishing.publish(article_id, user, note)
+        path = None
+        if out is not None:
+            path = self._write_after_record(article_id, out, zip, progress, cancel)
+        return PublishOutcome(done.after, path, done.first, done.new_version)
+
+    def withdraw(
+        self,
+        article_id: uuid.UUID,
+        user: User,
+        reason: str,
+        out_dir: Path | None = None,
+        zip: bool = False,
+        *,
+        write: bool = True,
+    ) -> PublishOutcome:
+        """Takes the story down (status Đã gỡ, the reason in its history) and replaces its
+        bundle in `out_dir` (None: the default folder, when known) by the withdrawn page."""
+        self.publishing.withdraw(article_id, user, reason)
+        out = self._out_or_none(out_dir) if write else None
+        path = None
+        if out is not None:
+            path = self._write_after_record(article_id, out, zip, None, None)
+        return PublishOutcome(self.publishing.publication(article_id), path)
+
+    def _out_or_none(self, out_dir: Path | None) -> Path | None:
+        if out_dir is not None:
+            return Path(out_dir)
+        return self._default_out_dir() if self.default_folder is not None else None
+
+    def _write_after_record(
+        self,
+        article_id: uuid.UUID,
+        out: Path,
+        zip: bool,
+        progress: Progress | None,
+        cancel: Callable[[], bool] | None,
+    ) -> Path:
+        try:
+            return self.write_bundle(article_id, out, zip, progress, cancel)
+        except UserError as e:
+            raise UserError(
+                f"Đã ghi nhận việc xuất bản, nhưng chưa ghi được gói của bài: {e} "
+                f"Khi sửa xong, chạy lại: editor-app export {article_id}"
+            ) from e
+
+    def write_bundle(
+        self,
+        article_id: uuid.UUID,
+        out: Path,
+        zip: bool = False,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> Path:
+        """The bundle as the record says (no checks: `export` and `publish` make them). A story
+        never published (a forced export) is dated `now`, at the slug it would get."""
+        now = now or self.publishing.clock()
+        ctx = self.context(article_id, now)
+        pub = self.publishing.publication(article_id)
+        if not pub.published:
+            slug = self.publishing.slug(article_id)
+            ctx = dataclasses.replace(ctx, published_at=now, modified_at=now, slug=slug)
+        if pub.withdrawn_at is not None:
+            return export_bundle(
+                ctx,
+                out,
+                self.provider,
+                progress,
+                cancel,
+                zip=zip,
+                owner=article_id,
+                withdrawn_at=pub.withdrawn_at,
+            )
         self.prepare_renditions(ctx.article.photos, cancel)
-        return export_bundle(ctx, Path(out_dir), self.provider, progress, cancel, zip=zip)
+        return export_bundle(ctx, out, self.provider, progress, cancel, zip=zip, owner=article_id)
 
     def _default_out_dir(self) -> Path:
         if self.default_folder is None:
@@ -262,48 +350,3 @@ class ExportService:
                 f"Không tạo được thư mục xuất {self.default_folder}: {e.strerror}."
             ) from None
         return self.default_folder
-
-    def prepare_renditions(
-        self, photos: Sequence[Photo], cancel: Callable[[], bool] | None = None
-    ) -> None:
-        """Makes the bundle's renditions that are not cached yet, one decode per photo, on
-        every core (spawned processes): the bundle then only copies cached files. A photo that
-        fails here fails again, with its message, when the bundle asks for it."""
-        # The featured photo's crops (share previews) go first, so they are not left to the end
-        # on one core; then every photo's widths in both formats.
-        featured = next((p for p in photos if p.featured), photos[0] if photos else None)
-        jobs: list[RenditionJob] = []
-        if featured is not None:
-            for r in crop_requests(featured):
-                jobs.append(self._job(featured, (r.format.upper(),), (r.width,), r.crop))
-        jobs += [self._job(p, ("JPEG", "WEBP"), tuple(width_requests(p))) for p in photos]
-        if len(jobs) > 1:
-            stop = _CancelFlag(cancel)
-            make_renditions(jobs, self.cache, cancel=stop)
-
-    def _job(
-        self,
-        photo: Photo,
-        formats: tuple[str, ...],
-        widths: tuple[int, ...],
-        crop: str | None = None,
-    ) -> RenditionJob:
-        return RenditionJob(
-            photo.sha256,
-            self.metadata(photo),
-            size=(photo.width, photo.height) if photo.width > 0 and photo.height > 0 else None,
-            formats=formats,
-            widths=widths,
-            thumbnail=False,
-            crop=_RATIOS[crop] if crop else None,
-        )
-
-
-class _CancelFlag:
-    """Adapts a `cancel()` callable to the `is_set()` the batch asks for."""
-
-    def __init__(self, cancel: Callable[[], bool] | None) -> None:
-        self._cancel = cancel
-
-    def is_set(self) -> bool:
-        return bool(self._cancel and self._cancel())

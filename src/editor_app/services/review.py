@@ -37,6 +37,7 @@ from editor_app.domain.workflow import (
 from editor_app.services import revision_apply as apply
 from editor_app.services.articles import snapshot
 from editor_app.services.changes import Changes
+from editor_app.services.publishing import publish_in, withdraw_in
 from editor_app.store import repository as repo
 from editor_app.store import review_repo as rrepo
 from editor_app.store.database import Database
@@ -73,7 +74,9 @@ class ReviewService:
         self, article_id: uuid.UUID, target: Status | str, user: User, reason: str = ""
     ) -> Changes:
         """Moves the story to `target` if `user`'s role may (`TransitionError` otherwise);
-        writes the status and a `status` revision in one transaction."""
+        writes the status and a `status` revision in one transaction. Moving to published
+        records the publication (slug, times; refused before an embargo), moving to withdrawn
+        the take-down (`services/publishing.py`); neither writes the bundle."""
         target = Status(target)
         reason = nfc(reason).strip()
         with self._db.transaction() as s:
@@ -81,8 +84,13 @@ class ReviewService:
             current = article.status
             check_move(current, target, user.role, reason)
             when = repo.update_article_fields(s, article_id, {"status": target})
+            said = reason
+            if target is Status.PUBLISHED:  # the slug and the times, once (services/publishing)
+                said = publish_in(s, article, user, when)[2]
+            elif target is Status.WITHDRAWN:
+                withdraw_in(s, article, user, when, reason)
             moved = dataclasses.replace(article, status=target)
-            note = f"{current.label_vi} → {target.label_vi}" + (f": {reason}" if reason else "")
+            note = f"{current.label_vi} → {target.label_vi}" + (f": {said}" if said else "")
             rrepo.add_revision(
                 s, article_id, snapshot(moved), user.name, user.role, "status", note, when
             )

@@ -17,6 +17,7 @@ from editor_app.services.identity import IdentityService
 from editor_app.services.lint import LintService
 from editor_app.services.maintenance import MaintenanceService
 from editor_app.services.officials import OfficialService
+from editor_app.services.publishing import PublishingService
 from editor_app.services.review import ReviewService
 from editor_app.services.search import SearchService
 from editor_app.services.site_setup import SiteSetupService
@@ -61,6 +62,7 @@ class Workspace:
         self.lint = LintService(db, self.officials, self.site.config)
         self.maintenance = MaintenanceService(db)
         self.review = ReviewService(db)
+        self.publishing = PublishingService(db)
         self.identity = IdentityService(db.data_dir)
         self.site_setup = SiteSetupService(db, self.officials)
         self._scratch: Path | None = None
@@ -90,6 +92,7 @@ class Workspace:
             self.lint,
             site=site_settings(config),
             folder=config.export_folder.value,
+            publishing=self.publishing,
         )
         if self.db.read_only:
             self._read_only_renditions(service)

@@ -12,10 +12,12 @@ import pytest
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.people import Official, Title
+from editor_app.domain.workflow import Role, Status, User
 from editor_app.services.export import NotReady, creator_of
 from editor_app.services.workspace import Workspace
 
 SECTION = "Chính trị/Xây dựng Đảng"
+EDITOR = User("Trần Thu Hà", Role.EDITOR)
 
 
 @pytest.fixture
@@ -25,8 +27,8 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace.close()
 
 
-def _story(ws: Workspace, headline: str, **fields: object) -> uuid.UUID:
-    """A story; each one created is newer than the one before (`updated_at`)."""
+def _story(ws: Workspace, headline: str, published: bool = True, **fields: object) -> uuid.UUID:
+    """A story, published unless told (each one published after the one before)."""
     time.sleep(0.002)
     values: dict[str, object] = {
         "headline": headline,
@@ -35,7 +37,11 @@ def _story(ws: Workspace, headline: str, **fields: object) -> uuid.UUID:
         "section": SECTION,
     }
     values.update(fields)
-    return ws.articles.create(**values).id
+    aid = ws.articles.create(**values).id
+    if published:
+        for target in (Status.EDITING, Status.APPROVED, Status.PUBLISHED):
+            ws.review.set_status(aid, target, EDITOR)
+    return aid
 
 
 def test_creator_of_strips_the_photo_prefix() -> None:
@@ -45,24 +51,27 @@ def test_creator_of_strips_the_photo_prefix() -> None:
 
 
 def test_same_section_is_newest_first_and_at_most_five(ws: Workspace) -> None:
-    main = _story(ws, "Bài chính")
+    main = _story(ws, "Bài chính", published=False)
     for i in range(1, 8):
         _story(ws, f"Bài {i}")
     trashed = _story(ws, "Bài đã xóa")
     ws.articles.trash(trashed)
     _story(ws, "Bài khác mục", section="Kinh tế")
+    _story(ws, "Bài nháp cùng mục", published=False)
     ctx = ws.export.context(main)
     assert [r.headline for r in ctx.same_section] == ["Bài 7", "Bài 6", "Bài 5", "Bài 4", "Bài 3"]
-    assert all(r.url.startswith("https://example.invalid/") for r in ctx.same_section)
+    assert ctx.same_section[0].url == "https://example.invalid/bai-7/"
+    assert all(r.sapo == "Sapo." for r in ctx.same_section)
     assert ctx.section_path == ("Chính trị", "Xây dựng Đảng")
 
 
 def test_may_interest_shares_keywords_and_skips_same_section(ws: Workspace) -> None:
-    main = _story(ws, "Bài chính", keywords=["Lý luận chính trị", "Giao ban"])
+    main = _story(ws, "Bài chính", published=False, keywords=["Lý luận chính trị", "Giao ban"])
     _story(ws, "Cùng mục và từ khóa", keywords=["Giao ban"])
     _story(ws, "Hai từ khóa", section="Xã hội", keywords=["Giao ban", "Lý luận chính trị"])
     _story(ws, "Một từ khóa", section="Xã hội", keywords=["Giao ban"])
     _story(ws, "Không liên quan", section="Xã hội", keywords=["Bóng đá"])
+    _story(ws, "Nháp chung từ khóa", published=False, section="Xã hội", keywords=["Giao ban"])
     ctx = ws.export.context(main)
     assert [r.headline for r in ctx.may_interest] == ["Hai từ khóa", "Một từ khóa"]
 
@@ -95,19 +104,26 @@ def test_readiness_lists_what_is_missing(ws: Workspace) -> None:
 def test_export_refused_unless_forced_and_the_reason_recorded(
     ws: Workspace, tmp_path: Path
 ) -> None:
-    aid = _story(ws, "Bài không ảnh")  # no featured photo: not ready
+    aid = _story(ws, "Bài không ảnh", published=False)  # no featured photo: not ready
+    for target in (Status.EDITING, Status.APPROVED):
+        ws.review.set_status(aid, target, EDITOR)
     out = tmp_path / "out"
     out.mkdir()
+    revisions = ws.articles.revision_count(aid)
     with pytest.raises(NotReady) as caught:
-        ws.export.export(aid, out)
+        ws.export.export(aid, out, user=EDITOR)
     assert isinstance(caught.value, UserError)
     assert any("ảnh đại diện" in f for f in caught.value.failures)
-    assert ws.articles.revision_count(aid) == 0
+    assert ws.articles.revision_count(aid) == revisions
     assert list(out.iterdir()) == []
 
-    bundle = ws.export.export(aid, out, force_reason="Ảnh gửi sau")
+    bundle = ws.export.export(aid, out, force_reason="Ảnh gửi sau", user=EDITOR)
     assert (bundle / "index.html").is_file()
-    assert ws.articles.revision_count(aid) == 1
+    (forced,) = [r for r in ws.review.history(aid) if r.kind == "export"]
+    assert (forced.author, forced.role) == ("Trần Thu Hà", "editor")
+    assert forced.reason.startswith("Xuất bài bỏ qua kiểm tra: Ảnh gửi sau (bỏ qua:")
+    assert "ảnh đại diện" in forced.reason
+    assert not ws.publishing.publication(aid).published  # a forced export publishes nothing
 
 
 def test_preview_html_has_the_headline_and_no_export_parts(ws: Workspace) -> None:

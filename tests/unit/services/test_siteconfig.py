@@ -24,6 +24,7 @@ from editor_app.domain.siteconfig import (
     SiteConfig,
 )
 from editor_app.domain.text import nfc
+from editor_app.domain.workflow import Role, User
 from editor_app.render.context import SiteSettings
 from editor_app.services.site_setup import SEEDED_MARKER
 from editor_app.services.siteconfig import (
@@ -65,6 +66,8 @@ OFFICIALS = (
     'Trần Huy Tuấn,"Bí thư Tỉnh ủy",Tỉnh ủy Yên Bái\n'
     'Ngô Hạnh Phúc,"Phó Bí thư Tỉnh ủy; Chủ tịch HĐND tỉnh",Tỉnh ủy Yên Bái\n'
 )
+
+EDITOR = User("Trần Thu Hà", Role.EDITOR)
 
 
 def write(folder: Path, text: str, name: str = "site.toml") -> Path:
@@ -355,7 +358,7 @@ def test_export_uses_the_outlet_of_the_site_file(ws: Workspace, tmp_path: Path) 
         body="Đoạn một.\n\nĐoạn hai.",
         section="Thời sự",
     ).id
-    bundle = ws.export.export(aid, None, force_reason="kiểm thử")
+    bundle = ws.export.export(aid, None, force_reason="kiểm thử", user=EDITOR)
     assert bundle.parent == ws.site.config.export_folder.value  # the site's export folder
     html = (bundle / "index.html").read_text(encoding="utf-8")
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
@@ -386,7 +389,7 @@ def test_export_without_a_default_folder_asks_for_one(tmp_path: Path) -> None:
     with Workspace.open(tmp_path / "d", site=SiteLoad(SiteConfig.defaults())) as ws:
         aid = ws.articles.create(headline="Tin", sapo="Sapo.", body="Thân.").id
         with pytest.raises(Exception, match="Chưa có thư mục xuất mặc định"):
-            ws.export.export(aid, None, force_reason="kiểm thử")
+            ws.export.export(aid, None, force_reason="kiểm thử", user=EDITOR)
 
 
 def test_first_start_seeds_sections_and_officials_once(ws: Workspace) -> None:

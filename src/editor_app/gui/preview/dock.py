@@ -336,6 +336,9 @@ class PreviewDock(QDockWidget):
         if self.article_id is None:
             return
         article_id = self.article_id
+        user = self._main.review.require_user()  # the export is recorded under a name
+        if user is None:
+            return
         self._main.editor.saver.flush()
         dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
         dialog.setWindowTitle(self.tr("Export"))
@@ -360,6 +363,7 @@ class PreviewDock(QDockWidget):
                 force_reason=force_reason,
                 progress=relay.progress.emit,
                 cancel=cancelled.is_set,
+                user=user,
             )
 
         def done(path: Path) -> None:
