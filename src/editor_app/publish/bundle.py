@@ -12,8 +12,9 @@ Atomic: everything is built in a hidden staging folder inside `out_dir` (same fi
 renames are atomic), then moved into place. An older export of the same slug is renamed into the
 staging folder first and removed only once the new one is in place; if that last rename fails
 the old one is put back. Any failure (the provider raising, a full disk, a cancel) removes the
-staging folder and leaves `out_dir` as it was. (A crash between the two renames, a window of
-microseconds, would leave the old bundle inside `.<slug>.*.export`.)
+staging folder and leaves `out_dir` as it was. A staging folder left by a killed export is removed
+by the next export into the same folder (staging.py), which first puts back an old bundle a
+crash between the two renames left in it.
 
 Whose: the ninjs names the story (`uri`); given the `owner`, an export never replaces a bundle
 (folder or zip) that names another story, or none (`names.check_owner`). A withdrawn story's
@@ -28,9 +29,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import shutil
-import tempfile
 import uuid
 import zipfile
 from collections.abc import Callable
@@ -51,9 +52,12 @@ from editor_app.publish.renditions import (
     crop_requests,
     width_requests,
 )
+from editor_app.publish.staging import staging_folder, sweep
 from editor_app.render.assets import page_assets
 from editor_app.render.context import Crop, PageContext, PhotoImages, Rendition, StaticImageResolver
 from editor_app.render.page import PageRenderer
+
+log = logging.getLogger(__name__)
 
 __all__ = ["ExportCancelled", "Progress", "export_bundle"]
 
@@ -300,28 +304,26 @@ def export_bundle(
         check_owner(dest, owner)
     steps = 2 if withdrawn_at is not None else len(_jobs(context)) + 3
     run = _Run(steps, progress, cancel)
-    staging: Path | None = None
+    for left in sweep(out):  # staging folders of a killed export (staging.py)
+        log.info("removed %s, left by an export that did not finish", left.path)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{slug}.", suffix=".export", dir=out))
-        root = staging / slug
-        if withdrawn_at is not None:
-            _write_withdrawn(context, root, withdrawn_at, run)
-        else:
-            _write_bundle(context, root, renditions_provider, run)
-        run.step("Đang hoàn tất…")
-        if zip:
-            packed = staging / f"{slug}.zip"
-            _zip(root, packed)
-            os.replace(packed, dest)
-        else:
-            _swap_in(root, dest, staging)
-        with contextlib.suppress(OSError):
-            _fsync_dir(out)
+        with staging_folder(out, slug) as staging:
+            root = staging / slug
+            if withdrawn_at is not None:
+                _write_withdrawn(context, root, withdrawn_at, run)
+            else:
+                _write_bundle(context, root, renditions_provider, run)
+            run.step("Đang hoàn tất…")
+            if zip:
+                packed = staging / f"{slug}.zip"
+                _zip(root, packed)
+                os.replace(packed, dest)
+            else:
+                _swap_in(root, dest, staging)
+            with contextlib.suppress(OSError):
+                _fsync_dir(out)
     except OSError as e:
         raise UserError(_os_message(e, out)) from e
-    finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
     run.finish()
     return dest
 
