@@ -26,12 +26,12 @@ class Disk:
             free = shutil.disk_usage(self.root).free
             (self.root / "filler").write_bytes(b"\0" * (free - leave))
             return
-        with open(self.root / "filler", "wb") as f:
+        # Unbuffered: a buffered file would raise ENOSPC again when closed, with what it held.
+        with open(self.root / "filler", "wb", buffering=0) as f:
             block = b"\0" * 65536
             try:
                 while True:
                     f.write(block)
-                    f.flush()
             except OSError:
                 pass
         with open(self.root / "filler-tail", "wb", buffering=0) as f:
