@@ -2,8 +2,9 @@
 
 The key is a hash of the recipe (settings, Pillow's version) and of the exact XMP written, so
 a photo whose caption changes gets new files, and asking again for what exists costs one stat
-per file. When a new variant is written, older variants of the same photo and width are
-deleted. Files are written to a temp name in ``renditions/.tmp/`` and moved into place with
+per file. When a new variant is written, the same photo and width keep their `KEEP_VARIANTS`
+newest variants (stories sharing a photo under their own captions) and the older are deleted.
+Files are written to a temp name in ``renditions/.tmp/`` and moved into place with
 ``os.replace`` (the same file system): readers never see half a file, two writers of the same
 key are harmless (the output is deterministic), and what a killed worker leaves is in one small
 folder, swept at the next open and the next export (leftovers.py).
@@ -39,7 +40,11 @@ from editor_app.media.renditions import (
 )
 from editor_app.media.xmp import PhotoMetadata, build_xmp
 
-__all__ = ["Rendition", "RenditionCache", "write_atomic"]
+__all__ = ["KEEP_VARIANTS", "Rendition", "RenditionCache", "write_atomic"]
+
+#: Variants of one photo at one width kept side by side: a photo used by a few stories, each
+#: with its own caption (the XMP differs), or a caption being edited.
+KEEP_VARIANTS = 4
 
 
 @dataclass(frozen=True)
@@ -218,12 +223,20 @@ class RenditionCache:
 
     @staticmethod
     def _prune(kept: Path) -> None:
-        """Deletes other variants (older metadata or recipe) of the same photo and width."""
+        """Keeps the `KEEP_VARIANTS` newest variants (other captions or credits, an older
+        recipe) of the same photo and width, `kept` among them; deletes the older ones. Stories
+        that share a photo with different captions keep their own files side by side instead
+        of pushing each other's out (issue 13, point 5)."""
         stem_prefix = kept.name.rsplit("-", 1)[0] + "-"
+        others: list[tuple[int, str, Path]] = []
         for other in kept.parent.glob(f"{stem_prefix}*{kept.suffix}"):
-            if other != kept and not other.name.startswith(RENDITION_PREFIX):
-                with contextlib.suppress(OSError):
-                    other.unlink()
+            if other == kept or other.name.startswith(RENDITION_PREFIX):
+                continue
+            with contextlib.suppress(OSError):
+                others.append((other.stat().st_mtime_ns, other.name, other))
+        for _, _, old in sorted(others, reverse=True)[KEEP_VARIANTS - 1 :]:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
     def thumbnail(self, path_or_sha: Path | str, size: int = THUMBNAIL_SIZE) -> bytes:
         """JPEG bytes of a thumbnail (fits size×size, upright). Given a SHA-256 of a stored

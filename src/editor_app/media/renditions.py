@@ -1,8 +1,12 @@
 """Renditions of a photo for preview and export, made in one decode.
 
 The original is decoded once, at the smallest scale libjpeg can give that is still at least
-as large as the largest rendition (``Image.draft``: 1/2, 1/4 or 1/8), then each smaller size is
-made from the one before: 1600 → 960 → 480 → 240. Outputs are upright (EXIF orientation
+as large as the top of the photo's ladder (``Image.draft``: 1/2, 1/4 or 1/8), then the ladder
+is walked down, each step made from the one before: 1600 → 1200 → 800 → 480. The ladder
+(`LADDER_WIDTHS`, its top the photo's own width when it is narrower) depends on the photo
+alone, never on which sizes were asked for: a size is made from the smallest step at least as
+wide, so the preview's 800 px and the export's 800 px are the same bytes, whatever was made
+before (issue 13, point 5). Outputs are upright (EXIF orientation
 applied), sRGB without an ICC profile (see colour.py), with no EXIF at all (so no GPS), and
 with the caption, creator, credit line and copyright as XMP. The same input and metadata give
 byte-identical files.
@@ -31,11 +35,13 @@ from editor_app.media.xmp import PhotoMetadata, build_xmp
 
 __all__ = [
     "FORMATS",
+    "LADDER_WIDTHS",
     "RECIPE",
     "RENDITION_WIDTHS",
     "THUMBNAIL_SIZE",
     "Encoded",
     "crop_box",
+    "ladder",
     "make_thumbnail",
     "render",
     "rendition_sizes",
@@ -44,6 +50,10 @@ __all__ = [
 ]
 
 RENDITION_WIDTHS = (480, 960, 1600)
+#: The steps every rendition is made through (see the module's docstring): the export's widths
+#: (publish/renditions.py), which hold the preview's and the crops'. A size asked for off the
+#: ladder is made from the step above it and is not a step itself.
+LADDER_WIDTHS = (480, 800, 1200, 1600)
 THUMBNAIL_SIZE = 240
 FORMATS = ("JPEG", "WEBP")
 EXTENSIONS = {"JPEG": ".jpg", "WEBP": ".webp"}
@@ -52,7 +62,7 @@ WEBP_OPTIONS = {"quality": 80, "method": 2}
 THUMBNAIL_OPTIONS = {"quality": 80, "optimize": True, "subsampling": "4:2:0"}
 # Changes whenever the same input would give different bytes (settings, filters, Pillow's
 # major version); part of every cache key, so old renditions are not served after a change.
-RECIPE = f"r3-pil{PIL.__version__.split('.')[0]}"
+RECIPE = f"r4-pil{PIL.__version__.split('.')[0]}"
 
 # The first, largest step (from the decoded size, at most 2× the target, to the largest
 # rendition) dominates the cost; the later steps are small. See docs/media.md for the figures.
@@ -153,9 +163,12 @@ def render(
         canvas = (box[2] - box[0], box[3] - box[1]) if box else upright
         targets = sorted(rendition_sizes(canvas, widths) if formats else [], reverse=True)
         thumb = thumbnail_dims(canvas, thumbnail) if thumbnail else None
-        largest = targets[0] if targets else thumb
-        if largest is None:
+        if not targets and thumb is None:
             return []
+        # A thumbnail alone (the app's lists) is decoded at its own small scale: it is never
+        # published, and the ladder's top would cost a larger decode.
+        steps = ladder(canvas, targets[0][0]) if targets else [thumb] if thumb else []
+        largest = steps[0]
         icc = im.info.get("icc_profile")
         try:
             if im.format in ("JPEG", "MPO"):
@@ -172,7 +185,7 @@ def render(
         except Exception as exc:  # hostile input: every failure is the file's
             raise decode_error(source, exc) from exc
         first = _first_step(work, orient, upright, box, largest)
-        return _chain(first, icc if work.mode != "L" else None, targets, thumb, formats, xmp)
+        return _chain(first, icc if work.mode != "L" else None, steps, targets, thumb, formats, xmp)
 
 
 def _first_step(
@@ -189,24 +202,43 @@ def _first_step(
     return turned.resize(size, FIRST_STEP_FILTER, box=scaled_box)
 
 
+def ladder(canvas: Size, widest: int = 0) -> list[Size]:
+    """The steps a photo of upright `canvas` size is made through, largest first: the
+    `LADDER_WIDTHS` below its width, topped by its own width when narrower than the top.
+    `widest`: a size asked for above the ladder's top (never by the app) is a step of its own."""
+    top = min(canvas[0], max(LADDER_WIDTHS[-1], widest))
+    sizes = {scaled(canvas, w) for w in LADDER_WIDTHS if w < top} | {scaled(canvas, top)}
+    return sorted(sizes, reverse=True)
+
+
 def _chain(
     first: Image.Image,
     icc: object,
+    steps: list[Size],
     targets: list[Size],
     thumb: Size | None,
     formats: Sequence[str],
     xmp: bytes,
 ) -> list[Encoded]:
+    """Walks the ladder down from `first` (at `steps[0]`); each target (largest first) and
+    the thumbnail are made from the smallest step at least as wide, off the ladder when they
+    are not steps themselves."""
     current = to_srgb(first, icc if isinstance(icc, bytes) else None)
     out: list[Encoded] = []
-    for size in targets:
-        if current.size != size:
-            current = current.resize(size, CHAIN_FILTER)
-        out.extend(Encoded(f, *size, _encode(current, f, xmp)) for f in formats)
+    wanted: list[tuple[Size, bool]] = [(t, False) for t in targets]
     if thumb is not None:
-        if current.size != thumb:
-            current = current.resize(thumb, CHAIN_FILTER)
-        out.append(Encoded("JPEG", *thumb, _encode(current, "JPEG", b"", True), thumbnail=True))
+        wanted.append((thumb, True))
+    at = 0
+    for size, is_thumb in wanted:
+        # Down the ladder while the next step is still at least as wide as this size.
+        while at + 1 < len(steps) and steps[at + 1][0] >= size[0]:
+            at += 1
+            current = current.resize(steps[at], CHAIN_FILTER)
+        image = current if current.size == size else current.resize(size, CHAIN_FILTER)
+        if is_thumb:
+            out.append(Encoded("JPEG", *size, _encode(image, "JPEG", b"", True), thumbnail=True))
+        else:
+            out.extend(Encoded(f, *size, _encode(image, f, xmp)) for f in formats)
     return out
 
 

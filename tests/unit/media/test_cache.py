@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from PIL import Image
 
 from editor_app.domain.errors import NotFound
 from editor_app.media import renditions
-from editor_app.media.cache import RenditionCache
+from editor_app.media.cache import KEEP_VARIANTS, RenditionCache
 from editor_app.media.library import MediaLibrary
 from editor_app.media.xmp import PhotoMetadata, parse_xmp
 
@@ -64,15 +65,37 @@ def test_second_request_is_only_a_stat(
     assert cache.ensure(sha, META, size=size) == first
 
 
-def test_new_metadata_new_files_old_ones_go(
+def test_new_metadata_new_files_the_oldest_go(
     stored: tuple[RenditionCache, str, tuple[int, int]],
 ) -> None:
     cache, sha, size = stored
-    old = cache.ensure(sha, META, size=size, formats=("JPEG",))
-    new_meta = PhotoMetadata(caption="Bế mạc Đại hội", credit="Báo Lào Cai")
-    new = cache.ensure(sha, new_meta, size=size, formats=("JPEG",))
-    assert {r.path for r in old}.isdisjoint({r.path for r in new})
-    assert all(not r.path.exists() for r in old) and all(r.path.is_file() for r in new)
+    made = []
+    for n in range(KEEP_VARIANTS + 1):
+        meta = PhotoMetadata(caption=f"Đại hội, phiên {n}", credit="Báo Lào Cai")
+        made.append(cache.ensure(sha, meta, size=size, formats=("JPEG",)))
+        for r in made[-1]:  # written one after another, as captions are edited
+            os.utime(r.path, ns=(n * 10**9, n * 10**9))
+    assert all(not r.path.exists() for r in made[0])
+    assert all(r.path.is_file() for variant in made[1:] for r in variant)
+
+
+def test_stories_sharing_a_photo_keep_their_renditions(
+    stored: tuple[RenditionCache, str, tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13, point 5: two stories using one photo under their own captions pushed each
+    other's renditions out of the cache, so every export of one redrew the other's."""
+    cache, sha, size = stored
+    first = PhotoMetadata(caption="Quang cảnh hội nghị", credit="Ảnh: Minh Hà")
+    second = PhotoMetadata(caption="Đại biểu dự hội nghị", credit="Ảnh: Minh Hà")
+    cache.ensure(sha, first, size=size)
+    cache.ensure(sha, second, size=size)
+
+    def must_not_render(*args: object, **kwargs: object) -> None:
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr("editor_app.media.cache.render", must_not_render)
+    assert all(r.path.is_file() for r in cache.ensure(sha, first, size=size))
+    assert all(r.path.is_file() for r in cache.ensure(sha, second, size=size))
 
 
 def test_a_missing_format_is_added_without_touching_the_rest(

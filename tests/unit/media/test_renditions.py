@@ -295,7 +295,30 @@ def test_jpeg_is_decoded_at_reduced_scale(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(Image.Image, "resize", spy)
     render(source, formats=("JPEG",))
     assert seen[0] == (1700, 1000)  # draft gave 1/2 scale, still ≥ 1600 wide
-    assert seen[1:] == [(1600, 941), (960, 565), (480, 282)]  # each size from the one before
+    # Down the ladder 1600 → 1200 → 800 → 480, each step from the one before; 960 (off the
+    # ladder) from the 1200 step; the thumbnail from the 480 one.
+    assert seen[1:] == [(1600, 941), (1200, 706), (1200, 706), (800, 471), (480, 282)]
+
+
+def test_a_size_is_the_same_bytes_whatever_else_is_asked(tmp_path: Path) -> None:
+    """Issue 13, point 5: the preview (480, 800, 1200), the export (480 … 1600) and one file
+    asked alone gave different bytes for the same size (each chain began at the largest size
+    asked for); a cropped rendition likewise."""
+    source = save(noisy(3400, 2000), tmp_path / "a.jpg", quality=85, exif=exif_bytes(6))
+
+    def by_size(made: list[Encoded]) -> dict[tuple[int, str], bytes]:
+        return {(e.width, e.format): e.data for e in made if not e.thumbnail}
+
+    export = by_size(render(source, META, widths=(480, 800, 1200, 1600)))
+    preview = by_size(render(source, META, widths=(480, 800, 1200), formats=("JPEG",)))
+    for width in (480, 800, 1200):
+        assert preview[(width, "JPEG")] == export[(width, "JPEG")]
+        alone = by_size(render(source, META, widths=(width,), thumbnail=None))
+        assert alone[(width, "JPEG")] == export[(width, "JPEG")]
+        assert alone[(width, "WEBP")] == export[(width, "WEBP")]
+    crops = by_size(render(source, META, widths=(1200, 480), crop=(16, 9), formats=("JPEG",)))
+    crop_alone = by_size(render(source, META, widths=(480,), crop=(16, 9), formats=("JPEG",)))
+    assert crop_alone[(480, "JPEG")] == crops[(480, "JPEG")]
 
 
 def test_thumbnail_bytes(tmp_path: Path) -> None:
