@@ -18,9 +18,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from editor_app.domain.article import Photo
-from editor_app.domain.text import count_text
 from editor_app.render.context import PageContext
-from editor_app.render.meta import absolute, author_names, bare_name, headline, sapo
+from editor_app.render.meta import (
+    absolute,
+    author_names,
+    bare_name,
+    body_counts,
+    caption,
+    headline,
+    sapo,
+)
 
 __all__ = ["NINJS_SCHEMA_URI", "NinjsImage", "build_ninjs", "build_withdrawn_ninjs", "dump_json"]
 
@@ -66,7 +73,7 @@ def _photo(
     }
     if photo.caption:
         item["descriptions"] = [
-            {"role": "caption", "contentType": "text/plain", "value": photo.caption}
+            {"role": "caption", "contentType": "text/plain", "value": caption(photo)}
         ]
     if photo.alt_text:
         item.setdefault("descriptions", []).append(
@@ -85,7 +92,7 @@ def build_ninjs(
     """The ninjs object for the story (`photos`: the bundle's files per photo, in page order)."""
     a = context.article
     site = context.site
-    counts = count_text(a.body)
+    counts = body_counts(body_html)  # as the page's JSON-LD counts
     data: dict[str, Any] = {
         "uri": f"urn:uuid:{a.id}",
         "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA_URI},

@@ -10,6 +10,7 @@ officials with their `jobTitle`.
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Any
 from urllib.parse import quote, urljoin
 
 from editor_app.domain.article import Photo
-from editor_app.domain.text import format_datetime, nfc
+from editor_app.domain.text import TextCounts, count_text, format_datetime, nfc
 from editor_app.render.context import CROP_RATIOS, Crop, PageContext, Rendition
 from editor_app.render.typography import smarten
 
@@ -28,6 +29,8 @@ __all__ = [
     "ShareLink",
     "author_names",
     "bare_name",
+    "body_counts",
+    "caption",
     "corrections",
     "dateline",
     "embed_json",
@@ -133,6 +136,20 @@ def sapo(context: PageContext) -> str:
     return smarten(context.article.sapo.strip())
 
 
+def caption(photo: Photo) -> str:
+    """A photo's caption as printed (typographic quotes): the page, JSON-LD and ninjs."""
+    return smarten(photo.caption)
+
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def body_counts(body_html: str) -> TextCounts:
+    """Characters and words of the body as readers get it (its HTML's text: no Markdown, no
+    addresses of links): the page's JSON-LD `wordCount` and ninjs `charCount`/`wordCount`."""
+    return count_text(html_lib.unescape(_TAGS.sub(" ", body_html)))
+
+
 def iso_local(context: PageContext, when: datetime) -> str:
     """ISO 8601 in the site's zone, to the second: 2023-04-12T09:55:00+07:00."""
     return when.astimezone(context.site.zone).replace(microsecond=0).isoformat()
@@ -189,6 +206,22 @@ def _crops(context: PageContext, photo: Photo | None) -> list[Crop]:
         return []
     crops = {c.ratio: c for c in context.images.images(photo).crops}
     return [crops[r] for r in CROP_RATIOS if r in crops and crops[r].pixels >= MIN_IMAGE_PIXELS]
+
+
+def _image_object(context: PageContext, crop: Crop, photo: Photo) -> dict[str, Any]:
+    """A crop of the featured photo as schema.org ImageObject: address, size, caption, credit."""
+    item: dict[str, Any] = {
+        "@type": "ImageObject",
+        "url": absolute(context, crop.url),
+        "contentUrl": absolute(context, crop.url),
+        "width": crop.width,
+        "height": crop.height,
+    }
+    if photo.caption:
+        item["caption"] = caption(photo)
+    if photo.credit:
+        item["creditText"] = photo.credit
+    return item
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +316,8 @@ def news_article(context: PageContext, word_count: int) -> dict[str, Any]:
         "publisher": publisher,
         "wordCount": word_count,
     }
-    images = [absolute(context, c.url) for c in _crops(context, a.featured_photo)]
+    featured = a.featured_photo
+    images = [_image_object(context, c, featured) for c in _crops(context, featured) if featured]
     if images:
         data["image"] = images
     if context.section_name:

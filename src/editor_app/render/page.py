@@ -17,13 +17,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from editor_app.domain.text import count_text
 from editor_app.paths import templates_dir
 from editor_app.render.assets import ICONS, STYLESHEET_HREF, stylesheet_path
 from editor_app.render.context import PageContext, RelatedStory, RenderMode
 from editor_app.render.layout import BodyItem, layout_body
 from editor_app.render.markdown import BodyRenderer, RenderedBody
 from editor_app.render.meta import (
+    body_counts,
     corrections,
     dateline,
     embed_json,
@@ -105,7 +105,7 @@ class PageRenderer:
         if export:
             text_items = layout_body(body, context.article, context.images, mode, figures=False)
             body_text = self._env.get_template(BODY_TEMPLATE).render(items=text_items).strip()
-            words = count_text(_TAGS.sub(" ", body_text)).words
+            words = body_counts(body_text).words
             json_ld = news_article(context, words)
         model = self._model(context, mode, items, stylesheet_href, json_ld)
         html = self._env.get_template(TEMPLATE).render(**model)

@@ -148,14 +148,15 @@ def test_page_images_match_the_files(context: PageContext, provider: object, out
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
     )  # type: ignore[index]
     base = f"https://baolaocai.vn/{SLUG}/"
-    assert data["image"] == [
+    assert [i["url"] for i in data["image"]] == [
         f"{base}images/{SLUG}-1-16x9-900.jpg",
         f"{base}images/{SLUG}-1-4x3-800.jpg",
         f"{base}images/{SLUG}-1-1x1-600.jpg",
     ]
-    for url in data["image"]:
-        with Image.open(path / url.removeprefix(base)) as im:
+    for image in data["image"]:  # each ImageObject's size is its file's
+        with Image.open(path / image["url"].removeprefix(base)) as im:
             assert im.width * im.height >= 50_000
+            assert (image["width"], image["height"]) == im.size
     assert '<link rel="stylesheet" href="assets/article.css">' in html
 
 
@@ -210,6 +211,33 @@ def test_ninjs_is_valid_and_complete(
         for r in picture["renditions"]:
             local = path / r["href"].removeprefix(f"https://baolaocai.vn/{SLUG}/")
             assert local.stat().st_size == r["sizeInBytes"]
+
+
+def test_ninjs_and_the_page_say_the_same_caption_and_counts(
+    context: PageContext, provider: object, out: Path
+) -> None:
+    """Issue 13, point 7: ninjs kept a caption's straight quotes while the page showed
+    typographic ones, and counted the Markdown's words (774) where the page's JSON-LD counted
+    the text readers get (766). One source for both now."""
+    article = context.article
+    quoted = replace(article.photos[0], caption='Cầu "Phố Mới" nhìn từ trên cao.')
+    body = article.body + (
+        "\n\nXem [báo cáo của Sở Giao thông vận tải](https://example.com/bao-cao-so-gtvt) "
+        "và **bản đồ** *tuyến* đường."
+    )
+    story = replace(article, body=body, photos=[quoted, *article.photos[1:]])
+    path = export_bundle(replace(context, article=story), out, provider)  # type: ignore[arg-type]
+    html = (path / "index.html").read_text(encoding="utf-8")
+    json_ld = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]  # type: ignore[index]
+    )
+    data = json.loads((path / "article.ninjs.json").read_text(encoding="utf-8"))
+    caption = data["associations"][0]["descriptions"][0]["value"]
+    assert caption == "Cầu “Phố Mới” nhìn từ trên cao."
+    assert caption in html and json_ld["image"][0]["caption"] == caption
+    assert data["bodies"][0]["wordCount"] == json_ld["wordCount"]
+    text = re.sub(r"<[^>]+>", " ", data["bodies"][0]["value"])
+    assert json_ld["wordCount"] == len(text.split())
 
 
 def test_ninjs_schema_rejects_unknown_keys(schema: dict[str, object]) -> None:

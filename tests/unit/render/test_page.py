@@ -145,11 +145,18 @@ def test_json_ld(export: RenderedPage) -> None:
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Khánh thành cầu Phố Mới bắc qua sông Hồng"
     assert str(data["description"]).startswith("Sáng 12/4, UBND tỉnh Lào Cai")
-    assert data["image"] == [
+    # ImageObjects (issue 13, point 7), not bare addresses: size, caption as printed, credit.
+    images = data["image"]
+    assert [i["url"] for i in images] == [
         url + "images/a-1-16x9-1200.jpg",
         url + "images/a-1-4x3-1200.jpg",
         url + "images/a-1-1x1-1200.jpg",
     ]
+    assert [(i["width"], i["height"]) for i in images] == [(1200, 675), (1200, 900), (1200, 1200)]
+    for image in images:
+        assert image["@type"] == "ImageObject" and image["contentUrl"] == image["url"]
+        assert image["caption"] == "Lãnh đạo tỉnh cắt băng khánh thành cầu Phố Mới."
+        assert image["creditText"]
     assert data["datePublished"] == "2023-04-12T09:55:00+07:00"
     assert data["dateModified"] == "2023-04-12T11:10:00+07:00"
     assert data["author"] == [
@@ -189,7 +196,9 @@ def test_json_ld_skips_crops_under_50000_pixels(
     )
     data = renderer.render(replace(context, images=small), "export").json_ld
     assert data is not None
-    assert data["image"] == ["https://baolaocai.vn/khanh-thanh-cau-pho-moi-bac-qua-song-hong/b.jpg"]
+    assert [i["url"] for i in data["image"]] == [
+        "https://baolaocai.vn/khanh-thanh-cau-pho-moi-bac-qua-song-hong/b.jpg"
+    ]
 
 
 def test_the_preview_is_the_same_page_without_head_tags(
