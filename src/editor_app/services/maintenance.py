@@ -133,18 +133,24 @@ class MaintenanceService:
         (media/leftovers.py): the folder's writer takes every `.incoming-*` as left over (no one
         else stores photos), a reader only those idle for `GRACE` (the app may be copying one).
         `deep`: the cache's own folders too, where an older version wrote its temps."""
-        from editor_app.media import leftovers  # the media package loads the image libraries
+        from editor_app.media import leftovers  # the standard library only
 
         incoming = leftovers.GRACE if self._db.read_only else 0.0
         return leftovers.find(self._db.media_dir, incoming_grace=incoming, deep=deep)
 
     def sweep_media(self) -> None:
-        """At a writer's open (on a thread of its own: `Workspace`), removes the media folder's
-        leftovers, the cache's own folders too (one listing of each: ~10 ms a 10,000 files)."""
+        """At a writer's open, removes the media folder's leftovers, the cache's own folders
+        too (one listing of each: about 10 ms for 10,000 files). A failure is logged, never
+        stops the open."""
         from editor_app.media import leftovers
 
-        for gone in leftovers.remove(self.media_leftovers()):
-            log.info("removed %s (%s bytes), left unfinished", gone.path, gone.size)
+        try:
+            gone = leftovers.remove(self.media_leftovers())
+        except OSError:  # housekeeping: an unreadable folder is for check to report
+            log.info("sweeping the media folder FAILED", exc_info=True)
+            return
+        for item in gone:
+            log.info("removed %s (%s bytes), left unfinished", item.path, item.size)
 
     def _search_index(self, repair: bool) -> tuple[IndexState, str]:
         sound = self._db.search_index_sound()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import tempfile
-import threading
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,8 +24,6 @@ from editor_app.services.site_setup import SiteSetupService
 from editor_app.services.siteconfig import SiteLoad, default_config, load_site, site_settings
 from editor_app.store.database import Database
 from editor_app.store.errors import DatabaseCorrupt, DatabaseReadOnly, DataFolderLocked, DiskFull
-
-log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from editor_app.services.export import ExportService
@@ -70,20 +66,8 @@ class Workspace:
         self.identity = IdentityService(db.data_dir)
         self.site_setup = SiteSetupService(db, self.officials)
         self._scratch: Path | None = None
-        # Temp files of a killed photo copy or rendition, removed off the caller's thread (the
-        # image libraries load for it); `close` waits for it.
-        self._sweeping: threading.Thread | None = None
-        if not db.read_only:
-            self._sweeping = threading.Thread(
-                target=self._sweep_media, name="media-leftovers", daemon=True
-            )
-            self._sweeping.start()
-
-    def _sweep_media(self) -> None:
-        try:
+        if not db.read_only:  # temp files of a killed photo copy or rendition (~10 ms)
             self.maintenance.sweep_media()
-        except Exception:  # housekeeping: never stops the work (logged, in English, for IT)
-            log.info("sweeping the media folder's leftovers FAILED", exc_info=True)
 
     @cached_property
     def importing(self) -> ImportService:
@@ -182,9 +166,6 @@ class Workspace:
         return self.db.data_dir
 
     def close(self) -> None:
-        if self._sweeping is not None:
-            self._sweeping.join()
-            self._sweeping = None
         self.db.close()
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
