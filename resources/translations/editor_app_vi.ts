@@ -1576,6 +1576,101 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     </message>
 </context>
 <context>
+    <name>PublishActions</name>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="85"/>
+        <source>Publish</source>
+        <translation>Xuất bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="92"/>
+        <source>Publish a correction</source>
+        <translation>Đính chính</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="94"/>
+        <source>What was corrected? Readers see this note under the story, with its time (for example: “Sửa tên đại biểu ở đoạn 3”).</source>
+        <translation>Đính chính điều gì? Bạn đọc thấy ghi chú này dưới bài, kèm giờ đính chính (ví dụ: “Sửa tên đại biểu ở đoạn 3”).</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="111"/>
+        <source>Withdraw</source>
+        <translation>Gỡ bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="124"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="138"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="149"/>
+        <source>Not before</source>
+        <translation>Không đăng trước</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="126"/>
+        <source>The story may not be published before (Vietnam time; {how}). Leave it empty to lift the embargo.</source>
+        <translation>Bài không được đăng trước thời điểm (giờ Việt Nam; {how}). Để trống để bỏ giờ không đăng trước.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="143"/>
+        <source>No embargo: the story may be published as soon as it is ready.</source>
+        <translation>Không có giờ không đăng trước: bài đăng được ngay khi sẵn sàng.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="145"/>
+        <source>Not to be published before {time} (Vietnam time).</source>
+        <translation>Không đăng trước {time} (giờ Việt Nam).</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="158"/>
+        <source>Publishing…</source>
+        <translation>Đang xuất bản…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="175"/>
+        <source>The story cannot be published yet:</source>
+        <translation>Bài chưa xuất bản được:</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="180"/>
+        <source>Unexpected error: {error}</source>
+        <translation>Lỗi không mong đợi: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="188"/>
+        <source>No export folder is set, so the page was not written: export the story (Preview › Export) to write it.</source>
+        <translation>Chưa đặt thư mục xuất nên trang chưa được ghi: hãy xuất bài (Xem trước › Xuất bài) để ghi trang.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="191"/>
+        <source>The page is in {path}</source>
+        <translation>Trang của bài ở {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="197"/>
+        <source>Published at {time}, at {url}</source>
+        <translation>Đã xuất bản lúc {time}, địa chỉ {url}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="201"/>
+        <source>Correction published at {time} (version {n}).</source>
+        <translation>Đã đính chính lúc {time} (phiên bản {n}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="205"/>
+        <source>Version {n} published at {time}.</source>
+        <translation>Đã xuất bản phiên bản {n} lúc {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="209"/>
+        <source>Nothing new since the last publication: the page was written again.</source>
+        <translation>Bài không có gì mới so với lần xuất bản trước: trang được ghi lại như cũ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="214"/>
+        <source>Withdrawn at {time}: readers find a “withdrawn” page at its address.</source>
+        <translation>Đã gỡ bài lúc {time}: bạn đọc vào địa chỉ của bài sẽ thấy trang “bài đã gỡ”.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../src/editor_app/gui/review/story_bar.py" line="133"/>
@@ -1583,7 +1678,17 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Cần ghi lý do</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/story_bar.py" line="136"/>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="137"/>
+        <source>Why is the story taken down? The reason stays in its history; readers only see that it was withdrawn.</source>
+        <translation>Vì sao gỡ bài? Lý do được lưu trong lịch sử bài; bạn đọc chỉ thấy bài đã bị gỡ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="140"/>
+        <source>e.g. Wrong figures; a correction will follow</source>
+        <translation>ví dụ: Sai số liệu; sẽ đăng bài đính chính</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/story_bar.py" line="143"/>
         <source>Why is the story moved to “{status}”? The reporter will read this.</source>
         <translation>Vì sao bài được chuyển sang “{status}”? Phóng viên sẽ đọc lời này.</translation>
     </message>
@@ -1722,98 +1827,108 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="67"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="69"/>
         <source>Who is working: click to change</source>
         <translation>Người đang làm việc: bấm để đổi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="81"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="83"/>
         <source>S&amp;tatus</source>
         <translation>Trạ&amp;ng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="84"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="86"/>
         <source>&amp;Review</source>
         <translation>&amp;Duyệt bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="90"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="92"/>
         <source>Version history…</source>
         <translation>Lịch sử phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="94"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="96"/>
         <source>Conflicts…</source>
         <translation>Xung đột…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="97"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="99"/>
         <source>Comments panel</source>
         <translation>Khung nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="104"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="106"/>
         <source>Send to the editors…</source>
         <translation>Gửi ban biên tập…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="107"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="109"/>
         <source>Import a story…</source>
         <translation>Nhập bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="114"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="116"/>
         <source>User…</source>
         <translation>Người dùng…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="132"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="134"/>
         <source>(no story open)</source>
         <translation>(chưa mở bài nào)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="136"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="138"/>
         <source>Now: {status}</source>
         <translation>Hiện tại: {status}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="141"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="143"/>
         <source>(no move allowed for your role)</source>
         <translation>(vai trò của bạn không được chuyển trạng thái)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="143"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="145"/>
         <source>Move to “{status}”</source>
         <translation>Chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="155"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="161"/>
+        <source>Publish a correction…</source>
+        <translation>Đính chính…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="165"/>
+        <source>Not before…</source>
+        <translation>Không đăng trước…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="174"/>
         <source>Who are you?</source>
         <translation>Bạn là ai?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="221"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="240"/>
         <source>Story {status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
         <translation>Bài {status} — chỉ đọc. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm nhận xét.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="254"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="273"/>
         <source>Returned to the reporter.</source>
         <translation>Đã trả lại cho phóng viên.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="255"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="274"/>
         <source>Returned by {name}: {reason}</source>
         <translation>{name} trả lại: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="300"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="325"/>
         <source>Moved to “{status}”</source>
         <translation>Đã chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="336"/>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="340"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="362"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="366"/>
         <source>Version restored</source>
         <translation>Đã khôi phục phiên bản</translation>
     </message>

@@ -26,6 +26,7 @@ from editor_app.domain.errors import UserError
 from editor_app.domain.workflow import Status, User, allowed_moves, can_edit, needs_reason
 from editor_app.gui.review.handoff_actions import Handoff
 from editor_app.gui.review.labels import role_label
+from editor_app.gui.review.publish_actions import PublishActions
 from editor_app.gui.review.refresh import is_plain_autosave
 from editor_app.gui.review.story_bar import ReasonDialog, StoryBar
 from editor_app.gui.story_list import status_label
@@ -57,6 +58,7 @@ class ReviewController(QObject):
         self.reason_dialog: ReasonDialog | None = None
         self.conflict_count = 0
         self.handoff = Handoff(window, self)
+        self.publishing = PublishActions(window, self)
         self.bar = StoryBar(window.ui.articlePage)
         window.ui.articleLayout.insertWidget(0, self.bar)
         self.bar.conflicts_clicked.connect(self.open_conflicts)
@@ -146,6 +148,23 @@ class ReviewController(QObject):
                 act = menu.addAction(text)
                 act.setData(target.value)
                 act.triggered.connect(lambda _c=False, t=target: self.move_to(t))
+            self._add_publishing_actions(menu)
+
+    def _add_publishing_actions(self, menu: QMenu) -> None:
+        """A correction and the embargo, for an editor (publish_actions.py)."""
+        correct = self.publishing.may_correct()
+        embargo = self.publishing.may_embargo()
+        if not (correct or embargo):
+            return
+        menu.addSeparator()
+        if correct:
+            act = menu.addAction(self.tr("Publish a correction…"))
+            act.setObjectName("actionCorrect")
+            act.triggered.connect(lambda _c=False: self.publishing.correct())
+        if embargo:
+            act = menu.addAction(self.tr("Not before…"))
+            act.setObjectName("actionEmbargo")
+            act.triggered.connect(lambda _c=False: self.publishing.embargo())
 
     # --- who ------------------------------------------------------------------------------------
     def set_user(self, user: User | None) -> None:
@@ -283,6 +302,12 @@ class ReviewController(QObject):
             dialog.open()
             return False
         self.reason_dialog = None
+        if target is Status.PUBLISHED:  # through the export: the checklist, the bundle
+            self.publishing.publish()
+            return False
+        if target is Status.WITHDRAWN:  # the withdrawn page replaces the bundle
+            self.publishing.withdraw(reason or "")
+            return False
         self.window.editor.saver.flush()
         photos = self.photo_panel()
         if photos is not None:
@@ -303,7 +328,8 @@ class ReviewController(QObject):
         return True
 
     # --- dialogs --------------------------------------------------------------------------------
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """What is typed in the story and its photos' fields reaches the disk."""
         photos = self.photo_panel()
         if photos is not None:
             photos.save_fields()
@@ -320,7 +346,7 @@ class ReviewController(QObject):
             return None
         from editor_app.gui.review.history_dialog import HistoryDialog
 
-        self._flush()
+        self.flush()
         dialog = HistoryDialog(
             self.ws.review, article.id, self.require_user, self.read_only, self.window
         )
@@ -351,7 +377,7 @@ class ReviewController(QObject):
             return None
         from editor_app.gui.review.conflicts import ConflictDialog
 
-        self._flush()
+        self.flush()
         dialog = ConflictDialog(self.ws.review, article.id, self.require_user, self.window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.settled.connect(self._after_settle)

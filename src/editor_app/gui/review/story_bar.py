@@ -125,24 +125,30 @@ class StoryBar(QWidget):
 
 
 class ReasonDialog(QDialog):
-    """Why the story goes back to its reporter: OK only with a reason."""
+    """Why the story goes back to its reporter, or is taken down: OK only with a reason."""
 
     def __init__(self, target: Status, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reasonDialog")
         self.setWindowTitle(self.tr("Reason required"))
         layout = QVBoxLayout(self)
-        label = QLabel(
-            self.tr("Why is the story moved to “{status}”? The reporter will read this.").format(
-                status=status_label(target)
-            ),
-            self,
-        )
+        if target is Status.WITHDRAWN:
+            question = self.tr(
+                "Why is the story taken down? The reason stays in its history; readers only "
+                "see that it was withdrawn."
+            )
+            example = self.tr("e.g. Wrong figures; a correction will follow")
+        else:
+            question = self.tr(
+                "Why is the story moved to “{status}”? The reporter will read this."
+            ).format(status=status_label(target))
+            example = self.tr("e.g. Check the figures in the second paragraph")
+        label = QLabel(question, self)
         label.setWordWrap(True)
         layout.addWidget(label)
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("reasonEdit")
-        self.edit.setPlaceholderText(self.tr("e.g. Check the figures in the second paragraph"))
+        self.edit.setPlaceholderText(example)
         layout.addWidget(self.edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
