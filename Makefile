@@ -53,8 +53,9 @@ translations: $(STAMP)
 bench: system-deps $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
 
-screenshots: system-deps $(STAMP)
+screenshots: system-deps $(STAMP) $(AUDIT_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
+	$(PY) scripts/publishing_screenshots.py
 
 # The one-folder app (dist/editor_app/), smoke-tested, and the Linux tarball
 # (dist/editor_app-<version>-linux-x86_64.tar.gz); see build_specs/ and the README.

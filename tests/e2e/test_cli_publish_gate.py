@@ -215,3 +215,19 @@ def test_publication_dates_do_not_move_with_an_autosave_or_a_later_version(
     assert again["version"] == "2"
     # the page's date line is the first publication's, with the update's time after it
     assert re.search(r'<time datetime="' + re.escape(str(first["datePublished"])), html)
+
+
+def test_status_published_goes_through_the_checklist(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    """`editor-app status ID published` recorded a publication for a story with no sapo and no
+    photo; it now refuses as `publish` does, listing every item."""
+    with ws_of(data) as ws:
+        story = ws.articles.create(headline="Tin ngắn", body="Một dòng.").id
+        approve(ws, story)
+    code, _, err = cli(capsys, data, "status", str(story), "published")
+    assert code == 1
+    assert "Chưa có sapo" in err and "ảnh đại diện" in err
+    with ws_of(data) as ws:
+        assert ws.articles.get(story).status is Status.APPROVED
+        assert not ws.publishing.publication(story).published

@@ -90,7 +90,16 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     article_id = parse_uuid(args.id)
     user = _identity(ctx).require()
     target = Status(args.status)
-    ctx.workspace.review.set_status(article_id, target, user, reason=args.reason)
+    if target is Status.PUBLISHED:  # as `publish` does, without writing the bundle
+        from editor_app.cli.export import refused
+        from editor_app.services.export import NotReady
+
+        try:
+            ctx.workspace.export.publish(article_id, user, write=False)
+        except NotReady as e:
+            raise refused(e) from None
+    else:
+        ctx.workspace.review.set_status(article_id, target, user, reason=args.reason)
     if ctx.json:
         print_json(
             {
