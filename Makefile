@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 AUDIT := tools/page-audit
 AUDIT_STAMP := $(AUDIT)/node_modules/.installed
 
-.PHONY: run test lint typecheck pytest bench forms translations generated screenshots clean system-deps dist
+.PHONY: run test test-fast lint typecheck pytest bench forms translations generated screenshots clean system-deps dist
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ $(AUDIT_STAMP): $(AUDIT)/package.json $(AUDIT)/package-lock.json
 
 system-deps:
 	@bash scripts/system-deps.sh
+
+# For development: the checks and the tests not marked slow (CI and `make test` run them all).
+test-fast: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -q
 
 run: system-deps $(STAMP)
 	$(VENV)/bin/editor-app
