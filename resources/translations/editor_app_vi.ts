@@ -1578,94 +1578,104 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>PublishActions</name>
     <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="81"/>
+        <source>Publish a correction…</source>
+        <translation>Đính chính…</translation>
+    </message>
+    <message>
         <location filename="../../src/editor_app/gui/review/publish_actions.py" line="85"/>
+        <source>Not before…</source>
+        <translation>Không đăng trước…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="100"/>
         <source>Publish</source>
         <translation>Xuất bản</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="92"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="107"/>
         <source>Publish a correction</source>
         <translation>Đính chính</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="94"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="109"/>
         <source>What was corrected? Readers see this note under the story, with its time (for example: “Sửa tên đại biểu ở đoạn 3”).</source>
         <translation>Đính chính điều gì? Bạn đọc thấy ghi chú này dưới bài, kèm giờ đính chính (ví dụ: “Sửa tên đại biểu ở đoạn 3”).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="111"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="126"/>
         <source>Withdraw</source>
         <translation>Gỡ bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="124"/>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="138"/>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="149"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="139"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="153"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="164"/>
         <source>Not before</source>
         <translation>Không đăng trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="126"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="141"/>
         <source>The story may not be published before (Vietnam time; {how}). Leave it empty to lift the embargo.</source>
         <translation>Bài không được đăng trước thời điểm (giờ Việt Nam; {how}). Để trống để bỏ giờ không đăng trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="143"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="158"/>
         <source>No embargo: the story may be published as soon as it is ready.</source>
         <translation>Không có giờ không đăng trước: bài đăng được ngay khi sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="145"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="160"/>
         <source>Not to be published before {time} (Vietnam time).</source>
         <translation>Không đăng trước {time} (giờ Việt Nam).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="158"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="173"/>
         <source>Publishing…</source>
         <translation>Đang xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="175"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="190"/>
         <source>The story cannot be published yet:</source>
         <translation>Bài chưa xuất bản được:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="180"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="195"/>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi không mong đợi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="188"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="203"/>
         <source>No export folder is set, so the page was not written: export the story (Preview › Export) to write it.</source>
         <translation>Chưa đặt thư mục xuất nên trang chưa được ghi: hãy xuất bài (Xem trước › Xuất bài) để ghi trang.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="191"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="206"/>
         <source>The page is in {path}</source>
         <translation>Trang của bài ở {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="197"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="212"/>
         <source>Published at {time}, at {url}</source>
         <translation>Đã xuất bản lúc {time}, địa chỉ {url}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="201"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="216"/>
         <source>Correction published at {time} (version {n}).</source>
         <translation>Đã đính chính lúc {time} (phiên bản {n}).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="205"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="220"/>
         <source>Version {n} published at {time}.</source>
         <translation>Đã xuất bản phiên bản {n} lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="209"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="224"/>
         <source>Nothing new since the last publication: the page was written again.</source>
         <translation>Bài không có gì mới so với lần xuất bản trước: trang được ghi lại như cũ.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="214"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="229"/>
         <source>Withdrawn at {time}: readers find a “withdrawn” page at its address.</source>
         <translation>Đã gỡ bài lúc {time}: bạn đọc vào địa chỉ của bài sẽ thấy trang “bài đã gỡ”.</translation>
     </message>
@@ -1892,43 +1902,33 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="161"/>
-        <source>Publish a correction…</source>
-        <translation>Đính chính…</translation>
-    </message>
-    <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="165"/>
-        <source>Not before…</source>
-        <translation>Không đăng trước…</translation>
-    </message>
-    <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="174"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="158"/>
         <source>Who are you?</source>
         <translation>Bạn là ai?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="240"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="224"/>
         <source>Story {status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
         <translation>Bài {status} — chỉ đọc. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm nhận xét.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="273"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="257"/>
         <source>Returned to the reporter.</source>
         <translation>Đã trả lại cho phóng viên.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="274"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="258"/>
         <source>Returned by {name}: {reason}</source>
         <translation>{name} trả lại: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="325"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="309"/>
         <source>Moved to “{status}”</source>
         <translation>Đã chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="362"/>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="366"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="346"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="350"/>
         <source>Version restored</source>
         <translation>Đã khôi phục phiên bản</translation>
     </message>

@@ -148,23 +148,7 @@ class ReviewController(QObject):
                 act = menu.addAction(text)
                 act.setData(target.value)
                 act.triggered.connect(lambda _c=False, t=target: self.move_to(t))
-            self._add_publishing_actions(menu)
-
-    def _add_publishing_actions(self, menu: QMenu) -> None:
-        """A correction and the embargo, for an editor (publish_actions.py)."""
-        correct = self.publishing.may_correct()
-        embargo = self.publishing.may_embargo()
-        if not (correct or embargo):
-            return
-        menu.addSeparator()
-        if correct:
-            act = menu.addAction(self.tr("Publish a correction…"))
-            act.setObjectName("actionCorrect")
-            act.triggered.connect(lambda _c=False: self.publishing.correct())
-        if embargo:
-            act = menu.addAction(self.tr("Not before…"))
-            act.setObjectName("actionEmbargo")
-            act.triggered.connect(lambda _c=False: self.publishing.embargo())
+            self.publishing.add_to(menu)
 
     # --- who ------------------------------------------------------------------------------------
     def set_user(self, user: User | None) -> None:

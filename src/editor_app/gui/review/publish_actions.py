@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.publication import HOW_TO_WRITE, local_text, parse_when
@@ -70,6 +70,21 @@ class PublishActions(QObject):
             and user.role is Role.EDITOR
             and status not in (None, Status.PUBLISHED, Status.WITHDRAWN)
         )
+
+    def add_to(self, menu: QMenu) -> None:
+        """A correction and the embargo, for an editor, at the end of a Status menu."""
+        correct, embargo = self.may_correct(), self.may_embargo()
+        if not (correct or embargo):
+            return
+        menu.addSeparator()
+        if correct:
+            act = menu.addAction(self.tr("Publish a correction…"))
+            act.setObjectName("actionCorrect")
+            act.triggered.connect(lambda _c=False: self.correct())
+        if embargo:
+            act = menu.addAction(self.tr("Not before…"))
+            act.setObjectName("actionEmbargo")
+            act.triggered.connect(lambda _c=False: self.embargo())
 
     # --- the actions ----------------------------------------------------------------------------
     def publish(self, note: str = "") -> None:
