@@ -27,7 +27,7 @@ def main() -> int:
         from editor_app.services.workspace import Workspace
 
         with Workspace.open(data) as ws:
-            ws.directory.import_sections(SAMPLES / "sections.txt")
+            ws.sections.import_sections(SAMPLES / "sections.txt")
             ws.officials.import_csv(SAMPLES / "officials.csv")
             result = ws.importing.import_text(
                 SAMPLES / "articles" / "giao-ban-ly-luan-chinh-tri-quy-1-2023.txt",

@@ -223,8 +223,8 @@ def _translations(smoke: Smoke, frozen: bool) -> None:
 def _find_article(path: Path) -> tuple[Path, Path]:
     """The article's text file and the folder holding its photos."""
     from editor_app.domain.textimport import parse_plain_text
-    from editor_app.services.directory import read_text_file
     from editor_app.services.importing import find_photo_file
+    from editor_app.services.text_files import read_text_file
 
     path = Path(path)
     if path.is_dir():

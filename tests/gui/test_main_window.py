@@ -75,7 +75,7 @@ def test_metadata_fields_are_saved(
 ) -> None:  # type: ignore[no-untyped-def]
     sections = tmp_path / "sections.txt"
     sections.write_text("Chính trị\nChính trị/Bầu cử\nThể thao\n", encoding="utf-8")
-    workspace.directory.import_sections(sections)
+    workspace.sections.import_sections(sections)
     window.reload_directory()
     window.new_story(None)
     ui = window.ui

@@ -16,7 +16,7 @@ from editor_app.domain.textimport import parse_plain_text
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.officials.tag_panel import TagPanel
 from editor_app.gui.settings import Settings
-from editor_app.services.directory import read_text_file
+from editor_app.services.text_files import read_text_file
 from editor_app.services.workspace import Workspace
 
 HUY = "Dương Đức Huy"
@@ -171,7 +171,7 @@ def test_secondary_sections_are_saved_and_exclude_the_primary(
 ) -> None:  # type: ignore[no-untyped-def]
     sections = tmp_path / "sections.txt"
     sections.write_text("Chính trị\nChính trị/Bầu cử\nThời sự\n", encoding="utf-8")
-    win.on_changes(ws.directory.import_sections(sections)[0])
+    win.on_changes(ws.sections.import_sections(sections)[0])
     win.reload_directory()
     story = ws.articles.create(section="Thời sự")
     panel = _open(qtbot, win, story.id)

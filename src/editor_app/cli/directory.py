@@ -87,7 +87,7 @@ def cmd_officials_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_sections_import(ctx: Context, args: argparse.Namespace) -> int:
-    _, sections = ctx.workspace.directory.import_sections(args.txt)
+    _, sections = ctx.workspace.sections.import_sections(args.txt)
     if ctx.json:
         print_json([s.path for s in sections])
     else:
@@ -96,7 +96,7 @@ def cmd_sections_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_sections_list(ctx: Context, args: argparse.Namespace) -> int:
-    sections = ctx.workspace.directory.sections()
+    sections = ctx.workspace.sections.sections()
     if ctx.json:
         print_json([s.path for s in sections])
         return 0

@@ -72,7 +72,7 @@ def cmd_tag(ctx: Context, args: argparse.Namespace) -> int:
     fields: dict[str, object] = {}
     if args.section is not None:
         path = normalise_path(args.section)
-        known = [s.path for s in ws.directory.sections()]
+        known = [s.path for s in ws.sections.sections()]
         if known and path not in known:
             raise UserError(f"Chuyên mục “{path}” không có trong danh sách chuyên mục.")
         fields["section"] = path

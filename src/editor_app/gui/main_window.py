@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         ui.menuLanguage.setToolTipsVisible(locked)
 
     def reload_directory(self) -> None:
-        sections = self.workspace.directory.sections()
+        sections = self.workspace.sections.sections()
         self.editor.set_sections(sections)
         keywords = self.workspace.articles.keywords_in_use()
         self.editor.set_keywords(keywords)

@@ -24,7 +24,6 @@ from editor_app.domain.people import Official
 from editor_app.domain.site_limits import MAX_OFFICIALS_BYTES
 from editor_app.domain.text import fold, nfc
 from editor_app.services.changes import Changes
-from editor_app.services.directory import read_text_file
 from editor_app.services.officials_match import plan_import
 from editor_app.services.officials_review import (
     Detected,
@@ -37,6 +36,7 @@ from editor_app.services.officials_review import (
     title_from_cells,
     unique_names,
 )
+from editor_app.services.text_files import read_text_file
 from editor_app.store import officials_bulk
 from editor_app.store import repository as repo
 from editor_app.store.database import Database

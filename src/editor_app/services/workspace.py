@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from editor_app.services.articles import ArticleService
-from editor_app.services.directory import DirectoryService
 from editor_app.services.identity import IdentityService
 from editor_app.services.lint import LintService
 from editor_app.services.maintenance import MaintenanceService
@@ -20,6 +19,7 @@ from editor_app.services.officials import OfficialService
 from editor_app.services.publishing import PublishingService
 from editor_app.services.review import ReviewService
 from editor_app.services.search import SearchService
+from editor_app.services.sections import SectionService
 from editor_app.services.site_setup import SiteSetupService
 from editor_app.services.siteconfig import SiteLoad, default_config, load_site, site_settings
 from editor_app.store.database import Database
@@ -57,7 +57,7 @@ class Workspace:
         self.site = site if site is not None else SiteLoad(default_config())
         self.articles = ArticleService(db)
         self.search = SearchService(db)
-        self.directory = DirectoryService(db)
+        self.sections = SectionService(db)
         self.officials = OfficialService(db)
         self.lint = LintService(db, self.officials, self.site.config)
         self.maintenance = MaintenanceService(db)

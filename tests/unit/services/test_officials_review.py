@@ -15,8 +15,8 @@ from editor_app.domain.article import Article, Photo
 from editor_app.domain.errors import UserError
 from editor_app.domain.people import Official, Title
 from editor_app.domain.textimport import parse_plain_text
-from editor_app.services.directory import read_text_file
 from editor_app.services.lint import missing_fields
+from editor_app.services.text_files import read_text_file
 from editor_app.services.workspace import Workspace
 from editor_app.store import repository as repo
 

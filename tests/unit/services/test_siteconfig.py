@@ -396,7 +396,7 @@ def test_first_start_seeds_sections_and_officials_once(ws: Workspace) -> None:
     report = ws.site_setup.seed(ws.site.config)
     assert report.sections == 4 and report.officials is not None
     assert report.officials.added == 2 and not report.problems
-    assert [s.path for s in ws.directory.sections()][:2] == ["Thời sự", "Kinh tế"]
+    assert [s.path for s in ws.sections.sections()][:2] == ["Thời sự", "Kinh tế"]
     names = sorted(o.full_name for o in ws.officials.all())
     assert names == ["Ngô Hạnh Phúc", "Trần Huy Tuấn"]
     recorded = json.loads((ws.data_dir / SEEDED_MARKER).read_text(encoding="utf-8"))
@@ -413,10 +413,10 @@ def test_existing_data_is_never_overwritten(tmp_path: Path, full_site: Path) -> 
     site = load_site(full_site)
     with Workspace.open(tmp_path / "data", site=site) as ws:
         write(tmp_path, "Pháp luật\n", "own.txt")
-        ws.directory.import_sections(tmp_path / "own.txt")
+        ws.sections.import_sections(tmp_path / "own.txt")
         report = ws.site_setup.seed(site.config)
         assert report.sections == 0 and report.officials is not None
-        assert [s.path for s in ws.directory.sections()] == ["Pháp luật"]
+        assert [s.path for s in ws.sections.sections()] == ["Pháp luật"]
         assert "skipped" in ws.site_setup.seeded()["sections"]
 
 
@@ -444,7 +444,7 @@ def test_samples_officials_and_sections_seed(tmp_path: Path, samples_dir: Path) 
     with Workspace.open(tmp_path / "data", site=load) as ws:
         report = ws.site_setup.seed(load.config)
         assert report.officials is not None and report.officials.added > 0
-        assert "Chính trị/Bầu cử" in [s.path for s in ws.directory.sections()]
+        assert "Chính trị/Bầu cử" in [s.path for s in ws.sections.sections()]
         assert ws.officials.find_by_name("duong duc huy")
 
 

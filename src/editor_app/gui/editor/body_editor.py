@@ -5,7 +5,7 @@ a spell checker (`load_spell_checker`, which reads the dictionary off the UI thr
 callback that saves the user's word list; the widget itself reads and writes no file.
 
 Text that enters is NFC: what an input method commits, typed keys, pasted text, `setPlainText`.
-Pasted HTML (Word, a browser) becomes Markdown through `domain.htmlmd`.
+Pasted HTML (Word, a browser) becomes Markdown through `domain.paste_html`.
 """
 
 from __future__ import annotations
@@ -254,7 +254,7 @@ class BodyEditor(QPlainTextEdit):
         text = ""
         if source.hasHtml():
             # Loaded on the first paste, not before the window shows (html.parser and friends).
-            from editor_app.domain.htmlmd import html_to_markdown
+            from editor_app.domain.paste_html import html_to_markdown
 
             text = html_to_markdown(source.html())
         if not text.strip() and source.hasText():

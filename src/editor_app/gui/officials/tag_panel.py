@@ -427,7 +427,7 @@ class TagPanel(QDockWidget):
     # --- sections -------------------------------------------------------------------------------
     def _fill_sections(self, checked: list[str]) -> None:
         primary = self.ui.sectionCombo.currentData()
-        self.sections.fill(self.ws.directory.sections(), checked, primary or None)
+        self.sections.fill(self.ws.sections.sections(), checked, primary or None)
 
     def _primary_changed(self) -> None:
         article = self._main.editor.article

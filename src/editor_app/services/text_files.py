@@ -1,16 +1,14 @@
-"""The outlet's sections (the officials directory is services/officials.py)."""
+"""Text files IT and reporters hand the app (the officials CSV, the sections list, an
+article's text): read only when they are regular files within a size cap, decoded as UTF-8 with
+or without BOM, with Vietnamese messages."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.section import Section, parse_sections
-from editor_app.domain.site_limits import MAX_OFFICIALS_BYTES, MAX_SECTIONS_BYTES
-from editor_app.services.changes import Changes
+from editor_app.domain.site_limits import MAX_OFFICIALS_BYTES
 from editor_app.services.safe_read import read_regular
-from editor_app.store import repository as repo
-from editor_app.store.database import Database
 
 #: Largest text file read when the caller names no limit (an article's text, the officials CSV).
 MAX_TEXT_FILE_BYTES = MAX_OFFICIALS_BYTES
@@ -29,21 +27,3 @@ def read_text_file(path: Path, limit: int = MAX_TEXT_FILE_BYTES) -> str:
         raise UserError(
             f"Tệp {path} không phải văn bản UTF-8. Hãy lưu lại dưới dạng “CSV UTF-8”."
         ) from None
-
-
-class DirectoryService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    # sections
-    def import_sections(self, path: Path) -> tuple[Changes, list[Section]]:
-        sections = parse_sections(read_text_file(path, MAX_SECTIONS_BYTES))
-        if not sections:
-            raise UserError(f"Tệp {path} không có chuyên mục nào.")
-        with self._db.transaction() as s:
-            repo.replace_sections(s, sections)
-        return Changes(sections=True), sections
-
-    def sections(self) -> list[Section]:
-        with self._db.read() as s:
-            return repo.list_sections(s)

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor_app.domain.htmlmd import html_to_markdown
+from editor_app.domain.paste_html import html_to_markdown
 
 # What Word 365 (Windows) puts on the clipboard, trimmed: the head with its XML, styles and
 # conditional comments, list paragraphs with their bullets in `<![if !supportLists]>`, `<o:p>`,
