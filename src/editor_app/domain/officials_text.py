@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from editor_app.domain.text import fold
+from editor_app.domain.tone_marks import TONE_MARKS
 
 __all__ = [
     "GEO_WORDS",
@@ -31,9 +32,9 @@ __all__ = [
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _WORD_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+(?:['’ʼ](?:[^\W_]|[{_MARKS}])+)*")
 
-# The five tone marks; moved to the end of the key, so that the old and new tone placements
-# ("uỷ"/"ủy", "hoá"/"hóa") give the same key.
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# The five tone marks; moved to the end of the key, so that both tone placements
+# ("uỷ"/"ủy", "hoá"/"hóa": domain/tone_marks.py) give the same key.
+_TONES = TONE_MARKS
 
 
 class Token(NamedTuple):

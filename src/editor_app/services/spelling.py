@@ -1,9 +1,9 @@
 """Vietnamese spell checking, syllable by syllable, with hunspell-vi read by spylls (no Qt).
 
-The dictionary (Debian's `hunspell-vi`, one syllable per entry) knows only the old tone
-placement: it accepts "uỷ, hoà, khoẻ" and not "ủy, hòa, khỏe", which official texts write.
-Every syllable is checked in the old placement (`old_tone_placement`), so both styles pass, and
-suggestions come back in the style the writer uses (`new_tone_placement`).
+The dictionary (Debian's `hunspell-vi`, one syllable per entry) knows only one tone placement:
+it accepts "uỷ, hoà, khoẻ" and not "ủy, hòa, khỏe", which official texts write. Every syllable
+is checked in the dictionary's placement (`domain.tone_marks.hoa_style`), so both pass, and
+suggestions come back in the placement the writer uses.
 
 Skipped: numbers and words with digits, all-caps abbreviations (HĐND, UBND) and other mixed
 case (iPhone), URLs, e-mail addresses, Markdown link targets, inline code, HTML tags and
@@ -20,23 +20,26 @@ import logging
 import os
 import re
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from editor_app.domain.text import fold, nfc
+from editor_app.domain.tone_marks import (
+    TONE_MARKS,
+    ToneStyle,
+    clusters,
+    hoa_first_style,
+    hoa_style,
+    style_of,
+)
 
 __all__ = [
     "SpellChecker",
     "find_dictionary",
-    "new_tone_placement",
-    "old_tone_placement",
 ]
 
 log = logging.getLogger(__name__)
-
-ToneStyle = Literal["old", "new"]
 
 STANDARD_DIRS = (
     "/usr/share/hunspell",
@@ -46,8 +49,6 @@ STANDARD_DIRS = (
     "/opt/homebrew/share/hunspell",
 )
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
-_PAIRS = frozenset({("o", "a"), ("o", "e"), ("u", "y")})
 _TOKEN = re.compile(r"[^\W_]+")
 _SKIP = re.compile(
     r"""
@@ -67,49 +68,6 @@ _MAX_LEN = 40  # longer "words" are not Vietnamese syllables: never looked up
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _clusters(word: str) -> list[list[str]]:
-    """NFD letters with their marks: [[base, mark, mark...], ...]."""
-    out: list[list[str]] = []
-    for ch in unicodedata.normalize("NFD", word):
-        if unicodedata.combining(ch) and out:
-            out[-1].append(ch)
-        else:
-            out.append([ch])
-    return out
-
-
-def _move_tone(word: str, to_second: bool) -> str:
-    clusters = _clusters(word)
-    if len(clusters) < 2:
-        return word
-    first, second = clusters[-2], clusters[-1]
-    if (first[0].lower(), second[0].lower()) not in _PAIRS:
-        return word
-    if any(m not in _TONES for m in first[1:] + second[1:]):  # ô, ơ, ư...: another vowel
-        return word
-    if first[0].lower() == "u" and len(clusters) > 2 and clusters[-3][0].lower() == "q":
-        return word  # "quý": the u belongs to qu
-    source, target = (first, second) if to_second else (second, first)
-    tones = [m for m in source[1:] if m in _TONES]
-    if not tones or any(m in _TONES for m in target[1:]):
-        return word
-    source.remove(tones[0])
-    target.append(tones[0])
-    return unicodedata.normalize("NFC", "".join("".join(c) for c in clusters))
-
-
-def old_tone_placement(word: str) -> str:
-    """Moves the tone of a final oa, oe, uy to its last vowel: "ủy, hòa, khỏe" → "uỷ, hoà, khoẻ"
-    (the dictionary's style). "hoàng", "quý", "thuở" are left alone."""
-    return _move_tone(word, to_second=True)
-
-
-def new_tone_placement(word: str) -> str:
-    """Moves the tone of a final oa, oe, uy to its first vowel: "uỷ, hoà, khoẻ" → "ủy, hòa, khỏe"
-    (the style of official texts)."""
-    return _move_tone(word, to_second=False)
-
-
 def find_dictionary(language: str = "vi_VN", search_dirs: Iterable[str | Path] = ()) -> Path | None:
     """The dictionary's path without extension (…/vi_VN), looked for in search_dirs first, then
     in $DICPATH and the usual system folders; None when there is none."""
@@ -127,9 +85,9 @@ def _mark_signature(word: str) -> tuple[str, frozenset[str]]:
     """The tone and the set of vowel marks (and đ) of a syllable."""
     tone = ""
     marks: set[str] = set()
-    for cluster in _clusters(word.lower()):
+    for cluster in clusters(word.lower()):
         for m in cluster[1:]:
-            if m in _TONES:
+            if m in TONE_MARKS:
                 tone = m
             else:
                 marks.add(m)
@@ -160,7 +118,7 @@ class SpellChecker:
         self._ignored: set[str] = set()
         self._cache: dict[str, bool] = {}
         self._by_fold: dict[str, list[str]] | None = None
-        self._style_seen = {"old": 0, "new": 0}
+        self._style_seen: dict[ToneStyle, int] = {"hoà": 0, "hòa": 0}
         for w in user_words:
             self.add_word(w)
 
@@ -224,11 +182,10 @@ class SpellChecker:
         if _skipped(word):
             return True
         w = nfc(word)
-        old = old_tone_placement(w)
-        if old != w:
-            self._style_seen["new"] += 1
-        elif new_tone_placement(w) != w:
-            self._style_seen["old"] += 1
+        style = style_of(w)
+        if style is not None:
+            self._style_seen[style] += 1
+        old = hoa_style(w)
         if self._is_users(old) or len(old) > _MAX_LEN:
             return True
         assert self._dictionary is not None
@@ -258,18 +215,18 @@ class SpellChecker:
     # --- the user's words ---------------------------------------------------------------------
     def add_word(self, word: str) -> None:
         """Accepts the word from now on ("add to dictionary"; save with save_user_words)."""
-        w = old_tone_placement(nfc(word.strip()))
+        w = hoa_style(nfc(word.strip()))
         if w:
             self._user.add(w)
             self._cache.clear()
 
     def remove_word(self, word: str) -> None:
-        self._user.discard(old_tone_placement(nfc(word.strip())))
+        self._user.discard(hoa_style(nfc(word.strip())))
         self._cache.clear()
 
     def ignore_word(self, word: str) -> None:
         """Accepts the word until the app closes (not saved)."""
-        w = old_tone_placement(nfc(word.strip()))
+        w = hoa_style(nfc(word.strip()))
         if w:
             self._ignored.add(w)
             self._cache.clear()
@@ -287,7 +244,7 @@ class SpellChecker:
         for line in text.splitlines():
             line = line.split("#", 1)[0].strip()
             if line:
-                self._user.add(old_tone_placement(nfc(line)))
+                self._user.add(hoa_style(nfc(line)))
         self._cache.clear()
 
     def load_user_words(self, path: str | Path) -> None:
@@ -308,8 +265,8 @@ class SpellChecker:
 
     # --- suggestions --------------------------------------------------------------------------
     def tone_style(self) -> ToneStyle:
-        """The placement the writer uses, from the syllables seen so far ("new" when unsure)."""
-        return "old" if self._style_seen["old"] > self._style_seen["new"] else "new"
+        """The placement the writer uses, from the syllables seen so far ("hòa" when unsure)."""
+        return "hoà" if self._style_seen["hoà"] > self._style_seen["hòa"] else "hòa"
 
     def suggest(self, word: str, limit: int = 6, time_budget: float = 0.2) -> list[str]:
         """Up to `limit` corrections, best first, in the writer's tone placement and case.
@@ -320,18 +277,18 @@ class SpellChecker:
             return []
         deadline = time.monotonic() + time_budget
         w = nfc(word.strip())
-        old = old_tone_placement(w)
+        old = hoa_style(w)
         if old != w:
-            style: ToneStyle = "new"
-        elif new_tone_placement(w) != w:
-            style = "old"
+            style: ToneStyle = "hòa"
+        elif hoa_first_style(w) != w:
+            style = "hoà"
         else:
             style = self.tone_style()
         found: list[str] = []
         for candidate in self._candidates(old, deadline):
             candidate = _match_case(candidate, w)
-            if style == "new":
-                candidate = new_tone_placement(candidate)
+            if style == "hòa":
+                candidate = hoa_first_style(candidate)
             if candidate != w and candidate not in found:
                 found.append(candidate)
                 if len(found) >= limit:

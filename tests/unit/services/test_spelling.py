@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from editor_app.domain.tone_marks import hoa_first_style, hoa_style, style_of
 from editor_app.services.spelling import (
     SpellChecker,
     find_dictionary,
-    new_tone_placement,
-    old_tone_placement,
 )
 
 HUNSPELL_VI = find_dictionary("vi_VN")
@@ -50,7 +49,7 @@ class FakeDictionary:
 
 # --- tone placement (no dictionary) ---------------------------------------------------------------
 @pytest.mark.parametrize(
-    ("new", "old"),
+    ("first", "last"),
     [
         ("ủy", "uỷ"),
         ("hòa", "hoà"),
@@ -62,17 +61,19 @@ class FakeDictionary:
         ("họa", "hoạ"),
     ],
 )
-def test_tone_moves_to_the_second_vowel_of_a_final_oa_oe_uy(new: str, old: str) -> None:
-    assert old_tone_placement(new) == old
-    assert new_tone_placement(old) == new
+def test_tone_moves_to_the_second_vowel_of_a_final_oa_oe_uy(first: str, last: str) -> None:
+    assert hoa_style(first) == last
+    assert hoa_first_style(last) == first
+    assert style_of(first) == "hòa" and style_of(last) == "hoà"
 
 
 @pytest.mark.parametrize(
     "word", ["hoàng", "quý", "thuở", "xoáy", "huỳnh", "khuya", "hoa", "uy", "Việt", "người", "a"]
 )
 def test_other_syllables_are_left_alone(word: str) -> None:
-    assert old_tone_placement(word) == word
-    assert new_tone_placement(word) == word
+    assert hoa_style(word) == word
+    assert hoa_first_style(word) == word
+    assert style_of(word) is None
 
 
 # --- checking with a fake dictionary --------------------------------------------------------------
@@ -178,12 +179,12 @@ def test_suggestions(vi: SpellChecker) -> None:
 
 @needs_vi
 def test_suggestions_follow_the_writers_tone_placement(vi: SpellChecker) -> None:
-    assert "thủy" in vi.suggest("thủyy")  # new placement written: new placement offered
-    old_style = vi.copy()
+    assert "thủy" in vi.suggest("thủyy")  # "hòa" placement written: "hòa" placement offered
+    writer = vi.copy()
     for word in ("hoà", "thuỷ", "khoẻ"):
-        old_style.check(word)
-    assert old_style.tone_style() == "old"
-    assert "thuỷ" in old_style.suggest("thuỷy")
+        writer.check(word)
+    assert writer.tone_style() == "hoà"
+    assert "thuỷ" in writer.suggest("thuỷy")
 
 
 @needs_vi
