@@ -34,6 +34,7 @@ system-deps:
 test-fast: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+	MYPYPATH=src:tests $(VENV)/bin/mypy --explicit-package-bases tests
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -q
 
 run: system-deps $(STAMP)
@@ -45,6 +46,7 @@ test: system-deps $(STAMP) $(AUDIT_STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
+	MYPYPATH=src:tests $(VENV)/bin/mypy --explicit-package-bases tests
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 generated forms: $(STAMP)

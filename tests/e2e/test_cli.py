@@ -40,6 +40,11 @@ def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int
     return code, out, err
 
 
+def _note(seen: list[object], value: object) -> int:
+    seen.append(value)
+    return 0
+
+
 def test_sample_article_imports_with_photos_in_order(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, sample_article: Path, sample_photos: Path
 ) -> None:
@@ -237,9 +242,7 @@ def test_the_window_path_imports_no_command_and_keeps_the_full_usage(
     assert exit_.value.code == 2
     assert "COMMAND" in capsys.readouterr().err  # the full usage, commands listed
     smoked: list[object] = []
-    monkeypatch.setattr(
-        "editor_app.smoke.run", lambda article, data_dir: smoked.append(data_dir) or 0
-    )
+    monkeypatch.setattr("editor_app.smoke.run", lambda article, data_dir: _note(smoked, data_dir))
     assert main(["--smoke", "--data-dir", str(tmp_path / "d"), "list"]) == 0
     assert smoked == [tmp_path / "d"] and not (tmp_path / "d").exists()
 

@@ -202,7 +202,7 @@ def test_a_broken_link_is_named_in_vietnamese_with_the_way_out(
     conn = sqlite3.connect(data / "editor_app.db")
     columns = [r[1] for r in conn.execute("PRAGMA table_info(photos)")]
     notnull = {r[1]: r[3] for r in conn.execute("PRAGMA table_info(photos)")}
-    values = {c: ("x" if notnull[c] else None) for c in columns}
+    values: dict[str, object] = {c: ("x" if notnull[c] else None) for c in columns}
     values.update(id="p-1", article_pk=999, width=1, height=1, sha256="0" * 64)
     for c in columns:  # numbers where SQLite's type affinity would refuse nothing anyway
         values[c] = values[c] if values[c] != "x" else "1"

@@ -51,6 +51,11 @@ def _fifo(tmp: Path, name: str) -> Path:
     return path
 
 
+def _folder(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
 def _names(tmp: Path, key: str, target: Path | str) -> tuple[Path, str]:
     site = _site(tmp, f'[directory]\n{key} = "{target}"\n')
     return site, str(target)
@@ -86,7 +91,7 @@ CASES: dict[str, tuple[Case, str]] = {
     ),
     "site file is a FIFO": (lambda t: (f := _fifo(t, "site.toml"), str(f)), "FIFO"),
     "site file is a folder": (
-        lambda t: ((d := t / "site.toml").mkdir() or d, str(d)),
+        lambda t: (_folder(t / "site.toml"), str(t / "site.toml")),
         "thư mục",
     ),
     "site file is /dev/zero": (lambda t: (Path("/dev/zero"), "/dev/zero"), "thiết bị"),

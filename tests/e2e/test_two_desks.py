@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers.story_zips import (
@@ -64,7 +65,7 @@ class Desks:
         _, outcome = self.run(data, "receive", str(package)).split()
         return outcome
 
-    def show(self, data: Path, aid: str) -> dict[str, object]:
+    def show(self, data: Path, aid: str) -> dict[str, Any]:
         return dict(json.loads(self.run(data, "show", aid, "--json")))
 
 
@@ -153,10 +154,7 @@ def test_a_story_goes_to_the_editor_back_to_the_reporter_and_is_approved(
     received = d.show(d.editor, aid)
     for key in ("headline", "sapo", "body", "section", "status"):
         assert received[key] == written[key]
-    assert [p["caption"] for p in received["photos"]] == [  # type: ignore[union-attr]
-        p["caption"]
-        for p in written["photos"]  # type: ignore[union-attr]
-    ]
+    assert [p["caption"] for p in received["photos"]] == [p["caption"] for p in written["photos"]]
     d.run(d.editor, "status", aid, "editing")
     with desk(d.editor) as ws:
         editor = ws.identity.require()
@@ -275,7 +273,7 @@ def test_both_edit_the_same_caption(desks: Desks, shared: str) -> None:
     assert c["key"].endswith(":caption") and c["label_vi"] == "Chú thích ảnh 1"
     assert (c["ours"], c["theirs"]) == ("Chú thích của phóng viên", "Chú thích của biên tập viên")
     photos = d.show(d.reporter, shared)["photos"]
-    assert photos[0]["caption"] == "Chú thích của phóng viên"  # type: ignore[index]
+    assert photos[0]["caption"] == "Chú thích của phóng viên"
 
 
 def test_one_edits_the_other_does_not(desks: Desks, shared: str) -> None:
@@ -284,7 +282,7 @@ def test_one_edits_the_other_does_not(desks: Desks, shared: str) -> None:
     assert d.receive(d.reporter, d.send(d.editor, shared)) == "merged"
     story = d.show(d.reporter, shared)
     assert story["sapo"] == "Sa pô đã biên tập"
-    assert story["photos"][0]["caption"] == "Chú thích đã biên tập"  # type: ignore[index]
+    assert story["photos"][0]["caption"] == "Chú thích đã biên tập"
 
 
 def test_both_make_the_same_edit(desks: Desks, shared: str) -> None:

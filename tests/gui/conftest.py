@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.settings import Settings
@@ -24,7 +25,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def window(qtbot, workspace: Workspace, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, workspace: Workspace, settings: Settings) -> Iterator[MainWindow]:
     w = MainWindow(settings)
     w.attach(workspace)
     qtbot.addWidget(w)

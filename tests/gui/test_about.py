@@ -9,6 +9,7 @@ import PySide6
 from PySide6.QtCore import QUrl, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from editor_app import __version__, logs
 from editor_app.gui.about_dialog import AboutDialog, AboutInfo
@@ -21,7 +22,13 @@ def _labels(dialog: AboutDialog) -> list[str]:
     return [w.text() for w in dialog.findChildren(QLabel)]
 
 
-def test_about_shows_versions_folders_and_no_site_file(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def _opened(seen: list[QUrl], url: QUrl | str) -> bool:
+    assert isinstance(url, QUrl)
+    seen.append(url)
+    return True
+
+
+def test_about_shows_versions_folders_and_no_site_file(qtbot: QtBot, workspace: Workspace) -> None:
     dialog = AboutDialog(AboutInfo.gather(workspace))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -43,7 +50,7 @@ def test_about_shows_versions_folders_and_no_site_file(qtbot, workspace: Workspa
     assert image.save(str(Path(workspace.data_dir) / "about.png"))
 
 
-def test_about_names_the_site_file_and_says_when_it_is_broken(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_about_names_the_site_file_and_says_when_it_is_broken(qtbot: QtBot, tmp_path: Path) -> None:
     good = tmp_path / "good.toml"
     good.write_text('[outlet]\nname = "Báo Yên Bái"\nbase_url = "https://baoyenbai.com.vn"\n')
     dialog = AboutDialog(AboutInfo.gather(site=load_site(good)))
@@ -59,7 +66,7 @@ def test_about_names_the_site_file_and_says_when_it_is_broken(qtbot, tmp_path: P
     assert f"{broken} — has errors, built-in defaults in use" in dialog.text()
 
 
-def test_copy_puts_the_text_on_the_clipboard(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_copy_puts_the_text_on_the_clipboard(qtbot: QtBot, workspace: Workspace) -> None:
     dialog = AboutDialog(AboutInfo.gather(workspace))
     qtbot.addWidget(dialog)
     clipboard = QGuiApplication.clipboard()
@@ -74,16 +81,16 @@ def test_copy_puts_the_text_on_the_clipboard(qtbot, workspace: Workspace) -> Non
     assert dialog.copy_button.text() == "Copied"
 
 
-def test_open_log_folder(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_open_log_folder(qtbot: QtBot, workspace: Workspace) -> None:
     dialog = AboutDialog(AboutInfo.gather(workspace))
     qtbot.addWidget(dialog)
     opened: list[QUrl] = []
-    dialog.open_url = lambda url: opened.append(url) or True  # type: ignore[method-assign]
+    dialog.open_url = lambda url: _opened(opened, url)
     dialog.logs_button.click()
     assert [u.toLocalFile() for u in opened] == [str(logs.log_dir())]
 
 
-def test_help_menu_opens_about(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_help_menu_opens_about(qtbot: QtBot, window: MainWindow) -> None:
     help_menu = window.ui.menuHelp
     assert window.ui.actionAbout in help_menu.actions()
     assert help_menu.menuAction() in window.menuBar().actions()
@@ -93,7 +100,7 @@ def test_help_menu_opens_about(qtbot, window: MainWindow) -> None:  # type: igno
     window.about_dialog.close()
 
 
-def test_about_in_vietnamese(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_about_in_vietnamese(qtbot: QtBot, workspace: Workspace) -> None:
     from editor_app.gui import i18n
 
     app = QApplication.instance()

@@ -11,6 +11,7 @@ import pytest
 from helpers.sites import sample_site
 from PIL import Image
 from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
 
 from editor_app.gui import i18n
 from editor_app.gui.checklist.panel import ChecklistPanel
@@ -34,7 +35,7 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def win(qtbot, ws: Workspace, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def win(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> MainWindow:
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     w = MainWindow(settings)
     w.attach(ws)
@@ -47,7 +48,7 @@ def _panel(win: MainWindow) -> ChecklistPanel:
     return next(p for p in win.panels if isinstance(p, ChecklistPanel))
 
 
-def _open(qtbot, win: MainWindow, article_id: uuid.UUID) -> ChecklistPanel:  # type: ignore[no-untyped-def]
+def _open(qtbot: QtBot, win: MainWindow, article_id: uuid.UUID) -> ChecklistPanel:
     panel = _panel(win)
     with qtbot.waitSignal(panel.checked, timeout=5000):
         win.open_story(article_id)
@@ -66,7 +67,9 @@ def _story(ws: Workspace, **fields: object) -> uuid.UUID:
     return ws.articles.create(**values).id
 
 
-def test_the_checklist_lists_junk_with_where_it_is(qtbot, win: MainWindow, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_the_checklist_lists_junk_with_where_it_is(
+    qtbot: QtBot, win: MainWindow, ws: Workspace
+) -> None:
     panel = _open(qtbot, win, _story(ws))
     assert [(i.kind, i.where) for i in panel.issues] == [
         ("literal_tag", "thân bài, đoạn 1 (dòng 1, cột 10)"),
@@ -79,8 +82,8 @@ def test_the_checklist_lists_junk_with_where_it_is(qtbot, win: MainWindow, ws: W
     assert panel.summary.text() == "2 items to fix before the story is published."
 
 
-def test_clicking_fix_mends_the_body_as_one_undo_step(  # type: ignore[no-untyped-def]
-    qtbot, win: MainWindow, ws: Workspace
+def test_clicking_fix_mends_the_body_as_one_undo_step(
+    qtbot: QtBot, win: MainWindow, ws: Workspace
 ) -> None:
     aid = _story(ws)
     panel = _open(qtbot, win, aid)
@@ -106,8 +109,8 @@ def test_clicking_fix_mends_the_body_as_one_undo_step(  # type: ignore[no-untype
     assert "<script>" not in ws.articles.get(aid).body
 
 
-def test_clicking_fix_mends_a_caption(  # type: ignore[no-untyped-def]
-    qtbot, win: MainWindow, ws: Workspace, tmp_path: Path
+def test_clicking_fix_mends_a_caption(
+    qtbot: QtBot, win: MainWindow, ws: Workspace, tmp_path: Path
 ) -> None:
     aid = _story(ws, body="Đoạn một.")
     image = tmp_path / "anh.jpg"
@@ -127,7 +130,7 @@ def test_clicking_fix_mends_a_caption(  # type: ignore[no-untyped-def]
     assert panel.issues == []
 
 
-def test_a_stale_fix_is_not_applied(qtbot, win: MainWindow, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_fix_is_not_applied(qtbot: QtBot, win: MainWindow, ws: Workspace) -> None:
     panel = _open(qtbot, win, _story(ws))
     tag = panel.issues[0]
     win.ui.bodyEdit.setPlainText("Chữ khác hẳn.")
@@ -137,7 +140,7 @@ def test_a_stale_fix_is_not_applied(qtbot, win: MainWindow, ws: Workspace) -> No
 
 
 def test_without_a_site_file_the_panel_says_the_site_is_not_configured(  # type: ignore[no-untyped-def]
-    qtbot, qapp, tmp_path: Path
+    qtbot: QtBot, qapp, tmp_path: Path
 ) -> None:
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     i18n.install(qapp, "vi")

@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
 
 from editor_app.domain.errors import UserError
 from editor_app.gui.error_dialog import ErrorReporter
@@ -30,7 +32,9 @@ def log_file(tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.fixture
-def reporter(qtbot, log_file: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ErrorReporter]:  # type: ignore[no-untyped-def]
+def reporter(
+    qtbot: QtBot, log_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[ErrorReporter]:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     r = ErrorReporter(log_file)
@@ -47,9 +51,15 @@ def _raise_in_slot() -> None:
 
 
 @pytest.mark.qt_no_exception_capture  # the error must reach our hook, as in the app
+def _opened(seen: list[QUrl], url: QUrl | str) -> bool:
+    assert isinstance(url, QUrl)
+    seen.append(url)
+    return True
+
+
 def test_an_error_in_a_slot_shows_the_log_path_and_the_app_goes_on(
-    qtbot, reporter: ErrorReporter, log_file: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, reporter: ErrorReporter, log_file: Path
+) -> None:
     reporter.install()
     QTimer.singleShot(0, _raise_in_slot)  # raised inside Qt's event loop, in a slot
     qtbot.waitUntil(lambda: reporter.box is not None and reporter.box.isVisible())
@@ -67,7 +77,7 @@ def test_an_error_in_a_slot_shows_the_log_path_and_the_app_goes_on(
     qtbot.waitUntil(lambda: fired == [True])
 
 
-def _exc_info(fn):  # type: ignore[no-untyped-def]
+def _exc_info(fn: Callable[[], object]) -> tuple[type[BaseException], BaseException, Any]:
     try:
         fn()
     except Exception as e:
@@ -76,8 +86,8 @@ def _exc_info(fn):  # type: ignore[no-untyped-def]
 
 
 def test_errors_while_the_dialog_is_open_are_counted_not_stacked(
-    qtbot, reporter: ErrorReporter
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, reporter: ErrorReporter
+) -> None:
     reporter.excepthook(*_exc_info(_raise_in_slot))
     first = reporter.box
     reporter.excepthook(*_exc_info(lambda: 1 / 0))
@@ -87,8 +97,8 @@ def test_errors_while_the_dialog_is_open_are_counted_not_stacked(
 
 
 def test_an_error_in_another_thread_is_shown_on_the_ui_thread(
-    qtbot, reporter: ErrorReporter, log_file: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, reporter: ErrorReporter, log_file: Path
+) -> None:
     def work() -> None:
         raise ValueError("lỗi trong luồng nền")
 
@@ -100,7 +110,9 @@ def test_an_error_in_another_thread_is_shown_on_the_ui_thread(
     assert "lỗi trong luồng nền" in log_file.read_text(encoding="utf-8")
 
 
-def test_a_user_error_is_a_plain_warning(qtbot, reporter: ErrorReporter, log_file: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_user_error_is_a_plain_warning(
+    qtbot: QtBot, reporter: ErrorReporter, log_file: Path
+) -> None:
     def fail() -> None:
         raise UserError("Không tìm thấy bài viết.")
 
@@ -110,9 +122,9 @@ def test_a_user_error_is_a_plain_warning(qtbot, reporter: ErrorReporter, log_fil
     assert reporter.notice.icon() == QMessageBox.Icon.Warning
 
 
-def test_open_log_folder_button(qtbot, reporter: ErrorReporter, log_file: Path) -> None:  # type: ignore[no-untyped-def]
+def test_open_log_folder_button(qtbot: QtBot, reporter: ErrorReporter, log_file: Path) -> None:
     opened: list[QUrl] = []
-    reporter.open_url = lambda url: opened.append(url) or True  # type: ignore[method-assign]
+    reporter.open_url = lambda url: _opened(opened, url)
     reporter.excepthook(*_exc_info(_raise_in_slot))
     box = reporter.box
     assert box is not None
@@ -132,8 +144,8 @@ def test_open_log_folder_button(qtbot, reporter: ErrorReporter, log_file: Path) 
 
 
 def test_a_start_that_fails_is_shown_not_a_silent_exit(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QApplication
 
     from editor_app import app as app_module

@@ -6,6 +6,7 @@ from __future__ import annotations
 from helpers.vi_typing import commit
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from editor_app.domain.workflow import Role, User
 from editor_app.gui.identity_dialog import IdentityDialog, ask_first_identity
@@ -13,7 +14,9 @@ from editor_app.gui.main_window import MainWindow
 from editor_app.services.workspace import Workspace
 
 
-def test_first_start_asks_who_the_user_is(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_first_start_asks_who_the_user_is(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     assert workspace.identity.get() is None
     assert window.review.user_label.text().endswith("Who are you?</a>")
     quits: list[int] = []
@@ -37,8 +40,8 @@ def test_first_start_asks_who_the_user_is(qtbot, window: MainWindow, workspace: 
 
 
 def test_cancelling_explains_then_asks_again_or_quits(
-    qtbot, window: MainWindow, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     quits: list[int] = []
     first = ask_first_identity(window, lambda: quits.append(1))
     assert first is not None and first.dialog is not None
@@ -56,8 +59,8 @@ def test_cancelling_explains_then_asks_again_or_quits(
 
 
 def test_closing_the_question_unanswered_quits_instead_of_asking_forever(
-    qtbot, window: MainWindow, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     # Quitting the app (or the desktop session ending) closes the open dialogs without a click:
     # that must end the question, not open it again (which looped and filled the memory).
     quits: list[int] = []
@@ -72,8 +75,8 @@ def test_closing_the_question_unanswered_quits_instead_of_asking_forever(
 
 
 def test_the_user_can_be_changed_in_settings(
-    qtbot, window: MainWindow, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     workspace.identity.set(User("Lê Minh", Role.REPORTER))
     window.review.set_user(workspace.identity.get())
 

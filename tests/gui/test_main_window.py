@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
 from helpers.vi_typing import commit, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from editor_app.domain.workflow import Status
 from editor_app.gui.main_window import MainWindow
@@ -19,8 +21,8 @@ def _saved(workspace: Workspace, aid: uuid.UUID, field: str) -> object:
 
 
 def test_new_story_is_autosaved_after_a_pause(
-    qtbot, window: MainWindow, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     window.new_story(None)
     article = window.editor.article
     assert article is not None
@@ -34,7 +36,9 @@ def test_new_story_is_autosaved_after_a_pause(
     qtbot.waitUntil(lambda: window.save_label.text().startswith("Saved at"), timeout=3000)
 
 
-def test_saving_never_moves_the_cursor(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_saving_never_moves_the_cursor(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     window.new_story(None)
     body = window.ui.bodyEdit
     type_text(body, "Một hai ba bốn năm sáu.")
@@ -49,8 +53,8 @@ def test_saving_never_moves_the_cursor(qtbot, window: MainWindow, workspace: Wor
 
 
 def test_keystrokes_typed_during_a_save_are_kept(
-    qtbot, window: MainWindow, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     window.new_story(None)
     body = window.ui.bodyEdit
     type_text(body, "Phần đầu")
@@ -60,7 +64,7 @@ def test_keystrokes_typed_during_a_save_are_kept(
     qtbot.waitUntil(lambda: _saved(workspace, aid, "body") == "Phần đầu và phần sau", timeout=5000)
 
 
-def test_nfd_input_is_stored_as_nfc(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_nfd_input_is_stored_as_nfc(qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
     import unicodedata
 
     window.new_story(None)
@@ -71,8 +75,8 @@ def test_nfd_input_is_stored_as_nfc(qtbot, window: MainWindow, workspace: Worksp
 
 
 def test_metadata_fields_are_saved(
-    qtbot, window: MainWindow, workspace: Workspace, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
     sections = tmp_path / "sections.txt"
     sections.write_text("Chính trị\nChính trị/Bầu cử\nThể thao\n", encoding="utf-8")
     workspace.sections.import_sections(sections)
@@ -102,8 +106,8 @@ def _make_many(workspace: Workspace, n: int) -> list[uuid.UUID]:
 
 
 def test_story_list_is_lazy_and_redraws_only_changed_rows(
-    qtbot, window: MainWindow, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     _make_many(workspace, 3 * PAGE + 10)
     window.refresh_list()
     qtbot.wait(50)
@@ -122,8 +126,8 @@ def test_story_list_is_lazy_and_redraws_only_changed_rows(
 
 
 def test_search_box_finds_without_diacritics(
-    qtbot, window: MainWindow, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     hit = workspace.articles.create(headline="Đồng chí Dương Đức Huy thăm trường").id
     workspace.articles.create(headline="Bóng đá")
     window.refresh_list()
@@ -133,7 +137,9 @@ def test_search_box_finds_without_diacritics(
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=3000)
 
 
-def test_filter_by_status_and_section(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_filter_by_status_and_section(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     a = workspace.articles.create(headline="A", section="Chính trị/Bầu cử").id
     b = workspace.articles.create(headline="B", section="Thể thao").id
     workspace.articles.save_fields(b, {"status": Status.SUBMITTED})
@@ -151,8 +157,8 @@ def test_filter_by_status_and_section(qtbot, window: MainWindow, workspace: Work
 
 
 def test_trash_restore_and_delete_forever(
-    qtbot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     aid = workspace.articles.create(headline="Bài sẽ bỏ").id
     window.refresh_list()
     window.open_story(aid)
@@ -170,7 +176,9 @@ def test_trash_restore_and_delete_forever(
     assert workspace.articles.ids() == []
 
 
-def test_duplicate_and_named_revision(qtbot, window: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_and_named_revision(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     aid = workspace.articles.create(headline="Gốc", body="Thân bài").id
     window.refresh_list()
     window.open_story(aid)
@@ -182,8 +190,8 @@ def test_duplicate_and_named_revision(qtbot, window: MainWindow, workspace: Work
 
 
 def test_switching_stories_keeps_each_cursor(
-    qtbot, window: MainWindow, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     a = workspace.articles.create(headline="A", body="Dòng một\n" * 200).id
     b = workspace.articles.create(headline="B", body="Khác").id
     window.refresh_list()
@@ -197,7 +205,7 @@ def test_switching_stories_keeps_each_cursor(
     assert body.textCursor().position() == 1500
 
 
-def test_counts_and_length_hints(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_counts_and_length_hints(qtbot: QtBot, window: MainWindow) -> None:
     window.new_story(None)
     type_text(window.ui.headlineEdit, "Ngắn")
     assert window.ui.headlineHint.property("warn") is True
@@ -206,8 +214,8 @@ def test_counts_and_length_hints(qtbot, window: MainWindow) -> None:  # type: ig
     assert "7" in window.count_label.text()  # minutes to read
 
 
-def test_dictionary_loads_after_the_list_and_never_after_closing(  # type: ignore[no-untyped-def]
-    qtbot, workspace: Workspace, settings: Settings, monkeypatch: pytest.MonkeyPatch
+def test_dictionary_loads_after_the_list_and_never_after_closing(
+    qtbot: QtBot, workspace: Workspace, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Loaded on a worker thread once the event loop has drawn the list (alongside, it slowed
     # the list's queries); a window closed before that never starts it.
@@ -237,8 +245,8 @@ def test_dictionary_loads_after_the_list_and_never_after_closing(  # type: ignor
     assert loads == [1]
 
 
-def test_until_the_data_folder_is_open_the_window_says_so(  # type: ignore[no-untyped-def]
-    qtbot, workspace: Workspace, settings: Settings
+def test_until_the_data_folder_is_open_the_window_says_so(
+    qtbot: QtBot, workspace: Workspace, settings: Settings
 ) -> None:
     frame = MainWindow(settings)
     qtbot.addWidget(frame)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from editor_app.domain.people import Official, Title
 from editor_app.gui.main_window import MainWindow
@@ -34,7 +35,7 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def win(qtbot, ws: Workspace, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def win(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> MainWindow:
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     w = MainWindow(settings)
     w.attach(ws)
@@ -47,7 +48,7 @@ def _id(ws: Workspace, name: str):  # type: ignore[no-untyped-def]
     return next(o.id for o in ws.officials.all() if o.full_name == name)
 
 
-def test_search_without_diacritics_finds_the_official(qtbot, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_search_without_diacritics_finds_the_official(qtbot: QtBot, ws: Workspace) -> None:
     dialog = DirectoryDialog(ws.officials)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.search_edit, "duong duc huy")
@@ -58,7 +59,7 @@ def test_search_without_diacritics_finds_the_official(qtbot, ws: Workspace) -> N
     assert dialog.shown_names() == ["Trịnh Việt Hùng"]
 
 
-def test_edit_with_dated_titles(qtbot, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_edit_with_dated_titles(qtbot: QtBot, ws: Workspace) -> None:
     huy = ws.officials.get(_id(ws, HUY))
     dialog = OfficialDialog(ws.officials, huy)
     qtbot.addWidget(dialog)
@@ -82,7 +83,7 @@ def test_edit_with_dated_titles(qtbot, ws: Workspace) -> None:  # type: ignore[n
     assert len(ws.officials.get(huy.id).titles) == 2
 
 
-def test_merge_retire_and_show_stories(qtbot, win: MainWindow, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_merge_retire_and_show_stories(qtbot: QtBot, win: MainWindow, ws: Workspace) -> None:
     huy, dup = _id(ws, HUY), _id(ws, "Duong Duc Huy")
     a = ws.articles.create(headline="Bài một")
     b = ws.articles.create(headline="Bài hai")
@@ -110,7 +111,7 @@ def test_merge_retire_and_show_stories(qtbot, win: MainWindow, ws: Workspace) ->
     assert "Trịnh Việt Hùng" not in [o.full_name for o in ws.officials.pickable()]
 
 
-def test_import_lists_bad_rows_with_their_line(qtbot, ws: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_lists_bad_rows_with_their_line(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "officials.csv"
     path.write_text(
         "full_name,titles\nLò Văn Sáng,Bí thư Huyện ủy\n,Chủ tịch\n"
@@ -130,7 +131,9 @@ def test_import_lists_bad_rows_with_their_line(qtbot, ws: Workspace, tmp_path: P
     assert "Lò Văn Sáng" in out.read_text(encoding="utf-8-sig")
 
 
-def test_story_list_filters_by_keyword_and_official(qtbot, win: MainWindow, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_story_list_filters_by_keyword_and_official(
+    qtbot: QtBot, win: MainWindow, ws: Workspace
+) -> None:
     a = ws.articles.create(headline="Bầu cử", keywords=["Bầu cử"])
     ws.articles.create(headline="Khác", keywords=["Giáo dục"])
     ws.officials.tag(a.id, [_id(ws, HUY)])

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from helpers.vi_typing import commit
 from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
 
 from editor_app.domain.people import Official, Title
 from editor_app.domain.textimport import parse_plain_text
@@ -41,7 +42,7 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def win(qtbot, ws: Workspace, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def win(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> MainWindow:
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     w = MainWindow(settings)
     w.attach(ws)
@@ -54,7 +55,7 @@ def _panel(win: MainWindow) -> TagPanel:
     return next(p for p in win.panels if isinstance(p, TagPanel))
 
 
-def _open(qtbot, win: MainWindow, article_id) -> TagPanel:  # type: ignore[no-untyped-def]
+def _open(qtbot: QtBot, win: MainWindow, article_id) -> TagPanel:  # type: ignore[no-untyped-def]
     panel = _panel(win)
     with qtbot.waitSignal(panel.reviewed, timeout=5000):
         win.open_story(article_id)
@@ -63,8 +64,8 @@ def _open(qtbot, win: MainWindow, article_id) -> TagPanel:  # type: ignore[no-un
 
 @pytest.mark.samples
 def test_sample_article_proposes_its_official_and_one_click_tags_it(
-    qtbot, win: MainWindow, ws: Workspace, sample_article: Path, samples_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, win: MainWindow, ws: Workspace, sample_article: Path, samples_dir: Path
+) -> None:
     ws.officials.import_csv(samples_dir / "officials.csv")
     parsed = parse_plain_text(read_text_file(sample_article))
     story = ws.articles.create(
@@ -87,8 +88,8 @@ def test_sample_article_proposes_its_official_and_one_click_tags_it(
 
 
 def test_title_fix_replaces_the_written_text_and_can_be_undone(
-    qtbot, win: MainWindow, ws: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, win: MainWindow, ws: Workspace
+) -> None:
     body = "Dự có đồng chí Dương Đức Huy, Phó Trưởng Ban Tuyên giáo Tỉnh ủy.\n\nHội nghị kết thúc."
     story = ws.articles.create(body=body, event_date=date(2023, 4, 12))
     panel = _open(qtbot, win, story.id)
@@ -112,7 +113,7 @@ def test_title_fix_replaces_the_written_text_and_can_be_undone(
     qtbot.waitUntil(lambda: len(panel.review.problems) == 1, timeout=5000)  # type: ignore[union-attr]
 
 
-def test_headline_fix_is_undoable_too(qtbot, win: MainWindow, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_headline_fix_is_undoable_too(qtbot: QtBot, win: MainWindow, ws: Workspace) -> None:
     headline = "Dương Đức Huy, Phó Trưởng Ban Tuyên giáo Tỉnh ủy làm việc tại Bát Xát"
     story = ws.articles.create(headline=headline, event_date=date(2024, 1, 5))
     panel = _open(qtbot, win, story.id)
@@ -128,8 +129,8 @@ def test_headline_fix_is_undoable_too(qtbot, win: MainWindow, ws: Workspace) -> 
 
 
 def test_a_name_typed_in_the_body_is_proposed_after_the_autosave(
-    qtbot, win: MainWindow, ws: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, win: MainWindow, ws: Workspace
+) -> None:
     story = ws.articles.create(body="")
     panel = _open(qtbot, win, story.id)
     assert panel.review.detected == ()  # type: ignore[union-attr]
@@ -144,8 +145,8 @@ def test_a_name_typed_in_the_body_is_proposed_after_the_autosave(
 
 
 def test_picker_matches_without_marks_and_hides_the_retired(
-    qtbot, win: MainWindow, ws: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, win: MainWindow, ws: Workspace
+) -> None:
     retired = Official("Đỗ Văn Dũng", titles=[Title("Bí thư Huyện ủy")], retired=True)
     ws.officials.save(retired)
     story = ws.articles.create(headline="Tin")
@@ -167,8 +168,8 @@ def test_picker_matches_without_marks_and_hides_the_retired(
 
 
 def test_secondary_sections_are_saved_and_exclude_the_primary(
-    qtbot, win: MainWindow, ws: Workspace, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, win: MainWindow, ws: Workspace, tmp_path: Path
+) -> None:
     sections = tmp_path / "sections.txt"
     sections.write_text("Chính trị\nChính trị/Bầu cử\nThời sự\n", encoding="utf-8")
     win.on_changes(ws.sections.import_sections(sections)[0])

@@ -10,6 +10,7 @@ from helpers.vi_typing import commit
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.photos.panel import ID_ROLE, MISSING_ROLE, PhotoPanel
@@ -25,21 +26,23 @@ def panel_of(window: MainWindow) -> PhotoPanel:
     return next(p for p in window.panels if isinstance(p, PhotoPanel))
 
 
-def open_story(qtbot, window: MainWindow, workspace: Workspace) -> tuple[PhotoPanel, uuid.UUID]:  # type: ignore[no-untyped-def]
+def open_story(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> tuple[PhotoPanel, uuid.UUID]:
     article = workspace.articles.create(headline="Lũ quét ở Bát Xát", body="Đoạn một.\n")
     window.open_story(article.id)
     return panel_of(window), article.id
 
 
-def attach_two(qtbot, panel: PhotoPanel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def attach_two(qtbot: QtBot, panel: PhotoPanel, tmp_path: Path) -> None:
     files = [jpeg(tmp_path / "một.jpg", (200, 0, 0)), jpeg(tmp_path / "hai.jpg", (0, 0, 200))]
     with qtbot.waitSignal(panel.attach_finished, timeout=10000):
         panel.attach_files(files)
     qtbot.waitUntil(lambda: panel.list.count() == 2, timeout=5000)
 
 
-def test_thumbnails_appear_after_attaching(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+def test_thumbnails_appear_after_attaching(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
 ) -> None:
     panel, article_id = open_story(qtbot, window, workspace)
     assert panel.list.count() == 0 and panel.empty_label.isVisible()
@@ -54,8 +57,8 @@ def test_thumbnails_appear_after_attaching(  # type: ignore[no-untyped-def]
     assert panel.last_report is not None and panel.last_report.all_ok
 
 
-def test_bad_files_are_listed_and_the_good_kept(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+def test_bad_files_are_listed_and_the_good_kept(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
 ) -> None:
     panel, article_id = open_story(qtbot, window, workspace)
     empty = tmp_path / "rỗng.jpg"
@@ -68,8 +71,8 @@ def test_bad_files_are_listed_and_the_good_kept(  # type: ignore[no-untyped-def]
     box.close()
 
 
-def test_editing_the_caption_saves_it(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+def test_editing_the_caption_saves_it(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
 ) -> None:
     panel, _article_id = open_story(qtbot, window, workspace)
     attach_two(qtbot, panel, tmp_path)
@@ -88,8 +91,8 @@ def test_editing_the_caption_saves_it(  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: workspace.photos.get(first).credit == "Ảnh: Nguyễn Văn A", timeout=2000)
 
 
-def test_missing_metadata_is_marked(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+def test_missing_metadata_is_marked(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
 ) -> None:
     panel, _ = open_story(qtbot, window, workspace)
     attach_two(qtbot, panel, tmp_path)
@@ -107,8 +110,8 @@ def test_missing_metadata_is_marked(  # type: ignore[no-untyped-def]
     assert panel.list.item(1).text().startswith("⚠")
 
 
-def test_featured_is_one_per_story(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+def test_featured_is_one_per_story(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
 ) -> None:
     panel, article_id = open_story(qtbot, window, workspace)
     attach_two(qtbot, panel, tmp_path)
@@ -118,8 +121,8 @@ def test_featured_is_one_per_story(  # type: ignore[no-untyped-def]
     assert [p.featured for p in photos] == [False, True]
 
 
-def test_insert_in_body_adds_the_reference_on_its_own_line(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+def test_insert_in_body_adds_the_reference_on_its_own_line(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
 ) -> None:
     panel, _ = open_story(qtbot, window, workspace)
     attach_two(qtbot, panel, tmp_path)
@@ -134,8 +137,8 @@ def test_insert_in_body_adds_the_reference_on_its_own_line(  # type: ignore[no-u
     assert body.toPlainText().splitlines()[:2] == ["Đoạn một.", f"![](photo:{pid})"]
 
 
-def test_remove_then_undo(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+def test_remove_then_undo(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
 ) -> None:
     panel, article_id = open_story(qtbot, window, workspace)
     attach_two(qtbot, panel, tmp_path)
@@ -150,8 +153,8 @@ def test_remove_then_undo(  # type: ignore[no-untyped-def]
     assert panel.list.ids() == ids
 
 
-def test_reorder_by_moving_items(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+def test_reorder_by_moving_items(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
 ) -> None:
     panel, article_id = open_story(qtbot, window, workspace)
     attach_two(qtbot, panel, tmp_path)
@@ -161,8 +164,8 @@ def test_reorder_by_moving_items(  # type: ignore[no-untyped-def]
     assert [p.id for p in workspace.photos.of_article(article_id)] == [ids[1], ids[0]]
 
 
-def test_pasting_an_image_from_the_clipboard_attaches_it(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace
+def test_pasting_an_image_from_the_clipboard_attaches_it(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     from PySide6.QtGui import QColor, QGuiApplication, QImage
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import QWebEngineScript
+from pytestqt.qtbot import QtBot
 
 from editor_app.domain.workflow import Role, User
 from editor_app.gui.main_window import MainWindow
@@ -29,15 +31,15 @@ def _dock(window: MainWindow) -> PreviewDock:
     return docks[0]
 
 
-def _html(qtbot, dock: PreviewDock) -> str:  # type: ignore[no-untyped-def]
+def _html(qtbot: QtBot, dock: PreviewDock) -> str:
     out: list[str] = []
     dock.page.toHtml(out.append)
     qtbot.waitUntil(lambda: bool(out), timeout=5000)
     return out[0]
 
 
-def test_preview_shows_the_open_story_and_follows_saves(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace
+def test_preview_shows_the_open_story_and_follows_saves(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     article = workspace.articles.create(
         headline=HEADLINE, sapo="Sapo của bài.", body=BODY, section="Chính trị"
@@ -67,7 +69,7 @@ def test_preview_shows_the_open_story_and_follows_saves(  # type: ignore[no-unty
     assert not dock._timer.isActive()
 
 
-def test_no_network_and_no_scripts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_no_network_and_no_scripts(qtbot: QtBot, window: MainWindow) -> None:
     dock = _dock(window)
     dock.show()
     page = (
@@ -84,7 +86,7 @@ def test_no_network_and_no_scripts(qtbot, window: MainWindow) -> None:  # type: 
     assert "http://127.0.0.1:9/page" in interceptor().blocked
 
 
-def test_mobile_width(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_mobile_width(qtbot: QtBot, window: MainWindow) -> None:
     dock = _dock(window)
     dock.show()
     dock.mobile_action.trigger()
@@ -93,8 +95,12 @@ def test_mobile_width(qtbot, window: MainWindow) -> None:  # type: ignore[no-unt
     assert dock.view.maximumWidth() > MOBILE_WIDTH
 
 
-def test_export_from_the_dock_shows_the_checklist(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path, monkeypatch
+def test_export_from_the_dock_shows_the_checklist(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     article = workspace.articles.create(headline=HEADLINE, body="Chữ.")
     window.review.set_user(User("Trần Thu Hà", Role.EDITOR))
@@ -114,8 +120,8 @@ def test_export_from_the_dock_shows_the_checklist(  # type: ignore[no-untyped-de
     assert workspace.articles.revision_count(article.id) == 1
 
 
-def test_hidden_preview_renders_when_shown(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace
+def test_hidden_preview_renders_when_shown(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     dock = _dock(window)
     dock.hide()
@@ -128,9 +134,7 @@ def test_hidden_preview_renders_when_shown(  # type: ignore[no-untyped-def]
     assert HEADLINE in _html(qtbot, dock)
 
 
-def test_preview_follows_the_editor(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace
-) -> None:
+def test_preview_follows_the_editor(qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
     article = workspace.articles.create(headline=HEADLINE, body=BODY, section="Chính trị")
     dock = _dock(window)
     dock.show()
@@ -148,8 +152,8 @@ def test_preview_follows_the_editor(  # type: ignore[no-untyped-def]
     assert line - int(dock.followed_line) <= 2  # type: ignore[call-overload]
 
 
-def test_behind_another_tab_the_preview_waits_until_raised(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace
+def test_behind_another_tab_the_preview_waits_until_raised(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     # At start the preview is a tab behind the officials panel: no web engine, no render at
     # each autosave; raising its tab renders the open story.

@@ -6,15 +6,17 @@ from __future__ import annotations
 import faulthandler
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from editor_app import logs
 from editor_app.app import Running, start
 from editor_app.gui import i18n
+from editor_app.gui.settings import Settings
 
 
 @pytest.fixture
@@ -31,7 +33,9 @@ def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Running]]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     i18n.install(app, "en")  # the other tests read English
-    faulthandler.enable(sys.__stderr__)  # the app sent it to crash.log; back to the terminal
+    faulthandler.enable(
+        sys.__stderr__ or sys.stderr
+    )  # the app sent it to crash.log; back to the terminal
 
 
 def _start(runs: list[Running], data: Path) -> Running:
@@ -42,8 +46,8 @@ def _start(runs: list[Running], data: Path) -> Running:
 
 
 def test_first_start_seeds_the_sites_sections_and_officials_and_locks_the_language(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[Running]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[Running]
+) -> None:
     it = tmp_path / "it"
     it.mkdir()
     (it / "officials.csv").write_text(
@@ -76,8 +80,8 @@ def test_first_start_seeds_the_sites_sections_and_officials_and_locks_the_langua
 
 
 def test_a_broken_site_file_starts_on_defaults_and_tells_the_user_once(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[Running]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[Running]
+) -> None:
     site = tmp_path / "site.toml"
     site.write_text('[outlet]\nname = "Báo Yên Bái"\nbase_url = "baoyenbai.com.vn"\n')
     monkeypatch.setenv("EDITOR_APP_SITE_CONFIG", str(site))
@@ -102,8 +106,8 @@ def test_a_broken_site_file_starts_on_defaults_and_tells_the_user_once(
 
 @pytest.mark.parametrize("allowed", [True, False])
 def test_export_dialog_starts_in_the_sites_folder_and_remembers_the_users_if_allowed(
-    qtbot, tmp_path: Path, settings, monkeypatch: pytest.MonkeyPatch, allowed: bool
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch, allowed: bool
+) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     from editor_app.gui.main_window import MainWindow
@@ -168,8 +172,12 @@ def _huge(tmp: Path) -> tuple[Path, str]:
 
 @pytest.mark.parametrize("make", [_deep, _folder, _not_utf8, _huge])
 def test_a_hostile_site_file_starts_a_usable_window_on_defaults_and_says_why(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[Running], make
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    started: list[Running],
+    make: Callable[[Path], tuple[Path, str]],
+) -> None:
     site, reason = make(tmp_path)
     monkeypatch.setenv("EDITOR_APP_SITE_CONFIG", str(site))
     running = _start(started, tmp_path / "data")

@@ -16,6 +16,7 @@ import pytest
 from helpers.small_disk import Disk, mounted
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from editor_app.app import start
 from editor_app.gui import i18n
@@ -38,7 +39,7 @@ def refused(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     i18n.install(app, "en")  # the other tests read English
-    faulthandler.enable(sys.__stderr__)
+    faulthandler.enable(sys.__stderr__ or sys.stderr)
 
 
 @pytest.fixture
@@ -54,8 +55,8 @@ def _folder(data: Path) -> None:
 
 
 def test_a_damaged_database_is_named_with_the_way_out(
-    qtbot, tmp_path: Path, refused: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, refused: list[str]
+) -> None:
     data = tmp_path / "data"
     _folder(data)
     db = data / "editor_app.db"
@@ -68,7 +69,9 @@ def test_a_damaged_database_is_named_with_the_way_out(
     assert "bị hỏng" in refused[0] and "restore" in refused[0] and "auto-" in refused[0]
 
 
-def test_an_empty_database_is_named_not_replaced(qtbot, tmp_path: Path, refused: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_database_is_named_not_replaced(
+    qtbot: QtBot, tmp_path: Path, refused: list[str]
+) -> None:
     data = tmp_path / "data"
     _folder(data)
     (data / "editor_app.db").write_bytes(b"")
@@ -78,7 +81,9 @@ def test_an_empty_database_is_named_not_replaced(qtbot, tmp_path: Path, refused:
     assert (data / "editor_app.db").stat().st_size == 0
 
 
-def test_a_read_only_folder_is_named(qtbot, tmp_path: Path, refused: list[str], disk: Disk) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_folder_is_named(
+    qtbot: QtBot, tmp_path: Path, refused: list[str], disk: Disk
+) -> None:
     data = disk.root / "data"
     _folder(data)
     disk.make_read_only()
@@ -88,7 +93,7 @@ def test_a_read_only_folder_is_named(qtbot, tmp_path: Path, refused: list[str], 
     assert "Errno" not in refused[0]
 
 
-def test_a_full_disk_is_named(qtbot, tmp_path: Path, refused: list[str], disk: Disk) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_disk_is_named(qtbot: QtBot, tmp_path: Path, refused: list[str], disk: Disk) -> None:
     data = disk.root / "data"
     _folder(data)
     disk.fill()
@@ -97,7 +102,7 @@ def test_a_full_disk_is_named(qtbot, tmp_path: Path, refused: list[str], disk: D
     assert refused[0].startswith("Ổ đĩa đầy")
 
 
-def test_a_full_disk_met_while_working_is_named(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_disk_met_while_working_is_named(qtbot: QtBot, tmp_path: Path) -> None:
     reporter = ErrorReporter(tmp_path / "editor_app.log")
     full = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "media" / "x.jpg"))
     reporter.excepthook(OSError, full, None)
@@ -111,8 +116,8 @@ def test_a_full_disk_met_while_working_is_named(qtbot, tmp_path: Path) -> None: 
 
 
 def test_a_start_stopped_by_a_full_disk_says_so(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from editor_app import app as app_module
 
     def full_start(*_args: object, **_kw: object) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
 
 from editor_app.gui.main_window import MainWindow
 from editor_app.services.workspace import Workspace
@@ -43,8 +44,8 @@ def _record(window: MainWindow) -> list[list[uuid.UUID]]:
     return shown
 
 
-def test_a_very_long_query_never_stops_the_event_loop(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+def test_a_very_long_query_never_stops_the_event_loop(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     hit = workspace.articles.create(headline="Hội nghị Ban Chấp hành Đảng bộ tỉnh").id
     workspace.articles.create(headline="Bóng đá")
@@ -73,8 +74,8 @@ def test_a_very_long_query_never_stops_the_event_loop(  # type: ignore[no-untype
     assert "shortened" in info
 
 
-def test_a_slow_older_search_never_replaces_a_newer_result(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+def test_a_slow_older_search_never_replaces_a_newer_result(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     flood = workspace.articles.create(headline="Lũ quét ở Mường Lát").id
     meeting = workspace.articles.create(headline="Hội nghị tổng kết năm").id
@@ -95,8 +96,8 @@ def test_a_slow_older_search_never_replaces_a_newer_result(  # type: ignore[no-u
     assert window.ui.listInfo.text().startswith("1 ")
 
 
-def test_clearing_the_box_drops_a_search_still_running(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+def test_clearing_the_box_drops_a_search_still_running(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     flood = workspace.articles.create(headline="Lũ quét ở Mường Lát").id
     workspace.articles.create(headline="Hội nghị tổng kết năm")

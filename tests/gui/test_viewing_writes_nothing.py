@@ -17,6 +17,7 @@ from helpers.vi_typing import commit
 from PIL import Image
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
 from editor_app.domain.workflow import Role, User
 from editor_app.gui.autosave import IDLE_MS, MAX_INTERVAL_MS
@@ -82,14 +83,14 @@ def _state(ws: Workspace, ids: list[uuid.UUID]) -> tuple[object, ...]:
     )
 
 
-def _click_row(qtbot, window: MainWindow, row: int) -> None:  # type: ignore[no-untyped-def]
+def _click_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
     view = window.ui.storyList
     rect = view.visualRect(window.model.index(row, StoryListModel.HEADLINE))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_opening_stories_without_typing_writes_nothing(  # type: ignore[no-untyped-def]
-    qtbot, folder: Workspace, tmp_path: Path
+def test_opening_stories_without_typing_writes_nothing(
+    qtbot: QtBot, folder: Workspace, tmp_path: Path
 ) -> None:
     ids = _stories(folder, tmp_path)
     before = _state(folder, ids)

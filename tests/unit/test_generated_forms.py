@@ -7,11 +7,12 @@ import ast
 import importlib.util
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _generated_script():  # type: ignore[no-untyped-def]
+def _generated_script() -> Any:
     spec = importlib.util.spec_from_file_location("generated", ROOT / "scripts" / "generated.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

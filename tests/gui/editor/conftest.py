@@ -3,13 +3,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from editor_app.gui.editor.body_editor import BodyEditor
 from editor_app.services.spelling import SpellChecker, find_dictionary
 
 
 @pytest.fixture
-def editor(qtbot) -> Iterator[BodyEditor]:  # type: ignore[no-untyped-def]
+def editor(qtbot: QtBot) -> Iterator[BodyEditor]:
     widget = BodyEditor()
     widget.resize(700, 400)
     qtbot.addWidget(widget)

@@ -8,6 +8,7 @@ from gui.editor.editor_helpers import commit, html_mime, key_text, type_text
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from editor_app.gui.editor.body_editor import BodyEditor, CursorState
 
@@ -93,7 +94,7 @@ def test_set_plain_text_is_nfc(editor: BodyEditor) -> None:
 
 
 # --- bold, italic, link -----------------------------------------------------------------------
-def test_ctrl_b_wraps_the_word_at_the_cursor_and_back(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_b_wraps_the_word_at_the_cursor_and_back(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText("Hội nghị giao ban")
     put_cursor(editor, 6)  # inside "nghị"
     qtbot.keyClick(editor, Qt.Key.Key_B, CTRL)
@@ -104,7 +105,7 @@ def test_ctrl_b_wraps_the_word_at_the_cursor_and_back(qtbot, editor: BodyEditor)
     assert editor.textCursor().position() == 6
 
 
-def test_ctrl_b_wraps_a_selection_and_keeps_it_selected(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_b_wraps_a_selection_and_keeps_it_selected(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText("Hội nghị giao ban")
     select(editor, 4, 14)  # "nghị giao "
     qtbot.keyClick(editor, Qt.Key.Key_B, CTRL)
@@ -119,7 +120,7 @@ def test_ctrl_b_wraps_a_selection_and_keeps_it_selected(qtbot, editor: BodyEdito
     assert editor.toPlainText() == "Hội nghị giao ban"
 
 
-def test_ctrl_i_with_nothing_to_wrap_inserts_a_pair(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_i_with_nothing_to_wrap_inserts_a_pair(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText("a ")
     put_cursor(editor, 2)
     qtbot.keyClick(editor, Qt.Key.Key_I, CTRL)
@@ -129,7 +130,7 @@ def test_ctrl_i_with_nothing_to_wrap_inserts_a_pair(qtbot, editor: BodyEditor) -
     assert editor.toPlainText() == "a *nghiêng*"
 
 
-def test_ctrl_k_makes_a_link_with_url_selected(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_k_makes_a_link_with_url_selected(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText("Xem chi tiết tại đây.")
     select(editor, 4, 12)
     qtbot.keyClick(editor, Qt.Key.Key_K, CTRL)
@@ -142,7 +143,7 @@ def test_ctrl_k_makes_a_link_with_url_selected(qtbot, editor: BodyEditor) -> Non
     assert editor.toPlainText() == "Xem chi tiết tại đây."
 
 
-def test_a_command_is_one_undo_step_and_ctrl_y_redoes(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_a_command_is_one_undo_step_and_ctrl_y_redoes(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText("một hai")
     select(editor, 0, 3)
     qtbot.keyClick(editor, Qt.Key.Key_B, CTRL)
@@ -156,7 +157,7 @@ def test_a_command_is_one_undo_step_and_ctrl_y_redoes(qtbot, editor: BodyEditor)
     assert editor.toPlainText() == "**một** hai"
 
 
-def test_commands_count_positions_past_an_emoji(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_commands_count_positions_past_an_emoji(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText("🎉 chúc mừng")
     put_cursor(editor, 5)  # Qt counts the emoji as two: inside "chúc"
     qtbot.keyClick(editor, Qt.Key.Key_B, CTRL)
@@ -179,7 +180,7 @@ def test_pasting_html_gives_markdown(editor: BodyEditor) -> None:
     )
 
 
-def test_ctrl_v_pastes_html_from_the_clipboard(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_v_pastes_html_from_the_clipboard(qtbot: QtBot, editor: BodyEditor) -> None:
     clipboard = QGuiApplication.clipboard()
     clipboard.setMimeData(html_mime("<p>một <b>hai</b></p><p>ba</p>", "x"))
     try:
@@ -205,7 +206,7 @@ def test_html_with_no_text_falls_back_to_the_plain_text(editor: BodyEditor) -> N
 
 
 # --- text and cursor state --------------------------------------------------------------------
-def test_cursor_state_round_trip(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_cursor_state_round_trip(qtbot: QtBot, editor: BodyEditor) -> None:
     long_text = "\n\n".join(f"Đoạn {i}: " + "chữ " * 60 for i in range(60))
     editor.load_text(long_text)
     select(editor, 3000, 3010)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from gui.editor.editor_helpers import type_text
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
 
 from editor_app.gui.editor.body_editor import BodyEditor
 from editor_app.services.spelling import SpellChecker
@@ -122,8 +124,8 @@ def test_ignore_clears_the_underline_without_saving(
     assert added == [] and vi_checker.user_words() == []
 
 
-def test_the_dictionary_loads_off_the_ui_thread(  # type: ignore[no-untyped-def]
-    qtbot, editor: BodyEditor, vi_checker: SpellChecker
+def test_the_dictionary_loads_off_the_ui_thread(
+    qtbot: QtBot, editor: BodyEditor, vi_checker: SpellChecker
 ) -> None:
     threads: list[threading.Thread] = []
 
@@ -140,7 +142,9 @@ def test_the_dictionary_loads_off_the_ui_thread(  # type: ignore[no-untyped-def]
     assert underlined(editor) == ["Namm"]
 
 
-def test_a_failing_loader_leaves_spell_checking_off(qtbot, editor: BodyEditor, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_a_failing_loader_leaves_spell_checking_off(
+    qtbot: QtBot, editor: BodyEditor, caplog: pytest.LogCaptureFixture
+) -> None:
     def loader() -> SpellChecker:
         raise OSError("disk gone")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from gui.editor.editor_helpers import commit
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
 from editor_app.gui.editor.body_editor import BodyEditor
 from editor_app.gui.editor.search import SearchOptions, find_all
@@ -39,7 +40,7 @@ def test_find_all_whole_words_and_stray_marks() -> None:
 
 
 # --- the bar ----------------------------------------------------------------------------------
-def test_ctrl_f_ignore_diacritics_finds_duong(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_f_ignore_diacritics_finds_duong(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText(TEXT)
     qtbot.keyClick(editor, Qt.Key.Key_F, CTRL)
     bar = editor.find_bar
@@ -61,7 +62,7 @@ def test_ctrl_f_ignore_diacritics_finds_duong(qtbot, editor: BodyEditor) -> None
     assert len(editor.extraSelections()) == 6
 
 
-def test_match_case_and_whole_words(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_match_case_and_whole_words(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText(TEXT)
     editor.show_find()
     bar = editor.find_bar
@@ -75,7 +76,7 @@ def test_match_case_and_whole_words(qtbot, editor: BodyEditor) -> None:  # type:
     assert bar.count_label.text() == "No matches"
 
 
-def test_f3_in_the_editor_finds_next(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_f3_in_the_editor_finds_next(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText("một hai một hai một")
     editor.show_find()
     editor.find_bar.find_edit.setText("một")
@@ -86,7 +87,7 @@ def test_f3_in_the_editor_finds_next(qtbot, editor: BodyEditor) -> None:  # type
     assert editor.textCursor().selectionStart() == 0
 
 
-def test_selection_is_what_to_find(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_selection_is_what_to_find(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText("Hà Nội và Hà Nam")
     cursor = editor.textCursor()
     cursor.setPosition(0)
@@ -97,7 +98,7 @@ def test_selection_is_what_to_find(qtbot, editor: BodyEditor) -> None:  # type: 
     assert editor.find_bar.count_label.text() == "1/2"
 
 
-def test_replace_one_then_all_in_one_undo_step(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_replace_one_then_all_in_one_undo_step(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText("UBND tỉnh, ubnd huyện, Ubnd xã. UBNDx")
     qtbot.keyClick(editor, Qt.Key.Key_H, CTRL)
     bar = editor.find_bar
@@ -128,7 +129,7 @@ def test_replace_all_with_ignore_diacritics(editor: BodyEditor) -> None:
     assert editor.toPlainText() == "X, X, X, X."
 
 
-def test_escape_closes_and_gives_focus_back(qtbot, editor: BodyEditor) -> None:  # type: ignore[no-untyped-def]
+def test_escape_closes_and_gives_focus_back(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText("Dương")
     editor.activateWindow()
     qtbot.keyClick(editor, Qt.Key.Key_F, CTRL)

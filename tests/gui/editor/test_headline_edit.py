@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QGuiApplication,
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
 
 from editor_app.gui.editor.headline_edit import MAX_LINES, HeadlineEdit, one_line
 from editor_app.gui.main_window import MainWindow
@@ -42,7 +43,7 @@ class Form:
 
 
 @pytest.fixture
-def form(qtbot) -> Iterator[Form]:  # type: ignore[no-untyped-def]
+def form(qtbot: QtBot) -> Iterator[Form]:
     """The headline above a sapo, as in the window, with the app's style sheet (18pt bold)."""
     window = QWidget()
     window.setStyleSheet(stylesheet(dark=False))
@@ -158,7 +159,9 @@ def test_a_long_placeholder_is_not_cut(form: Form) -> None:
 
 # --- one paragraph ----------------------------------------------------------------------------
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
-def test_enter_moves_on_to_the_sapo_and_inserts_nothing(qtbot, form: Form, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+def test_enter_moves_on_to_the_sapo_and_inserts_nothing(
+    qtbot: QtBot, form: Form, key: Qt.Key
+) -> None:
     h = form.headline
     type_text(h, "Hội nghị")
     seen = _edits(h)
@@ -169,7 +172,7 @@ def test_enter_moves_on_to_the_sapo_and_inserts_nothing(qtbot, form: Form, key: 
     assert form.sapo.hasFocus()
 
 
-def test_shift_enter_inserts_no_line_break_either(qtbot, form: Form) -> None:  # type: ignore[no-untyped-def]
+def test_shift_enter_inserts_no_line_break_either(qtbot: QtBot, form: Form) -> None:
     h = form.headline
     type_text(h, "Hội nghị")
     qtbot.keyClick(h, Qt.Key.Key_Return, SHIFT)
@@ -180,7 +183,7 @@ def test_shift_enter_inserts_no_line_break_either(qtbot, form: Form) -> None:  #
     assert h.text() == "Hội nghị"
 
 
-def test_tab_and_shift_tab_move_the_focus(qtbot, form: Form) -> None:  # type: ignore[no-untyped-def]
+def test_tab_and_shift_tab_move_the_focus(qtbot: QtBot, form: Form) -> None:
     h = form.headline
     commit(h, "Tin")
     qtbot.keyClick(h, Qt.Key.Key_Tab)
@@ -190,7 +193,7 @@ def test_tab_and_shift_tab_move_the_focus(qtbot, form: Form) -> None:  # type: i
     assert h.text() == "Tin"
 
 
-def test_paste_turns_line_breaks_into_spaces(qtbot, form: Form) -> None:  # type: ignore[no-untyped-def]
+def test_paste_turns_line_breaks_into_spaces(qtbot: QtBot, form: Form) -> None:
     h = form.headline
     commit(h, "Tin: ")
     seen = _edits(h)
@@ -246,7 +249,7 @@ def test_one_line() -> None:
 
 
 # --- the QLineEdit-like API -------------------------------------------------------------------
-def test_text_edited_is_emitted_for_the_users_edits_only(qtbot, form: Form) -> None:  # type: ignore[no-untyped-def]
+def test_text_edited_is_emitted_for_the_users_edits_only(qtbot: QtBot, form: Form) -> None:
     h = form.headline
     seen = _edits(h)
     h.setText("Tiêu đề cũ")
@@ -265,7 +268,7 @@ def test_text_edited_is_emitted_for_the_users_edits_only(qtbot, form: Form) -> N
     assert seen[-1] == "Tin mới"
 
 
-def test_editing_finished_after_edits_when_the_focus_leaves(qtbot, form: Form) -> None:  # type: ignore[no-untyped-def]
+def test_editing_finished_after_edits_when_the_focus_leaves(qtbot: QtBot, form: Form) -> None:
     h = form.headline
     finished: list[bool] = []
     h.editingFinished.connect(lambda: finished.append(True))
@@ -323,8 +326,8 @@ def test_positions_are_qt_positions_past_an_emoji(form: Form) -> None:
 
 # --- in the window ----------------------------------------------------------------------------
 def test_the_windows_headline_shows_a_long_headline_and_enter_goes_to_the_sapo(
-    qtbot, window: MainWindow, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
     aid = workspace.articles.create(headline=LONG, sapo="Sáng 12/4").id
     window.refresh_list()
     window.open_story(aid)

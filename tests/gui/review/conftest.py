@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers.review_gui import WindowFactory
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from editor_app.domain.workflow import User
 from editor_app.gui.main_window import MainWindow
@@ -16,7 +17,7 @@ from editor_app.services.workspace import Workspace
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path) -> Iterator[WindowFactory]:  # type: ignore[no-untyped-def]
+def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
     """make_window("reporter", MINH): a window on tmp_path/reporter, whose user is MINH."""
     opened: list[tuple[MainWindow, Workspace]] = []
 

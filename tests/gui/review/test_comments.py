@@ -12,6 +12,7 @@ from helpers.vi_typing import commit, type_text
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
 
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.photos.panel import PhotoPanel
@@ -46,8 +47,8 @@ def _select(window: MainWindow, text: str) -> None:
 
 
 def test_a_comment_on_the_body_stays_on_its_passage_after_typing_before_it(
-    qtbot, make_window: WindowFactory
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
     w = make_window("editor", HA)
     aid = _open(w)
     panel = _panel(w)
@@ -80,7 +81,7 @@ def test_a_comment_on_the_body_stays_on_its_passage_after_typing_before_it(
     assert "1" in w.review.bar.comments_button.text()
 
 
-def test_ctrl_alt_m_asks_for_the_text(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_alt_m_asks_for_the_text(qtbot: QtBot, make_window: WindowFactory) -> None:
     w = make_window("editor", HA)
     aid = _open(w)
     _select(w, "Lào Cai")
@@ -98,7 +99,9 @@ def test_ctrl_alt_m_asks_for_the_text(qtbot, make_window: WindowFactory) -> None
     assert c.anchor is not None and c.anchor.quote == "Lào Cai" and c.text == "Ghi rõ địa điểm"
 
 
-def test_context_menus_offer_add_comment_on_a_selection(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+def test_context_menus_offer_add_comment_on_a_selection(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
     w = make_window("reporter", MINH)
     _open(w)
     panel = _panel(w)
@@ -122,7 +125,7 @@ def test_context_menus_offer_add_comment_on_a_selection(qtbot, make_window: Wind
     menu.deleteLater()
 
 
-def test_reply_resolve_and_reopen(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+def test_reply_resolve_and_reopen(qtbot: QtBot, make_window: WindowFactory) -> None:
     w = make_window("editor", HA)
     aid = _open(w)
     panel = _panel(w)
@@ -160,8 +163,8 @@ def test_reply_resolve_and_reopen(qtbot, make_window: WindowFactory) -> None:  #
 
 
 def test_a_removed_passage_is_marked_detached_and_a_click_selects_the_passage(
-    qtbot, make_window: WindowFactory
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
     w = make_window("editor", HA)
     _open(w)
     panel = _panel(w)
@@ -188,7 +191,9 @@ def test_a_removed_passage_is_marked_detached_and_a_click_selects_the_passage(
     assert panel.body_marks.texts() == ["Lào Cai"]
 
 
-def test_a_comment_on_a_photo_caption(qtbot, make_window: WindowFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_comment_on_a_photo_caption(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
     w = make_window("editor", HA)
     ws = w.workspace
     aid = ws.articles.create(headline="Ảnh hội nghị", body="Thân bài").id

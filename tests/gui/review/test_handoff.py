@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from helpers.review_gui import HA, MINH, WindowFactory
+from pytestqt.qtbot import QtBot
 
 from editor_app.exchange.package import PackageError
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.settings import HANDOFF_FOLDER
 
 
-def _send(qtbot, w: MainWindow, folder: Path) -> Path:  # type: ignore[no-untyped-def]
+def _send(qtbot: QtBot, w: MainWindow, folder: Path) -> Path:
     with qtbot.waitSignal(w.review.handoff.sent, timeout=10000) as sent:
         w.review.handoff.send(folder)
     path = sent.args[0]
@@ -23,7 +24,7 @@ def _send(qtbot, w: MainWindow, folder: Path) -> Path:  # type: ignore[no-untype
     return path
 
 
-def _receive(qtbot, w: MainWindow, path: Path):  # type: ignore[no-untyped-def]
+def _receive(qtbot: QtBot, w: MainWindow, path: Path):  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(w.review.handoff.received, timeout=10000) as got:
         w.review.handoff.receive(path)
     return got.args[0]
@@ -38,8 +39,8 @@ def _message(w: MainWindow) -> str:
 
 
 def test_send_then_receive_between_two_desks(
-    qtbot, make_window: WindowFactory, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
     outbox = tmp_path / "usb"
     outbox.mkdir()
     reporter = make_window("reporter", MINH)
@@ -75,8 +76,8 @@ def test_send_then_receive_between_two_desks(
 
 
 def test_a_refused_package_shows_its_whole_message_and_writes_nothing(
-    qtbot, make_window: WindowFactory, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
     w = make_window("editor", HA)
     bad = tmp_path / "hong.story.zip"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
@@ -90,8 +91,8 @@ def test_a_refused_package_shows_its_whole_message_and_writes_nothing(
 
 
 def _exchange_with_conflict(
-    qtbot, make_window: WindowFactory, tmp_path: Path
-) -> tuple[MainWindow, uuid.UUID]:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> tuple[MainWindow, uuid.UUID]:
     outbox = tmp_path / "usb"
     outbox.mkdir()
     reporter = make_window("reporter", MINH)
@@ -111,8 +112,8 @@ def _exchange_with_conflict(
 
 
 def test_conflicts_are_settled_side_by_side(
-    qtbot, make_window: WindowFactory, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
     w, aid = _exchange_with_conflict(qtbot, make_window, tmp_path)
     assert "changed on both sides" in _message(w)
     bar = w.review.bar
@@ -136,7 +137,7 @@ def test_conflicts_are_settled_side_by_side(
     assert w.workspace.review.history(aid)[0].kind == "conflict"
 
 
-def test_keeping_mine_settles_too(qtbot, make_window: WindowFactory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_keeping_mine_settles_too(qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:
     w, aid = _exchange_with_conflict(qtbot, make_window, tmp_path)
     _message(w)
     dialog = w.review.open_conflicts()

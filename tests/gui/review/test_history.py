@@ -8,6 +8,8 @@ from pathlib import Path
 
 from helpers.review_gui import HA, MINH, WindowFactory, jpeg
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidgetItem
+from pytestqt.qtbot import QtBot
 
 from editor_app.domain.timezone import to_local
 from editor_app.gui.main_window import MainWindow
@@ -26,16 +28,21 @@ def _story(w: MainWindow, tmp_path: Path) -> tuple[uuid.UUID, uuid.UUID]:
     return aid, report.photos[0].id
 
 
-def _open_history(qtbot, w: MainWindow) -> HistoryDialog:  # type: ignore[no-untyped-def]
+def _open_history(qtbot: QtBot, w: MainWindow) -> HistoryDialog:
     qtbot.keyClick(w.ui.bodyEdit, Qt.Key.Key_H, CTRL_SHIFT)
     dialog = w.review.history_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
 
+def _cell(item: QTableWidgetItem | None) -> str:
+    assert item is not None
+    return item.text()
+
+
 def test_history_lists_versions_and_shows_a_red_green_diff(
-    qtbot, make_window: WindowFactory, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
     w = make_window("reporter", MINH)
     aid, pid = _story(w, tmp_path)
     w.save_revision()  # Ctrl+S: the first version
@@ -48,8 +55,9 @@ def test_history_lists_versions_and_shows_a_red_green_diff(
     assert table.rowCount() == 1
     rev = ws.review.history(aid)[0]
     local = to_local(rev.created_at)
-    assert table.item(0, 0).text() == f"{local.day}/{local.month}/{local.year} {local:%H:%M}"
-    assert [table.item(0, c).text() for c in (1, 2, 3)] == [MINH.name, "Reporter", "Saved (Ctrl+S)"]
+    cells = [_cell(table.item(0, c)) for c in range(4)]
+    assert cells[0] == f"{local.day}/{local.month}/{local.year} {local:%H:%M}"
+    assert cells[1:] == [MINH.name, "Reporter", "Saved (Ctrl+S)"]
     # Selected version against the current state (the default).
     qtbot.waitUntil(lambda: bool(dialog.diff_view.diffs), timeout=5000)
     keys = [d.key for d in dialog.diff_view.diffs]
@@ -77,8 +85,8 @@ def test_the_diff_is_html_escaped() -> None:
 
 
 def test_restore_makes_a_new_version_and_the_editor_shows_the_old_text(
-    qtbot, make_window: WindowFactory, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
     w = make_window("editor", HA)
     aid, _pid = _story(w, tmp_path)
     w.save_revision()
@@ -109,8 +117,8 @@ def test_restore_makes_a_new_version_and_the_editor_shows_the_old_text(
 
 
 def test_a_reporter_cannot_restore_an_approved_story(
-    qtbot, make_window: WindowFactory, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
     from editor_app.domain.workflow import Status
 
     w = make_window("reporter", MINH)

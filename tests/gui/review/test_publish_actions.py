@@ -15,6 +15,7 @@ from helpers.publishing import EDITOR, approve, ready_story
 from helpers.sites import sample_site
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
 
 from editor_app.domain.workflow import Status
 from editor_app.gui.main_window import MainWindow
@@ -34,7 +35,7 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def win(qtbot, ws: Workspace, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def win(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> MainWindow:
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     w = MainWindow(settings)
     w.attach(ws)
@@ -49,7 +50,7 @@ def _open(win: MainWindow, article_id: uuid.UUID) -> None:
     win.review.set_user(EDITOR)
 
 
-def _said(qtbot, win: MainWindow, act) -> str:  # type: ignore[no-untyped-def]
+def _said(qtbot: QtBot, win: MainWindow, act) -> str:  # type: ignore[no-untyped-def]
     """Runs `act` and returns what the publishing message said when the work was done."""
     with qtbot.waitSignal(win.review.publishing.done, timeout=30000) as blocker:
         act()
@@ -65,8 +66,8 @@ def _page(ws: Workspace, article_id: uuid.UUID) -> str:
     return (ws.export.default_folder / slug / "index.html").read_text(encoding="utf-8")
 
 
-def test_publish_correct_and_withdraw_from_the_window(  # type: ignore[no-untyped-def]
-    qtbot, win: MainWindow, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_publish_correct_and_withdraw_from_the_window(
+    qtbot: QtBot, win: MainWindow, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     story = ready_story(ws, HEADLINE, tmp_path / "photos")
     approve(ws, story)
@@ -101,8 +102,8 @@ def test_publish_correct_and_withdraw_from_the_window(  # type: ignore[no-untype
     assert "đã sửa" not in page
 
 
-def test_the_status_menu_does_not_publish_what_fails_the_checklist(  # type: ignore[no-untyped-def]
-    qtbot, win: MainWindow, ws: Workspace
+def test_the_status_menu_does_not_publish_what_fails_the_checklist(
+    qtbot: QtBot, win: MainWindow, ws: Workspace
 ) -> None:
     story = ws.articles.create(headline="Tin ngắn", body="Một dòng.").id
     approve(ws, story)
@@ -113,8 +114,8 @@ def test_the_status_menu_does_not_publish_what_fails_the_checklist(  # type: ign
     assert not ws.publishing.publication(story).published
 
 
-def test_an_embargo_set_in_the_window_holds_the_story_back(  # type: ignore[no-untyped-def]
-    qtbot, win: MainWindow, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_an_embargo_set_in_the_window_holds_the_story_back(
+    qtbot: QtBot, win: MainWindow, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     story = ready_story(ws, HEADLINE, tmp_path / "photos")
     approve(ws, story)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from helpers.review_gui import HA, MINH, WindowFactory, jpeg
 from helpers.vi_typing import commit
+from pytestqt.qtbot import QtBot
 
 from editor_app.domain.workflow import Status
 from editor_app.gui.main_window import MainWindow
@@ -29,7 +30,9 @@ def _story(window: MainWindow, status: Status = Status.DRAFT) -> None:
     window.open_story(aid)
 
 
-def test_a_reporter_is_not_offered_approval_an_editor_is(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+def test_a_reporter_is_not_offered_approval_an_editor_is(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
     reporter = make_window("reporter", MINH)
     _story(reporter, Status.EDITING)
     assert reporter.review.moves() == ()
@@ -46,7 +49,9 @@ def test_a_reporter_is_not_offered_approval_an_editor_is(qtbot, make_window: Win
     assert [a.text() for a in editor.review.bar.status_menu.actions() if a.isEnabled()] == texts
 
 
-def test_moving_updates_the_list_row_and_the_button(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+def test_moving_updates_the_list_row_and_the_button(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
     w = make_window("reporter", MINH)
     _story(w)
     aid = w.editor.article.id  # type: ignore[union-attr]
@@ -61,7 +66,7 @@ def test_moving_updates_the_list_row_and_the_button(qtbot, make_window: WindowFa
     assert w.workspace.review.history(aid)[0].author == MINH.name
 
 
-def test_returning_a_story_requires_a_reason(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+def test_returning_a_story_requires_a_reason(qtbot: QtBot, make_window: WindowFactory) -> None:
     w = make_window("editor", HA)
     _story(w, Status.SUBMITTED)
     aid = w.editor.article.id  # type: ignore[union-attr]
@@ -87,8 +92,8 @@ def test_returning_a_story_requires_a_reason(qtbot, make_window: WindowFactory) 
 
 
 def test_an_approved_story_is_read_only_for_a_reporter_with_a_banner(
-    qtbot, make_window: WindowFactory, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
     w = make_window("reporter", MINH)
     ws = w.workspace
     aid = ws.articles.create(headline="Bài đã duyệt", body="Nội dung bài.").id
@@ -122,7 +127,7 @@ def test_an_approved_story_is_read_only_for_a_reporter_with_a_banner(
     assert not bar.read_only.isVisible()
 
 
-def test_an_editor_may_edit_an_approved_story(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+def test_an_editor_may_edit_an_approved_story(qtbot: QtBot, make_window: WindowFactory) -> None:
     w = make_window("editor", HA)
     _story(w, Status.APPROVED)
     assert not w.ui.bodyEdit.isReadOnly()
@@ -130,7 +135,7 @@ def test_an_editor_may_edit_an_approved_story(qtbot, make_window: WindowFactory)
     assert set(w.review.moves()) == {Status.EDITING, Status.PUBLISHED}
 
 
-def test_autosaves_and_ctrl_s_record_the_user(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+def test_autosaves_and_ctrl_s_record_the_user(qtbot: QtBot, make_window: WindowFactory) -> None:
     w = make_window("reporter", MINH)
     _story(w)
     aid = w.editor.article.id  # type: ignore[union-attr]
@@ -144,7 +149,7 @@ def test_autosaves_and_ctrl_s_record_the_user(qtbot, make_window: WindowFactory)
     assert w.review.user_label.text().endswith("Lê Minh · Reporter</a>")
 
 
-def test_a_closed_window_saves_no_more(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+def test_a_closed_window_saves_no_more(qtbot: QtBot, make_window: WindowFactory) -> None:
     """A closed window's body may still report a text change (Qt re-highlights it when the
     application's style changes): nothing is sent to the stopped worker."""
     w = make_window("reporter", MINH)

@@ -134,7 +134,7 @@ def test_toml_syntax_errors_are_said_in_vietnamese_with_the_line(
 def test_every_tomllib_message_has_a_vietnamese_reason() -> None:
     import inspect
     import re
-    from tomllib import _parser
+    from tomllib import _parser  # type: ignore[attr-defined]
 
     source = inspect.getsource(_parser)
     messages = re.findall(r'suffixed_err\(\s*src,\s*\w+,\s*f?"([^"]+)"', source)

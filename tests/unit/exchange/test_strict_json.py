@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from editor_app.domain.errors import UserError
 from editor_app.exchange.strict_json import dump_json, parse_json, parse_list
 
-_TEXT = st.text(st.characters(exclude_categories=("Cs",)))  # no lone surrogates: refused
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]))  # no lone surrogates: refused
 _NUMBERS = st.integers() | st.floats(allow_nan=False, allow_infinity=False)
 _SCALARS = st.none() | st.booleans() | _NUMBERS | _TEXT
 _VALUES = st.recursive(

@@ -118,13 +118,13 @@ def test_renditions_are_written_through_the_temp_folder(photo: Path, data_root: 
 
     import editor_app.media.cache as cache_module
 
-    original = cache_module.os.replace
-    cache_module.os.replace = spy  # type: ignore[assignment]
+    original = cache_module.os.replace  # type: ignore[attr-defined]
+    cache_module.os.replace = spy  # type: ignore[attr-defined]
     try:
         sha = next((data_root / "originals").rglob("*.jpg")).stem
         made = cache.ensure(sha, PhotoMetadata(), widths=(320,))
     finally:
-        cache_module.os.replace = original  # type: ignore[assignment]
+        cache_module.os.replace = original  # type: ignore[attr-defined]
     assert made and set(seen) == {data_root / "renditions" / ".tmp"}
     assert list((data_root / "renditions" / ".tmp").iterdir()) == []
 

@@ -144,9 +144,9 @@ def test_page_images_match_the_files(context: PageContext, provider: object, out
         for entry in str(s["srcset"]).split(", "):
             with Image.open(path / entry.split(" ")[0]) as im:
                 assert im.format == "WEBP"
-    data = json.loads(
-        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
-    )  # type: ignore[index]
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert ld is not None
+    data = json.loads(ld[1])
     base = f"https://baolaocai.vn/{SLUG}/"
     assert [i["url"] for i in data["image"]] == [
         f"{base}images/{SLUG}-1-16x9-900.jpg",
@@ -333,7 +333,7 @@ def test_a_failed_swap_puts_the_old_export_back(
             raise OSError(errno.EIO, "I/O error")
         real_rename(src, dst)
 
-    monkeypatch.setattr(bundle_module.os, "rename", rename)
+    monkeypatch.setattr(os, "rename", rename)
     with pytest.raises(UserError):
         export_bundle(context, out, provider)  # type: ignore[arg-type]
     assert sorted(os.listdir(out)) == [SLUG]
@@ -410,9 +410,9 @@ def test_a_rendition_with_gps_or_the_wrong_format_is_refused(
         return png
 
     with pytest.raises(RenditionError, match="GPS"):
-        export_bundle(context, out, with_gps)  # type: ignore[arg-type]
+        export_bundle(context, out, with_gps)
     with pytest.raises(RenditionError, match="PNG"):
-        export_bundle(context, out, wrong_format)  # type: ignore[arg-type]
+        export_bundle(context, out, wrong_format)
     assert os.listdir(out) == []
 
 

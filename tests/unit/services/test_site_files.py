@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -106,11 +106,16 @@ def test_a_file_that_may_not_be_read_is_said_so(tmp_path: Path) -> None:
 
 
 @posix
+def _made(path: Path, make: Callable[[Path], object]) -> Path:
+    make(path)
+    return path
+
+
 @pytest.mark.parametrize(
     ("make", "words"),
     [
-        (lambda t: (os.mkfifo(t / "site.toml"), t / "site.toml")[1], "ống dẫn (FIFO)"),
-        (lambda t: ((t / "site.toml").mkdir(), t / "site.toml")[1], "thư mục"),
+        (lambda t: _made(t / "site.toml", os.mkfifo), "ống dẫn (FIFO)"),
+        (lambda t: _made(t / "site.toml", Path.mkdir), "thư mục"),
         (lambda t: Path("/dev/zero"), "thiết bị"),
         (
             lambda t: ((t / "site.toml").write_bytes(b"#" * (MAX_SITE_BYTES + 1)), t / "site.toml")[

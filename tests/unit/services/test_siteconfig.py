@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -369,7 +370,7 @@ def test_export_uses_the_outlet_of_the_site_file(ws: Workspace, tmp_path: Path) 
     ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert ld is not None
     data = json.loads(ld.group(1))
-    article = next(d for d in _walk(data) if d.get("@type") == "NewsArticle")
+    article: dict[str, Any] = next(d for d in _walk(data) if d.get("@type") == "NewsArticle")
     assert article["publisher"]["name"] == "Báo Yên Bái"
     assert article["publisher"]["logo"]["url"] == "https://baoyenbai.com.vn/images/logo.png"
     assert "Báo Lào Cai" not in html

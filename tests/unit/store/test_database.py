@@ -7,6 +7,7 @@ import sys
 import textwrap
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -115,7 +116,7 @@ def test_corrupt_file_gets_a_clear_message(tmp_path: Path) -> None:
 
 def test_disk_full_is_told_apart_from_bugs(db: Database) -> None:
     with db.engine.connect() as c:
-        pages = c.execute(text("PRAGMA page_count")).scalar()
+        pages = int(c.execute(text("PRAGMA page_count")).scalar() or 0)
     a = Article(headline="x")
     with db.transaction() as s:
         repo.add_article(s, a)
@@ -123,7 +124,7 @@ def test_disk_full_is_told_apart_from_bugs(db: Database) -> None:
     from sqlalchemy import event
 
     @event.listens_for(db.engine, "connect")
-    def _small(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
+    def _small(dbapi_conn: Any, _rec: object) -> None:
         dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 2}")
 
     db.engine.dispose()
