@@ -11,7 +11,7 @@ now updates an official). Printed: the parse, the whole import and the re-import
 
 The baseline is the first version of the import, kept below word for word (`old_import`): each
 row scanned every official of the directory, folding every name again, and was written with
-`repository.upsert_official` (an ORM look-up and a flush per row). It runs on its own fresh
+`officials_repo.upsert_official` (an ORM look-up and a flush per row). It runs on its own fresh
 data folder, on the same file, in the same run, for the sizes up to --baseline-up-to (it is
 quadratic: 5,000 rows take about two minutes); both must leave the same directory.
 """
@@ -39,7 +39,7 @@ from editor_app.domain.text import fold, fold_char, nfc
 from editor_app.services.officials_review import unique_names
 from editor_app.services.text_files import read_text_file
 from editor_app.services.workspace import Workspace
-from editor_app.store import repository as repo
+from editor_app.store import officials_repo
 
 T = TypeVar("T")
 
@@ -195,12 +195,12 @@ def old_import(ws: Workspace, path: Path) -> tuple[int, int]:
     names = Counter(_old_fold(o.full_name) for o in parsed.officials)
     claimed: set[uuid.UUID] = set()
     with ws.db.transaction() as s:
-        existing = repo.list_officials(s)
+        existing = officials_repo.list_officials(s)
         for row in parsed.officials:
             old = _old_match(existing, row, claimed, names[_old_fold(row.full_name)])
             if old is None:
                 added += 1
-                repo.upsert_official(s, row)
+                officials_repo.upsert_official(s, row)
                 existing.append(row)
                 claimed.add(row.id)
                 continue
@@ -208,8 +208,8 @@ def old_import(ws: Workspace, path: Path) -> tuple[int, int]:
             updated += 1
             aliases = unique_names([*row.aliases, *old.aliases], exclude=row.full_name)
             new = replace(row, id=old.id, aliases=aliases, retired=row.retired or old.retired)
-            repo.upsert_official(s, new)
-            repo.mark_official_articles_dirty(s, old.id)
+            officials_repo.upsert_official(s, new)
+            officials_repo.mark_official_articles_dirty(s, old.id)
             existing[existing.index(old)] = new
     return added, updated
 

@@ -6,11 +6,11 @@
 
 Builds synthetic Vietnamese articles (~600 syllables each, Zipf-like word frequencies, tones
 and đ, officials' names) in a temporary data folder through the real store (Database.open,
-bulk Core inserts in one transaction, then repository.reindex_dirty timed on its own) and
+bulk Core inserts in one transaction, then search_repo.reindex_dirty timed on its own) and
 prints:
 
   * index build time and sizes: the FTS tables against the articles table (dbstat);
-  * search latency p50/p95 through repository.search(session, q, limit=20) for one-, two- and
+  * search latency p50/p95 through search_repo.search(session, q, limit=20) for one-, two- and
     three-word queries, with and without diacritics, as words and as quoted phrases, next to
     the same queries through a proposed SQL shape, and a LIKE '%…%' scan of the same data;
   * the đ choice: (a) the current index (original text, query d → d OR đ) against (b) a
@@ -22,7 +22,7 @@ prints:
 
 prints only hostile queries (32,767 characters, the most the search box holds, of one word or
 phrase repeated, and of different words) before the query caps (every word searched, as the
-MATCH was built until issue 20) and after (repository.search as it is), in the same run.
+MATCH was built until issue 20) and after (search_repo.search as it is), in the same run.
 
 Only the benchmark's own temporary database is changed; nothing under src/ is modified. The
 proposed shapes are written out here (proposed_*) so the figures can be checked against the
@@ -55,7 +55,7 @@ from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.orm import Session
 
 from editor_app.domain.text import fold, fold_char
-from editor_app.store import repository, sqlite
+from editor_app.store import search_repo, sqlite
 from editor_app.store.database import Database
 from editor_app.store.models import ArticleOfficialRow, ArticleRow, OfficialRow, PhotoRow
 
@@ -603,7 +603,7 @@ def proposed_match(query: str, prefix_last: bool = False) -> str | None:
 def proposed_search(
     session: Session, query: str, limit: int = 20, prefix: bool = False
 ) -> list[tuple[str, str, str, float]]:
-    """repository.search with the proposed match and SQL: (id, headline, snippet, rank)."""
+    """search_repo.search with the proposed match and SQL: (id, headline, snippet, rank)."""
     match = proposed_match(query, prefix)
     if match is None or limit <= 0:
         return []
@@ -766,7 +766,7 @@ def run_hostile(db: Database, n: int, seed: int, timeout_s: float) -> int:
     fill(db, corpus, n)
     t = time.perf_counter()
     with db.transaction() as s:
-        repository.reindex_dirty(s)
+        search_repo.reindex_dirty(s)
     log(f"  {n:,} articles indexed in {time.perf_counter() - t:.0f} s")
     box = 32767  # QLineEdit's maxLength: the most a paste into the search box holds
     mixed = " ".join(w.lower() for w in corpus.words[:6000])
@@ -799,7 +799,7 @@ def run_hostile(db: Database, n: int, seed: int, timeout_s: float) -> int:
             finally:
                 stop.cancel()
             t = time.perf_counter()
-            hits = repository.search(session, q, limit=200, prefix=True)
+            hits = search_repo.search(session, q, limit=200, prefix=True)
             after_ms = (time.perf_counter() - t) * 1000
             after = sqlite.build_match_query(q, prefix_last=True) or ""
             terms = len(before.split(" AND ")), len(after.split(" AND "))
@@ -844,7 +844,7 @@ def run(db: Database, n: int, nq: int, n_like: int, seed: int) -> int:
     size_rows = os.path.getsize(db.path)
 
     # 2. (a) the real index build
-    log("\n== (a) Index build: repository.reindex_dirty (the real code path, one transaction)")
+    log("\n== (a) Index build: search_repo.reindex_dirty (the real code path, one transaction)")
     in_fts = 0.0
     real_replace = sqlite.fts_replace
 
@@ -858,7 +858,7 @@ def run(db: Database, n: int, nq: int, n_like: int, seed: int) -> int:
     try:
         t = time.perf_counter()
         with db.transaction() as s:
-            indexed = repository.reindex_dirty(s)
+            indexed = search_repo.reindex_dirty(s)
             build_s = time.perf_counter() - t
             t = time.perf_counter()
         commit_s = time.perf_counter() - t
@@ -924,11 +924,11 @@ def run(db: Database, n: int, nq: int, n_like: int, seed: int) -> int:
     with db.read() as s:
         conn = s.connection()
         for q in [q for qs in sets.values() for q in qs[:2]]:  # warm up
-            repository.search(s, q, limit=20)
+            search_repo.search(s, q, limit=20)
             proposed_search(s, q, limit=20)
 
         # 5. latency through the repository
-        log("\n== Search latency, ms: repository.search(session, q, limit=20) now, and the same")
+        log("\n== Search latency, ms: search_repo.search(session, q, limit=20) now, and the same")
         log("   queries through the proposed SQL (matches: median share of articles matched)")
         t0 = time.perf_counter()
         rows_out = []
@@ -947,7 +947,7 @@ def run(db: Database, n: int, nq: int, n_like: int, seed: int) -> int:
             for marks in (True, False):
                 qq = qs if marks else [fold(q) for q in qs]
                 key = f"{kind}|{marks}"
-                cur[key], _ = timed(lambda q: repository.search(s, q, limit=20), qq)
+                cur[key], _ = timed(lambda q: search_repo.search(s, q, limit=20), qq)
                 new[key], _ = timed(lambda q: proposed_search(s, q, limit=20), qq)
                 rows_out.append(
                     [
@@ -1144,7 +1144,7 @@ def run(db: Database, n: int, nq: int, n_like: int, seed: int) -> int:
         # 9. as you type
         typed = "dương đức huy"
         keys = [typed[: i + 1] for i in range(len(typed)) if typed[i] != " "]
-        now_t, _ = timed(lambda q: repository.search(s, q, limit=200, prefix=True), keys)
+        now_t, _ = timed(lambda q: search_repo.search(s, q, limit=200, prefix=True), keys)
         new_t, _ = timed(lambda q: proposed_search(s, q, limit=200, prefix=True), keys)
         log(
             "\n== As you type (the GUI: prefix on the last word, limit 200), key by key, ms\n"

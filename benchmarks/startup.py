@@ -24,6 +24,8 @@ import textwrap
 import time
 from pathlib import Path
 
+from editor_app.store import search_repo
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 BARE = textwrap.dedent(
@@ -94,7 +96,7 @@ def make_stories(data: Path, n: int) -> None:
                 s, Article(headline=f"Bài số {i}: hội nghị giao ban quý I", sapo="Sapo", body=body)
             )
     with db.transaction() as s:
-        repo.reindex_dirty(s)
+        search_repo.reindex_dirty(s)
     db.close()
     # A day like any other: the reporter is known (no first-start question).
     IdentityService(data).set(User("Phóng viên", Role.REPORTER))

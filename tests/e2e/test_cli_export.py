@@ -19,7 +19,7 @@ from editor_app.cli import main
 from editor_app.services.identity import USER_ENV
 from editor_app.services.siteconfig import SITE_CONFIG_ENV
 from editor_app.services.workspace import Workspace
-from editor_app.store import repository as repo
+from editor_app.store import photos_repo
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SCHEMA_PATH = SHARED / "standards" / "ninjs-schema_3.1.json"
@@ -87,7 +87,7 @@ def fill_photos(data: Path, aid: str) -> None:
         article = ws.articles.get(uuid.UUID(aid))
         with ws.db.transaction() as s:
             for p in article.photos:
-                repo.update_photo(
+                photos_repo.update_photo(
                     s, p.id, {"credit": p.credit or "Minh Hà", "alt_text": p.caption or "Ảnh"}
                 )
 

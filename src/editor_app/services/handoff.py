@@ -54,6 +54,7 @@ from editor_app.services.articles import snapshot
 from editor_app.services.changes import Changes
 from editor_app.services.handoff_ids import check_ids
 from editor_app.services.handoff_photos import PackagePhotos, check_photos
+from editor_app.store import officials_repo
 from editor_app.store import repository as repo
 from editor_app.store import review_repo as rrepo
 from editor_app.store.database import Database
@@ -125,7 +126,7 @@ class HandoffService:
                     article.updated_at,
                     snapshot(article),
                     article.photos,
-                    [repo.get_official(s, oid) for oid in article.official_ids],
+                    [officials_repo.get_official(s, oid) for oid in article.official_ids],
                 ),
                 REVISIONS: [
                     encode_revision(info, snap)
@@ -249,9 +250,9 @@ class HandoffService:
         added = False
         for official in story.officials:
             try:
-                repo.get_official(s, official.id)
+                officials_repo.get_official(s, official.id)
             except NotFound:
-                repo.upsert_official(s, official)
+                officials_repo.upsert_official(s, official)
                 added = True
         return added
 
@@ -309,7 +310,7 @@ class HandoffService:
             (str(i.id), i.created_at, snap) for i, snap in rrepo.revisions_with_snapshots(s, aid)
         ]
         base = newest_common(mine, theirs_ids)
-        names = {str(o.id): o.full_name for o in repo.list_officials(s)}
+        names = {str(o.id): o.full_name for o in officials_repo.list_officials(s)}
         names.update({str(o.id): o.full_name for o in story.officials})
         # A story the sender's role may not edit here (a reporter's package, a story approved
         # here) takes nothing silently: each change of theirs is a conflict for this desk.

@@ -14,7 +14,7 @@ from editor_app.domain.review import Comment
 from editor_app.exchange.fields import Fields
 from editor_app.exchange.package import ARTICLE, COMMENTS, REVISIONS
 from editor_app.exchange.story import Story
-from editor_app.store import repository as repo
+from editor_app.store import photos_repo
 from editor_app.store import review_repo as rrepo
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def check_ids(s: Session, story: Story, package_name: str) -> None:
 def _photos(s: Session, story: Story, c: Fields, aid: uuid.UUID) -> None:
     for i, p in enumerate(story.snapshot["photos"]):
         try:
-            owner = repo.photo_article_id(s, uuid.UUID(p["id"]))
+            owner = photos_repo.photo_article_id(s, uuid.UUID(p["id"]))
         except NotFound:
             continue
         if owner != aid:

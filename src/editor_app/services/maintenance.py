@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.listing import ArticleFilter
-from editor_app.store import backups, sqlite_access
+from editor_app.store import backups, officials_repo, sections_repo, sqlite_access
 from editor_app.store import repository as repo
 from editor_app.store.database import Database, head_revision
 from editor_app.store.errors import StoreError
@@ -107,8 +107,8 @@ class MaintenanceService:
                 counts = (
                     len(repo.article_ids(s))
                     + len(repo.article_ids(s, ArticleFilter(trashed=True))),
-                    len(repo.list_officials(s)),
-                    len(repo.list_sections(s)),
+                    len(officials_repo.list_officials(s)),
+                    len(sections_repo.list_sections(s)),
                 )
         return CheckReport(
             data_dir=db.data_dir,

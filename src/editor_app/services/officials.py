@@ -37,7 +37,7 @@ from editor_app.services.officials_review import (
     unique_names,
 )
 from editor_app.services.text_files import read_text_file
-from editor_app.store import officials_bulk
+from editor_app.store import officials_bulk, officials_repo, photos_repo
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
 
@@ -57,11 +57,11 @@ class OfficialService:
     def all(self, include_retired: bool = True) -> list[Official]:
         """The directory, by name."""
         with self._db.read() as s:
-            return repo.list_officials(s, include_retired)
+            return officials_repo.list_officials(s, include_retired)
 
     def get(self, official_id: uuid.UUID) -> Official:
         with self._db.read() as s:
-            return repo.get_official(s, official_id)
+            return officials_repo.get_official(s, official_id)
 
     def search(self, query: str, include_retired: bool = True) -> list[Official]:
         """Officials matching a query typed without marks ("duong duc huy"), best first."""
@@ -74,7 +74,7 @@ class OfficialService:
     def story_counts(self) -> dict[uuid.UUID, int]:
         """How many stories are tagged with each official (officials with none left out)."""
         with self._db.read() as s:
-            return repo.official_tag_counts(s)
+            return officials_repo.official_tag_counts(s)
 
     def find_by_name(self, name: str, include_retired: bool = True) -> list[Official]:
         """Officials whose full name or an alias is `name`, folded (or whose id it is)."""
@@ -104,22 +104,22 @@ class OfficialService:
         """Adds an official or saves an edited one (same id). Raises ValidationError."""
         official = _validated(official)
         with self._db.transaction() as s:
-            for other in repo.list_officials(s):
+            for other in officials_repo.list_officials(s):
                 if other.id != official.id and _same_person(other, official):
                     org = other.organization or "không ghi cơ quan"
                     raise ValidationError(
                         f"Danh bạ đã có “{other.full_name}” ({org}): hãy sửa người đó, "
                         "hoặc ghi cơ quan khác."
                     )
-            repo.upsert_official(s, official)
-            repo.mark_official_articles_dirty(s, official.id)
+            officials_repo.upsert_official(s, official)
+            officials_repo.mark_official_articles_dirty(s, official.id)
         self._changed()
         return Changes(officials=True)
 
     def retire(self, official_id: uuid.UUID, retired: bool = True) -> Changes:
         """Retired officials leave the pickers; their stories keep the tag."""
         with self._db.transaction() as s:
-            repo.set_official_retired(s, official_id, retired)
+            officials_repo.set_official_retired(s, official_id, retired)
         self._changed()
         return Changes(officials=True)
 
@@ -130,10 +130,10 @@ class OfficialService:
         if keep_id == drop_id:
             raise ValidationError("Hãy chọn hai người khác nhau để gộp.")
         with self._db.transaction() as s:
-            keep = repo.get_official(s, keep_id)
-            drop = repo.get_official(s, drop_id)
+            keep = officials_repo.get_official(s, keep_id)
+            drop = officials_repo.get_official(s, drop_id)
             merged = merged_official(keep, drop)
-            affected = repo.merge_officials(s, merged, drop_id)
+            affected = officials_repo.merge_officials(s, merged, drop_id)
         self._changed()
         return Changes.of(affected, officials=True)
 
@@ -179,7 +179,7 @@ class OfficialService:
     def tagged(self, article_id: uuid.UUID) -> list[Official]:
         with self._db.read() as s:
             ids = repo.get_article(s, article_id).official_ids
-            by_id = {o.id: o for o in repo.list_officials(s)}
+            by_id = {o.id: o for o in officials_repo.list_officials(s)}
         return [by_id[i] for i in ids if i in by_id]
 
     def tag(
@@ -189,8 +189,8 @@ class OfficialService:
         with self._db.transaction() as s:
             current = repo.get_article(s, article_id).official_ids
             for oid in official_ids:
-                repo.get_official(s, oid)  # NotFound for an unknown id
-            repo.set_article_officials(s, article_id, [*current, *official_ids])
+                officials_repo.get_official(s, oid)  # NotFound for an unknown id
+            officials_repo.set_article_officials(s, article_id, [*current, *official_ids])
         return Changes.of([article_id], source=source)
 
     def untag(
@@ -198,7 +198,9 @@ class OfficialService:
     ) -> Changes:
         with self._db.transaction() as s:
             current = repo.get_article(s, article_id).official_ids
-            repo.set_article_officials(s, article_id, [i for i in current if i != official_id])
+            officials_repo.set_article_officials(
+                s, article_id, [i for i in current if i != official_id]
+            )
         return Changes.of([article_id], source=source)
 
     def fix_caption(
@@ -212,13 +214,13 @@ class OfficialService:
     ) -> Changes:
         """Puts the directory's wording in a caption, where `written` still stands."""
         with self._db.transaction() as s:
-            article_id = repo.photo_article_id(s, photo_id)
+            article_id = photos_repo.photo_article_id(s, photo_id)
             caption = next(
                 p.caption for p in repo.get_article(s, article_id).photos if p.id == photo_id
             )
             if caption[start:end] != written:
                 raise UserError("Chú thích ảnh đã thay đổi: hãy kiểm tra lại.")
-            repo.update_photo(
+            photos_repo.update_photo(
                 s, photo_id, {"caption": nfc(caption[:start] + replacement + caption[end:])}
             )
         return Changes.of([article_id], photos=frozenset({photo_id}), source=source)

@@ -25,6 +25,7 @@ from editor_app.media.library import MediaLibrary
 from editor_app.services.changes import Changes, Progress, no_progress
 from editor_app.services.importing import photo_from_probe
 from editor_app.services.originals import forget_unused
+from editor_app.store import photos_repo
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
 
@@ -103,7 +104,7 @@ class PhotoService:
 
     def get(self, photo_id: uuid.UUID) -> Photo:
         with self._db.read() as s:
-            article_id = repo.photo_article_id(s, photo_id)
+            article_id = photos_repo.photo_article_id(s, photo_id)
             return next(p for p in repo.get_article(s, article_id).photos if p.id == photo_id)
 
     def thumbnail(self, sha256: str, size: int = THUMB_SIZE) -> bytes:
@@ -182,7 +183,7 @@ class PhotoService:
                 photo.credit = credit
             photo.featured = featured
             with self._db.transaction() as s:
-                repo.add_photo(s, article_id, photo)
+                photos_repo.add_photo(s, article_id, photo)
         except BaseException:
             forget_unused(self._db, [info.sha256])
             raise
@@ -208,16 +209,16 @@ class PhotoService:
             fields["featured"] = bool(featured)
         with self._db.transaction() as s:
             if fields:
-                article_id = repo.update_photo(s, photo_id, fields)
+                article_id = photos_repo.update_photo(s, photo_id, fields)
             else:
-                article_id = repo.photo_article_id(s, photo_id)
+                article_id = photos_repo.photo_article_id(s, photo_id)
         return Changes.of([article_id], photos=frozenset({photo_id}), source=source)
 
     def remove(self, photo_id: uuid.UUID, source: object = None) -> tuple[Changes, Photo]:
         """Takes the photo off its story; returns it (with its position) for `restore`. The
         original stays stored, so an undo costs nothing."""
         with self._db.transaction() as s:
-            article_id, photo = repo.remove_photo(s, photo_id)
+            article_id, photo = photos_repo.remove_photo(s, photo_id)
         return Changes.of([article_id], photos=frozenset({photo_id}), source=source), photo
 
     def restore(self, article_id: uuid.UUID, photo: Photo, source: object = None) -> Changes:
@@ -229,9 +230,9 @@ class PhotoService:
                 p.id
                 for p in sorted(repo.get_article(s, article_id).photos, key=lambda p: p.position)
             ]
-            repo.add_photo(s, article_id, again)
+            photos_repo.add_photo(s, article_id, again)
             order.insert(min(max(position, 0), len(order)), again.id)
-            repo.reorder_photos(s, article_id, order)
+            photos_repo.reorder_photos(s, article_id, order)
         return Changes.of([article_id], photos=frozenset({photo.id}), source=source)
 
     def reorder(
@@ -240,7 +241,7 @@ class PhotoService:
         """Sets the order of the story's photos (`ids` names each of them once)."""
         try:
             with self._db.transaction() as s:
-                repo.reorder_photos(s, article_id, list(ids))
+                photos_repo.reorder_photos(s, article_id, list(ids))
         except ValueError:
             raise UserError("Danh sách ảnh đã thay đổi: hãy tải lại bài.") from None
         return Changes.of([article_id], photos=frozenset(ids), source=source)

@@ -38,6 +38,7 @@ from editor_app.services import revision_apply as apply
 from editor_app.services.articles import snapshot
 from editor_app.services.changes import Changes
 from editor_app.services.publishing import publish_in, withdraw_in
+from editor_app.store import officials_repo
 from editor_app.store import repository as repo
 from editor_app.store import review_repo as rrepo
 from editor_app.store.database import Database
@@ -149,7 +150,7 @@ class ReviewService:
 
     @staticmethod
     def _names(s: Session) -> dict[str, str]:
-        return {str(o.id): o.full_name for o in repo.list_officials(s)}
+        return {str(o.id): o.full_name for o in officials_repo.list_officials(s)}
 
     def diff(
         self, article_id: uuid.UUID, old: uuid.UUID | None, new: uuid.UUID | None

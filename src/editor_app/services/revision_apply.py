@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from editor_app.domain.article import ARTICLE_FIELDS, Photo
 from editor_app.domain.errors import NotFound
 from editor_app.services.articles import _clean_fields
+from editor_app.store import officials_repo, photos_repo
 from editor_app.store import repository as repo
 
 if TYPE_CHECKING:
@@ -54,20 +55,20 @@ def apply_officials(s: Session, article_id: uuid.UUID, ids: Sequence[Any]) -> li
     for raw in ids or []:
         try:
             oid = uuid.UUID(str(raw))
-            repo.get_official(s, oid)
+            officials_repo.get_official(s, oid)
         except (ValueError, NotFound):
             gone.append(str(raw))
             continue
         keep.append(oid)
-    repo.set_article_officials(s, article_id, keep)
+    officials_repo.set_article_officials(s, article_id, keep)
     return gone
 
 
 def apply_photo_field(s: Session, photo_id: uuid.UUID, field: str, value: Any) -> None:
     if field == "featured":
-        repo.update_photo(s, photo_id, {"featured": bool(value)})
+        photos_repo.update_photo(s, photo_id, {"featured": bool(value)})
     elif field in PHOTO_KEYS:
-        repo.update_photo(s, photo_id, {field: "" if value is None else str(value).strip()})
+        photos_repo.update_photo(s, photo_id, {field: "" if value is None else str(value).strip()})
     else:
         raise ValueError(f"not a photo field: {field}")
 
@@ -102,14 +103,14 @@ def apply_photos(
     lost: list[str] = []
     for pid in current:
         if pid not in wanted_ids:
-            repo.remove_photo(s, pid)
+            photos_repo.remove_photo(s, pid)
             touched.add(pid)
     order: list[uuid.UUID] = []
     featured: uuid.UUID | None = None
     for n, (pid, p) in enumerate(wanted, start=1):
         texts = {k: str(p.get(k) or "").strip() for k in ("caption", "credit", "alt_text")}
         if pid in current:
-            repo.update_photo(s, pid, {**texts, "featured": False})
+            photos_repo.update_photo(s, pid, {**texts, "featured": False})
         else:
             sha = str(p.get("sha256") or "")
             meta = find_original(sha) if sha else None
@@ -132,11 +133,11 @@ def apply_photos(
                 id=pid,
             )
             try:
-                repo.photo_article_id(s, pid)
+                photos_repo.photo_article_id(s, pid)
                 photo.id = uuid.uuid4()  # that id now belongs to another story's photo
             except NotFound:
                 pass
-            repo.add_photo(s, article_id, photo)
+            photos_repo.add_photo(s, article_id, photo)
             pid = photo.id
         touched.add(pid)
         order.append(pid)
@@ -144,7 +145,7 @@ def apply_photos(
             featured = pid
     s.flush()
     if order:
-        repo.reorder_photos(s, article_id, order)
+        photos_repo.reorder_photos(s, article_id, order)
     if featured is not None:
-        repo.update_photo(s, featured, {"featured": True})
+        photos_repo.update_photo(s, featured, {"featured": True})
     return touched, lost

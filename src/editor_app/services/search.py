@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from editor_app.domain.listing import SearchHit
-from editor_app.store import repository as repo
+from editor_app.store import search_repo
 from editor_app.store.database import Database
 from editor_app.store.errors import SearchIndexCorrupt
 
@@ -21,7 +21,7 @@ class SearchService:
         if self._db.read_only:  # a folder opened to read: the index is searched as it is
             return 0
         with self._db.transaction() as s:
-            return repo.reindex_dirty(s)
+            return search_repo.reindex_dirty(s)
 
     def search(self, query: str, limit: int = 20, *, as_you_type: bool = False) -> list[SearchHit]:
         """Ranked hits with snippets; diacritics, case and đ/d do not matter. Never raises on
@@ -29,11 +29,11 @@ class SearchService:
         try:
             self.catch_up()
             with self._db.read() as s:
-                return repo.search(s, query, limit, prefix=as_you_type)
+                return search_repo.search(s, query, limit, prefix=as_you_type)
         except SearchIndexCorrupt:
             if self._db.read_only:  # `editor-app check` rebuilds it (the message says so)
                 raise
             log.info("the search index was damaged: rebuilt from the stories")
             self._db.rebuild_search_index()
             with self._db.read() as s:
-                return repo.search(s, query, limit, prefix=as_you_type)
+                return search_repo.search(s, query, limit, prefix=as_you_type)

@@ -9,7 +9,7 @@ from editor_app.domain.section import Section, parse_sections
 from editor_app.domain.site_limits import MAX_SECTIONS_BYTES
 from editor_app.services.changes import Changes
 from editor_app.services.text_files import read_text_file
-from editor_app.store import repository as repo
+from editor_app.store import sections_repo
 from editor_app.store.database import Database
 
 
@@ -25,9 +25,9 @@ class SectionService:
         if not sections:
             raise UserError(f"Tệp {path} không có chuyên mục nào.")
         with self._db.transaction() as s:
-            repo.replace_sections(s, sections)
+            sections_repo.replace_sections(s, sections)
         return Changes(sections=True), sections
 
     def sections(self) -> list[Section]:
         with self._db.read() as s:
-            return repo.list_sections(s)
+            return sections_repo.list_sections(s)

@@ -17,7 +17,7 @@ from editor_app.domain.siteconfig import SiteConfig
 from editor_app.services.changes import Changes
 from editor_app.services.officials import ImportReport, OfficialService
 from editor_app.services.safe_read import check_regular
-from editor_app.store import repository as repo
+from editor_app.store import officials_repo, sections_repo
 from editor_app.store.database import Database
 
 __all__ = ["SEEDED_MARKER", "SeedReport", "SiteSetupService"]
@@ -75,15 +75,15 @@ class SiteSetupService:
         report: ImportReport | None = None
         problems: list[str] = []
         with self._db.read() as s:
-            has_sections = bool(repo.list_sections(s))
-            has_officials = bool(repo.list_officials(s))
+            has_sections = bool(sections_repo.list_sections(s))
+            has_officials = bool(officials_repo.list_officials(s))
         if config.sections.value and "sections" not in done:
             source = config.sections.origin.label()
             if has_sections:
                 done["sections"] = {"at": now, "source": source, "skipped": "đã có chuyên mục"}
             else:
                 with self._db.transaction() as s:
-                    repo.replace_sections(s, [Section(p) for p in config.sections.value])
+                    sections_repo.replace_sections(s, [Section(p) for p in config.sections.value])
                 added_sections = len(config.sections.value)
                 done["sections"] = {"at": now, "source": source, "count": added_sections}
                 log.info("seeded %d sections from %s", added_sections, source)

@@ -16,7 +16,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from editor_app.store import backups, damage, migrations, sqlite, sqlite_access
+from editor_app.store import backups, damage, migrations, search_repo, sqlite, sqlite_access
 from editor_app.store.errors import (
     DISK_FULL,
     DatabaseCorrupt,
@@ -335,11 +335,10 @@ class Database:
 
     def rebuild_search_index(self) -> int:
         """Builds the full-text index anew from the stories; returns how many were indexed."""
-        from editor_app.store import repository
 
         with self.transaction() as s:
             sqlite_access.recreate_search_index(s.connection())
-            return repository.reindex_dirty(s)
+            return search_repo.reindex_dirty(s)
 
     @classmethod
     def restore(cls, data_dir: Path, backup: Path | None = None) -> tuple[Path, Path | None]:

@@ -1,5 +1,5 @@
 """The officials import written in one batch (issue 20, point 8), on a real SQLite database:
-what `repository.upsert_official` did row by row, the stories of a renamed official indexed
+what `officials_repo.upsert_official` did row by row, the stories of a renamed official indexed
 again, and a file imported twice leaving the directory as it was."""
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from editor_app.domain.textimport import parse_plain_text
 from editor_app.services.lint import missing_fields
 from editor_app.services.text_files import read_text_file
 from editor_app.services.workspace import Workspace
-from editor_app.store import repository as repo
+from editor_app.store import photos_repo
 
 HUY = "Dương Đức Huy"
 
@@ -156,7 +156,7 @@ def test_fix_caption_replaces_only_what_is_still_written(ws: Workspace) -> None:
     story = ws.articles.create(headline="x")
     photo = _photo("Đồng chí Dương Đức Huy, Phó Trưởng Ban Tuyên giáo Tỉnh ủy.")
     with ws.db.transaction() as s:
-        repo.add_photo(s, story.id, photo)
+        photos_repo.add_photo(s, story.id, photo)
     review = ws.officials.review(
         Article(photos=[ws.articles.get(story.id).photos[0]], event_date=date(2024, 1, 1))
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from editor_app.domain.article import Article
-from editor_app.store import backups
+from editor_app.store import backups, search_repo
 from editor_app.store import repository as repo
 from editor_app.store.database import DB_FILENAME, Database
 from editor_app.store.errors import DatabaseCorrupt, SearchIndexCorrupt
@@ -27,7 +27,7 @@ def _folder(data: Path, stories: int = 40) -> list[Article]:
             for a in made:
                 repo.add_article(s, a)
         with db.transaction() as s:
-            repo.reindex_dirty(s)
+            search_repo.reindex_dirty(s)
     finally:
         db.close()
     return made
@@ -97,12 +97,14 @@ def test_a_damaged_search_index_is_told_apart_and_rebuilt(tmp_path: Path) -> Non
     db = Database.open(data)  # the tables are sound: the quick check passes
     try:
         with pytest.raises(SearchIndexCorrupt, match="Chỉ mục tìm kiếm bị hỏng"), db.read() as s:
-            repo.search(s, "Tin số", 20)
+            search_repo.search(s, "Tin số", 20)
         assert db.search_index_sound() is False
         assert db.rebuild_search_index() == 5
         assert db.search_index_sound() is True
         with db.read() as s:
-            assert {h.id for h in repo.search(s, "noi dung du dai", 20)} == {a.id for a in made}
+            assert {h.id for h in search_repo.search(s, "noi dung du dai", 20)} == {
+                a.id for a in made
+            }
     finally:
         db.close()
 

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.people import Official, Title
+from editor_app.store import officials_repo, search_repo
 from editor_app.store import repository as repo
 from editor_app.store.database import DB_FILENAME, Database, head_revision
 from editor_app.store.errors import (
@@ -84,8 +85,8 @@ def test_upgrade_from_first_revision_keeps_data_and_backs_up(tmp_path: Path) -> 
             assert bak.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         with db.transaction() as s:
             assert repo.get_article(s, uuid.UUID(aid)).headline == "Hội nghị Đảng ủy"
-            repo.reindex_dirty(s)
-            hits = repo.search(s, "duong duc huy")
+            search_repo.reindex_dirty(s)
+            hits = search_repo.search(s, "duong duc huy")
         assert [h.id for h in hits] == [uuid.UUID(aid)]
         assert db.integrity_problems() == []
     finally:
@@ -183,7 +184,7 @@ def test_backup_restores(db: Database, tmp_path: Path) -> None:
     o = Official("Dương Đức Huy", [Title("Trưởng Ban Tuyên giáo Tỉnh ủy")])
     with db.transaction() as s:
         repo.add_article(s, a)
-        repo.upsert_official(s, o)
+        officials_repo.upsert_official(s, o)
     dest = tmp_path / "bak" / "copy.db"
     db.backup(dest)
     restored_dir = tmp_path / "restored"
@@ -193,7 +194,10 @@ def test_backup_restores(db: Database, tmp_path: Path) -> None:
     try:
         with restored.read() as s:
             assert repo.get_article(s, a.id).body == "Nội dung quý."
-            assert repo.list_officials(s)[0].titles[0].text == "Trưởng Ban Tuyên giáo Tỉnh ủy"
+            assert (
+                officials_repo.list_officials(s)[0].titles[0].text
+                == "Trưởng Ban Tuyên giáo Tỉnh ủy"
+            )
         assert restored.integrity_problems() == []
     finally:
         restored.close()

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.people import Official
+from editor_app.store import officials_repo, search_repo
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
 from editor_app.store.sqlite import build_match_query
@@ -22,8 +23,8 @@ def _add(db: Database, **kw: object) -> uuid.UUID:
 
 def _search(db: Database, q: str, **kw: object) -> list[uuid.UUID]:
     with db.transaction() as s:
-        repo.reindex_dirty(s)
-        return [h.id for h in repo.search(s, q, **kw)]  # type: ignore[arg-type]
+        search_repo.reindex_dirty(s)
+        return [h.id for h in search_repo.search(s, q, **kw)]  # type: ignore[arg-type]
 
 
 def test_d_and_diacritics_do_not_matter(db: Database) -> None:
@@ -43,7 +44,7 @@ def test_nfd_query_finds_nfc_text(db: Database) -> None:
 def test_captions_officials_and_keywords_are_searched(db: Database) -> None:
     o = Official("Trịnh Việt Hùng")
     with db.transaction() as s:
-        repo.upsert_official(s, o)
+        officials_repo.upsert_official(s, o)
     a = _add(
         db,
         headline="Họp báo",
@@ -74,8 +75,8 @@ def test_headline_ranks_above_body(db: Database) -> None:
 def test_snippet_marks_the_match(db: Database) -> None:
     _add(db, headline="Khác", body="Trước đó. Đoàn công tác đến thăm Đền Thượng. Sau đó.")
     with db.transaction() as s:
-        repo.reindex_dirty(s)
-        hit = repo.search(s, "den thuong")[0]
+        search_repo.reindex_dirty(s)
+        hit = search_repo.search(s, "den thuong")[0]
     assert "[Đền]" in hit.snippet and "[Thượng]" in hit.snippet
 
 
