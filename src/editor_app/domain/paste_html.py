@@ -18,10 +18,19 @@ is a hand-made list, and a list is what it should become.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import quote
 
+from editor_app.domain.paste_markdown import (
+    LINE_START,
+    Block,
+    Item,
+    ListState,
+    Span,
+    escape_text,
+    render_span,
+    write_blocks,
+)
 from editor_app.domain.text import nfc
 
 __all__ = ["html_to_markdown"]
@@ -54,8 +63,6 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
 _WORD_LIST = re.compile(r"mso-list\s*:\s*l(\d+)\s+level(\d+)", re.IGNORECASE)
 _ORDERED_BULLET = re.compile(r"^\(?(?:\d+|[a-zA-Z]|[ivxlcIVXLC]+)[.)]")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
-_LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|=+\s*$|-{2,}\s*$|_{3,}\s*$)")
-_ESCAPE = re.compile(r"([*`]|\\(?=[!-/:-@\[-`{-~]))")
 
 
 def _style(style: str, prop: str) -> str:
@@ -70,61 +77,6 @@ def _is_bold_weight(value: str) -> bool | None:
     return value in ("bold", "bolder") or (value.isdigit() and int(value) >= 600)
 
 
-@dataclass
-class _Span:
-    kind: str  # root | plain | bold | italic | link | bullet
-    tag: str
-    href: str = ""
-    children: list[_Span | str] = field(default_factory=list)
-
-
-@dataclass
-class _Block:
-    lines: list[str]
-    kind: str  # p | h | li | cont
-    level: int = 0  # heading level
-    depth: int = 0  # list nesting
-    marker: str = ""
-    quote: int = 0
-    lists: tuple[int, ...] = ()  # the lists it is in, outermost first (ids)
-
-
-@dataclass
-class _List:
-    ordered: bool
-    number: int
-    ident: int
-
-
-@dataclass
-class _Item:
-    depth: int
-    marker: str
-    started: bool = False
-
-
-def _escape(text: str) -> str:
-    return _ESCAPE.sub(r"\\\1", text)
-
-
-def _split_space(inner: str) -> tuple[str, str, str]:
-    core = inner.strip(" \n")
-    if not core:
-        return inner, "", ""
-    lead = inner[: len(inner) - len(inner.lstrip(" \n"))]
-    trail = inner[len(inner.rstrip(" \n")) :]
-    return lead, core, trail
-
-
-def _wrap(inner: str, marker: str) -> str:
-    lead, core, trail = _split_space(inner)
-    if not core:
-        return " " if inner else ""
-    # one pair of markers per line: emphasis must not cross a paragraph break
-    lines = [f"{marker}{line.strip()}{marker}" if line.strip() else "" for line in core.split("\n")]
-    return lead + "\n".join(lines) + trail
-
-
 def _clean_href(href: str) -> str:
     href = _SPACE.sub(" ", href).strip()
     if not href.lower().startswith(_LINK_SCHEMES):
@@ -132,42 +84,15 @@ def _clean_href(href: str) -> str:
     return quote(href, safe="/:?#[]@!$&'*+,;=%~.-_")
 
 
-def _link(inner: str, href: str) -> str:
-    lead, core, trail = _split_space(inner)
-    if not core:
-        return " " if inner else ""
-    if not href:
-        return inner
-    label = " ".join(line.strip() for line in core.split("\n") if line.strip())
-    label = label.replace("[", "\\[").replace("]", "\\]")
-    return f"{lead}[{label}]({href}){trail}"
-
-
-def _render(span: _Span, bold: bool, italic: bool) -> str:
-    if span.kind == "bold" and not bold:
-        return _wrap(_render_children(span, True, italic), "**")
-    if span.kind == "italic" and not italic:
-        return _wrap(_render_children(span, bold, True), "*")
-    if span.kind == "link":
-        return _link(_render_children(span, bold, italic), span.href)
-    return _render_children(span, bold, italic)
-
-
-def _render_children(span: _Span, bold: bool, italic: bool) -> str:
-    return "".join(
-        _escape(c) if isinstance(c, str) else _render(c, bold, italic) for c in span.children
-    )
-
-
 class _Converter(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.blocks: list[_Block] = []
+        self.blocks: list[Block] = []
         self._skip: str | None = None
         self._skip_depth = 0
-        self._stack: list[_Span] = [_Span("root", "")]
-        self._lists: list[_List] = []
-        self._items: list[_Item] = []
+        self._stack: list[Span] = [Span("root", "")]
+        self._lists: list[ListState] = []
+        self._items: list[Item] = []
         self._quote = 0
         self._heading = 0
         self._pre = 0
@@ -214,16 +139,16 @@ class _Converter(HTMLParser):
             start = a.get("start", "1")
             self._list_ids += 1
             number = int(start) if start.isdigit() and len(start) < 9 else 1
-            self._lists.append(_List(tag == "ol", number, self._list_ids))
+            self._lists.append(ListState(tag == "ol", number, self._list_ids))
         elif tag == "li":
             self._flush()
             if self._lists:
                 lst = self._lists[-1]
                 marker = f"{lst.number}." if lst.ordered else "-"
                 lst.number += 1
-                self._items.append(_Item(len(self._lists) - 1, marker))
+                self._items.append(Item(len(self._lists) - 1, marker))
             else:
-                self._items.append(_Item(0, "-"))
+                self._items.append(Item(0, "-"))
         elif tag == "blockquote":
             self._flush()
             self._quote += 1
@@ -259,7 +184,7 @@ class _Converter(HTMLParser):
         ):
             kinds.append("italic")
         for kind in kinds or ["plain"]:
-            span = _Span(kind, tag, _clean_href(a.get("href", "")) if kind == "link" else "")
+            span = Span(kind, tag, _clean_href(a.get("href", "")) if kind == "link" else "")
             self._stack[-1].children.append(span)
             self._stack.append(span)
 
@@ -351,14 +276,14 @@ class _Converter(HTMLParser):
         self._bullet = None
 
     # --- blocks -------------------------------------------------------------------------------
-    def _reopen(self) -> _Span:
+    def _reopen(self) -> Span:
         """A new block starts: formatting still open (a `<b>` around paragraphs) goes on."""
-        root = _Span("root", "")
+        root = Span("root", "")
         parent = root
         for span in self._stack[1:]:
             if span.kind == "bullet":
                 continue
-            copy = _Span(span.kind, span.tag, span.href)
+            copy = Span(span.kind, span.tag, span.href)
             parent.children.append(copy)
             parent = copy
         old = self._stack
@@ -366,14 +291,14 @@ class _Converter(HTMLParser):
         node = root
         while node.children:
             child = node.children[0]
-            assert isinstance(child, _Span)
+            assert isinstance(child, Span)
             self._stack.append(child)
             node = child
         return old[0]
 
     def _flush(self) -> None:
         root = self._reopen()
-        text = _render(root, self._heading > 0, False)
+        text = render_span(root, self._heading > 0, False)
         text = re.sub(r" *\n *", "\n", re.sub(r" {2,}", " ", text)).strip(" \n")
         if not text:
             return
@@ -385,16 +310,16 @@ class _Converter(HTMLParser):
             self._emit(para.split("\n"), first=n == 0)
 
     def _emit(self, lines: list[str], first: bool) -> None:
-        lines = [_LINE_START.sub(r"\\\1", line, count=1) for line in lines]
+        lines = [LINE_START.sub(r"\\\1", line, count=1) for line in lines]
         if self._heading:
-            block = _Block([" ".join(lines)], "h", level=self._heading)
+            block = Block([" ".join(lines)], "h", level=self._heading)
         elif self._items:
             item = self._items[-1]
             if item.started or not first:
-                block = _Block(lines, "cont", depth=item.depth)
+                block = Block(lines, "cont", depth=item.depth)
             else:
                 item.started = True
-                block = _Block(lines, "li", depth=item.depth, marker=item.marker)
+                block = Block(lines, "li", depth=item.depth, marker=item.marker)
         elif self._word_level and first:
             level = self._word_level
             if self._word_list != self._numbered_list:
@@ -404,11 +329,11 @@ class _Converter(HTMLParser):
             self._word_numbers = {k: v for k, v in self._word_numbers.items() if k <= level}
             self._word_numbers[level] = number
             marker = f"{number}." if ordered else "-"
-            block = _Block(
+            block = Block(
                 lines, "li", depth=level - 1, marker=marker, lists=(-1 - self._word_list,) * level
             )
         else:
-            block = _Block(lines, "p")
+            block = Block(lines, "p")
         if not (self._word_level and block.kind == "li"):
             self._word_numbers = {}
         block.quote = self._quote
@@ -436,36 +361,7 @@ class _Converter(HTMLParser):
         self._flush()
 
 
-def _indent(block: _Block) -> tuple[str, str]:
-    """The first line's prefix and the following lines' prefix."""
-    quote = "> " * block.quote
-    pad = "    " * block.depth
-    if block.kind == "li":
-        return quote + pad + block.marker + " ", quote + pad + "    "
-    if block.kind == "cont":
-        return quote + pad + "    ", quote + pad + "    "
-    return quote, quote
-
-
-def _format(block: _Block) -> str:
-    if block.kind == "h":
-        return ("> " * block.quote) + "#" * block.level + " " + block.lines[0]
-    first, rest = _indent(block)
-    out = [first + block.lines[0]]
-    out.extend(rest + line for line in block.lines[1:])
-    return "  \n".join(out)
-
-
-def _separator(prev: _Block, block: _Block) -> str:
-    if prev.kind == "li" and block.kind == "li" and prev.quote == block.quote:
-        n = min(len(prev.lists), len(block.lists))
-        if n and prev.lists[:n] == block.lists[:n]:  # the same list, or one nested in it
-            return "\n"
-    quote = min(prev.quote, block.quote)
-    return "\n" + ("> " * quote).rstrip() + "\n"
-
-
-def _fallback(html: str) -> list[_Block]:
+def _fallback(html: str) -> list[Block]:
     """For markup html.parser gives up on: the text of the tags, one paragraph per line."""
     html = re.sub(r"(?is)<(script|style|head)\b.*?</\1\s*>|<!--.*?-->", " ", html)
     html = re.sub(r"(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|tr)\s*>", "\n", html)
@@ -476,7 +372,7 @@ def _fallback(html: str) -> list[_Block]:
     for line in unescape(text).split("\n"):
         line = _SPACE.sub(" ", _INVISIBLE.sub("", line)).strip()
         if line:
-            blocks.append(_Block([_LINE_START.sub(r"\\\1", _escape(line), count=1)], "p"))
+            blocks.append(Block([LINE_START.sub(r"\\\1", escape_text(line), count=1)], "p"))
     return blocks
 
 
@@ -489,12 +385,5 @@ def html_to_markdown(html: str) -> str:
         blocks = parser.blocks
     except Exception:  # html.parser gives up on some malformed declarations
         blocks = _fallback(html)
-    out: list[str] = []
-    prev: _Block | None = None
-    for block in blocks:
-        if prev is not None:
-            out.append(_separator(prev, block))
-        out.append(_format(block))
-        prev = block
-    text = nfc("".join(out).strip("\n"))
+    text = nfc(write_blocks(blocks).strip("\n"))
     return _TAG_START.sub("&lt;", text)
