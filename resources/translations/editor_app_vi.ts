@@ -1303,155 +1303,155 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="183"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="570"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="661"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="83"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="84"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="376"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="211"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="112"/>
         <source>Add photos…</source>
         <translation>Thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="214"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="115"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="217"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="118"/>
         <source>Insert in body</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="219"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="120"/>
         <source>Inserts the photo at the cursor in the body</source>
         <translation>Chèn ảnh vào thân bài, tại vị trí con trỏ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="226"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="127"/>
         <source>Drag to reorder; drop photo files here to add them</source>
         <translation>Kéo để sắp xếp lại; thả tệp ảnh vào đây để thêm</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="232"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="133"/>
         <source>No photos yet: add some or drop files here.</source>
         <translation>Chưa có ảnh: hãy thêm ảnh hoặc thả tệp vào đây.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="245"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="146"/>
         <source>What the photo shows, where, when</source>
         <translation>Ảnh cho thấy gì, ở đâu, khi nào</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="248"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="149"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="251"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="152"/>
         <source>Photo: Nguyen Van A</source>
         <translation>Ảnh: Nguyễn Văn A</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="252"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="153"/>
         <source>Credit</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="255"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="156"/>
         <source>For readers who cannot see the photo</source>
         <translation>Mô tả cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="256"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="157"/>
         <source>Alt text</source>
         <translation>Mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="257"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="158"/>
         <source>Featured photo</source>
         <translation>Ảnh đại diện</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="259"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="160"/>
         <source>The story&apos;s main photo (one per story)</source>
         <translation>Ảnh chính của bài (mỗi bài một ảnh)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="270"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="171"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="272"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="173"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="160"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="274"/>
+        <location filename="../../src/editor_app/gui/photos/commands.py" line="24"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="175"/>
         <source>Remove photo</source>
         <translation>Xóa ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="282"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="183"/>
         <source>Paste photo</source>
         <translation>Dán ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="352"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="253"/>
         <source>caption</source>
         <translation>chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="353"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="254"/>
         <source>credit</source>
         <translation>tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="354"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="255"/>
         <source>alt text</source>
         <translation>mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="363"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="264"/>
         <source>Missing: %1</source>
         <translation>Còn thiếu: %1</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="532"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="37"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="534"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="39"/>
         <source>Photos (%1);;All files (*)</source>
         <translation>Ảnh (%1);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="551"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="58"/>
         <source>The clipboard holds no photo.</source>
         <translation>Bộ nhớ tạm không có ảnh nào.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="568"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="76"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="568"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="77"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="579"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="93"/>
         <source>Adding %1…</source>
         <translation>Đang thêm %1…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="617"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="133"/>
         <source>These files were not added:</source>
         <translation>Các tệp sau không được thêm:</translation>
     </message>

@@ -2,25 +2,21 @@
 caption, credit, alt text and the featured mark of the selected photo (saved after a pause in
 typing and on leaving a field), add by dialog or drag and drop (attached on the worker, with
 progress and cancel), remove with undo, reorder by drag, and a reference inserted in the body.
-"""
+
+This module builds the dock and keeps its list; the parts are photo_list.py (the list widget),
+fields.py (the selected photo's fields), attach.py (adding photos) and commands.py (remove,
+insert in the body)."""
 
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QBuffer,
-    QCoreApplication,
     QEvent,
-    QIODevice,
     QObject,
-    QSize,
     Qt,
     QTimer,
     Signal,
@@ -30,38 +26,40 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QDragEnterEvent,
-    QDragMoveEvent,
     QDropEvent,
-    QGuiApplication,
     QIcon,
-    QImage,
     QKeySequence,
     QPainter,
     QPixmap,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDockWidget,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from editor_app.domain.errors import UserError
+from editor_app.gui.photos.attach import PhotoAttaching, _Relay
+from editor_app.gui.photos.commands import PhotoCommands
+from editor_app.gui.photos.fields import PhotoFields
+from editor_app.gui.photos.photo_list import (
+    ICON,
+    ID_ROLE,
+    MISSING_ROLE,
+    PhotoList,
+    local_files,
+)
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 
@@ -72,108 +70,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-MISSING_ROLE = Qt.ItemDataRole.UserRole + 1
 SAVE_DELAY_MS = 800
-ICON = 120
 THUMB = 240  # pixels fetched for a 120-pixel icon: sharp on a 2× screen
-IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff"
 
 
-def photo_ref(photo_id: uuid.UUID) -> str:
-    return f"![](photo:{photo_id})"
-
-
-def _local_files(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return []
-    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
-
-
-class PhotoList(QListWidget):
-    """Icons in order; an internal drag reorders, files dropped from outside are attached."""
-
-    reordered = Signal()
-    files_dropped = Signal(list)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("photoList")
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setIconSize(QSize(ICON, ICON))
-        self.setGridSize(QSize(ICON + 16, ICON + 28))
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setMovement(QListView.Movement.Snap)
-        self.setWrapping(True)
-        self.setUniformItemSizes(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setAcceptDrops(True)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.source() is not self and _local_files(event):
-            event.acceptProposedAction()
-            return
-        super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.source() is not self and _local_files(event):
-            event.acceptProposedAction()
-            return
-        super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        if event.source() is not self:
-            files = _local_files(event)
-            if files:
-                event.acceptProposedAction()
-                self.files_dropped.emit(files)
-            return
-        # An icon view only moves icons on screen; the rows themselves are moved here.
-        target = self.indexAt(event.position().toPoint()).row()
-        event.setDropAction(Qt.DropAction.IgnoreAction)  # the drag must not delete the source
-        event.accept()
-        self.move_row(self.currentRow(), target if target >= 0 else self.count() - 1)
-
-    def move_row(self, row: int, target: int) -> None:
-        """Moves one photo to another place in the order (a drag does this)."""
-        if 0 <= row < self.count() and 0 <= target < self.count() and row != target:
-            item = self.takeItem(row)
-            self.insertItem(target, item)
-            self.setCurrentItem(item)
-            self.reordered.emit()
-
-    def ids(self) -> list[uuid.UUID]:
-        return [uuid.UUID(self.item(i).data(ID_ROLE)) for i in range(self.count())]
-
-
-class _Relay(QObject):
-    progress = Signal(int, int, str)
-
-
-class RemovePhoto(QUndoCommand):
-    """Takes a photo off the story; undo puts it back where it was."""
-
-    def __init__(self, panel: PhotoPanel, article_id: uuid.UUID, photo_id: uuid.UUID) -> None:
-        super().__init__(QCoreApplication.translate("PhotoPanel", "Remove photo"))
-        self.panel = panel
-        self.article_id = article_id
-        self.photo_id = photo_id
-        self.photo: Photo | None = None
-
-    def redo(self) -> None:
-        changes, self.photo = self.panel.ws.photos.remove(self.photo_id, source=self.panel)
-        self.panel.after_change(changes)
-
-    def undo(self) -> None:
-        if self.photo is not None:
-            changes = self.panel.ws.photos.restore(self.article_id, self.photo, source=self.panel)
-            self.panel.after_change(changes)
-
-
-class PhotoPanel(QDockWidget):
+class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
     changed = Signal(object)  # Changes made here
     thumbnail_loaded = Signal(object)  # the photo id whose icon arrived
     attach_finished = Signal(object)  # AttachReport
@@ -454,205 +355,19 @@ class PhotoPanel(QDockWidget):
         self.list.setCurrentItem(item)
         return True
 
-    # --- the selected photo ---------------------------------------------------------------------
-    def _current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
-        if self._loading:
-            return
-        self.save_fields()
-        pid = uuid.UUID(current.data(ID_ROLE)) if current is not None else None
-        self._show_photo(self.photos.get(pid) if pid else None)
-
-    def _show_photo(self, photo: Photo | None) -> None:
-        self.current_id = photo.id if photo else None
-        self._loading = True
-        try:
-            self.caption_edit.setPlainText(photo.caption if photo else "")
-            self.credit_edit.setText(photo.credit if photo else "")
-            self.alt_edit.setText(photo.alt_text if photo else "")
-            self.featured_check.setChecked(bool(photo and photo.featured))
-        finally:
-            self._loading = False
-        self.fields.setEnabled(photo is not None)
-        self.remove_button.setEnabled(photo is not None and not self.read_only)
-        self.insert_button.setEnabled(photo is not None and not self.read_only)
-        if photo is None:
-            self.info_label.setText("")
-        else:
-            size = f"{photo.width}×{photo.height}"
-            self.info_label.setText(f"{photo.filename} · {size} · {photo.format}")
-
-    def _edited(self) -> None:
-        if not self._loading and self.current_id is not None:
-            self._save_timer.start()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self.save_fields()
         return super().eventFilter(watched, event)
 
-    def save_fields(self) -> None:
-        """Saves caption, credit and alt text of the shown photo if they changed."""
-        self._save_timer.stop()
-        photo = self.photos.get(self.current_id) if self.current_id else None
-        if photo is None or self.read_only:
-            return
-        caption = self.caption_edit.toPlainText().strip()
-        credit = self.credit_edit.text().strip()
-        alt = self.alt_edit.text().strip()
-        if (caption, credit, alt) == (photo.caption, photo.credit, photo.alt_text):
-            return
-        try:
-            changes = self.ws.photos.update(
-                photo.id, caption=caption, credit=credit, alt_text=alt, source=self
-            )
-        except UserError as e:
-            self._warn(str(e))
-            return
-        photo.caption, photo.credit, photo.alt_text = caption, credit, alt
-        item = self._item_of(photo.id)
-        if item is not None:
-            self._mark(item, photo, self.list.row(item) + 1)
-        self.changed.emit(changes)
-
-    def _featured_toggled(self, on: bool) -> None:
-        if self._loading or self.current_id is None:
-            return
-        self.save_fields()
-        try:
-            changes = self.ws.photos.update(self.current_id, featured=on, source=self)
-        except UserError as e:
-            self._warn(str(e))
-            return
-        self.after_change(changes)
-
     # --- actions --------------------------------------------------------------------------------
-    def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Add photos"),
-            "",
-            self.tr("Photos (%1);;All files (*)").replace("%1", IMAGE_FILTER),
-        )
-        if files:
-            self.attach_files([Path(f) for f in files])
-
-    def paste_from_clipboard(self) -> None:
-        """Ctrl+V on the photos: files copied in the file manager, or an image copied from a
-        browser or a screenshot tool."""
-        if self.article_id is None:
-            return
-        mime = QGuiApplication.clipboard().mimeData()
-        files = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()] if mime else []
-        if files:
-            self.attach_files(files)
-            return
-        image = QImage(mime.imageData()) if mime is not None and mime.hasImage() else QImage()
-        if image.isNull():
-            self._warn(self.tr("The clipboard holds no photo."))
-            return
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; str works
-        name = datetime.now().strftime("anh-dan-%Y%m%d-%H%M%S.png")
-        self.attach_files([Path(name)], pasted=bytes(buffer.data().data()))
-
-    def attach_files(self, files: Sequence[Path], pasted: bytes | None = None) -> None:
-        """Attaches the files (or, with `pasted`, those image bytes under the one file name
-        given) on the worker thread with a progress dialog that can cancel."""
-        if self.article_id is None or not files or self.read_only:
-            return
-        self.save_fields()
-        article_id = self.article_id
-        paths = list(files)
-        stop = threading.Event()
-        dialog = QProgressDialog(self.tr("Adding photos…"), self.tr("Cancel"), 0, len(paths), self)
-        dialog.setObjectName("attachProgress")
-        dialog.setWindowTitle(self.tr("Photos"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.canceled.connect(stop.set)
-        relay = _Relay(self)
-
-        def show(done: int, total: int, name: str) -> None:
-            dialog.setValue(done)
-            if name:
-                dialog.setLabelText(self.tr("Adding %1…").replace("%1", name))
-
-        relay.progress.connect(show)
-        service = self.ws.photos
-        self.add_button.setEnabled(False)
-
-        def run() -> AttachReport:
-            if pasted is not None:
-                return service.attach_data(
-                    article_id, pasted, paths[0].name, relay.progress.emit, stop.is_set, self
-                )
-            return service.attach(
-                article_id,
-                paths,
-                progress=relay.progress.emit,
-                cancel=stop.is_set,
-                source=self,
-            )
-
-        def finish() -> None:
-            dialog.reset()
-            dialog.deleteLater()
-            relay.deleteLater()
-            self.add_button.setEnabled(self.article_id is not None)
-
-        def done(report: AttachReport) -> None:
-            finish()
-            self.last_report = report
-            if self.article_id == article_id:
-                self.reload()
-                if report.photos:
-                    item = self._item_of(report.photos[-1].id)
-                    if item is not None:
-                        self.list.setCurrentItem(item)
-            if report.photos:
-                self.changed.emit(report.changes)
-            if report.failed:
-                lines = "\n".join(f"• {i.path.name}: {i.error}" for i in report.failed)
-                self._warn(self.tr("These files were not added:") + "\n" + lines)
-            self.attach_finished.emit(report)
-
-        def failed(error: BaseException) -> None:
-            finish()
-            self._warn(str(error) if isinstance(error, UserError) else repr(error))
-
-        self._main.worker.submit(run, done, failed)
-
-    def remove_current(self) -> None:
-        if self.article_id is None or self.current_id is None or self.read_only:
-            return
-        self.save_fields()
-        try:
-            self.undo_stack.push(RemovePhoto(self, self.article_id, self.current_id))
-        except UserError as e:
-            self._warn(str(e))
-
-    def insert_in_body(self) -> None:
-        """`![](photo:<id>)` on a line of its own at the body's cursor."""
-        if self.current_id is None:
-            return
-        body = self.ui.bodyEdit
-        cursor = body.textCursor()
-        block = cursor.block().text()
-        at = cursor.positionInBlock()
-        before = "\n" if block[:at].strip() else ""
-        after = "\n" if block[at:].strip() else ""
-        cursor.insertText(before + photo_ref(self.current_id) + after)
-        body.setTextCursor(cursor)
-        body.setFocus()
-
     # --- drops on the panel itself --------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.article_id is not None and _local_files(event):
+        if self.article_id is not None and local_files(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = _local_files(event)
+        files = local_files(event)
         if files:
             event.acceptProposedAction()
             self.attach_files(files)

@@ -1,0 +1,65 @@
+"""What the photo dock does to the story: remove a photo (Ctrl+Z takes it back) and put a
+photo's reference in the body."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from editor_app.domain.errors import UserError
+from editor_app.gui.photos.photo_list import photo_ref
+
+if TYPE_CHECKING:
+    from editor_app.domain.article import Photo
+    from editor_app.gui.photos.panel import PhotoPanel
+
+
+class RemovePhoto(QUndoCommand):
+    """Takes a photo off the story; undo puts it back where it was."""
+
+    def __init__(self, panel: PhotoPanel, article_id: uuid.UUID, photo_id: uuid.UUID) -> None:
+        super().__init__(QCoreApplication.translate("PhotoPanel", "Remove photo"))
+        self.panel = panel
+        self.article_id = article_id
+        self.photo_id = photo_id
+        self.photo: Photo | None = None
+
+    def redo(self) -> None:
+        changes, self.photo = self.panel.ws.photos.remove(self.photo_id, source=self.panel)
+        self.panel.after_change(changes)
+
+    def undo(self) -> None:
+        if self.photo is not None:
+            changes = self.panel.ws.photos.restore(self.article_id, self.photo, source=self.panel)
+            self.panel.after_change(changes)
+
+
+class PhotoCommands:
+    """Remove the selected photo (undoable), put its reference in the body (mixed into
+    `PhotoPanel`; the `misc` ignores: see `PhotoFields`)."""
+
+    def remove_current(self: PhotoPanel) -> None:  # type: ignore[misc]
+        if self.article_id is None or self.current_id is None or self.read_only:
+            return
+        self.save_fields()
+        try:
+            self.undo_stack.push(RemovePhoto(self, self.article_id, self.current_id))
+        except UserError as e:
+            self._warn(str(e))
+
+    def insert_in_body(self: PhotoPanel) -> None:  # type: ignore[misc]
+        """`![](photo:<id>)` on a line of its own at the body's cursor."""
+        if self.current_id is None:
+            return
+        body = self.ui.bodyEdit
+        cursor = body.textCursor()
+        block = cursor.block().text()
+        at = cursor.positionInBlock()
+        before = "\n" if block[:at].strip() else ""
+        after = "\n" if block[at:].strip() else ""
+        cursor.insertText(before + photo_ref(self.current_id) + after)
+        body.setTextCursor(cursor)
+        body.setFocus()

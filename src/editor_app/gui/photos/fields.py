@@ -1,0 +1,87 @@
+"""The photo dock's fields for the selected photo: caption, credit, alt text (saved after a pause
+in typing and on leaving a field) and the featured mark. A part of `PhotoPanel`."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QListWidgetItem
+
+from editor_app.domain.errors import UserError
+from editor_app.gui.photos.photo_list import ID_ROLE
+
+if TYPE_CHECKING:
+    from editor_app.domain.article import Photo
+    from editor_app.gui.photos.panel import PhotoPanel
+
+
+class PhotoFields:
+    """The selected photo's fields (mixed into `PhotoPanel`, its only user: each method is
+    typed with the panel as `self`, which mypy accepts only from a Protocol, hence the `misc`
+    ignores)."""
+
+    def _current_changed(self: PhotoPanel, current: QListWidgetItem | None, _prev: object) -> None:  # type: ignore[misc]
+        if self._loading:
+            return
+        self.save_fields()
+        pid = uuid.UUID(current.data(ID_ROLE)) if current is not None else None
+        self._show_photo(self.photos.get(pid) if pid else None)
+
+    def _show_photo(self: PhotoPanel, photo: Photo | None) -> None:  # type: ignore[misc]
+        self.current_id = photo.id if photo else None
+        self._loading = True
+        try:
+            self.caption_edit.setPlainText(photo.caption if photo else "")
+            self.credit_edit.setText(photo.credit if photo else "")
+            self.alt_edit.setText(photo.alt_text if photo else "")
+            self.featured_check.setChecked(bool(photo and photo.featured))
+        finally:
+            self._loading = False
+        self.fields.setEnabled(photo is not None)
+        self.remove_button.setEnabled(photo is not None and not self.read_only)
+        self.insert_button.setEnabled(photo is not None and not self.read_only)
+        if photo is None:
+            self.info_label.setText("")
+        else:
+            size = f"{photo.width}×{photo.height}"
+            self.info_label.setText(f"{photo.filename} · {size} · {photo.format}")
+
+    def _edited(self: PhotoPanel) -> None:  # type: ignore[misc]
+        if not self._loading and self.current_id is not None:
+            self._save_timer.start()
+
+    def save_fields(self: PhotoPanel) -> None:  # type: ignore[misc]
+        """Saves caption, credit and alt text of the shown photo if they changed."""
+        self._save_timer.stop()
+        photo = self.photos.get(self.current_id) if self.current_id else None
+        if photo is None or self.read_only:
+            return
+        caption = self.caption_edit.toPlainText().strip()
+        credit = self.credit_edit.text().strip()
+        alt = self.alt_edit.text().strip()
+        if (caption, credit, alt) == (photo.caption, photo.credit, photo.alt_text):
+            return
+        try:
+            changes = self.ws.photos.update(
+                photo.id, caption=caption, credit=credit, alt_text=alt, source=self
+            )
+        except UserError as e:
+            self._warn(str(e))
+            return
+        photo.caption, photo.credit, photo.alt_text = caption, credit, alt
+        item = self._item_of(photo.id)
+        if item is not None:
+            self._mark(item, photo, self.list.row(item) + 1)
+        self.changed.emit(changes)
+
+    def _featured_toggled(self: PhotoPanel, on: bool) -> None:  # type: ignore[misc]
+        if self._loading or self.current_id is None:
+            return
+        self.save_fields()
+        try:
+            changes = self.ws.photos.update(self.current_id, featured=on, source=self)
+        except UserError as e:
+            self._warn(str(e))
+            return
+        self.after_change(changes)
