@@ -1459,118 +1459,118 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>PreviewDock</name>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="73"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="64"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="114"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="105"/>
         <source>Desktop</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="115"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="106"/>
         <source>Show the page at the width of this panel</source>
         <translation>Hiện trang theo bề rộng của khung này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="116"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="107"/>
         <source>Mobile (390 px)</source>
         <translation>Điện thoại (390 px)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="117"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="108"/>
         <source>Show the page as a phone 390 pixels wide does</source>
         <translation>Hiện trang như trên điện thoại rộng 390 điểm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="123"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="114"/>
         <source>Export…</source>
         <translation>Xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="124"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="115"/>
         <source>Write the story&apos;s web page, photos and ninjs</source>
         <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="268"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="259"/>
         <source>Preview not updated: {error}</source>
         <translation>Chưa cập nhật được bản xem trước: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="275"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="266"/>
         <source>The preview could not be shown.</source>
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="325"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="41"/>
         <source>Export the story to a folder</source>
         <translation>Xuất bài vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="343"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="60"/>
         <source>Exporting…</source>
         <translation>Đang xuất bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="343"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="61"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="344"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="386"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="391"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="401"/>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="417"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="66"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="109"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="115"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="129"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="149"/>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="384"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="106"/>
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="392"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="116"/>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi không mong đợi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="398"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="125"/>
         <source>Exported to {path}</source>
         <translation>Đã xuất vào {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="402"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="130"/>
         <source>The story was exported to:
 {path}</source>
         <translation>Bài đã được xuất vào:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="406"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="137"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="418"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="150"/>
         <source>The story is not ready to publish:</source>
         <translation>Bài chưa sẵn sàng để đăng:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="423"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="156"/>
         <source>Export anyway…</source>
         <translation>Vẫn xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="430"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="165"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="431"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="166"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>

@@ -21,28 +21,23 @@ from __future__ import annotations
 
 import logging
 import tempfile
-import threading
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
+from PySide6.QtCore import QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QMessageBox,
-    QProgressDialog,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from editor_app.domain.errors import UserError
-from editor_app.gui.settings import EXPORT_FOLDER
+from editor_app.gui.preview.export_actions import PreviewExport
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 
@@ -60,11 +55,7 @@ MOBILE_WIDTH = 390
 SET_HTML_LIMIT = 1_500_000  # setHtml takes at most 2 MB (URL-encoded): larger pages via a file
 
 
-class _ProgressRelay(QObject):
-    progress = Signal(int, int, str)  # emitted on the worker thread, delivered on the UI's
-
-
-class PreviewDock(QDockWidget):
+class PreviewDock(PreviewExport, QDockWidget):
     rendered = Signal()  # a render is on screen (loaded, scroll restored)
     changed = Signal(object)  # Changes (a forced export records a revision)
 
@@ -314,121 +305,3 @@ class PreviewDock(QDockWidget):
 
     def _followed(self, line: object) -> None:
         self.followed_line = line
-
-    # --- export ---------------------------------------------------------------------------------
-    def export_story(self) -> None:
-        if self.article_id is None:
-            return
-        service = self.ws.export
-        start = str(service.default_folder) if service.default_folder else ""
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export the story to a folder"), start
-        )
-        if folder:
-            if self.ws.site.config.user_may("export_folder"):  # else IT's folder stays
-                self._main.settings.set(EXPORT_FOLDER, folder)
-                service.default_folder = Path(folder)
-            self.export_to(Path(folder))
-
-    def export_to(self, folder: Path, force_reason: str | None = None) -> None:
-        """Exports the open story into `folder` on the window's serial worker (so after the
-        pending saves), with a progress dialog."""
-        if self.article_id is None:
-            return
-        article_id = self.article_id
-        user = self._main.review.require_user()  # the export is recorded under a name
-        if user is None:
-            return
-        self._main.editor.saver.flush()
-        dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
-        dialog.setWindowTitle(self.tr("Export"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        cancelled = threading.Event()
-        dialog.canceled.connect(cancelled.set)
-        relay = _ProgressRelay(dialog)
-
-        def step(done: int, total: int, message: str) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            dialog.setLabelText(message)
-
-        relay.progress.connect(step)
-        service = self.ws.export
-
-        def run() -> Path:
-            return service.export(
-                article_id,
-                folder,
-                force_reason=force_reason,
-                progress=relay.progress.emit,
-                cancel=cancelled.is_set,
-                user=user,
-            )
-
-        def done(path: Path) -> None:
-            dialog.reset()
-            dialog.deleteLater()
-            if force_reason:
-                self.changed.emit(Changes.of([article_id]))
-            self.exported(path)
-
-        def failed(error: BaseException) -> None:
-            from editor_app.services.export import NotReady  # loaded with the export itself
-
-            dialog.reset()
-            dialog.deleteLater()
-            if isinstance(error, NotReady):
-                self.not_ready(folder, error.failures)
-            elif cancelled.is_set() and isinstance(error, UserError):
-                self.status.setText(self.tr("Export cancelled."))
-            elif isinstance(error, UserError):
-                QMessageBox.warning(self, self.tr("Export"), str(error))
-            else:
-                log.error("export failed", exc_info=error)
-                QMessageBox.warning(
-                    self,
-                    self.tr("Export"),
-                    self.tr("Unexpected error: {error}").format(error=error),
-                )
-
-        self._main.worker.submit(run, done, failed)
-
-    def exported(self, path: Path) -> None:
-        self.status.setText(self.tr("Exported to {path}").format(path=path))
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Export"),
-            self.tr("The story was exported to:\n{path}").format(path=path),
-            QMessageBox.StandardButton.Close,
-            self,
-        )
-        open_button = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(open_button)
-        box.exec()
-        if box.clickedButton() is open_button:
-            target = path if path.is_dir() else path.parent
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-
-    def not_ready(self, folder: Path, failures: list[str]) -> None:
-        """The checklist; "Export anyway" asks for the reason (recorded with a revision)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Export"),
-            self.tr("The story is not ready to publish:"),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setInformativeText("\n".join(f"• {f}" for f in failures))
-        anyway = box.addButton(self.tr("Export anyway…"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not anyway:
-            return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Export anyway"),
-            self.tr("Why is it exported before the checklist is complete?"),
-        )
-        if ok and reason.strip():
-            self.export_to(folder, force_reason=reason.strip())

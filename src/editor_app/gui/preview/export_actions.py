@@ -1,0 +1,171 @@
+"""Exporting the open story from the preview dock: the folder asked for (and remembered when
+the site allows it), the export on the window's serial worker with a progress dialog that can
+cancel, the checklist when the story is not ready ("Export anyway" asks for the reason, which
+is recorded), and where the bundle went. A part of `PreviewDock`."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+
+from editor_app.domain.errors import UserError
+from editor_app.gui.settings import EXPORT_FOLDER
+from editor_app.services.changes import Changes
+
+if TYPE_CHECKING:
+    from editor_app.gui.preview.dock import PreviewDock
+
+log = logging.getLogger(__name__)
+
+
+class _ProgressRelay(QObject):
+    progress = Signal(int, int, str)  # emitted on the worker thread, delivered on the UI's
+
+
+class PreviewExport:
+    """The dock's export (mixed into `PreviewDock`, its only user: each method is typed with
+    the dock as `self`, which mypy accepts only from a Protocol, hence the `misc` ignores)."""
+
+    def export_story(self: PreviewDock) -> None:  # type: ignore[misc]
+        if self.article_id is None:
+            return
+        service = self.ws.export
+        start = str(service.default_folder) if service.default_folder else ""
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("PreviewDock", "Export the story to a folder"), start
+        )
+        if folder:
+            if self.ws.site.config.user_may("export_folder"):  # else IT's folder stays
+                self._main.settings.set(EXPORT_FOLDER, folder)
+                service.default_folder = Path(folder)
+            self.export_to(Path(folder))
+
+    def export_to(self: PreviewDock, folder: Path, force_reason: str | None = None) -> None:  # type: ignore[misc]
+        """Exports the open story into `folder` on the window's serial worker (so after the
+        pending saves), with a progress dialog."""
+        if self.article_id is None:
+            return
+        article_id = self.article_id
+        user = self._main.review.require_user()  # the export is recorded under a name
+        if user is None:
+            return
+        self._main.editor.saver.flush()
+        dialog = QProgressDialog(
+            QCoreApplication.translate("PreviewDock", "Exporting…"),
+            QCoreApplication.translate("PreviewDock", "Cancel"),
+            0,
+            0,
+            self,
+        )
+        dialog.setWindowTitle(QCoreApplication.translate("PreviewDock", "Export"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        cancelled = threading.Event()
+        dialog.canceled.connect(cancelled.set)
+        relay = _ProgressRelay(dialog)
+
+        def step(done: int, total: int, message: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            dialog.setLabelText(message)
+
+        relay.progress.connect(step)
+        service = self.ws.export
+
+        def run() -> Path:
+            return service.export(
+                article_id,
+                folder,
+                force_reason=force_reason,
+                progress=relay.progress.emit,
+                cancel=cancelled.is_set,
+                user=user,
+            )
+
+        def done(path: Path) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            if force_reason:
+                self.changed.emit(Changes.of([article_id]))
+            self.exported(path)
+
+        def failed(error: BaseException) -> None:
+            from editor_app.services.export import NotReady  # loaded with the export itself
+
+            dialog.reset()
+            dialog.deleteLater()
+            if isinstance(error, NotReady):
+                self.not_ready(folder, error.failures)
+            elif cancelled.is_set() and isinstance(error, UserError):
+                self.status.setText(QCoreApplication.translate("PreviewDock", "Export cancelled."))
+            elif isinstance(error, UserError):
+                QMessageBox.warning(
+                    self, QCoreApplication.translate("PreviewDock", "Export"), str(error)
+                )
+            else:
+                log.error("export failed", exc_info=error)
+                QMessageBox.warning(
+                    self,
+                    QCoreApplication.translate("PreviewDock", "Export"),
+                    QCoreApplication.translate("PreviewDock", "Unexpected error: {error}").format(
+                        error=error
+                    ),
+                )
+
+        self._main.worker.submit(run, done, failed)
+
+    def exported(self: PreviewDock, path: Path) -> None:  # type: ignore[misc]
+        self.status.setText(
+            QCoreApplication.translate("PreviewDock", "Exported to {path}").format(path=path)
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("PreviewDock", "Export"),
+            QCoreApplication.translate("PreviewDock", "The story was exported to:\n{path}").format(
+                path=path
+            ),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        open_button = box.addButton(
+            QCoreApplication.translate("PreviewDock", "Open"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.setDefaultButton(open_button)
+        box.exec()
+        if box.clickedButton() is open_button:
+            target = path if path.is_dir() else path.parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def not_ready(self: PreviewDock, folder: Path, failures: list[str]) -> None:  # type: ignore[misc]
+        """The checklist; "Export anyway" asks for the reason (recorded with a revision)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("PreviewDock", "Export"),
+            QCoreApplication.translate("PreviewDock", "The story is not ready to publish:"),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText("\n".join(f"• {f}" for f in failures))
+        anyway = box.addButton(
+            QCoreApplication.translate("PreviewDock", "Export anyway…"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not anyway:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("PreviewDock", "Export anyway"),
+            QCoreApplication.translate(
+                "PreviewDock", "Why is it exported before the checklist is complete?"
+            ),
+        )
+        if ok and reason.strip():
+            self.export_to(folder, force_reason=reason.strip())
