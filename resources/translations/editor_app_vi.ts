@@ -1927,8 +1927,8 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Đã chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="346"/>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="350"/>
+        <location filename="../../src/editor_app/gui/review/dialogs.py" line="43"/>
+        <location filename="../../src/editor_app/gui/review/dialogs.py" line="48"/>
         <source>Version restored</source>
         <translation>Đã khôi phục phiên bản</translation>
     </message>

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMenu,
-    QMessageBox,
 )
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.workflow import Status, User, allowed_moves, can_edit, needs_reason
+from editor_app.gui.review.dialogs import ReviewDialogs
 from editor_app.gui.review.handoff_actions import Handoff
 from editor_app.gui.review.labels import role_label
 from editor_app.gui.review.publish_actions import PublishActions
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class ReviewController(QObject):
+class ReviewController(ReviewDialogs, QObject):
     status_moved = Signal(object)  # the new Status
 
     def __init__(self, window: MainWindow) -> None:
@@ -323,55 +323,6 @@ class ReviewController(QObject):
         article = self.window.editor.article
         if article is not None:
             self.window.open_story(article.id, quiet=True)
-
-    def open_history(self) -> HistoryDialog | None:
-        article = self.window.editor.article
-        if article is None:
-            return None
-        from editor_app.gui.review.history_dialog import HistoryDialog
-
-        self.flush()
-        dialog = HistoryDialog(
-            self.ws.review, article.id, self.require_user, self.read_only, self.window
-        )
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.restored.connect(self._after_restore)
-        self.history_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _after_restore(self, changes: Changes) -> None:
-        self.window.on_changes(changes)
-        self.reload_story()
-        self.window.statusBar().showMessage(self.tr("Version restored"), 5000)
-        if changes.messages:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Version restored"),
-                "\n".join(changes.messages),
-                QMessageBox.StandardButton.Ok,
-                self.history_dialog or self.window,
-            )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-
-    def open_conflicts(self) -> ConflictDialog | None:
-        article = self.window.editor.article
-        if article is None:
-            return None
-        from editor_app.gui.review.conflicts import ConflictDialog
-
-        self.flush()
-        dialog = ConflictDialog(self.ws.review, article.id, self.require_user, self.window)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.settled.connect(self._after_settle)
-        self.conflict_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _after_settle(self, changes: Changes) -> None:
-        self.window.on_changes(changes)
-        self.reload_story()
 
     def show_comments(self) -> None:
         panel = self.comments_panel()
