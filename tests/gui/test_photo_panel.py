@@ -13,7 +13,8 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from editor_app.gui.main_window import MainWindow
-from editor_app.gui.photos.panel import ID_ROLE, MISSING_ROLE, PhotoPanel
+from editor_app.gui.photos.panel import PhotoPanel
+from editor_app.gui.photos.photo_list import ID_ROLE, MISSING_ROLE
 from editor_app.services.workspace import Workspace
 
 

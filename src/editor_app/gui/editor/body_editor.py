@@ -10,7 +10,6 @@ Pasted HTML (Word, a browser) becomes Markdown through `domain.paste_html`.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,11 +19,9 @@ from PySide6.QtCore import (
     QEvent,
     QMargins,
     QMimeData,
-    QObject,
     QPoint,
     QSize,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import (
@@ -42,12 +39,12 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor_app.domain.text import nfc
 from editor_app.gui.editor import nfc_input
+from editor_app.gui.editor.body_spelling import BodySpelling
 from editor_app.gui.editor.highlighter import MarkdownHighlighter
 from editor_app.gui.editor.markdown_edit import Edit, toggle_emphasis, toggle_link
 from editor_app.gui.editor.positions import PositionMap
 from editor_app.gui.editor.spell_highlight import add_spelling_actions, misspelling_at
 from editor_app.gui.style import TEXT_FONTS, first_available
-from editor_app.services.spelling import SpellChecker
 
 if TYPE_CHECKING:
     from editor_app.gui.editor.find_bar import FindBar
@@ -70,11 +67,7 @@ class CursorState:
     scroll: int
 
 
-class _LoadRelay(QObject):
-    loaded = Signal(object)  # SpellChecker | None
-
-
-class BodyEditor(QPlainTextEdit):
+class BodyEditor(BodySpelling, QPlainTextEdit):
     """A QPlainTextEdit for Markdown news copy."""
 
     spellCheckerReady = Signal()
@@ -99,7 +92,7 @@ class BodyEditor(QPlainTextEdit):
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
         self._max_text_width: int | None = self.fontMetrics().averageCharWidth() * 80
         self._add_word_callback: Callable[[str], None] | None = None
-        self._relay: _LoadRelay | None = None
+        self._relay = None
         self._find_bar: FindBar | None = None  # made on first use: not needed to show the window
         self._shortcuts: dict[tuple[int, int], Callable[[], object]] = {
             self._combo(_CTRL, Qt.Key.Key_B): self.toggle_bold,
@@ -298,69 +291,6 @@ class BodyEditor(QPlainTextEdit):
     def show_replace(self) -> None:
         self.find_bar.open_bar(replace=True)
         self._layout_bar()
-
-    # --- spelling -------------------------------------------------------------------------------
-    def spell_checker(self) -> SpellChecker | None:
-        return self._highlighter.spell_checker()
-
-    def set_spell_checker(self, checker: SpellChecker | None) -> None:
-        """Checks with checker from now on (None: no spell checking)."""
-        self._highlighter.set_spell_checker(checker)
-
-    def load_spell_checker(self, loader: Callable[[], SpellChecker] | None = None) -> None:
-        """Runs loader (default: the system's vi_VN dictionary) on a pool thread, then checks
-        with what it returns and emits spellCheckerReady. Typing goes on meanwhile."""
-        load = loader or SpellChecker.load
-        relay = _LoadRelay(self)
-        relay.loaded.connect(self._checker_loaded)
-        self._relay = relay
-
-        def run() -> None:
-            try:
-                checker: SpellChecker | None = load()
-            except Exception:
-                log.exception("the spelling dictionary could not be loaded")
-                checker = None
-            with contextlib.suppress(RuntimeError):  # the editor (and its relay) closed meanwhile
-                relay.loaded.emit(checker)
-
-        QThreadPool.globalInstance().start(run)
-
-    def _checker_loaded(self, checker: SpellChecker | None) -> None:
-        self._relay = None
-        if checker is not None:
-            self.set_spell_checker(checker)
-        self.spellCheckerReady.emit()
-
-    def set_spell_checking(self, on: bool) -> None:
-        self._highlighter.set_spell_checking(on)
-
-    def set_add_word_callback(self, callback: Callable[[str], None] | None) -> None:
-        """callback(word) after "Add to dictionary" (the window saves the word list)."""
-        self._add_word_callback = callback
-
-    def add_to_dictionary(self, word: str) -> None:
-        checker = self.spell_checker()
-        if checker is None:
-            return
-        checker.add_word(word)
-        if self._add_word_callback is not None:
-            self._add_word_callback(word)
-        self._highlighter.rehighlight()
-
-    def ignore_word(self, word: str) -> None:
-        checker = self.spell_checker()
-        if checker is not None:
-            checker.ignore_word(word)
-            self._highlighter.rehighlight()
-
-    def refresh_spelling(self) -> None:
-        """Underlines again (after another editor changed the shared word list)."""
-        self._highlighter.rehighlight()
-
-    @property
-    def highlighter(self) -> MarkdownHighlighter:
-        return self._highlighter
 
     # --- context menu -------------------------------------------------------------------------
     def create_context_menu(self, pos: QPoint) -> QMenu:

@@ -1,0 +1,95 @@
+"""Spell checking in the body editor: the checker (loaded off the UI thread), switching it on
+and off, the user's words and ignored words. A part of `BodyEditor`."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from editor_app.services.spelling import SpellChecker
+
+if TYPE_CHECKING:
+    from editor_app.gui.editor.body_editor import BodyEditor
+    from editor_app.gui.editor.highlighter import MarkdownHighlighter
+
+log = logging.getLogger(__name__)
+
+
+class LoadRelay(QObject):
+    loaded = Signal(object)  # SpellChecker | None
+
+
+class BodySpelling:
+    """The body editor's spelling (mixed into `BodyEditor`, its only user: each method is typed
+    with the editor as `self`, which mypy accepts only from a Protocol, hence the `misc`
+    ignores)."""
+
+    _relay: LoadRelay | None  # while the dictionary loads
+
+    def spell_checker(self: BodyEditor) -> SpellChecker | None:  # type: ignore[misc]
+        return self._highlighter.spell_checker()
+
+    def set_spell_checker(self: BodyEditor, checker: SpellChecker | None) -> None:  # type: ignore[misc]
+        """Checks with checker from now on (None: no spell checking)."""
+        self._highlighter.set_spell_checker(checker)
+
+    def load_spell_checker(  # type: ignore[misc]
+        self: BodyEditor, loader: Callable[[], SpellChecker] | None = None
+    ) -> None:
+        """Runs loader (default: the system's vi_VN dictionary) on a pool thread, then checks
+        with what it returns and emits spellCheckerReady. Typing goes on meanwhile."""
+        load = loader or SpellChecker.load
+        relay = LoadRelay(self)
+        relay.loaded.connect(self._checker_loaded)
+        self._relay = relay
+
+        def run() -> None:
+            try:
+                checker: SpellChecker | None = load()
+            except Exception:
+                log.exception("the spelling dictionary could not be loaded")
+                checker = None
+            with contextlib.suppress(RuntimeError):  # the editor (and its relay) closed meanwhile
+                relay.loaded.emit(checker)
+
+        QThreadPool.globalInstance().start(run)
+
+    def _checker_loaded(self: BodyEditor, checker: SpellChecker | None) -> None:  # type: ignore[misc]
+        self._relay = None
+        if checker is not None:
+            self.set_spell_checker(checker)
+        self.spellCheckerReady.emit()
+
+    def set_spell_checking(self: BodyEditor, on: bool) -> None:  # type: ignore[misc]
+        self._highlighter.set_spell_checking(on)
+
+    def set_add_word_callback(self: BodyEditor, callback: Callable[[str], None] | None) -> None:  # type: ignore[misc]
+        """callback(word) after "Add to dictionary" (the window saves the word list)."""
+        self._add_word_callback = callback
+
+    def add_to_dictionary(self: BodyEditor, word: str) -> None:  # type: ignore[misc]
+        checker = self.spell_checker()
+        if checker is None:
+            return
+        checker.add_word(word)
+        if self._add_word_callback is not None:
+            self._add_word_callback(word)
+        self._highlighter.rehighlight()
+
+    def ignore_word(self: BodyEditor, word: str) -> None:  # type: ignore[misc]
+        checker = self.spell_checker()
+        if checker is not None:
+            checker.ignore_word(word)
+            self._highlighter.rehighlight()
+
+    def refresh_spelling(self: BodyEditor) -> None:  # type: ignore[misc]
+        """Underlines again (after another editor changed the shared word list)."""
+        self._highlighter.rehighlight()
+
+    @property
+    def highlighter(self: BodyEditor) -> MarkdownHighlighter:  # type: ignore[misc]
+        return self._highlighter
