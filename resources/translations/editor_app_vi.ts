@@ -290,60 +290,60 @@
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="58"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="59"/>
         <source>Comments</source>
         <translation>Nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="77"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="406"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="78"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="342"/>
         <source>Add comment…</source>
         <translation>Thêm nhận xét…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="108"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="341"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="109"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="277"/>
         <source>Add comment</source>
         <translation>Thêm nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="111"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="112"/>
         <source>Comments on the text selected in the headline, sapo, body or a caption</source>
         <translation>Nhận xét về đoạn chữ đang chọn ở tiêu đề, sa pô, nội dung hoặc chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="114"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="115"/>
         <source>Show resolved</source>
         <translation>Hiện nhận xét đã xử lý</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="223"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="224"/>
         <source>No comments yet. Select a passage and press Ctrl+Alt+M (or right-click › Add comment…).</source>
         <translation>Chưa có nhận xét. Hãy chọn một đoạn chữ rồi bấm Ctrl+Alt+M (hoặc bấm chuột phải › Thêm nhận xét…).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="227"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="228"/>
         <source>{open} open</source>
         <translation>{open} chưa xử lý</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="229"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="230"/>
         <source>{n} resolved hidden</source>
         <translation>{n} đã xử lý (đang ẩn)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="301"/>
+        <location filename="../../src/editor_app/gui/review/comment_passages.py" line="84"/>
         <source>The passage of this comment is no longer in the story.</source>
         <translation>Đoạn chữ của nhận xét này không còn trong bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="320"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="330"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="256"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="266"/>
         <source>Select a passage of the headline, sapo, body or a caption first.</source>
         <translation>Hãy chọn trước một đoạn chữ ở tiêu đề, sa pô, nội dung hoặc chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="342"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="278"/>
         <source>Your comment on “{quote}”:</source>
         <translation>Nhận xét của bạn về “{quote}”:</translation>
     </message>

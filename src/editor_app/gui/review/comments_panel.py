@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.review import Comment, locate, make_anchor
+from editor_app.domain.review import Comment, make_anchor
+from editor_app.gui.review.comment_passages import CommentPassages
 from editor_app.gui.review.fields import StoryFields, photo_id
 from editor_app.gui.review.labels import field_label
 from editor_app.gui.review.marks import AnchorMarks
@@ -49,7 +50,7 @@ RELOCATE_MS = 300
 _FIELD_ORDER = {"headline": 0, "sapo": 1, "body": 2}
 
 
-class CommentsPanel(QDockWidget):
+class CommentsPanel(CommentPassages, QDockWidget):
     changed = Signal(object)  # Changes (comments never change the story itself: unused)
     comments_changed = Signal(int)  # how many threads are open
 
@@ -237,71 +238,6 @@ class CommentsPanel(QDockWidget):
         if field.startswith("caption:"):
             number = self.fields.photo_number(photo_id(field))
         return field_label(field, number)
-
-    # --- where the passages are ----------------------------------------------------------------
-    def field_text(self, field: str) -> str | None:
-        return self.fields.text(field)
-
-    def span_of(self, comment: Comment) -> tuple[int, int] | None:
-        if comment.anchor is None:
-            return None
-        text = self.field_text(comment.anchor.field)
-        return None if text is None else locate(comment.anchor, text)
-
-    def _compute_detached(self) -> bool:
-        before = set(self.detached)
-        self.detached = {
-            c.id
-            for c in self.comments
-            if c.parent_id is None and c.anchor is not None and self.span_of(c) is None
-        }
-        return before != self.detached
-
-    def refresh_marks(self) -> None:
-        """Finds the passages again (after edits) and re-marks them and the detached threads."""
-        if self._compute_detached():
-            for cid, card in self.cards.items():
-                card.set_detached(cid in self.detached)
-        self._apply_marks()
-
-    def _apply_marks(self) -> None:
-        for field, marks in (
-            ("headline", self.headline_marks),
-            ("body", self.body_marks),
-            ("sapo", self.sapo_marks),
-        ):
-            spans: list[tuple[int, int]] = []
-            active: tuple[int, int] | None = None
-            if self.article_id is not None:
-                text = self.field_text(field) or ""
-                for c in self.comments:
-                    if c.parent_id is not None or c.resolved or c.anchor is None:
-                        continue
-                    if c.anchor.field != field:
-                        continue
-                    span = locate(c.anchor, text)
-                    if span is not None:
-                        spans.append(span)
-                        if c.id == self.active_id:
-                            active = span
-            marks.set_spans(spans, active)
-
-    def show_passage(self, comment: Comment) -> None:
-        """Selects the thread's passage in its field (and marks the thread as the active one)."""
-        self.active_id = comment.id
-        for cid, card in self.cards.items():
-            card.set_active(cid == comment.id)
-        self._apply_marks()
-        anchor = comment.anchor
-        if anchor is None:
-            return
-        span = self.span_of(comment)
-        if span is None:
-            self._main.statusBar().showMessage(
-                self.tr("The passage of this comment is no longer in the story."), 5000
-            )
-            return
-        self.fields.select(anchor.field, *span)
 
     # --- adding ---------------------------------------------------------------------------------
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
