@@ -911,88 +911,88 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="40"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="41"/>
         <source>Editorial desk — editor_app</source>
         <translation>Bàn biên tập — editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="49"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="50"/>
         <source>Opening the stories…</source>
         <translation>Đang mở kho bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="142"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="143"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="169"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="170"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="182"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="183"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="195"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="196"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="302"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="44"/>
         <source>Story duplicated</source>
         <translation>Đã nhân bản bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="315"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="59"/>
         <source>Revision {n} saved</source>
         <translation>Đã lưu phiên bản {n}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="326"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="71"/>
         <source>Moved to trash: {h}</source>
         <translation>Đã chuyển vào thùng rác: {h}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="344"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="92"/>
         <source>Delete for good?</source>
         <translation>Xóa vĩnh viễn?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="345"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="93"/>
         <source>“{h}” and its photos will be deleted for good. This cannot be undone.</source>
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="346"/>
-        <location filename="../../src/editor_app/gui/main_window.py" line="385"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="307"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="96"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="389"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="311"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="403"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="325"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="415"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="337"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="423"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="345"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="425"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="347"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>

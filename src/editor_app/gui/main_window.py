@@ -12,6 +12,7 @@ from editor_app.domain.errors import UserError
 from editor_app.gui import i18n
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
 from editor_app.gui.settings import LANGUAGE, LAST_STORY, RECENT, Settings
+from editor_app.gui.story_actions import StoryActions
 
 # Only the frame is imported with this module: it is on screen before the rest (the editor's
 # logic, the story list, the docks) is loaded by `attach()`, after the window shows.
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from editor_app.services.workspace import Workspace
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StoryActions, QMainWindow):
     """Built in two steps so it is on screen fast: the frame (no database), then `attach()`."""
 
     def __init__(self, settings: Settings | None = None) -> None:
@@ -277,85 +278,6 @@ class MainWindow(QMainWindow):
         for dock in self.panels:
             dock.set_article(article)  # type: ignore[attr-defined]
         self.review.set_article(article)
-
-    def new_story(self, section: str | None = None) -> None:
-        from editor_app.services.templates import template_for
-
-        tpl = template_for(section)
-        try:
-            article = self.workspace.articles.create(section=section, sapo=tpl.sapo, body=tpl.body)
-        except UserError as e:
-            self.show_error(e)
-            return
-        self.ui.searchEdit.clear()
-        self.refresh_list()
-        self.open_story(article.id)
-        self.ui.headlineEdit.setFocus()
-
-    def duplicate_story(self) -> None:
-        if self.editor.article is None:
-            return
-        self.editor.saver.flush()
-        copy = self.workspace.articles.duplicate(self.editor.article.id)
-        self.refresh_list()
-        self.open_story(copy.id)
-        self.statusBar().showMessage(self.tr("Story duplicated"), 4000)
-
-    def save_revision(self) -> None:
-        if self.editor.article is None:
-            return
-        user = self.review.user  # nobody set (the first-start question unanswered): unsigned
-        self.editor.saver.flush()
-        try:
-            self.workspace.review.save_revision(self.editor.article.id, user)
-        except UserError as e:
-            self.show_error(e)
-            return
-        n = self.workspace.articles.revision_count(self.editor.article.id)
-        self.statusBar().showMessage(self.tr("Revision {n} saved").format(n=n), 4000)
-
-    def trash_story(self) -> None:
-        article = self.editor.article
-        if article is None:
-            return
-        self.editor.saver.flush()
-        self.workspace.articles.trash(article.id)
-        self._show(None)
-        self.refresh_list()
-        self.statusBar().showMessage(
-            self.tr("Moved to trash: {h}").format(h=article.headline), 6000
-        )
-        self._update_actions()
-
-    def restore_story(self) -> None:
-        article = self.editor.article
-        if article is None:
-            return
-        self.workspace.articles.restore(article.id)
-        self.open_story(article.id)
-        self.refresh_list()
-
-    def delete_story(self) -> None:
-        article = self.editor.article
-        if article is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete for good?"),
-            self.tr("“{h}” and its photos will be deleted for good. This cannot be undone.").format(
-                h=article.headline or self.tr("(untitled)")
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.editor.saver.flush()
-        self._show(None)
-        self.workspace.articles.delete_forever(article.id)
-        self.settings.remove_recent(str(article.id))
-        self.refresh_list()
-        self._update_actions()
 
     def _update_actions(self) -> None:
         article = self.editor.article
