@@ -2094,162 +2094,162 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>TagPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="17"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="19"/>
         <source>photo caption</source>
         <translation>chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="19"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="21"/>
         <source>headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="20"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="22"/>
         <source>sapo</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="21"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="23"/>
         <source>body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="28"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="30"/>
         <source>Outdated title</source>
         <translation>Chức danh cũ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="29"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="31"/>
         <source>Unknown title</source>
         <translation>Chức danh không đúng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="30"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="32"/>
         <source>Incomplete title</source>
         <translation>Chức danh viết thiếu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="31"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="33"/>
         <source>Still holds this title</source>
         <translation>Vẫn đang giữ chức</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="34"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="36"/>
         <source>Misspelt name</source>
         <translation>Tên viết sai</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="66"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="65"/>
         <source>Officials and tags</source>
         <translation>Lãnh đạo và thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="98"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="97"/>
         <source>Officials in this story</source>
         <translation>Người được gắn thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="100"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="99"/>
         <source>No official tagged yet.</source>
         <translation>Chưa gắn thẻ người nào.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="104"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="103"/>
         <source>Add an official: type a name…</source>
         <translation>Thêm người: gõ tên…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="119"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="118"/>
         <source>Named in the text</source>
         <translation>Có tên trong bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="121"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="120"/>
         <source>No other official of the directory is named.</source>
         <translation>Bài không nhắc thêm người nào trong danh bạ.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="123"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="122"/>
         <source>Tag all</source>
         <translation>Gắn thẻ tất cả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="126"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="125"/>
         <source>Tags every official found (namesakes need a choice: tag them one by one)</source>
         <translation>Gắn thẻ mọi người tìm thấy (người trùng tên cần chọn: gắn từng người)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="131"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="130"/>
         <source>Title check</source>
         <translation>Kiểm tra chức danh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="133"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="132"/>
         <source>Titles and names agree with the directory.</source>
         <translation>Chức danh và tên khớp với danh bạ.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="141"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="140"/>
         <source>Secondary sections</source>
         <translation>Chuyên mục phụ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="218"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="217"/>
         <source>The check failed: {error}</source>
         <translation>Không kiểm tra được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="231"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="230"/>
         <source>no title on this date</source>
         <translation>không giữ chức nào vào ngày này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="234"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="233"/>
         <source>Remove this tag</source>
         <translation>Bỏ thẻ này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="238"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="237"/>
         <source>in {where}</source>
         <translation>trong {where}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="248"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="247"/>
         <source>Tag</source>
         <translation>Gắn thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="250"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="249"/>
         <source>Tag this story with {name}</source>
         <translation>Gắn thẻ {name} cho bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="255"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="254"/>
         <source>show</source>
         <translation>xem</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="268"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="267"/>
         <source>Fix</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="270"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="269"/>
         <source>Write the directory&apos;s wording instead (can be undone)</source>
         <translation>Thay bằng cách ghi trong danh bạ (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="276"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="275"/>
         <source>Problems: {n} · checked in {ms} ms</source>
         <translation>Lỗi: {n} · kiểm tra trong {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="339"/>
+        <location filename="../../src/editor_app/gui/officials/title_fixes.py" line="73"/>
         <source>The text has changed since the check: checking again.</source>
         <translation>Nội dung đã đổi sau lần kiểm tra: đang kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="396"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="344"/>
         <source>No match in the directory</source>
         <translation>Không có trong danh bạ</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from editor_app.domain.officials_titles import ProblemKind
+from editor_app.domain.people import Official
 
 
 def field_label(field: str) -> str:
@@ -118,3 +120,11 @@ class Rows(QWidget):
 
     def keys(self) -> list[Hashable]:
         return list(self.rows)
+
+
+def name_html(official: Official, titles: tuple[str, ...], none: str) -> str:
+    """An official's row: the name in bold, the titles held (or `none`) below."""
+    held = "; ".join(titles) if titles else f"<i>{html.escape(none)}</i>"
+    if titles:
+        held = html.escape(held)
+    return f"<b>{html.escape(official.full_name)}</b><br><small>{held}</small>"

@@ -18,7 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QGroupBox,
@@ -33,11 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.officials_titles import Problem
 from editor_app.domain.people import Official
-from editor_app.gui.editor.positions import PositionMap
-from editor_app.gui.officials.rows import Rows, field_label, kind_label
+from editor_app.gui.officials.rows import Rows, field_label, kind_label, name_html
 from editor_app.gui.officials.secondary_sections import SecondarySections
+from editor_app.gui.officials.title_fixes import TitleFixes
 from editor_app.gui.officials.underlines import Underlines
 from editor_app.services.changes import Changes
 from editor_app.services.officials_review import Review, filter_officials
@@ -57,7 +56,7 @@ class _Relay(QObject):
     done = Signal(int, object, float)  # generation, Review | BaseException, milliseconds
 
 
-class TagPanel(QDockWidget):
+class TagPanel(TitleFixes, QDockWidget):
     changed = Signal(object)  # Changes made here (tags, secondary sections, a caption fix)
     reviewed = Signal()  # a check's result is shown
 
@@ -228,7 +227,7 @@ class TagPanel(QDockWidget):
         self.tagged.clear()
         for t in review.tagged:
             self.tagged.add(
-                _name_html(t.official, t.titles, self.tr("no title on this date")),
+                name_html(t.official, t.titles, self.tr("no title on this date")),
                 "×",
                 lambda _c=False, oid=t.official.id: self.untag(oid),
                 self.tr("Remove this tag"),
@@ -301,57 +300,6 @@ class TagPanel(QDockWidget):
                     if p.field == field and text[p.start : p.end] == p.written
                 ]
             )
-
-    # --- fixes ----------------------------------------------------------------------------------
-    def apply_fix(self, problem: Problem, replacement: str | None = None) -> bool:
-        """Writes the directory's wording over what was written, as one undo step; False when
-        the text has changed since the check (a new check is started)."""
-        fix = replacement if replacement is not None else problem.fix
-        if fix is None:
-            return False
-        field = problem.field
-        edit = self._text_edit(field)
-        if edit is not None:  # one undo step; the edit marks the field for saving
-            done = _replace(edit, problem.start, problem.end, problem.written, fix)
-        elif field.startswith("caption:"):
-            try:
-                changes = self.ws.officials.fix_caption(
-                    uuid.UUID(field.split(":", 1)[1]),
-                    problem.start,
-                    problem.end,
-                    problem.written,
-                    fix,
-                    source=self,
-                )
-            except UserError as e:
-                self._main.statusBar().showMessage(str(e), 6000)
-                done = False
-            else:
-                self.changed.emit(changes)
-                done = True
-        else:
-            done = False
-        if done:
-            self.problems.remove(problem)
-            self.body_underlines.apply()
-        else:
-            self._main.statusBar().showMessage(
-                self.tr("The text has changed since the check: checking again."), 5000
-            )
-        self._timer.start()
-        return done
-
-    def show_problem(self, problem: Problem) -> None:
-        """Selects the written title in its field."""
-        edit = self._text_edit(problem.field)
-        if edit is not None:
-            pm = PositionMap(edit.toPlainText())
-            cursor = edit.textCursor()
-            cursor.setPosition(pm.to_qt(problem.start))
-            cursor.setPosition(pm.to_qt(problem.end), QTextCursor.MoveMode.KeepAnchor)
-            edit.setTextCursor(cursor)
-            edit.ensureCursorVisible()
-            edit.setFocus()
 
     # --- tags -----------------------------------------------------------------------------------
     def tag(self, official_ids: list[uuid.UUID]) -> None:
@@ -449,24 +397,3 @@ class TagPanel(QDockWidget):
             self._main.show_error(e)
             return
         self.changed.emit(changes)
-
-
-def _replace(edit: QPlainTextEdit, start: int, end: int, written: str, new: str) -> bool:
-    text = edit.toPlainText()
-    if text[start:end] != written:
-        return False
-    pm = PositionMap(text)
-    cursor = QTextCursor(edit.document())
-    cursor.beginEditBlock()
-    cursor.setPosition(pm.to_qt(start))
-    cursor.setPosition(pm.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(new)
-    cursor.endEditBlock()
-    return True
-
-
-def _name_html(official: Official, titles: tuple[str, ...], none: str) -> str:
-    held = "; ".join(titles) if titles else f"<i>{html.escape(none)}</i>"
-    if titles:
-        held = html.escape(held)
-    return f"<b>{html.escape(official.full_name)}</b><br><small>{held}</small>"
