@@ -22,6 +22,7 @@ from editor_app.gui.main_window import MainWindow
 from editor_app.gui.settings import Settings
 from editor_app.services.workspace import Workspace
 
+SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "samples"
 HEADLINE = "Ban Tuyên giáo Tỉnh ủy giao ban công tác giáo dục lý luận chính trị quý I năm 2023"
 
 
@@ -66,10 +67,32 @@ def _page(ws: Workspace, article_id: uuid.UUID) -> str:
     return (ws.export.default_folder / slug / "index.html").read_text(encoding="utf-8")
 
 
+def _sample(ws: Workspace) -> uuid.UUID:
+    """The sample article with its camera photos, bylined, credited, described."""
+    text = SAMPLES / "articles" / "giao-ban-ly-luan-chinh-tri-quy-1-2023.txt"
+    if not text.is_file():
+        pytest.skip(f"sample article not found at {text}")
+    result = ws.importing.import_text(
+        text, photos_dir=SAMPLES / "photos", section="Chính trị/Xây dựng Đảng"
+    )
+    story = result.article
+    ws.articles.save_fields(story.id, {"byline": "Thanh Hà"})
+    for p in story.photos:
+        ws.photos.update(p.id, credit="Ảnh: Thanh Hà", alt_text=p.caption.rstrip("."))
+    return story.id
+
+
+@pytest.mark.parametrize("which", ["own", "sample"])
 def test_publish_correct_and_withdraw_from_the_window(
-    qtbot: QtBot, win: MainWindow, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    win: MainWindow,
+    ws: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    which: str,
 ) -> None:
-    story = ready_story(ws, HEADLINE, tmp_path / "photos")
+    story = ready_story(ws, HEADLINE, tmp_path / "photos") if which == "own" else _sample(ws)
+    headline = ws.articles.get(story).headline
     approve(ws, story)
     _open(win, story)
 
@@ -78,7 +101,7 @@ def test_publish_correct_and_withdraw_from_the_window(
     assert ws.articles.get(story).status is Status.PUBLISHED
     assert win.review.bar.status_button.text().endswith("Published")
     first = ws.publishing.publication(story).first_published_at
-    assert HEADLINE in _page(ws, story)
+    assert headline in _page(ws, story)
 
     # A correction: reopened, changed, approved again, then published with its note.
     assert win.review.move_to(Status.EDITING)
