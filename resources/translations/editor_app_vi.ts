@@ -898,12 +898,12 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>KeywordFilter</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="71"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="71"/>
         <source>Show stories with this keyword (diacritics optional)</source>
         <translation>Lọc bài có từ khóa này (không cần dấu)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="76"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="76"/>
         <source>All keywords</source>
         <translation>Mọi từ khóa</translation>
     </message>
@@ -1285,17 +1285,17 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>OfficialFilter</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="30"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="30"/>
         <source>Show stories tagged with this official</source>
         <translation>Lọc bài được gắn thẻ người này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="39"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="39"/>
         <source>All officials</source>
         <translation>Mọi người</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/story_filters.py" line="41"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="41"/>
         <source> (retired)</source>
         <translation> (đã nghỉ)</translation>
     </message>
@@ -1972,37 +1972,37 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="130"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="130"/>
         <source>Draft</source>
         <translation>Nháp</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="131"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="131"/>
         <source>Submitted</source>
         <translation>Chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="132"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="132"/>
         <source>Editing</source>
         <translation>Đang biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="133"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="133"/>
         <source>Approved</source>
         <translation>Đã duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="134"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="134"/>
         <source>Published</source>
         <translation>Đã xuất bản</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="135"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="135"/>
         <source>Returned</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="136"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="136"/>
         <source>Withdrawn</source>
         <translation>Đã gỡ</translation>
     </message>
@@ -2043,27 +2043,27 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>StoryListModel</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="95"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="95"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="96"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="96"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="97"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="97"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="98"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="98"/>
         <source>Last change</source>
         <translation>Sửa lần cuối</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list.py" line="116"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="116"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
@@ -2071,22 +2071,22 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>StorySearch</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_search.py" line="69"/>
+        <location filename="../../src/editor_app/gui/story_list/search.py" line="69"/>
         <source>{n} stories</source>
         <translation>{n} bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_search.py" line="118"/>
+        <location filename="../../src/editor_app/gui/story_list/search.py" line="118"/>
         <source>{n} results for “{q}”</source>
         <translation>{n} kết quả cho “{q}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_search.py" line="123"/>
+        <location filename="../../src/editor_app/gui/story_list/search.py" line="123"/>
         <source>phrase shortened to its first {words} words</source>
         <translation>cụm từ đã được rút gọn còn {words} từ đầu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_search.py" line="125"/>
+        <location filename="../../src/editor_app/gui/story_list/search.py" line="125"/>
         <source>query shortened: at most {words} different words, {chars} characters</source>
         <translation>câu tìm đã được rút gọn: tối đa {words} từ khác nhau, {chars} ký tự</translation>
     </message>

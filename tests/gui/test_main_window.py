@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from editor_app.domain.workflow import Status
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.settings import Settings
-from editor_app.gui.story_list import PAGE
+from editor_app.gui.story_list.model import PAGE
 from editor_app.services.workspace import Workspace
 
 

@@ -23,7 +23,7 @@ from editor_app.domain.workflow import Role, User
 from editor_app.gui.autosave import IDLE_MS, MAX_INTERVAL_MS
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.settings import LAST_STORY, Settings
-from editor_app.gui.story_list import StoryListModel
+from editor_app.gui.story_list.model import StoryListModel
 from editor_app.services.session import SessionService
 from editor_app.services.workspace import Workspace
 

@@ -53,8 +53,8 @@ class MainWindow(StoryActions, QMainWindow):
         """Connects the window to an open data folder and shows its stories."""
         from editor_app.gui.article_editor import ArticleEditor
         from editor_app.gui.panels import load_panels
-        from editor_app.gui.story_list import StoryListModel
-        from editor_app.gui.story_search import StorySearch
+        from editor_app.gui.story_list.model import StoryListModel
+        from editor_app.gui.story_list.search import StorySearch
         from editor_app.gui.worker import Worker
 
         self.workspace = workspace
@@ -122,8 +122,8 @@ class MainWindow(StoryActions, QMainWindow):
     # --- building -------------------------------------------------------------------------------
     def _build_story_list(self) -> None:
         from editor_app.domain.workflow import Status
-        from editor_app.gui.officials.story_filters import add_story_filters
-        from editor_app.gui.story_list import StoryListModel, status_label
+        from editor_app.gui.story_list.filters import add_story_filters
+        from editor_app.gui.story_list.model import StoryListModel, status_label
 
         view = self.ui.storyList
         view.setModel(self.model)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from editor_app.domain.workflow import Status
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.photos.panel import PhotoPanel
-from editor_app.gui.story_list import StoryListModel
+from editor_app.gui.story_list.model import StoryListModel
 
 
 def _menu_texts(window: MainWindow) -> list[str]:

@@ -29,7 +29,7 @@ from editor_app.gui.review.labels import role_label
 from editor_app.gui.review.publish_actions import PublishActions
 from editor_app.gui.review.refresh import is_plain_autosave
 from editor_app.gui.review.story_bar import ReasonDialog, StoryBar
-from editor_app.gui.story_list import status_label
+from editor_app.gui.story_list.model import status_label
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.domain.workflow import Status
 from editor_app.gui.review.labels import name_buttons
-from editor_app.gui.story_list import status_label
+from editor_app.gui.story_list.model import status_label
 
 BANNER_STYLE = {
     "read_only": "background:#fff4d6; border:1px solid #e9c46a; color:#5c4400;",

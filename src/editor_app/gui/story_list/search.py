@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel
 
     from editor_app.domain.listing import ArticleFilter, SearchHit
-    from editor_app.gui.story_list import StoryListModel
+    from editor_app.gui.story_list.model import StoryListModel
     from editor_app.services.workspace import Workspace
 
 LIMIT = 200  # hits the list shows for a search
