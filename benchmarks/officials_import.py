@@ -33,8 +33,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from editor_app.domain.officials_csv import parse_officials_csv
-from editor_app.domain.people import Official
+from editor_app.domain.officials.csv_io import parse_officials_csv
+from editor_app.domain.officials.people import Official
 from editor_app.domain.text import fold, fold_char, nfc
 from editor_app.services.officials_review import unique_names
 from editor_app.services.text_files import read_text_file

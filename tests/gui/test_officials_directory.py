@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.officials.directory_dialog import DirectoryDialog, open_directory
 from editor_app.gui.officials.official_dialog import OfficialDialog

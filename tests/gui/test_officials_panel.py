@@ -12,7 +12,7 @@ from helpers.vi_typing import commit
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.textimport import parse_plain_text
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.officials.tag_panel import TagPanel

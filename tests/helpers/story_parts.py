@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from editor_app.domain.article import Photo
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.review import Comment, Conflict, RevisionInfo, make_anchor
 from editor_app.domain.workflow import Role
 from editor_app.exchange.package import (

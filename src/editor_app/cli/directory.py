@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from editor_app.cli.common import Context, print_json
-from editor_app.domain.people import Official
+from editor_app.domain.officials.people import Official
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -6,7 +6,7 @@ import argparse
 
 from editor_app.cli.common import Context, parse_uuid, print_json
 from editor_app.domain.errors import UserError
-from editor_app.domain.people import Official
+from editor_app.domain.officials.people import Official
 from editor_app.domain.section import normalise_path
 from editor_app.services.workspace import Workspace
 

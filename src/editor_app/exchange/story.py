@@ -20,7 +20,7 @@ from datetime import date, datetime
 from typing import Any
 
 from editor_app.domain.article import Photo, utcnow
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.review import (
     REVISION_KINDS,
     Anchor,

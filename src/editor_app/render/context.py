@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.errors import ValidationError
-from editor_app.domain.people import Official
+from editor_app.domain.officials.people import Official
 from editor_app.domain.publication import Correction
 from editor_app.domain.siteconfig import DEFAULT_BASE_URL, DEFAULT_LOCALE, DEFAULT_NAME
 from editor_app.domain.text import slugify

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from editor_app.domain.article import Article
 from editor_app.domain.checklist import Finding, check_article, site_not_configured, where
-from editor_app.domain.officials_titles import Problem
+from editor_app.domain.officials.titles import Problem
 from editor_app.domain.siteconfig import SiteConfig
 from editor_app.services.officials import OfficialService
 from editor_app.store import repository as repo

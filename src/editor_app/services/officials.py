@@ -18,9 +18,9 @@ from pathlib import Path
 
 from editor_app.domain.article import Article
 from editor_app.domain.errors import UserError, ValidationError
-from editor_app.domain.officials_csv import parse_officials_csv, to_csv
-from editor_app.domain.officials_detect import OfficialsIndex
-from editor_app.domain.people import Official
+from editor_app.domain.officials.csv_io import parse_officials_csv, to_csv
+from editor_app.domain.officials.detect import OfficialsIndex
+from editor_app.domain.officials.people import Official
 from editor_app.domain.site_limits import MAX_OFFICIALS_BYTES
 from editor_app.domain.text import fold, nfc
 from editor_app.services.changes import Changes

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from editor_app.domain.people import Official
+from editor_app.domain.officials.people import Official
 from editor_app.domain.text import fold
 from editor_app.services.officials_review import unique_names
 

@@ -14,10 +14,10 @@ from datetime import date
 
 from editor_app.domain.article import Article
 from editor_app.domain.errors import ValidationError
-from editor_app.domain.officials_csv import RowError, parse_title
-from editor_app.domain.officials_detect import OfficialsIndex
-from editor_app.domain.officials_titles import Problem, article_fields, check_article
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.csv_io import RowError, parse_title
+from editor_app.domain.officials.detect import OfficialsIndex
+from editor_app.domain.officials.people import Official, Title
+from editor_app.domain.officials.titles import Problem, article_fields, check_article
 from editor_app.domain.text import fold, nfc
 
 __all__ = [

@@ -17,7 +17,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.store.models import ArticleOfficialRow, ArticleRow, OfficialRow, OfficialTitleRow
 
 __all__ = ["list_all_officials", "mark_officials_articles_dirty", "save_officials"]

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from editor_app.domain.article import utcnow
 from editor_app.domain.errors import NotFound
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.store.models import ArticleOfficialRow, ArticleRow, OfficialRow, OfficialTitleRow
 from editor_app.store.repository import article_row
 

@@ -14,13 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor_app.domain.errors import ValidationError
-from editor_app.domain.officials_csv import (
+from editor_app.domain.officials.csv_io import (
     format_title,
     parse_officials_csv,
     parse_title,
     to_csv,
 )
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 
 HEADER = "full_name,titles,organization\r\n"
 OCT15, JUN30 = date(2020, 10, 15), date(2025, 6, 30)

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor_app.domain.officials_csv import parse_officials_csv
-from editor_app.domain.officials_detect import Mention, OfficialsIndex, find_mentions
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.csv_io import parse_officials_csv
+from editor_app.domain.officials.detect import Mention, OfficialsIndex, find_mentions
+from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.text import fold
 
 HUY = Official("Dương Đức Huy", [Title("Trưởng Ban Tuyên giáo Tỉnh ủy")], aliases=["Huy DĐ"])

@@ -10,9 +10,10 @@ from typing import Literal
 import pytest
 
 from editor_app.domain.article import Article, Photo
-from editor_app.domain.officials_csv import parse_officials_csv
-from editor_app.domain.officials_detect import OfficialsIndex
-from editor_app.domain.officials_titles import (
+from editor_app.domain.officials.csv_io import parse_officials_csv
+from editor_app.domain.officials.detect import OfficialsIndex
+from editor_app.domain.officials.people import Official, Title
+from editor_app.domain.officials.titles import (
     Held,
     Match,
     ProblemKind,
@@ -21,7 +22,6 @@ from editor_app.domain.officials_titles import (
     check_article,
     check_text,
 )
-from editor_app.domain.people import Official, Title
 
 EVENT = date(2023, 4, 12)
 

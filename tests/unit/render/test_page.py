@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from editor_app.domain.errors import ValidationError
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.render.context import (
     Crop,
     PageContext,

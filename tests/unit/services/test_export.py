@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.workflow import Role, Status, User
 from editor_app.services.export import NotReady, creator_of
 from editor_app.services.workspace import Workspace

@@ -15,7 +15,7 @@ from helpers.story_zips import dumps, read_story, sha
 from PIL import Image
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.review import make_anchor
 from editor_app.domain.workflow import Role, Status, User
 from editor_app.exchange.package import PackageError

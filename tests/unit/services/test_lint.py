@@ -103,7 +103,7 @@ def test_lengths_follow_the_site_file(tmp_path: Path) -> None:
 def test_title_problems_say_where_they_are(ws: Workspace) -> None:
     from datetime import date
 
-    from editor_app.domain.people import Official, Title
+    from editor_app.domain.officials.people import Official, Title
 
     huy = Official(
         "Dương Đức Huy", titles=[Title("Trưởng Ban Tuyên giáo Tỉnh ủy", date(2020, 10, 1))]

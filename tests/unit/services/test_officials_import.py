@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.services.workspace import Workspace
 
 HEADER = "full_name,titles,organization,aliases,retired\n"

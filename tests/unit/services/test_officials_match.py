@@ -11,7 +11,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.text import fold
 from editor_app.services.officials_match import plan_import
 from editor_app.services.officials_review import unique_names

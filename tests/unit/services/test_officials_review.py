@@ -13,7 +13,7 @@ from helpers.sites import sample_site
 
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.errors import UserError
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.textimport import parse_plain_text
 from editor_app.services.lint import missing_fields
 from editor_app.services.text_files import read_text_file

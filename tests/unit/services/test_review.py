@@ -14,7 +14,7 @@ from PIL import Image
 
 from editor_app.domain.article import utcnow
 from editor_app.domain.errors import NotFound, ValidationError
-from editor_app.domain.people import Official
+from editor_app.domain.officials.people import Official
 from editor_app.domain.review import Conflict, make_anchor
 from editor_app.domain.workflow import ReadOnly, Role, Status, TransitionError, User
 from editor_app.services.workspace import Workspace

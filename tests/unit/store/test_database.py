@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from editor_app.domain.article import Article, Photo
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.store import officials_repo, search_repo
 from editor_app.store import repository as repo
 from editor_app.store.database import DB_FILENAME, Database, head_revision

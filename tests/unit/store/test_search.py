@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor_app.domain.article import Article, Photo
-from editor_app.domain.people import Official
+from editor_app.domain.officials.people import Official
 from editor_app.store import officials_repo, search_repo
 from editor_app.store import repository as repo
 from editor_app.store.database import Database

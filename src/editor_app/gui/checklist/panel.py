@@ -23,7 +23,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.officials_titles import ProblemKind
+from editor_app.domain.officials.titles import ProblemKind
 from editor_app.gui.editor.positions import PositionMap
 from editor_app.gui.officials.rows import Rows, kind_label
 from editor_app.services.changes import Changes

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.officials_csv import format_title
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.csv_io import format_title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.gui.officials.official_dialog import OfficialDialog
 from editor_app.services.changes import Changes
 from editor_app.services.officials_review import filter_officials

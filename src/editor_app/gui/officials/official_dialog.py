@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.services.officials_review import format_day, title_from_cells
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from editor_app.domain.officials_titles import ProblemKind
-from editor_app.domain.people import Official
+from editor_app.domain.officials.people import Official
+from editor_app.domain.officials.titles import ProblemKind
 
 
 def field_label(field: str) -> str:

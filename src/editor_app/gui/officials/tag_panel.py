@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.people import Official
+from editor_app.domain.officials.people import Official
 from editor_app.gui.officials.rows import Rows, field_label, kind_label, name_html
 from editor_app.gui.officials.secondary_sections import SecondarySections
 from editor_app.gui.officials.title_fixes import TitleFixes

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from editor_app.domain.errors import UserError
-from editor_app.domain.officials_titles import Problem
+from editor_app.domain.officials.titles import Problem
 from editor_app.gui.editor.positions import PositionMap
 
 if TYPE_CHECKING:

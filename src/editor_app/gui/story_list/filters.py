@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
-from editor_app.domain.people import Official
+from editor_app.domain.officials.people import Official
 from editor_app.domain.text import fold
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from editor_app.domain.errors import ValidationError
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.text import fold, format_number, nfc
 
 __all__ = [

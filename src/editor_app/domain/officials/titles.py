@@ -15,10 +15,10 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 
 from editor_app.domain.article import Article
-from editor_app.domain.officials_detect import Mention, OfficialsIndex
-from editor_app.domain.officials_extract import WrittenTitle, written_titles
-from editor_app.domain.officials_text import title_key, tokenize
-from editor_app.domain.people import Official, Title
+from editor_app.domain.officials.detect import Mention, OfficialsIndex
+from editor_app.domain.officials.extract import WrittenTitle, written_titles
+from editor_app.domain.officials.people import Official, Title
+from editor_app.domain.officials.text import title_key, tokenize
 from editor_app.domain.text import format_date
 
 __all__ = [

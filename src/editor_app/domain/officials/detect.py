@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from editor_app.domain.officials_text import (
+from editor_app.domain.officials.people import Official
+from editor_app.domain.officials.text import (
     Token,
     head_length,
     is_capitalized,
     syllable_key,
     tokenize,
 )
-from editor_app.domain.people import Official
 
 __all__ = ["Mention", "OfficialsIndex", "find_mentions"]
 

@@ -11,8 +11,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from editor_app.domain.officials_detect import Mention
-from editor_app.domain.officials_text import (
+from editor_app.domain.officials.detect import Mention
+from editor_app.domain.officials.text import (
     GEO_WORDS,
     Token,
     head_length,
