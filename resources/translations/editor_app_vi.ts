@@ -671,27 +671,27 @@
 <context>
     <name>Handoff</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="73"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="73"/>
         <source>Something went wrong: {error}</source>
         <translation>Đã xảy ra lỗi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="96"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="96"/>
         <source>Send to the editors: choose the folder for the file</source>
         <translation>Gửi ban biên tập: chọn thư mục để ghi tệp</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="104"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="104"/>
         <source>Writing the story&apos;s package…</source>
         <translation>Đang ghi gói bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="112"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="112"/>
         <source>Story package written</source>
         <translation>Đã ghi gói bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="114"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="114"/>
         <source>The story, its versions, comments and photos are in:
 
 {path}
@@ -704,57 +704,57 @@ Hand this file to the editors (USB stick, e-mail or a shared folder).</source>
 Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử hoặc thư mục dùng chung).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="123"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="123"/>
         <source>The package was not written</source>
         <translation>Không ghi được gói bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="138"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="138"/>
         <source>Import a story</source>
         <translation>Nhập bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="140"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="140"/>
         <source>Story packages (*.story.zip);;All files (*)</source>
         <translation>Gói bài (*.story.zip);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="148"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="148"/>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="152"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="152"/>
         <source>The package was refused</source>
         <translation>Gói bài bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="167"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="167"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="169"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="169"/>
         <source>A new story was imported: “{h}”.</source>
         <translation>Đã nhập bài mới: “{h}”.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="171"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="171"/>
         <source>The changes received were merged into “{h}”.</source>
         <translation>Các thay đổi nhận được đã được gộp vào “{h}”.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="174"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="174"/>
         <source>“{h}”: {n} fields were changed on both sides. Both versions are kept; choose which to keep (Review › Conflicts…).</source>
         <translation>“{h}”: {n} mục bị sửa ở cả hai phía. Cả hai bản đều được giữ; hãy chọn bản sẽ dùng (Duyệt bài › Xung đột…).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="181"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="181"/>
         <source>Story imported</source>
         <translation>Đã nhập bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/handoff_actions.py" line="185"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="185"/>
         <source>Settle now…</source>
         <translation>Xử lý ngay…</translation>
     </message>

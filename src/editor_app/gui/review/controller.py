@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.workflow import Status, User, allowed_moves, can_edit, needs_reason
+from editor_app.gui.handoff import Handoff
 from editor_app.gui.review.dialogs import ReviewDialogs
-from editor_app.gui.review.handoff_actions import Handoff
 from editor_app.gui.review.labels import role_label
 from editor_app.gui.review.publish_actions import PublishActions
 from editor_app.gui.review.refresh import is_plain_autosave
