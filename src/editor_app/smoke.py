@@ -138,7 +138,7 @@ def _steps(smoke: Smoke, article: Path | None, data_dir: Path | None, scratch: P
         import importlib
 
         from editor_app.gui import main_window  # noqa: F401  (the import is the check)
-        from editor_app.gui.panels import PANELS
+        from editor_app.gui.dock_registry import PANELS
 
         for module, _name, _area in PANELS:
             importlib.import_module(module)

@@ -52,7 +52,7 @@ class MainWindow(StoryActions, QMainWindow):
     def attach(self, workspace: Workspace) -> None:
         """Connects the window to an open data folder and shows its stories."""
         from editor_app.gui.article_editor import ArticleEditor
-        from editor_app.gui.panels import load_panels
+        from editor_app.gui.dock_registry import load_panels
         from editor_app.gui.story_list.model import StoryListModel
         from editor_app.gui.story_list.search import StorySearch
         from editor_app.gui.worker import Worker
