@@ -671,27 +671,27 @@
 <context>
     <name>Handoff</name>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="73"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="69"/>
         <source>Something went wrong: {error}</source>
         <translation>Đã xảy ra lỗi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="96"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="92"/>
         <source>Send to the editors: choose the folder for the file</source>
         <translation>Gửi ban biên tập: chọn thư mục để ghi tệp</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="104"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="100"/>
         <source>Writing the story&apos;s package…</source>
         <translation>Đang ghi gói bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="112"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="108"/>
         <source>Story package written</source>
         <translation>Đã ghi gói bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="114"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="110"/>
         <source>The story, its versions, comments and photos are in:
 
 {path}
@@ -704,57 +704,57 @@ Hand this file to the editors (USB stick, e-mail or a shared folder).</source>
 Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử hoặc thư mục dùng chung).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="123"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="119"/>
         <source>The package was not written</source>
         <translation>Không ghi được gói bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="138"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="134"/>
         <source>Import a story</source>
         <translation>Nhập bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="140"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="136"/>
         <source>Story packages (*.story.zip);;All files (*)</source>
         <translation>Gói bài (*.story.zip);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="148"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="144"/>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="152"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="148"/>
         <source>The package was refused</source>
         <translation>Gói bài bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="167"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="163"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="169"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="165"/>
         <source>A new story was imported: “{h}”.</source>
         <translation>Đã nhập bài mới: “{h}”.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="171"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="167"/>
         <source>The changes received were merged into “{h}”.</source>
         <translation>Các thay đổi nhận được đã được gộp vào “{h}”.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="174"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="170"/>
         <source>“{h}”: {n} fields were changed on both sides. Both versions are kept; choose which to keep (Review › Conflicts…).</source>
         <translation>“{h}”: {n} mục bị sửa ở cả hai phía. Cả hai bản đều được giữ; hãy chọn bản sẽ dùng (Duyệt bài › Xung đột…).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="181"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="177"/>
         <source>Story imported</source>
         <translation>Đã nhập bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="185"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="181"/>
         <source>Settle now…</source>
         <translation>Xử lý ngay…</translation>
     </message>
@@ -1303,155 +1303,155 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="83"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="73"/>
         <location filename="../../src/editor_app/gui/photos/panel.py" line="84"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="376"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="375"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="112"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="111"/>
         <source>Add photos…</source>
         <translation>Thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="115"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="114"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="118"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="117"/>
         <source>Insert in body</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="120"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="119"/>
         <source>Inserts the photo at the cursor in the body</source>
         <translation>Chèn ảnh vào thân bài, tại vị trí con trỏ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="127"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="126"/>
         <source>Drag to reorder; drop photo files here to add them</source>
         <translation>Kéo để sắp xếp lại; thả tệp ảnh vào đây để thêm</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="133"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="132"/>
         <source>No photos yet: add some or drop files here.</source>
         <translation>Chưa có ảnh: hãy thêm ảnh hoặc thả tệp vào đây.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="146"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="145"/>
         <source>What the photo shows, where, when</source>
         <translation>Ảnh cho thấy gì, ở đâu, khi nào</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="149"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="148"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="152"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="151"/>
         <source>Photo: Nguyen Van A</source>
         <translation>Ảnh: Nguyễn Văn A</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="153"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="152"/>
         <source>Credit</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="156"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="155"/>
         <source>For readers who cannot see the photo</source>
         <translation>Mô tả cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="157"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="156"/>
         <source>Alt text</source>
         <translation>Mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="158"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="157"/>
         <source>Featured photo</source>
         <translation>Ảnh đại diện</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="160"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="159"/>
         <source>The story&apos;s main photo (one per story)</source>
         <translation>Ảnh chính của bài (mỗi bài một ảnh)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="171"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="170"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="173"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="172"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/photos/commands.py" line="24"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="175"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="174"/>
         <source>Remove photo</source>
         <translation>Xóa ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="183"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="182"/>
         <source>Paste photo</source>
         <translation>Dán ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="253"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="252"/>
         <source>caption</source>
         <translation>chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="254"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="253"/>
         <source>credit</source>
         <translation>tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="255"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="254"/>
         <source>alt text</source>
         <translation>mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="264"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="263"/>
         <source>Missing: %1</source>
         <translation>Còn thiếu: %1</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="37"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="33"/>
         <source>Add photos</source>
         <translation>Thêm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="39"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="35"/>
         <source>Photos (%1);;All files (*)</source>
         <translation>Ảnh (%1);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="58"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="54"/>
         <source>The clipboard holds no photo.</source>
         <translation>Bộ nhớ tạm không có ảnh nào.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="76"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="72"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="77"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="74"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="93"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="77"/>
         <source>Adding %1…</source>
         <translation>Đang thêm %1…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="133"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="117"/>
         <source>These files were not added:</source>
         <translation>Các tệp sau không được thêm:</translation>
     </message>
@@ -1504,73 +1504,73 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="41"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="37"/>
         <source>Export the story to a folder</source>
         <translation>Xuất bài vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="60"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="57"/>
         <source>Exporting…</source>
         <translation>Đang xuất bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="61"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="59"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="66"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="58"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="89"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="95"/>
         <location filename="../../src/editor_app/gui/preview/export_actions.py" line="109"/>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="115"/>
         <location filename="../../src/editor_app/gui/preview/export_actions.py" line="129"/>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="149"/>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="106"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="86"/>
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="116"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="96"/>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi không mong đợi: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="125"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="105"/>
         <source>Exported to {path}</source>
         <translation>Đã xuất vào {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="130"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="110"/>
         <source>The story was exported to:
 {path}</source>
         <translation>Bài đã được xuất vào:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="137"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="117"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="150"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="130"/>
         <source>The story is not ready to publish:</source>
         <translation>Bài chưa sẵn sàng để đăng:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="156"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="136"/>
         <source>Export anyway…</source>
         <translation>Vẫn xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="165"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="145"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="166"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="146"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from editor_app.domain.errors import UserError
+from editor_app.gui.progress import WorkProgress
 from editor_app.gui.settings import HANDOFF_FOLDER, RECEIVE_FOLDER
 from editor_app.services.changes import Changes
 
@@ -32,27 +33,22 @@ class Handoff(QObject):
         super().__init__(window)
         self.window = window
         self.controller = controller
-        self.progress: QProgressDialog | None = None
+        self.progress: WorkProgress | None = None
         self.message_box: QMessageBox | None = None
         self.busy = False
 
     # --- common ---------------------------------------------------------------------------------
     def _start_progress(self, text: str) -> None:
-        dialog = QProgressDialog(text, "", 0, 0, self.window)
-        dialog.setObjectName("handoffProgress")
-        dialog.setWindowTitle("editor_app")
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.show()  # at once: nothing may be typed while a package is read or written
-        self.progress = dialog
+        # At once and without Cancel: nothing may be typed while a package is read or written.
+        self.progress = WorkProgress(
+            self.window, text, "editor_app", min_duration_ms=0, object_name="handoffProgress"
+        )
         self.busy = True
 
     def _stop_progress(self) -> None:
         self.busy = False
         if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
+            self.progress.close()
             self.progress = None
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:

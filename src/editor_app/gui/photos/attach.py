@@ -4,27 +4,23 @@ cancel. A part of `PhotoPanel`."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QObject, Qt, Signal
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog
 
 from editor_app.domain.errors import UserError
+from editor_app.gui.progress import WorkProgress
 
 if TYPE_CHECKING:
     from editor_app.gui.photos.panel import PhotoPanel
     from editor_app.services.photos import AttachReport
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff"
-
-
-class _Relay(QObject):
-    progress = Signal(int, int, str)
 
 
 class PhotoAttaching:
@@ -71,49 +67,37 @@ class PhotoAttaching:
         self.save_fields()
         article_id = self.article_id
         paths = list(files)
-        stop = threading.Event()
-        dialog = QProgressDialog(
-            QCoreApplication.translate("PhotoPanel", "Adding photos…"),
-            QCoreApplication.translate("PhotoPanel", "Cancel"),
-            0,
-            len(paths),
+        progress = WorkProgress(
             self,
+            QCoreApplication.translate("PhotoPanel", "Adding photos…"),
+            QCoreApplication.translate("PhotoPanel", "Photos"),
+            cancel_text=QCoreApplication.translate("PhotoPanel", "Cancel"),
+            total=len(paths),
+            label=lambda name: (
+                QCoreApplication.translate("PhotoPanel", "Adding %1…").replace("%1", name)
+                if name
+                else ""
+            ),
+            object_name="attachProgress",
         )
-        dialog.setObjectName("attachProgress")
-        dialog.setWindowTitle(QCoreApplication.translate("PhotoPanel", "Photos"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.canceled.connect(stop.set)
-        relay = _Relay(self)
-
-        def show(done: int, total: int, name: str) -> None:
-            dialog.setValue(done)
-            if name:
-                dialog.setLabelText(
-                    QCoreApplication.translate("PhotoPanel", "Adding %1…").replace("%1", name)
-                )
-
-        relay.progress.connect(show)
         service = self.ws.photos
         self.add_button.setEnabled(False)
 
         def run() -> AttachReport:
             if pasted is not None:
                 return service.attach_data(
-                    article_id, pasted, paths[0].name, relay.progress.emit, stop.is_set, self
+                    article_id, pasted, paths[0].name, progress.report, progress.cancelled, self
                 )
             return service.attach(
                 article_id,
                 paths,
-                progress=relay.progress.emit,
-                cancel=stop.is_set,
+                progress=progress.report,
+                cancel=progress.cancelled,
                 source=self,
             )
 
         def finish() -> None:
-            dialog.reset()
-            dialog.deleteLater()
-            relay.deleteLater()
+            progress.close()
             self.add_button.setEnabled(self.article_id is not None)
 
         def done(report: AttachReport) -> None:

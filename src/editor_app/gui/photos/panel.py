@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.domain.errors import UserError
-from editor_app.gui.photos.attach import PhotoAttaching, _Relay
+from editor_app.gui.photos.attach import PhotoAttaching
 from editor_app.gui.photos.commands import PhotoCommands
 from editor_app.gui.photos.fields import PhotoFields
 from editor_app.gui.photos.photo_list import (
@@ -94,7 +94,6 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         self._generation = 0
         self._loading = False
         self._thumbs = Worker(self, name="photo-thumbnails")
-        self._relay = _Relay(self)
         self.undo_stack = QUndoStack(self)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_fields)

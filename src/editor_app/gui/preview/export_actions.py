@@ -6,15 +6,15 @@ is recorded), and where the bundle went. A part of `PreviewDock`."""
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from editor_app.domain.errors import UserError
+from editor_app.gui.progress import WorkProgress
 from editor_app.gui.settings import EXPORT_FOLDER
 from editor_app.services.changes import Changes
 
@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from editor_app.gui.preview.dock import PreviewDock
 
 log = logging.getLogger(__name__)
-
-
-class _ProgressRelay(QObject):
-    progress = Signal(int, int, str)  # emitted on the worker thread, delivered on the UI's
 
 
 class PreviewExport:
@@ -56,26 +52,12 @@ class PreviewExport:
         if user is None:
             return
         self._main.editor.saver.flush()
-        dialog = QProgressDialog(
-            QCoreApplication.translate("PreviewDock", "Exporting…"),
-            QCoreApplication.translate("PreviewDock", "Cancel"),
-            0,
-            0,
+        progress = WorkProgress(
             self,
+            QCoreApplication.translate("PreviewDock", "Exporting…"),
+            QCoreApplication.translate("PreviewDock", "Export"),
+            cancel_text=QCoreApplication.translate("PreviewDock", "Cancel"),
         )
-        dialog.setWindowTitle(QCoreApplication.translate("PreviewDock", "Export"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        cancelled = threading.Event()
-        dialog.canceled.connect(cancelled.set)
-        relay = _ProgressRelay(dialog)
-
-        def step(done: int, total: int, message: str) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            dialog.setLabelText(message)
-
-        relay.progress.connect(step)
         service = self.ws.export
 
         def run() -> Path:
@@ -83,14 +65,13 @@ class PreviewExport:
                 article_id,
                 folder,
                 force_reason=force_reason,
-                progress=relay.progress.emit,
-                cancel=cancelled.is_set,
+                progress=progress.report,
+                cancel=progress.cancelled,
                 user=user,
             )
 
         def done(path: Path) -> None:
-            dialog.reset()
-            dialog.deleteLater()
+            progress.close()
             if force_reason:
                 self.changed.emit(Changes.of([article_id]))
             self.exported(path)
@@ -98,11 +79,10 @@ class PreviewExport:
         def failed(error: BaseException) -> None:
             from editor_app.services.export import NotReady  # loaded with the export itself
 
-            dialog.reset()
-            dialog.deleteLater()
+            progress.close()
             if isinstance(error, NotReady):
                 self.not_ready(folder, error.failures)
-            elif cancelled.is_set() and isinstance(error, UserError):
+            elif progress.cancelled() and isinstance(error, UserError):
                 self.status.setText(QCoreApplication.translate("PreviewDock", "Export cancelled."))
             elif isinstance(error, UserError):
                 QMessageBox.warning(
