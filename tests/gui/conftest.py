@@ -32,3 +32,14 @@ def window(qtbot: QtBot, workspace: Workspace, settings: Settings) -> Iterator[M
     w.show()
     yield w
     w.close()  # saves what is pending (closeEvent), as quitting the app does
+
+
+@pytest.fixture
+def win(qtbot: QtBot, ws: Workspace, settings: Settings) -> MainWindow:
+    """The window on the test module's own `ws` fixture (a data folder set up its way);
+    closed by qtbot at the end, which saves what is pending."""
+    w = MainWindow(settings)
+    w.attach(ws)
+    qtbot.addWidget(w)
+    w.show()
+    return w

@@ -34,16 +34,6 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace.close()
 
 
-@pytest.fixture
-def win(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    w = MainWindow(settings)
-    w.attach(ws)
-    qtbot.addWidget(w)
-    w.show()
-    return w
-
-
 def _panel(win: MainWindow) -> ChecklistPanel:
     return next(p for p in win.panels if isinstance(p, ChecklistPanel))
 

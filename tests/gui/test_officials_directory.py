@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +14,6 @@ from editor_app.domain.officials.people import Official, Title
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.officials.directory_dialog import DirectoryDialog, open_directory
 from editor_app.gui.officials.official_dialog import OfficialDialog
-from editor_app.gui.settings import Settings
 from editor_app.services.workspace import Workspace
 
 HUY = "Dương Đức Huy"
@@ -32,16 +30,6 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
         workspace.officials.save(official)
     yield workspace
     workspace.close()
-
-
-@pytest.fixture
-def win(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    w = MainWindow(settings)
-    w.attach(ws)
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def _id(ws: Workspace, name: str):  # type: ignore[no-untyped-def]

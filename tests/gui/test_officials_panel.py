@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 from helpers.vi_typing import commit
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.textimport import parse_plain_text
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.officials.tag_panel import TagPanel
-from editor_app.gui.settings import Settings
 from editor_app.services.text_files import read_text_file
 from editor_app.services.workspace import Workspace
 
@@ -39,16 +38,6 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     )
     yield workspace
     workspace.close()
-
-
-@pytest.fixture
-def win(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    w = MainWindow(settings)
-    w.attach(ws)
-    qtbot.addWidget(w)  # closing it saves what is pending
-    w.show()
-    return w
 
 
 def _panel(win: MainWindow) -> TagPanel:

@@ -13,13 +13,11 @@ from pathlib import Path
 import pytest
 from helpers.publishing import EDITOR, approve, ready_story
 from helpers.sites import sample_site
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from editor_app.domain.workflow import Status
 from editor_app.gui.main_window import MainWindow
-from editor_app.gui.settings import Settings
 from editor_app.services.workspace import Workspace
 
 SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "samples"
@@ -33,16 +31,6 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace.export.default_folder = tmp_path / "site-out"
     yield workspace
     workspace.close()
-
-
-@pytest.fixture
-def win(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    w = MainWindow(settings)
-    w.attach(ws)
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def _open(win: MainWindow, article_id: uuid.UUID) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QPlainTextEdit, QScrollArea, 
 from editor_app.domain.errors import UserError
 from editor_app.domain.officials.titles import ProblemKind
 from editor_app.gui.editor.positions import PositionMap
+from editor_app.gui.editor.text_edits import replace_span
 from editor_app.gui.officials.rows import Rows, kind_label
 from editor_app.services.changes import Changes
 from editor_app.services.lint import Issue
@@ -259,18 +260,3 @@ class ChecklistPanel(QDockWidget):
             )
         self._timer.start()
         return done
-
-
-def replace_span(edit: QPlainTextEdit, start: int, end: int, written: str, new: str) -> bool:
-    """Replaces text[start:end] by `new` as one undo step, if `written` still stands there."""
-    text = edit.toPlainText()
-    if text[start:end] != written:
-        return False
-    pm = PositionMap(text)
-    cursor = QTextCursor(edit.document())
-    cursor.beginEditBlock()
-    cursor.setPosition(pm.to_qt(start))
-    cursor.setPosition(pm.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(new)
-    cursor.endEditBlock()
-    return True

@@ -9,28 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.officials.titles import Problem
 from editor_app.gui.editor.positions import PositionMap
+from editor_app.gui.editor.text_edits import replace_span
 
 if TYPE_CHECKING:
     from editor_app.gui.officials.tag_panel import TagPanel
-
-
-def _replace(edit: QPlainTextEdit, start: int, end: int, written: str, new: str) -> bool:
-    text = edit.toPlainText()
-    if text[start:end] != written:
-        return False
-    pm = PositionMap(text)
-    cursor = QTextCursor(edit.document())
-    cursor.beginEditBlock()
-    cursor.setPosition(pm.to_qt(start))
-    cursor.setPosition(pm.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(new)
-    cursor.endEditBlock()
-    return True
 
 
 class TitleFixes:
@@ -46,7 +32,7 @@ class TitleFixes:
         field = problem.field
         edit = self._text_edit(field)
         if edit is not None:  # one undo step; the edit marks the field for saving
-            done = _replace(edit, problem.start, problem.end, problem.written, fix)
+            done = replace_span(edit, problem.start, problem.end, problem.written, fix)
         elif field.startswith("caption:"):
             try:
                 changes = self.ws.officials.fix_caption(
