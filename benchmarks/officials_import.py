@@ -36,8 +36,8 @@ from typing import TypeVar
 from editor_app.domain.officials.csv_io import parse_officials_csv
 from editor_app.domain.officials.people import Official
 from editor_app.domain.text import fold, fold_char, nfc
-from editor_app.services.officials_review import unique_names
 from editor_app.services.text_files import read_text_file
+from editor_app.services.title_check import unique_names
 from editor_app.services.workspace import Workspace
 from editor_app.store import officials_repo
 

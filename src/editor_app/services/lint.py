@@ -140,12 +140,12 @@ class LintService:
     def lint_article(self, article: Article) -> list[Issue]:
         """The outlet not configured and missing fields first; then, field by field, lengths,
         tags written as text and dead links; a missing byline; the title and name problems."""
-        review = self._officials.review(article)
+        title_check = self._officials.check_titles(article)
         issues: list[Issue] = []
         site = site_not_configured(self.site.defaulted_outlet())
         if site is not None:
             issues.append(Issue.of_finding(site))
         issues += missing_fields(article)
         issues += [Issue.of_finding(f) for f in check_article(article, self.site.length_limits)]
-        issues += [Issue.of_problem(p, _problem_where(article, p)) for p in review.problems]
+        issues += [Issue.of_problem(p, _problem_where(article, p)) for p in title_check.problems]
         return issues

@@ -3,7 +3,7 @@ export, tag, detect names in the text and check the titles written with them.
 
 Every action returns a `Changes` record (`officials=True` when the directory changed). The
 directory's name index (`OfficialsIndex`) is built once and kept until this service changes the
-directory; `review()` only computes, so the GUI may call it off the UI thread.
+directory; `check_titles()` only computes, so the GUI may call it off the UI thread.
 """
 
 from __future__ import annotations
@@ -25,23 +25,23 @@ from editor_app.domain.site_limits import MAX_OFFICIALS_BYTES
 from editor_app.domain.text import fold, nfc
 from editor_app.services.changes import Changes
 from editor_app.services.officials_match import plan_import
-from editor_app.services.officials_review import (
+from editor_app.services.text_files import read_text_file
+from editor_app.services.title_check import (
     Detected,
     ImportReport,
-    Review,
     TaggedOfficial,
+    TitleCheck,
+    check_titles,
     filter_officials,
     merged_official,
-    review_article,
     title_from_cells,
     unique_names,
 )
-from editor_app.services.text_files import read_text_file
 from editor_app.store import officials_bulk, officials_repo, photos_repo
 from editor_app.store import repository as repo
 from editor_app.store.database import Database
 
-__all__ = ["Detected", "ImportReport", "OfficialService", "Review", "TaggedOfficial"]
+__all__ = ["Detected", "ImportReport", "OfficialService", "TaggedOfficial", "TitleCheck"]
 
 
 # --- the service ---------------------------------------------------------------------------------
@@ -225,10 +225,10 @@ class OfficialService:
             )
         return Changes.of([article_id], photos=frozenset({photo_id}), source=source)
 
-    def review(self, article: Article, texts: Mapping[str, str] | None = None) -> Review:
-        """Tags, names to tag and title problems of a story (`review_article` on the cached
+    def check_titles(self, article: Article, texts: Mapping[str, str] | None = None) -> TitleCheck:
+        """Tags, names to tag and title problems of a story (`check_titles` on the cached
         index: safe off the UI thread)."""
-        return review_article(article, self.index(), texts)
+        return check_titles(article, self.index(), texts)
 
 
 # --- helpers -------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from editor_app.domain.officials.people import Official
 from editor_app.domain.text import fold
-from editor_app.services.officials_review import unique_names
+from editor_app.services.title_check import unique_names
 
 __all__ = ["DirectoryMatcher", "ImportPlan", "plan_import"]
 

@@ -12,7 +12,7 @@ import pytest
 from editor_app.domain.errors import NotFound, ValidationError
 from editor_app.domain.listing import ArticleFilter
 from editor_app.domain.officials.people import Official, Title
-from editor_app.services.officials_review import filter_officials, format_day, title_from_cells
+from editor_app.services.title_check import filter_officials, format_day, title_from_cells
 from editor_app.services.workspace import Workspace
 
 HUY = "Dương Đức Huy"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.text import fold
 from editor_app.services.officials_match import plan_import
-from editor_app.services.officials_review import unique_names
+from editor_app.services.title_check import unique_names
 
 # --- the first version, word for word (services/officials.py before the index) --------------
 

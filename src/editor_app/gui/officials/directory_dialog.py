@@ -37,7 +37,7 @@ from editor_app.domain.officials.csv_io import format_title
 from editor_app.domain.officials.people import Official, Title
 from editor_app.gui.officials.official_dialog import OfficialDialog
 from editor_app.services.changes import Changes
-from editor_app.services.officials_review import filter_officials
+from editor_app.services.title_check import filter_officials
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.officials.people import Official, Title
-from editor_app.services.officials_review import format_day, title_from_cells
+from editor_app.services.title_check import format_day, title_from_cells
 
 if TYPE_CHECKING:
     from editor_app.services.changes import Changes

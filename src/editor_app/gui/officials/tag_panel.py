@@ -39,7 +39,7 @@ from editor_app.gui.officials.secondary_sections import SecondarySections
 from editor_app.gui.officials.title_fixes import TitleFixes
 from editor_app.gui.officials.underlines import Underlines
 from editor_app.services.changes import Changes
-from editor_app.services.officials_review import Review, filter_officials
+from editor_app.services.title_check import TitleCheck, filter_officials
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article
@@ -53,7 +53,7 @@ PICKER_ROWS = 30
 
 
 class _Relay(QObject):
-    done = Signal(int, object, float)  # generation, Review | BaseException, milliseconds
+    done = Signal(int, object, float)  # generation, TitleCheck | BaseException, milliseconds
 
 
 class TagPanel(TitleFixes, QDockWidget):
@@ -68,7 +68,7 @@ class TagPanel(TitleFixes, QDockWidget):
         self.ws = window.workspace
         self.ui = window.ui
         self.article_id: uuid.UUID | None = None
-        self.review: Review | None = None
+        self.review: TitleCheck | None = None
         self.last_check_ms = 0.0
         self._generation = 0
         self._pickable: list[Official] | None = None
@@ -200,7 +200,7 @@ class TagPanel(TitleFixes, QDockWidget):
         def job() -> None:
             started = time.perf_counter()
             try:
-                result: object = service.review(article, texts)
+                result: object = service.check_titles(article, texts)
             except Exception as e:  # shown, never swallowed
                 result = e
             ms = (time.perf_counter() - started) * 1000
@@ -216,14 +216,14 @@ class TagPanel(TitleFixes, QDockWidget):
             log.error("the officials check failed", exc_info=result)
             self.check_info.setText(self.tr("The check failed: {error}").format(error=result))
             return
-        assert isinstance(result, Review)
+        assert isinstance(result, TitleCheck)
         self.review = result
         self.last_check_ms = ms
         log.debug("officials check: %.1f ms", ms)
         self._show(result)
         self.reviewed.emit()
 
-    def _show(self, review: Review) -> None:
+    def _show(self, review: TitleCheck) -> None:
         self.tagged.clear()
         for t in review.tagged:
             self.tagged.add(
@@ -290,7 +290,7 @@ class TagPanel(TitleFixes, QDockWidget):
     def _text_edit(self, field: str) -> QPlainTextEdit | None:
         return next((edit for f, edit, _u in self._text_fields() if f == field), None)
 
-    def _underline(self, review: Review) -> None:
+    def _underline(self, review: TitleCheck) -> None:
         for field, edit, underlines in self._text_fields():
             text = edit.toPlainText()
             underlines.set_spans(

@@ -1,8 +1,8 @@
 """The pure half of the officials service: records, folded search, the title cells of the
-editor, merging two records, and the review of a story (names to tag, title problems).
+editor, merging two records, and the title check of a story (names to tag, title problems).
 
 Nothing here reads the database, so widgets may import it at start-up (before SQLAlchemy is
-loaded) and `review_article` may run off the UI thread.
+loaded) and `check_titles` may run off the UI thread.
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from editor_app.domain.text import fold, nfc
 __all__ = [
     "Detected",
     "ImportReport",
-    "Review",
     "TaggedOfficial",
+    "TitleCheck",
+    "check_titles",
     "filter_officials",
     "format_day",
     "matches",
     "merged_official",
-    "review_article",
     "search_key",
     "title_from_cells",
     "unique_names",
@@ -65,7 +65,7 @@ class Detected:
 
 
 @dataclass(frozen=True)
-class Review:
+class TitleCheck:
     """What the tag panel shows for one story: its tags, names to tag, and title problems.
 
     `texts` are the texts that were checked: the problems' offsets point into them.
@@ -167,12 +167,12 @@ def merged_official(keep: Official, drop: Official) -> Official:
     )
 
 
-# --- review --------------------------------------------------------------------------------------
+# --- title check ---------------------------------------------------------------------------------
 
 
-def review_article(
+def check_titles(
     article: Article, index: OfficialsIndex, texts: Mapping[str, str] | None = None
-) -> Review:
+) -> TitleCheck:
     """Tags, names to tag and title problems of a story.
 
     `texts` replace the article's own fields (the editor's text, newer than the saved one);
@@ -208,4 +208,4 @@ def review_article(
         if oid not in tagged_ids
     )
     problems = tuple(check_article(fields, index, day))
-    return Review(tagged, detected, problems, fields, day)
+    return TitleCheck(tagged, detected, problems, fields, day)

@@ -58,13 +58,13 @@ def test_names_are_found_in_every_field_in_any_form(ws: Workspace) -> None:
         event_date=date(2023, 4, 12),
     )
     # the body as a Mac pastes it: decomposed
-    review = ws.officials.review(article, {"body": unicodedata.normalize("NFD", article.body)})
-    found = {d.official.full_name: d for d in review.detected}
+    check = ws.officials.check_titles(article, {"body": unicodedata.normalize("NFD", article.body)})
+    found = {d.official.full_name: d for d in check.detected}
     assert set(found) == {HUY, "Trịnh Việt Hùng"}
     assert found[HUY].fields == ("headline", "body")
     assert found[HUY].count == 3
     assert found["Trịnh Việt Hùng"].fields == (f"caption:{photo.id}",)
-    assert review.problems == ()
+    assert check.problems == ()
 
 
 def test_tagged_officials_are_not_proposed_and_show_the_titles_of_the_day(
@@ -73,16 +73,16 @@ def test_tagged_officials_are_not_proposed_and_show_the_titles_of_the_day(
     (huy,) = ws.officials.find_by_name(HUY)
     article = Article(body="Đồng chí Dương Đức Huy phát biểu.", official_ids=[huy.id])
     article.event_date = date(2019, 5, 1)
-    review = ws.officials.review(article)
-    assert review.detected == ()
-    (tagged,) = review.tagged
+    check = ws.officials.check_titles(article)
+    assert check.detected == ()
+    (tagged,) = check.tagged
     assert tagged.titles == ("Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Trưởng Ban Tuyên giáo Tỉnh ủy")
 
 
 def test_outdated_title_has_the_directory_wording_as_fix(ws: Workspace) -> None:
     body = "Dự có đồng chí Dương Đức Huy, Phó Trưởng Ban Tuyên giáo Tỉnh ủy."
-    review = ws.officials.review(Article(body=body, event_date=date(2023, 4, 12)))
-    (problem,) = review.problems
+    check = ws.officials.check_titles(Article(body=body, event_date=date(2023, 4, 12)))
+    (problem,) = check.problems
     assert problem.kind == "outdated_title"
     assert body[problem.start : problem.end] == "Phó Trưởng Ban Tuyên giáo Tỉnh ủy"
     assert problem.fix == "Trưởng Ban Tuyên giáo Tỉnh ủy"
@@ -90,9 +90,11 @@ def test_outdated_title_has_the_directory_wording_as_fix(ws: Workspace) -> None:
 
 def test_the_index_follows_directory_changes(ws: Workspace) -> None:
     article = Article(body="Ông Lò Văn Sáng đến thăm.")
-    assert ws.officials.review(article).detected == ()
+    assert ws.officials.check_titles(article).detected == ()
     ws.officials.save(Official("Lò Văn Sáng"))
-    assert [d.official.full_name for d in ws.officials.review(article).detected] == ["Lò Văn Sáng"]
+    assert [d.official.full_name for d in ws.officials.check_titles(article).detected] == [
+        "Lò Văn Sáng"
+    ]
 
 
 @pytest.mark.samples
@@ -108,14 +110,14 @@ def test_sample_article_proposes_its_official(ws: Workspace, sample_article: Pat
         event_date=date(2023, 4, 12),
     )
     started = time.perf_counter()
-    review = ws.officials.review(article)
+    check = ws.officials.check_titles(article)
     elapsed = time.perf_counter() - started
-    (detected,) = review.detected
+    (detected,) = check.detected
     assert detected.official.full_name == HUY
     assert "body" in detected.fields
     assert f"caption:{article.photos[3].id}" in detected.fields
     # "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy": the accepted shortened form
-    assert review.problems == ()
+    assert check.problems == ()
     assert elapsed < 0.5  # typically a few ms (index built once); generous for a busy CI
 
 
@@ -157,10 +159,10 @@ def test_fix_caption_replaces_only_what_is_still_written(ws: Workspace) -> None:
     photo = _photo("Đồng chí Dương Đức Huy, Phó Trưởng Ban Tuyên giáo Tỉnh ủy.")
     with ws.db.transaction() as s:
         photos_repo.add_photo(s, story.id, photo)
-    review = ws.officials.review(
+    check = ws.officials.check_titles(
         Article(photos=[ws.articles.get(story.id).photos[0]], event_date=date(2024, 1, 1))
     )
-    (p,) = review.problems
+    (p,) = check.problems
     changes = ws.officials.fix_caption(photo.id, p.start, p.end, p.written, p.fix or "")
     assert changes.articles == {story.id} and changes.photos == {photo.id}
     assert ws.articles.get(story.id).photos[0].caption == (
