@@ -39,7 +39,7 @@ from editor_app.domain.text import fold, fold_char, nfc
 from editor_app.services.text_files import read_text_file
 from editor_app.services.title_check import unique_names
 from editor_app.services.workspace import Workspace
-from editor_app.store import officials_repo
+from editor_app.store.repo import officials as officials_repo
 
 T = TypeVar("T")
 

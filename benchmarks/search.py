@@ -55,9 +55,10 @@ from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.orm import Session
 
 from editor_app.domain.text import fold, fold_char
-from editor_app.store import search_repo, sqlite
+from editor_app.store import sqlite
 from editor_app.store.database import Database
 from editor_app.store.models import ArticleOfficialRow, ArticleRow, OfficialRow, PhotoRow
+from editor_app.store.repo import search as search_repo
 
 
 def _words(s: str, sep: str | None = None) -> list[str]:

@@ -24,7 +24,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from editor_app.store import search_repo
+from editor_app.store.repo import search as search_repo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -85,8 +85,8 @@ def make_stories(data: Path, n: int) -> None:
     from editor_app.domain.article import Article
     from editor_app.domain.workflow import Role, User
     from editor_app.services.identity import IdentityService
-    from editor_app.store import repository as repo
     from editor_app.store.database import Database
+    from editor_app.store.repo import articles as repo
 
     db = Database.open(data)
     body = "Nội dung bài viết về công tác giáo dục lý luận chính trị. " * 60

@@ -19,7 +19,7 @@ from editor_app.cli import main
 from editor_app.services.identity import USER_ENV
 from editor_app.services.siteconfig import SITE_CONFIG_ENV
 from editor_app.services.workspace import Workspace
-from editor_app.store import photos_repo
+from editor_app.store.repo import photos as photos_repo
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SCHEMA_PATH = SHARED / "standards" / "ninjs-schema_3.1.json"

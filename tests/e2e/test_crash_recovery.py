@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from editor_app.store import repository as repo
 from editor_app.store.database import Database
+from editor_app.store.repo import articles as repo
 
 CHILD = Path(__file__).with_name("crash_child.py")
 MAX_LOST_SECONDS = 2.0

@@ -15,10 +15,10 @@ from editor_app.domain.text import fold, nfc
 from editor_app.domain.workflow import Role, Status, User
 from editor_app.services.changes import Changes
 from editor_app.services.originals import forget_unused
-from editor_app.store import repository as repo
-from editor_app.store import review_repo
 from editor_app.store.database import Database
 from editor_app.store.field_saves import save_changed_fields
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import review as review_repo
 
 TEXT_FIELDS = frozenset({"headline", "sapo", "body", "byline", "location"})
 

@@ -54,10 +54,10 @@ from editor_app.services.articles import snapshot
 from editor_app.services.changes import Changes
 from editor_app.services.handoff_ids import check_ids
 from editor_app.services.handoff_photos import PackagePhotos, check_photos
-from editor_app.store import officials_repo
-from editor_app.store import repository as repo
-from editor_app.store import review_repo as rrepo
 from editor_app.store.database import Database
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import officials as officials_repo
+from editor_app.store.repo import review as rrepo
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -14,8 +14,8 @@ from editor_app.domain.review import Comment
 from editor_app.exchange.fields import Fields
 from editor_app.exchange.package import ARTICLE, COMMENTS, REVISIONS
 from editor_app.exchange.story import Story
-from editor_app.store import photos_repo
-from editor_app.store import review_repo as rrepo
+from editor_app.store.repo import photos as photos_repo
+from editor_app.store.repo import review as rrepo
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

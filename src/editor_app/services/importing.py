@@ -17,8 +17,8 @@ from editor_app.media.probe import ProbedImage
 from editor_app.services.changes import Changes, Progress, no_progress
 from editor_app.services.originals import forget_unused
 from editor_app.services.text_files import read_text_file
-from editor_app.store import repository as repo
 from editor_app.store.database import Database
+from editor_app.store.repo import articles as repo
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from editor_app.domain.checklist import Finding, check_article, site_not_configu
 from editor_app.domain.officials.titles import Problem
 from editor_app.domain.siteconfig import SiteConfig
 from editor_app.services.officials import OfficialService
-from editor_app.store import repository as repo
 from editor_app.store.database import Database
+from editor_app.store.repo import articles as repo
 
 __all__ = ["Issue", "LintService", "missing_fields"]
 

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Literal
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.listing import ArticleFilter
-from editor_app.store import backups, officials_repo, sections_repo, sqlite_access
-from editor_app.store import repository as repo
+from editor_app.store import backups, sqlite_access
 from editor_app.store.database import Database, head_revision
 from editor_app.store.errors import StoreError
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import officials as officials_repo
+from editor_app.store.repo import sections as sections_repo
 
 if TYPE_CHECKING:
     from editor_app.media.leftovers import Leftover

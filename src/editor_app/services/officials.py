@@ -37,9 +37,11 @@ from editor_app.services.title_check import (
     title_from_cells,
     unique_names,
 )
-from editor_app.store import officials_bulk, officials_repo, photos_repo
-from editor_app.store import repository as repo
 from editor_app.store.database import Database
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import officials as officials_repo
+from editor_app.store.repo import officials_bulk
+from editor_app.store.repo import photos as photos_repo
 
 __all__ = ["Detected", "ImportReport", "OfficialService", "TaggedOfficial", "TitleCheck"]
 
@@ -145,7 +147,8 @@ class OfficialService:
         among namesakes, the one of the same organisation; other rows are added. An import
         replaces the titles, keeps the aliases already known, and never brings a retired
         official back (reinstate in the directory). Matched through an index, written in one
-        batch (`officials_match.plan_import`, `store.officials_bulk`): 100,000 rows in seconds.
+        batch (`officials_match.plan_import`, `store.repo.officials_bulk`): 100,000 rows in
+        seconds.
         """
         parsed = parse_officials_csv(read_text_file(path, MAX_OFFICIALS_BYTES))
         with self._db.transaction() as s:

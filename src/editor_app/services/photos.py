@@ -25,9 +25,9 @@ from editor_app.media.library import MediaLibrary
 from editor_app.services.changes import Changes, Progress, no_progress
 from editor_app.services.importing import photo_from_probe
 from editor_app.services.originals import forget_unused
-from editor_app.store import photos_repo
-from editor_app.store import repository as repo
 from editor_app.store.database import Database
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import photos as photos_repo
 
 THUMB_SIZE = 240
 

@@ -34,10 +34,10 @@ from editor_app.domain.text import slugify
 from editor_app.domain.workflow import Status, User, can_edit, check_move, may_publish
 from editor_app.services.articles import snapshot
 from editor_app.services.changes import Changes
-from editor_app.store import publication_repo as prepo
-from editor_app.store import repository as repo
-from editor_app.store import review_repo as rrepo
 from editor_app.store.database import Database
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import publication as prepo
+from editor_app.store.repo import review as rrepo
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

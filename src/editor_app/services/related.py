@@ -15,8 +15,8 @@ from editor_app.domain.article import Article
 from editor_app.domain.listing import ArticleFilter
 from editor_app.domain.publication import LiveStory
 from editor_app.render.context import RelatedStory, SiteSettings
-from editor_app.store import publication_repo as prepo
 from editor_app.store.database import Database
+from editor_app.store.repo import publication as prepo
 
 #: How many stories each block lists.
 RELATED_COUNT = 5

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 from editor_app.domain.article import ARTICLE_FIELDS, Photo
 from editor_app.domain.errors import NotFound
 from editor_app.services.articles import _clean_fields
-from editor_app.store import officials_repo, photos_repo
-from editor_app.store import repository as repo
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import officials as officials_repo
+from editor_app.store.repo import photos as photos_repo
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

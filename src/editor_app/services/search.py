@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 from editor_app.domain.listing import SearchHit
-from editor_app.store import search_repo
 from editor_app.store.database import Database
 from editor_app.store.errors import SearchIndexCorrupt
+from editor_app.store.repo import search as search_repo
 
 log = logging.getLogger(__name__)
 

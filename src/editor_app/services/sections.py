@@ -9,8 +9,8 @@ from editor_app.domain.section import Section, parse_sections
 from editor_app.domain.site_limits import MAX_SECTIONS_BYTES
 from editor_app.services.changes import Changes
 from editor_app.services.text_files import read_text_file
-from editor_app.store import sections_repo
 from editor_app.store.database import Database
+from editor_app.store.repo import sections as sections_repo
 
 
 class SectionService:

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from editor_app.domain.listing import ArticleSummary
-from editor_app.store import repository as repo
 from editor_app.store.database import Database
+from editor_app.store.repo import articles as repo
 
 MARKER = "editor_app.session"
 

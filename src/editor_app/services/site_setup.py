@@ -17,8 +17,9 @@ from editor_app.domain.siteconfig import SiteConfig
 from editor_app.services.changes import Changes
 from editor_app.services.officials import ImportReport, OfficialService
 from editor_app.services.safe_read import check_regular
-from editor_app.store import officials_repo, sections_repo
 from editor_app.store.database import Database
+from editor_app.store.repo import officials as officials_repo
+from editor_app.store.repo import sections as sections_repo
 
 __all__ = ["SEEDED_MARKER", "SeedReport", "SiteSetupService"]
 

@@ -16,7 +16,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from editor_app.store import backups, damage, migrations, search_repo, sqlite, sqlite_access
+from editor_app.store import backups, damage, migrations, sqlite, sqlite_access
 from editor_app.store.errors import (
     DISK_FULL,
     DatabaseCorrupt,
@@ -29,6 +29,7 @@ from editor_app.store.errors import (
     os_error,
     translate_os_errors,
 )
+from editor_app.store.repo import search as search_repo
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -23,7 +23,7 @@ from editor_app.domain.errors import NotFound
 from editor_app.domain.text import nfc
 from editor_app.domain.workflow import Role, Status, locked_statuses, read_only_error
 from editor_app.store.models import ArticleRow, UTCDateTime
-from editor_app.store.repository import EDITABLE_FIELDS, TEXT_COLUMNS, update_article_fields
+from editor_app.store.repo.articles import EDITABLE_FIELDS, TEXT_COLUMNS, update_article_fields
 
 __all__ = ["save_changed_fields"]
 

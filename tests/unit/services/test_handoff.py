@@ -363,7 +363,7 @@ def test_a_failure_inside_the_transaction_takes_the_new_originals_back(
     path = rep.handoff.send(aid, outbox, MINH)
     before = _fingerprint(ed)
 
-    from editor_app.store import review_repo
+    from editor_app.store.repo import review as review_repo
 
     def broken(*args: object) -> bool:
         raise RuntimeError("disk I/O error")

@@ -18,7 +18,7 @@ from editor_app.domain.officials.people import Official
 from editor_app.domain.review import Conflict, make_anchor
 from editor_app.domain.workflow import ReadOnly, Role, Status, TransitionError, User
 from editor_app.services.workspace import Workspace
-from editor_app.store import review_repo
+from editor_app.store.repo import review as review_repo
 
 LAN = User("Nguyễn Thị Lan", Role.REPORTER)
 HUY = User("Trần Quốc Huy", Role.EDITOR)

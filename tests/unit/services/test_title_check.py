@@ -18,7 +18,7 @@ from editor_app.domain.textimport import parse_plain_text
 from editor_app.services.lint import missing_fields
 from editor_app.services.text_files import read_text_file
 from editor_app.services.workspace import Workspace
-from editor_app.store import photos_repo
+from editor_app.store.repo import photos as photos_repo
 
 HUY = "Dương Đức Huy"
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from editor_app.domain.article import Article
-from editor_app.store import backups, search_repo
-from editor_app.store import repository as repo
+from editor_app.store import backups
 from editor_app.store.database import DB_FILENAME, Database
 from editor_app.store.errors import DatabaseCorrupt, SearchIndexCorrupt
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import search as search_repo
 
 
 def _folder(data: Path, stories: int = 40) -> list[Article]:

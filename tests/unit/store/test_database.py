@@ -14,8 +14,6 @@ from sqlalchemy import text
 
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.officials.people import Official, Title
-from editor_app.store import officials_repo, search_repo
-from editor_app.store import repository as repo
 from editor_app.store.database import DB_FILENAME, Database, head_revision
 from editor_app.store.errors import (
     DatabaseCorrupt,
@@ -23,6 +21,9 @@ from editor_app.store.errors import (
     DiskFull,
     SchemaTooNew,
 )
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import officials as officials_repo
+from editor_app.store.repo import search as search_repo
 
 
 def _sha(path: Path) -> str:

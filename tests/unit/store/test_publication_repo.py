@@ -12,9 +12,9 @@ from sqlalchemy import text
 
 from editor_app.domain.article import Article
 from editor_app.domain.publication import Publication, PublishedVersion, publish, withdraw
-from editor_app.store import publication_repo as prepo
-from editor_app.store import repository as repo
 from editor_app.store.database import DB_FILENAME, Database, head_revision
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import publication as prepo
 
 T0 = datetime(2023, 4, 12, 2, 55, tzinfo=UTC)
 

@@ -13,9 +13,9 @@ from editor_app.domain.article import Article, utcnow
 from editor_app.domain.errors import NotFound
 from editor_app.domain.review import Comment, Conflict, RevisionInfo, make_anchor
 from editor_app.domain.workflow import Role
-from editor_app.store import repository as repo
-from editor_app.store import review_repo as rr
 from editor_app.store.database import Database
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import review as rr
 
 T0 = datetime(2024, 3, 15, 1, 5, tzinfo=UTC)
 

@@ -13,9 +13,9 @@ from editor_app.domain.article import Article
 from editor_app.domain.errors import ValidationError
 from editor_app.domain.review import Comment, RevisionInfo
 from editor_app.domain.workflow import Role
-from editor_app.store import repository as repo
-from editor_app.store import review_repo as rr
 from editor_app.store.database import Database
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import review as rr
 
 T0 = datetime(2024, 3, 15, 1, 5, tzinfo=UTC)
 LATER = datetime(2030, 1, 1, tzinfo=UTC)

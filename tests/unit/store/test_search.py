@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.officials.people import Official
-from editor_app.store import officials_repo, search_repo
-from editor_app.store import repository as repo
 from editor_app.store.database import Database
+from editor_app.store.repo import articles as repo
+from editor_app.store.repo import officials as officials_repo
+from editor_app.store.repo import search as search_repo
 from editor_app.store.sqlite import build_match_query
 
 

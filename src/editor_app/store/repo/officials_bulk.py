@@ -1,6 +1,6 @@
 """The officials directory read and written whole, for an import of many rows.
 
-`officials_repo.upsert_official` writes one official through the ORM: a look-up, a flush, its
+`officials.upsert_official` writes one official through the ORM: a look-up, a flush, its
 titles deleted and inserted one by one — about 2 ms an official, 200 s for 100,000. Here each
 kind of statement runs once for all rows (executemany on the tables), in the caller's
 transaction, and the directory is read with two plain selects instead of ORM objects.
@@ -35,7 +35,7 @@ def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
 
 def list_all_officials(session: Session) -> list[Official]:
     """Every official (retired too) with their titles, by name: what
-    `officials_repo.list_officials(session)` gives, read as rows (fetched at once) rather than as
+    `officials.list_officials(session)` gives, read as rows (fetched at once) rather than as
     ORM objects."""
     titles: dict[str, list[Title]] = defaultdict(list)
     title_rows = session.execute(

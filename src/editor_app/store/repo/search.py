@@ -1,5 +1,5 @@
 """The full-text index kept up to date and searched, through a Session (the SQL is in
-sqlite.py)."""
+store/sqlite.py)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,6 @@
 """Stories read and written through a Session: the rows, the list and its filters, revisions.
-The rest of the store, by what it holds: photos_repo (a story's photos), officials_repo and
-officials_bulk (the officials directory), sections_repo, search_repo (the full-text index),
-review_repo (comments, hand-off conflicts), publication_repo, field_saves (the autosave).
-Nothing outside store/ writes SQL."""
+The rest of the repository, by aggregate, is beside this module in `store/repo/`; the autosave's
+field writes are `store/field_saves.py`. Nothing outside store/ writes SQL."""
 
 from __future__ import annotations
 

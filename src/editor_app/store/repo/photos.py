@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from editor_app.domain.article import Photo, utcnow
 from editor_app.domain.errors import NotFound
 from editor_app.store.models import PhotoRow
-from editor_app.store.repository import article_row, photo_from_row, photo_row
+from editor_app.store.repo.articles import article_row, photo_from_row, photo_row
 
 
 def add_photo(session: Session, article_id: uuid.UUID, photo: Photo) -> Photo:

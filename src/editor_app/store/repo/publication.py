@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from editor_app.domain.listing import ArticleFilter
 from editor_app.domain.publication import Correction, LiveStory, Publication
 from editor_app.store.models import ArticleRow, CorrectionRow, PublicationRow
-from editor_app.store.repository import filtered_articles
-from editor_app.store.review_repo import _article_pk
+from editor_app.store.repo.articles import filtered_articles
+from editor_app.store.repo.review import _article_pk
 
 
 def _publication(row: PublicationRow | None, corrections: list[CorrectionRow]) -> Publication:

@@ -13,7 +13,7 @@ from editor_app.domain.article import utcnow
 from editor_app.domain.errors import NotFound
 from editor_app.domain.officials.people import Official, Title
 from editor_app.store.models import ArticleOfficialRow, ArticleRow, OfficialRow, OfficialTitleRow
-from editor_app.store.repository import article_row
+from editor_app.store.repo.articles import article_row
 
 
 def _official_from_row(r: OfficialRow) -> Official:
