@@ -43,7 +43,7 @@ def main() -> None:
                 sapo="Sapo.",
                 body="\n\n".join(f"Đoạn {i}." for i in range(40)),
                 section="Thời sự",
-            )
+            ).article
             ws.photos.attach(story.id, files, caption="Chú thích", credit="Ảnh: Minh Hà")
             times = []
             for run in ("cold", "warm", "warm"):

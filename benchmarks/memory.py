@@ -56,7 +56,7 @@ def main() -> None:
         from editor_app.services.workspace import Workspace
 
         with Workspace.open(Path(tmp) / "data") as ws:
-            story = ws.articles.create(headline="Năm mươi ảnh", body="Nội dung.\n")
+            story = ws.articles.create(headline="Năm mươi ảnh", body="Nội dung.\n").article
             t = time.perf_counter()
             report = ws.photos.attach(story.id, files)
             print(f"attached {len(report.photos)} photos in {time.perf_counter() - t:.1f} s")

@@ -67,7 +67,7 @@ def normal_package(folder: Path) -> Path:
     pick = random.Random(1).choice
     body = " ".join(pick(words) for _ in range(5000))[:20_000]
     with Workspace.open(folder / "reporter") as ws:
-        aid = ws.articles.create(headline="Hội nghị giao ban quý I", body=body).id
+        aid = ws.articles.create(headline="Hội nghị giao ban quý I", body=body).article.id
         photos = []
         for i in range(2):
             photos.append(folder / f"p{i}.jpg")
@@ -78,7 +78,7 @@ def normal_package(folder: Path) -> Path:
             ws.review.save_revision(aid, minh)
         out = folder / "usb"
         out.mkdir()
-        return ws.handoff.send(aid, out, minh)
+        return ws.handoff.send(aid, out, minh).path
 
 
 def repack(source: Path, target: Path, changes: dict[str, bytes]) -> Path:

@@ -143,7 +143,7 @@ def autosave(repeats: int = 200) -> None:
     ]
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace.open(Path(tmp) / "data")
-        a = ws.articles.create(headline="Bài dài", body=words)
+        a = ws.articles.create(headline="Bài dài", body=words).article
         ws.search.catch_up()
         conn = sqlite3.connect(ws.db.path)
         conn.execute("PRAGMA journal_mode=WAL")

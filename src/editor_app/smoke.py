@@ -180,7 +180,9 @@ def _with_workspace(
         from editor_app.domain.workflow import Role, User
 
         tester = User("Kiểm tra bản dựng", Role.EDITOR)  # recorded with the forced export
-        bundle = workspace.export.export(story.id, target, force_reason=FORCE_REASON, user=tester)
+        bundle = workspace.export.export(
+            story.id, target, force_reason=FORCE_REASON, user=tester
+        ).path
         page = bundle / "index.html"
         if not page.is_file():
             raise StepFailed(f"no page at {page}")

@@ -28,7 +28,7 @@ def data(tmp_path: Path) -> Path:
 @pytest.fixture
 def story(data: Path) -> uuid.UUID:
     with Workspace.open(data) as ws:
-        return ws.articles.create(headline="Hội nghị giao ban").id
+        return ws.articles.create(headline="Hội nghị giao ban").article.id
 
 
 def test_mixed_files_keep_the_good_ones(

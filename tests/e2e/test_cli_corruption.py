@@ -33,7 +33,7 @@ def make_folder(data: Path, stories: int = 60) -> uuid.UUID:
     with Workspace.open(data) as ws:
         first = ws.articles.create(
             headline=HEADLINE, sapo="Sáng nay…", body="Đồng chí Dương Đức Huy phát biểu."
-        )
+        ).article
         for i in range(stories):
             ws.articles.create(headline=f"Tin số {i}", body=f"Nội dung tin {i}. " * 200)
         ws.search.search("giao ban")
@@ -195,7 +195,7 @@ def test_backup_while_the_app_holds_the_folder_copies_its_latest_work(tmp_path: 
     data = tmp_path / "data"
     make_folder(data, stories=1)
     with Workspace.open(data) as app:  # the app runs, its last save still in the WAL
-        latest = app.articles.create(headline="Bài vừa lưu, chưa ghi vào tệp chính")
+        latest = app.articles.create(headline="Bài vừa lưu, chưa ghi vào tệp chính").article
         copy = tmp_path / "copy.db"
         done = run(data, "backup", str(copy))
         assert done.returncode == 0, done.stderr  # it used to be refused: the folder was locked

@@ -42,7 +42,7 @@ def story(tmp_path: Path) -> tuple[Path, uuid.UUID]:
             sapo="Sáng nay, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị.",
             body="Đồng chí Dương Đức Huy phát biểu chỉ đạo.",
             section="Thời sự",
-        )
+        ).article
         ws.photos.attach(made.id, photos, caption="Quang cảnh hội nghị.", credit="Ảnh: Minh")
     return data, made.id
 

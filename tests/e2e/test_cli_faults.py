@@ -61,7 +61,7 @@ def story_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path,
             body="Đồng chí Dương Đức Huy phát biểu chỉ đạo.",
             section="Thời sự",
             byline="Minh Hà",
-        )
+        ).article
         report = ws.photos.attach(
             story.id, [photo], caption="Quang cảnh hội nghị.", credit="Ảnh: Minh"
         )

@@ -223,7 +223,7 @@ def test_status_published_goes_through_the_checklist(
     """`editor-app status ID published` recorded a publication for a story with no sapo and no
     photo; it now refuses as `publish` does, listing every item."""
     with ws_of(data) as ws:
-        story = ws.articles.create(headline="Tin ngắn", body="Một dòng.").id
+        story = ws.articles.create(headline="Tin ngắn", body="Một dòng.").article.id
         approve(ws, story)
     code, _, err = cli(capsys, data, "status", str(story), "published")
     assert code == 1

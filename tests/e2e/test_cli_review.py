@@ -22,7 +22,7 @@ def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int
 def story(tmp_path: Path) -> tuple[Path, str]:
     data = tmp_path / "data"
     with Workspace.open(data) as ws:
-        article = ws.articles.create(headline="Hội nghị giao ban quý 1", sapo="Sáng 12/4…")
+        article = ws.articles.create(headline="Hội nghị giao ban quý 1", sapo="Sáng 12/4…").article
     return data, str(article.id)
 
 

@@ -23,7 +23,7 @@ def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_a_shortened_query_is_said_and_still_finds_the_story(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with Workspace.open(data) as ws:
-        story = ws.articles.create(headline="Hội nghị giao ban công tác Đảng")
+        story = ws.articles.create(headline="Hội nghị giao ban công tác Đảng").article
         ws.articles.create(headline="Bóng đá")
     pasted = ("hội nghị đảng " * 3000)[:32767]
     done = run(data, "search", pasted, "--json")

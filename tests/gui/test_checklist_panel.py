@@ -54,7 +54,7 @@ def _story(ws: Workspace, **fields: object) -> uuid.UUID:
         "byline": "Thu Hà",
     }
     values.update(fields)
-    return ws.articles.create(**values).id
+    return ws.articles.create(**values).article.id
 
 
 def test_the_checklist_lists_junk_with_where_it_is(

@@ -102,7 +102,10 @@ def test_metadata_fields_are_saved(
 
 
 def _make_many(workspace: Workspace, n: int) -> list[uuid.UUID]:
-    return [workspace.articles.create(headline=f"Bài số {i}", body="Nội dung").id for i in range(n)]
+    return [
+        workspace.articles.create(headline=f"Bài số {i}", body="Nội dung").article.id
+        for i in range(n)
+    ]
 
 
 def test_story_list_is_lazy_and_redraws_only_changed_rows(
@@ -128,7 +131,7 @@ def test_story_list_is_lazy_and_redraws_only_changed_rows(
 def test_search_box_finds_without_diacritics(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
-    hit = workspace.articles.create(headline="Đồng chí Dương Đức Huy thăm trường").id
+    hit = workspace.articles.create(headline="Đồng chí Dương Đức Huy thăm trường").article.id
     workspace.articles.create(headline="Bóng đá")
     window.refresh_list()
     window.ui.searchEdit.setText("duong duc h")
@@ -140,8 +143,8 @@ def test_search_box_finds_without_diacritics(
 def test_filter_by_status_and_section(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
-    a = workspace.articles.create(headline="A", section="Chính trị/Bầu cử").id
-    b = workspace.articles.create(headline="B", section="Thể thao").id
+    a = workspace.articles.create(headline="A", section="Chính trị/Bầu cử").article.id
+    b = workspace.articles.create(headline="B", section="Thể thao").article.id
     workspace.articles.save_fields(b, {"status": Status.SUBMITTED})
     window.reload_directory()
     window.refresh_list()
@@ -159,7 +162,7 @@ def test_filter_by_status_and_section(
 def test_trash_restore_and_delete_forever(
     qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    aid = workspace.articles.create(headline="Bài sẽ bỏ").id
+    aid = workspace.articles.create(headline="Bài sẽ bỏ").article.id
     window.refresh_list()
     window.open_story(aid)
     window.trash_story()
@@ -179,7 +182,7 @@ def test_trash_restore_and_delete_forever(
 def test_duplicate_and_named_revision(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
-    aid = workspace.articles.create(headline="Gốc", body="Thân bài").id
+    aid = workspace.articles.create(headline="Gốc", body="Thân bài").article.id
     window.refresh_list()
     window.open_story(aid)
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -192,8 +195,8 @@ def test_duplicate_and_named_revision(
 def test_switching_stories_keeps_each_cursor(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
-    a = workspace.articles.create(headline="A", body="Dòng một\n" * 200).id
-    b = workspace.articles.create(headline="B", body="Khác").id
+    a = workspace.articles.create(headline="A", body="Dòng một\n" * 200).article.id
+    b = workspace.articles.create(headline="B", body="Khác").article.id
     window.refresh_list()
     window.open_story(a)
     body = window.ui.bodyEdit

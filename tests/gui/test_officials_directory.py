@@ -73,8 +73,8 @@ def test_edit_with_dated_titles(qtbot: QtBot, ws: Workspace) -> None:
 
 def test_merge_retire_and_show_stories(qtbot: QtBot, win: MainWindow, ws: Workspace) -> None:
     huy, dup = _id(ws, HUY), _id(ws, "Duong Duc Huy")
-    a = ws.articles.create(headline="Bài một")
-    b = ws.articles.create(headline="Bài hai")
+    a = ws.articles.create(headline="Bài một").article
+    b = ws.articles.create(headline="Bài hai").article
     ws.officials.tag(a.id, [dup])
     ws.officials.tag(b.id, [huy])
     dialog = open_directory(win)
@@ -122,7 +122,7 @@ def test_import_lists_bad_rows_with_their_line(qtbot: QtBot, ws: Workspace, tmp_
 def test_story_list_filters_by_keyword_and_official(
     qtbot: QtBot, win: MainWindow, ws: Workspace
 ) -> None:
-    a = ws.articles.create(headline="Bầu cử", keywords=["Bầu cử"])
+    a = ws.articles.create(headline="Bầu cử", keywords=["Bầu cử"]).article
     ws.articles.create(headline="Khác", keywords=["Giáo dục"])
     ws.officials.tag(a.id, [_id(ws, HUY)])
     win.refresh_list()

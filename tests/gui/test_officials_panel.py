@@ -59,7 +59,7 @@ def test_sample_article_proposes_its_official_and_one_click_tags_it(
     parsed = parse_plain_text(read_text_file(sample_article))
     story = ws.articles.create(
         headline=parsed.headline, sapo=parsed.sapo, body=parsed.body_markdown()
-    )
+    ).article
     panel = _open(qtbot, win, story.id)
     assert panel.review is not None
     (found,) = panel.review.detected
@@ -80,7 +80,7 @@ def test_title_fix_replaces_the_written_text_and_can_be_undone(
     qtbot: QtBot, win: MainWindow, ws: Workspace
 ) -> None:
     body = "Dự có đồng chí Dương Đức Huy, Phó Trưởng Ban Tuyên giáo Tỉnh ủy.\n\nHội nghị kết thúc."
-    story = ws.articles.create(body=body, event_date=date(2023, 4, 12))
+    story = ws.articles.create(body=body, event_date=date(2023, 4, 12)).article
     panel = _open(qtbot, win, story.id)
     (problem,) = panel.review.problems  # type: ignore[union-attr]
     assert problem.kind == "outdated_title"
@@ -104,7 +104,7 @@ def test_title_fix_replaces_the_written_text_and_can_be_undone(
 
 def test_headline_fix_is_undoable_too(qtbot: QtBot, win: MainWindow, ws: Workspace) -> None:
     headline = "Dương Đức Huy, Phó Trưởng Ban Tuyên giáo Tỉnh ủy làm việc tại Bát Xát"
-    story = ws.articles.create(headline=headline, event_date=date(2024, 1, 5))
+    story = ws.articles.create(headline=headline, event_date=date(2024, 1, 5)).article
     panel = _open(qtbot, win, story.id)
     (problem,) = panel.review.problems  # type: ignore[union-attr]
     assert panel.headline_underlines.texts() == [problem.written]  # underlined in the headline
@@ -120,7 +120,7 @@ def test_headline_fix_is_undoable_too(qtbot: QtBot, win: MainWindow, ws: Workspa
 def test_a_name_typed_in_the_body_is_proposed_after_the_autosave(
     qtbot: QtBot, win: MainWindow, ws: Workspace
 ) -> None:
-    story = ws.articles.create(body="")
+    story = ws.articles.create(body="").article
     panel = _open(qtbot, win, story.id)
     assert panel.review.detected == ()  # type: ignore[union-attr]
     commit(win.ui.bodyEdit, "Phát biểu của đồng chí DƯƠNG ĐỨC HUY tại hội nghị.")
@@ -138,7 +138,7 @@ def test_picker_matches_without_marks_and_hides_the_retired(
 ) -> None:
     retired = Official("Đỗ Văn Dũng", titles=[Title("Bí thư Huyện ủy")], retired=True)
     ws.officials.save(retired)
-    story = ws.articles.create(headline="Tin")
+    story = ws.articles.create(headline="Tin").article
     panel = _open(qtbot, win, story.id)
     qtbot.keyClicks(panel.picker_edit, "do van dung")
     assert panel.picker_list.item(0).text() == "No match in the directory"
@@ -163,7 +163,7 @@ def test_secondary_sections_are_saved_and_exclude_the_primary(
     sections.write_text("Chính trị\nChính trị/Bầu cử\nThời sự\n", encoding="utf-8")
     win.on_changes(ws.sections.import_sections(sections)[0])
     win.reload_directory()
-    story = ws.articles.create(section="Thời sự")
+    story = ws.articles.create(section="Thời sự").article
     panel = _open(qtbot, win, story.id)
     panel.sections.set_checked("Chính trị/Bầu cử", True)
     assert ws.articles.get(story.id).secondary_sections == ["Chính trị/Bầu cử"]

@@ -30,7 +30,7 @@ def panel_of(window: MainWindow) -> PhotoPanel:
 def open_story(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> tuple[PhotoPanel, uuid.UUID]:
-    article = workspace.articles.create(headline="Lũ quét ở Bát Xát", body="Đoạn một.\n")
+    article = workspace.articles.create(headline="Lũ quét ở Bát Xát", body="Đoạn một.\n").article
     window.open_story(article.id)
     return panel_of(window), article.id
 

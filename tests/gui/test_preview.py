@@ -43,7 +43,7 @@ def test_preview_shows_the_open_story_and_follows_saves(
 ) -> None:
     article = workspace.articles.create(
         headline=HEADLINE, sapo="Sapo của bài.", body=BODY, section="Chính trị"
-    )
+    ).article
     dock = _dock(window)
     dock.show()
     with qtbot.waitSignal(dock.rendered, timeout=15000):
@@ -65,7 +65,7 @@ def test_preview_shows_the_open_story_and_follows_saves(
     qtbot.waitUntil(lambda: abs(dock.page.scrollPosition().y() - y) < 2, timeout=3000)
 
     # a change to another story does not re-render
-    dock.on_changes(Changes.of([workspace.articles.create(headline="Khác").id]))
+    dock.on_changes(Changes.of([workspace.articles.create(headline="Khác").article.id]))
     assert not dock._timer.isActive()
 
 
@@ -102,7 +102,7 @@ def test_export_from_the_dock_shows_the_checklist(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    article = workspace.articles.create(headline=HEADLINE, body="Chữ.")
+    article = workspace.articles.create(headline=HEADLINE, body="Chữ.").article
     window.review.set_user(User("Trần Thu Hà", Role.EDITOR))
     window.open_story(article.id)
     dock = _dock(window)
@@ -125,7 +125,7 @@ def test_hidden_preview_renders_when_shown(
 ) -> None:
     dock = _dock(window)
     dock.hide()
-    article = workspace.articles.create(headline=HEADLINE, body="Chữ.")
+    article = workspace.articles.create(headline=HEADLINE, body="Chữ.").article
     window.open_story(article.id)
     qtbot.wait(100)
     assert dock._stale and not dock.worker.busy
@@ -135,7 +135,7 @@ def test_hidden_preview_renders_when_shown(
 
 
 def test_preview_follows_the_editor(qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
-    article = workspace.articles.create(headline=HEADLINE, body=BODY, section="Chính trị")
+    article = workspace.articles.create(headline=HEADLINE, body=BODY, section="Chính trị").article
     dock = _dock(window)
     dock.show()
     with qtbot.waitSignal(dock.rendered, timeout=15000):
@@ -162,7 +162,7 @@ def test_behind_another_tab_the_preview_waits_until_raised(
     assert first is not dock
     first.raise_()
     qtbot.wait(50)
-    article = workspace.articles.create(headline=HEADLINE, sapo="Sapo của bài.", body=BODY)
+    article = workspace.articles.create(headline=HEADLINE, sapo="Sapo của bài.", body=BODY).article
     window.open_story(article.id)
     changes = workspace.articles.save_fields(article.id, {"headline": "Đã sửa khi ẩn"})
     dock.on_changes(changes)

@@ -47,7 +47,7 @@ def _record(window: MainWindow) -> list[list[uuid.UUID]]:
 def test_a_very_long_query_never_stops_the_event_loop(
     qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    hit = workspace.articles.create(headline="Hội nghị Ban Chấp hành Đảng bộ tỉnh").id
+    hit = workspace.articles.create(headline="Hội nghị Ban Chấp hành Đảng bộ tỉnh").article.id
     workspace.articles.create(headline="Bóng đá")
     window.refresh_list()
     real = workspace.search.search
@@ -77,8 +77,8 @@ def test_a_very_long_query_never_stops_the_event_loop(
 def test_a_slow_older_search_never_replaces_a_newer_result(
     qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    flood = workspace.articles.create(headline="Lũ quét ở Mường Lát").id
-    meeting = workspace.articles.create(headline="Hội nghị tổng kết năm").id
+    flood = workspace.articles.create(headline="Lũ quét ở Mường Lát").article.id
+    meeting = workspace.articles.create(headline="Hội nghị tổng kết năm").article.id
     window.refresh_list()
     everything = window.model.ids()
     started, release = _held(monkeypatch, workspace, "lu")
@@ -99,7 +99,7 @@ def test_a_slow_older_search_never_replaces_a_newer_result(
 def test_clearing_the_box_drops_a_search_still_running(
     qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    flood = workspace.articles.create(headline="Lũ quét ở Mường Lát").id
+    flood = workspace.articles.create(headline="Lũ quét ở Mường Lát").article.id
     workspace.articles.create(headline="Hội nghị tổng kết năm")
     window.refresh_list()
     started, release = _held(monkeypatch, workspace, "lu")

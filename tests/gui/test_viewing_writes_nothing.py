@@ -52,10 +52,10 @@ def _stories(ws: Workspace, tmp_path: Path) -> list[uuid.UUID]:
         body=MARKDOWN * 120,
         keywords=["Bầu cử"],
         section="Chính trị/Xây dựng Đảng",
-    ).id
+    ).article.id
     ws.photos.attach(long, [photo], caption="Đại biểu dự hội nghị")
-    odd = ws.articles.create(headline="Tin lạ").id
-    plain = ws.articles.create(headline="Tin ngắn", body="Một dòng.").id
+    odd = ws.articles.create(headline="Tin lạ").article.id
+    plain = ws.articles.create(headline="Tin ngắn", body="Một dòng.").article.id
     conn = sqlite3.connect(ws.data_dir / "editor_app.db")
     with conn:  # decomposed text, trailing spaces, CRLF, a tab: left as stored
         conn.execute(

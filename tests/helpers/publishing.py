@@ -53,7 +53,7 @@ def ready_story(
         section=section,
         byline="Thu Hà",
         keywords=list(keywords),
-    )
+    ).article
     image = photo_file(photos, f"{article.id}.jpg", colour)
     report = ws.photos.attach(article.id, [image], caption="Quang cảnh hội nghị.")
     assert report.all_ok, report.failed

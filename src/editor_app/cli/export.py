@@ -92,7 +92,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
             force_reason=reason if args.force else None,
             progress=stderr_progress,
             user=user,
-        )
+        ).path
     except (NotReady, NotAllowed) as e:
         raise refused(e) from None
     print(path)

@@ -39,7 +39,7 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
     article_id = parse_uuid(args.id)
     workspace = ctx.workspace
     user = workspace.identity.require()
-    path = workspace.handoff.send(article_id, args.to, user)
+    path = workspace.handoff.send(article_id, args.to, user).path
     if ctx.json:
         print_json({"id": article_id, "path": path, "by": user.name, "role": user.role.value})
     else:

@@ -114,7 +114,7 @@ class Handoff(QObject):
             self.sent.emit(Path(path))
 
         self.window.worker.submit(
-            lambda: service.send(aid, folder, user),
+            lambda: service.send(aid, folder, user).path,
             done,
             lambda e: self._error(self.tr("The package was not written"), e),
         )

@@ -24,7 +24,9 @@ class StoryActions:
 
         tpl = template_for(section)
         try:
-            article = self.workspace.articles.create(section=section, sapo=tpl.sapo, body=tpl.body)
+            article = self.workspace.articles.create(
+                section=section, sapo=tpl.sapo, body=tpl.body
+            ).article
         except UserError as e:
             self.show_error(e)
             return
@@ -37,7 +39,7 @@ class StoryActions:
         if self.editor.article is None:
             return
         self.editor.saver.flush()
-        copy = self.workspace.articles.duplicate(self.editor.article.id)
+        copy = self.workspace.articles.duplicate(self.editor.article.id).article
         self.refresh_list()
         self.open_story(copy.id)
         self.statusBar().showMessage(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -85,15 +86,31 @@ def snapshot(article: Article) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class Created:
+    """A story made (new or a copy): the story, and the change for the views."""
+
+    article: Article
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """A story deleted for good: the change, and the hashes of the originals no story uses now."""
+
+    changes: Changes
+    unused: list[str]
+
+
 class ArticleService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def create(self, **fields: Any) -> Article:
+    def create(self, **fields: Any) -> Created:
         article = Article(**_clean_fields(fields))
         with self._db.transaction() as s:
             repo.add_article(s, article)
-        return article
+        return Created(article, Changes.of([article.id], membership=True))
 
     def get(self, article_id: uuid.UUID) -> Article:
         with self._db.read() as s:
@@ -143,7 +160,7 @@ class ArticleService:
         with self._db.read() as s:
             return repo.revision_count(s, article_id)
 
-    def duplicate(self, article_id: uuid.UUID) -> Article:
+    def duplicate(self, article_id: uuid.UUID) -> Created:
         """A new draft with the same text and photos (the originals are shared, not copied)."""
         with self._db.transaction() as s:
             src = repo.get_article(s, article_id)
@@ -160,7 +177,7 @@ class ArticleService:
                 official_ids=list(src.official_ids),
             )
             repo.add_article(s, copy)
-        return copy
+        return Created(copy, Changes.of([copy.id], membership=True))
 
     def trash(self, article_id: uuid.UUID) -> Changes:
         with self._db.transaction() as s:
@@ -172,13 +189,13 @@ class ArticleService:
             repo.set_trashed(s, article_id, False)
         return Changes.of([article_id], membership=True)
 
-    def delete_forever(self, article_id: uuid.UUID) -> tuple[Changes, list[str]]:
+    def delete_forever(self, article_id: uuid.UUID) -> Deleted:
         """Deletes the article, and the stored originals of its photos that no other story
         uses; returns the hashes of those originals."""
         with self._db.transaction() as s:
             hashes = repo.delete_article(s, article_id)
         unused = forget_unused(self._db, hashes)
-        return Changes.of([article_id], membership=True), unused
+        return Deleted(Changes.of([article_id], membership=True), unused)
 
     def ids(self, flt: ArticleFilter | None = None) -> list[uuid.UUID]:
         with self._db.read() as s:

@@ -43,6 +43,7 @@ from editor_app.render.context import (
 )
 from editor_app.render.page import PageRenderer
 from editor_app.services.articles import ArticleService, snapshot
+from editor_app.services.changes import Changes
 from editor_app.services.export_images import PREVIEW_WIDTHS, ExportImages, creator_of
 from editor_app.services.identity import NoIdentity
 from editor_app.services.lint import LintService
@@ -55,6 +56,7 @@ __all__ = [
     "PREVIEW_WIDTHS",
     "RELATED_COUNT",
     "ExportService",
+    "Exported",
     "NotAllowed",
     "NotReady",
     "PublishOutcome",
@@ -87,8 +89,17 @@ class PublishOutcome:
 
     publication: Publication
     path: Path | None
+    changes: Changes
     first: bool = False
     new_version: bool = False
+
+
+@dataclass(frozen=True)
+class Exported:
+    """An export: the bundle written, and the change for the views."""
+
+    path: Path
+    changes: Changes
 
 
 class ExportService(ExportImages):
@@ -183,9 +194,9 @@ class ExportService(ExportImages):
         cancel: Callable[[], bool] | None = None,
         *,
         user: User | None = None,
-    ) -> Path:
+    ) -> Exported:
         """Writes the story's bundle (`out_dir/<slug>/` or `<slug>.zip`; `out_dir` None: the
-        default export folder, created if missing); returns its path.
+        default export folder, created if missing); returns its path and what changed.
 
         Without `force_reason`: only an approved story (which this publishes, as `publish`
         does), a published one (as it was published: the same dates, unless it changed since,
@@ -224,17 +235,23 @@ class ExportService(ExportImages):
             if article.status is Status.APPROVED:  # its export is its publication
                 outcome = self.publish(article_id, user, out_dir, zip, "", progress, cancel)
                 assert outcome.path is not None
-                return outcome.path
+                return Exported(outcome.path, outcome.changes)
             if failures:
                 raise NotReady(failures)
         out = Path(out_dir) if out_dir is not None else self._default_out_dir()
+        # An export of a published or withdrawn story records nothing for it (the bundle is
+        # written as the publication record says): the changes still name the story, so that
+        # the window can refresh its row. A forced export records an `export` revision.
+        changes = Changes.of([article_id])
         if forced:
             skipped = refusals + failures
             said = f"Xuất bài bỏ qua kiểm tra: {' '.join((force_reason or '').split())}"
             if skipped:
                 said += " (bỏ qua: " + "; ".join(s.rstrip(".") for s in skipped) + ")"
             self._articles.save_revision(article_id, user, said, kind="export")
-        return self.write_bundle(article_id, out, zip, progress, cancel, now=now)
+            changes = Changes.of([article_id], revisions=True)
+        path = self.write_bundle(article_id, out, zip, progress, cancel, now=now)
+        return Exported(path, changes)
 
     def publish(
         self,
@@ -266,7 +283,7 @@ class ExportService(ExportImages):
         path = None
         if out is not None:
             path = self._write_after_record(article_id, out, zip, progress, cancel)
-        return PublishOutcome(done.after, path, done.first, done.new_version)
+        return PublishOutcome(done.after, path, done.changes, done.first, done.new_version)
 
     def withdraw(
         self,
@@ -280,12 +297,12 @@ class ExportService(ExportImages):
     ) -> PublishOutcome:
         """Takes the story down (status Đã gỡ, the reason in its history) and replaces its
         bundle in `out_dir` (None: the default folder, when known) by the withdrawn page."""
-        self.publishing.withdraw(article_id, user, reason)
+        changes = self.publishing.withdraw(article_id, user, reason)  # the status, a revision
         out = self._out_or_none(out_dir) if write else None
         path = None
         if out is not None:
             path = self._write_after_record(article_id, out, zip, None, None)
-        return PublishOutcome(self.publishing.publication(article_id), path)
+        return PublishOutcome(self.publishing.publication(article_id), path, changes)
 
     def _out_or_none(self, out_dir: Path | None) -> Path | None:
         if out_dir is not None:

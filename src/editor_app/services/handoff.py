@@ -64,9 +64,17 @@ if TYPE_CHECKING:
 
     from editor_app.media.library import MediaLibrary
 
-__all__ = ["HandoffService", "PackageError", "Received"]
+__all__ = ["HandoffService", "PackageError", "Received", "Sent"]
 
 Outcome = Literal["new", "merged", "conflict"]
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A story sent: the package written, and the change for the views (its `handoff` revision)."""
+
+    path: Path
+    changes: Changes
 
 
 @dataclass(frozen=True)
@@ -100,10 +108,11 @@ class HandoffService:
 
     # --- sending ---------------------------------------------------------------------------------
 
-    def send(self, article_id: uuid.UUID, folder: Path, user: User) -> Path:
+    def send(self, article_id: uuid.UUID, folder: Path, user: User) -> Sent:
         """Writes `<folder>/<slug>-<short id>.story.zip` (replacing an older one of that name)
-        and returns its path. A `handoff` revision is recorded first, so that the next exchange
-        has a revision both desks share; it is taken back if the package cannot be written."""
+        and returns its path and what changed. A `handoff` revision is recorded first, so that
+        the next exchange has a revision both desks share; it is taken back if the package cannot
+        be written."""
         folder = Path(folder)
         if not folder.is_dir():
             raise UserError(f"Không tìm thấy thư mục {folder}.")
@@ -145,7 +154,7 @@ class HandoffService:
                         f"Thiếu ảnh gốc của “{p.filename}” trong thư viện ảnh: không gửi được bài."
                     )
                 photos.append((p.sha256, original))
-            return write_package(
+            path = write_package(
                 target,
                 app_version=__version__,
                 created_at=utcnow(),
@@ -158,6 +167,7 @@ class HandoffService:
             with self._db.transaction() as s:
                 rrepo.delete_revisions(s, [handoff.id])
             raise
+        return Sent(path, Changes.of([article_id], revisions=True))
 
     # --- receiving -------------------------------------------------------------------------------
 

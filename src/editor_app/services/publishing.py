@@ -148,6 +148,9 @@ class PublishingService:
                     "mới xuất bản được (mở lại, sửa, rồi duyệt)."
                 )
             before, after, said = publish_in(s, article, user, when, note)
+            # A revision when the status moves, or when something new was published (a story
+            # published again as it is records nothing).
+            recorded = status is Status.APPROVED or bool(said)
             if status is Status.APPROVED:
                 saved = repo.update_article_fields(s, article_id, {"status": Status.PUBLISHED})
                 moved = dataclasses.replace(article, status=Status.PUBLISHED)
@@ -161,7 +164,7 @@ class PublishingService:
                 rrepo.add_revision(
                     s, article_id, snapshot(article), user.name, user.role, kind, said, when
                 )
-        return Published(before, after, Changes.of([article_id], revisions=True))
+        return Published(before, after, Changes.of([article_id], revisions=recorded))
 
     def withdraw(self, article_id: uuid.UUID, user: User, reason: str) -> Changes:
         """Takes a published story down (status Đã gỡ), with its reason."""

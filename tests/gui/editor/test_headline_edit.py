@@ -328,7 +328,7 @@ def test_positions_are_qt_positions_past_an_emoji(form: Form) -> None:
 def test_the_windows_headline_shows_a_long_headline_and_enter_goes_to_the_sapo(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
-    aid = workspace.articles.create(headline=LONG, sapo="Sáng 12/4").id
+    aid = workspace.articles.create(headline=LONG, sapo="Sáng 12/4").article.id
     window.refresh_list()
     window.open_story(aid)
     h = window.ui.headlineEdit

@@ -24,7 +24,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _open(window: MainWindow, body: str = BODY) -> uuid.UUID:
-    aid = window.workspace.articles.create(headline="Hội nghị giao ban quý I", body=body).id
+    aid = window.workspace.articles.create(headline="Hội nghị giao ban quý I", body=body).article.id
     window.refresh_list()
     window.open_story(aid)
     return aid
@@ -196,7 +196,7 @@ def test_a_comment_on_a_photo_caption(
 ) -> None:
     w = make_window("editor", HA)
     ws = w.workspace
-    aid = ws.articles.create(headline="Ảnh hội nghị", body="Thân bài").id
+    aid = ws.articles.create(headline="Ảnh hội nghị", body="Thân bài").article.id
     report = ws.photos.attach(aid, [jpeg(tmp_path / "a.jpg")], caption="Đại biểu dự hội nghị")
     pid = report.photos[0].id
     w.refresh_list()

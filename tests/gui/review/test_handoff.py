@@ -46,7 +46,7 @@ def test_send_then_receive_between_two_desks(
     reporter = make_window("reporter", MINH)
     aid = reporter.workspace.articles.create(
         headline="Hội nghị giao ban quý I", body="Đồng chí Dương Đức Huy phát biểu."
-    ).id
+    ).article.id
     reporter.refresh_list()
     reporter.open_story(aid)
     path = _send(qtbot, reporter, outbox)
@@ -97,12 +97,12 @@ def _exchange_with_conflict(
     outbox.mkdir()
     reporter = make_window("reporter", MINH)
     rws = reporter.workspace
-    aid = rws.articles.create(headline="Tiêu đề ban đầu", body="Thân bài.").id
-    first = rws.handoff.send(aid, outbox, MINH)
+    aid = rws.articles.create(headline="Tiêu đề ban đầu", body="Thân bài.").article.id
+    first = rws.handoff.send(aid, outbox, MINH).path
     editor_ws = make_window("editor", HA).workspace
     editor_ws.handoff.receive(first, HA)
     editor_ws.articles.save_fields(aid, {"headline": "Tiêu đề của ban biên tập"})
-    back = editor_ws.handoff.send(aid, outbox, HA)
+    back = editor_ws.handoff.send(aid, outbox, HA).path
     rws.articles.save_fields(aid, {"headline": "Tiêu đề của phóng viên"})
     reporter.refresh_list()
     reporter.open_story(aid)

@@ -21,7 +21,9 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 def _story(w: MainWindow, tmp_path: Path) -> tuple[uuid.UUID, uuid.UUID]:
     ws = w.workspace
-    aid = ws.articles.create(headline="Hội nghị giao ban quý I", body="Nội dung <b>bài</b>.").id
+    aid = ws.articles.create(
+        headline="Hội nghị giao ban quý I", body="Nội dung <b>bài</b>."
+    ).article.id
     report = ws.photos.attach(aid, [jpeg(tmp_path / "a.jpg")], caption="Đại biểu dự hội nghị")
     w.refresh_list()
     w.open_story(aid)

@@ -116,7 +116,7 @@ def test_publish_correct_and_withdraw_from_the_window(
 def test_the_status_menu_does_not_publish_what_fails_the_checklist(
     qtbot: QtBot, win: MainWindow, ws: Workspace
 ) -> None:
-    story = ws.articles.create(headline="Tin ngắn", body="Một dòng.").id
+    story = ws.articles.create(headline="Tin ngắn", body="Một dòng.").article.id
     approve(ws, story)
     _open(win, story)
     said = _said(qtbot, win, lambda: win.review.move_to(Status.PUBLISHED))

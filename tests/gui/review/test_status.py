@@ -23,7 +23,7 @@ def _menu_texts(window: MainWindow) -> list[str]:
 
 def _story(window: MainWindow, status: Status = Status.DRAFT) -> None:
     ws = window.workspace
-    aid = ws.articles.create(headline="Hội nghị giao ban", body="Nội dung bài.").id
+    aid = ws.articles.create(headline="Hội nghị giao ban", body="Nội dung bài.").article.id
     if status is not Status.DRAFT:
         ws.articles.save_fields(aid, {"status": status})
     window.refresh_list()
@@ -96,7 +96,7 @@ def test_an_approved_story_is_read_only_for_a_reporter_with_a_banner(
 ) -> None:
     w = make_window("reporter", MINH)
     ws = w.workspace
-    aid = ws.articles.create(headline="Bài đã duyệt", body="Nội dung bài.").id
+    aid = ws.articles.create(headline="Bài đã duyệt", body="Nội dung bài.").article.id
     assert ws.photos.attach(aid, [jpeg(tmp_path / "a.jpg")], caption="Chú thích").all_ok
     ws.articles.save_fields(aid, {"status": Status.APPROVED})
     w.refresh_list()

@@ -23,14 +23,14 @@ def test_delete_forever_frees_originals_no_other_story_uses(ws: Workspace, tmp_p
     own, shared = tmp_path / "riêng.jpg", tmp_path / "chung.jpg"
     Image.new("RGB", (64, 48), (200, 0, 0)).save(own)
     Image.new("RGB", (64, 48), (0, 0, 200)).save(shared)
-    a = ws.articles.create(headline="Bài A")
-    b = ws.articles.create(headline="Bài B")
+    a = ws.articles.create(headline="Bài A").article
+    b = ws.articles.create(headline="Bài B").article
     ws.photos.attach(a.id, [own, shared])
     ws.photos.attach(b.id, [shared])
     own_sha, shared_sha = (p.sha256 for p in ws.photos.of_article(a.id))
     assert _originals(ws) == {own_sha, shared_sha}
 
-    _, freed = ws.articles.delete_forever(a.id)
+    freed = ws.articles.delete_forever(a.id).unused
 
     assert freed == [own_sha]
     assert _originals(ws) == {shared_sha}  # still used by story B
@@ -38,6 +38,6 @@ def test_delete_forever_frees_originals_no_other_story_uses(ws: Workspace, tmp_p
 
 
 def test_keywords_are_one_whatever_their_case_or_marks(ws: Workspace) -> None:
-    a = ws.articles.create(headline="x")
+    a = ws.articles.create(headline="x").article
     ws.articles.save_fields(a.id, {"keywords": ["Bầu cử", "bầu cử", "BAU CU", "Quốc hội"]})
     assert ws.articles.get(a.id).keywords == ["Bầu cử", "Quốc hội"]

@@ -37,7 +37,7 @@ def _story(ws: Workspace, headline: str, published: bool = True, **fields: objec
         "section": SECTION,
     }
     values.update(fields)
-    aid = ws.articles.create(**values).id
+    aid = ws.articles.create(**values).article.id
     if published:
         for target in (Status.EDITING, Status.APPROVED, Status.PUBLISHED):
             ws.review.set_status(aid, target, EDITOR)
@@ -93,7 +93,7 @@ def test_officials_printed_with_the_titles_of_the_event_day(ws: Workspace) -> No
 
 
 def test_readiness_lists_what_is_missing(ws: Workspace) -> None:
-    aid = ws.articles.create(headline="", body="Chữ.").id
+    aid = ws.articles.create(headline="", body="Chữ.").article.id
     failures = ws.export.readiness(aid)
     assert any("tiêu đề" in f for f in failures)
     assert any("sapo" in f for f in failures)
@@ -117,7 +117,7 @@ def test_export_refused_unless_forced_and_the_reason_recorded(
     assert ws.articles.revision_count(aid) == revisions
     assert list(out.iterdir()) == []
 
-    bundle = ws.export.export(aid, out, force_reason="Ảnh gửi sau", user=EDITOR)
+    bundle = ws.export.export(aid, out, force_reason="Ảnh gửi sau", user=EDITOR).path
     assert (bundle / "index.html").is_file()
     (forced,) = [r for r in ws.review.history(aid) if r.kind == "export"]
     assert (forced.author, forced.role) == ("Trần Thu Hà", "editor")

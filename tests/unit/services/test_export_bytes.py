@@ -31,7 +31,7 @@ def _story(ws: Workspace, photo: Path) -> uuid.UUID:
         body="Đoạn một.\n\nĐoạn hai.",
         section="Thời sự",
         byline="Thu Hà",
-    )
+    ).article
     report = ws.photos.attach(article.id, [photo], caption="Cầu mới nhìn từ bờ bắc.")
     assert report.all_ok, report.failed
     ws.photos.update(report.photos[0].id, credit="Ảnh: Minh Hà", alt_text="Cây cầu mới")
@@ -53,7 +53,7 @@ def test_an_export_after_the_preview_is_byte_identical_to_a_cold_one(tmp_path: P
             out = tmp_path / run / "out"
             out.mkdir()
             bundles.append(
-                ws.export.export(story, out, force_reason="kiểm tra từng byte", user=EDITOR)
+                ws.export.export(story, out, force_reason="kiểm tra từng byte", user=EDITOR).path
             )
     cold, warm = (_pictures(b) for b in bundles)
     assert len(cold) >= 8  # widths in JPEG and WebP, and the share crops

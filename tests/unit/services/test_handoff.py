@@ -50,7 +50,7 @@ def _story(ws: Workspace, tmp_path: Path, photos: int = 1) -> uuid.UUID:
         body="Đồng chí Dương Đức Huy phát biểu chỉ đạo.\n\nHội nghị kết thúc lúc 11 giờ.",
         section="Chính trị",
         keywords=["giao ban"],
-    ).id
+    ).article.id
     files = [jpeg(tmp_path / f"p{i}.jpg", (40 * i, 120, 200)) for i in range(photos)]
     report = ws.photos.attach(aid, files, caption="Các đại biểu dự hội nghị", credit="Ảnh: Lê Minh")
     assert report.all_ok
@@ -85,7 +85,7 @@ def test_send_then_receive_creates_the_story_with_photos_revisions_and_comments(
         aid, make_anchor("body", article.body, 0, 18), "Ghi rõ chức danh", MINH
     )
 
-    path = rep.handoff.send(aid, outbox, MINH)
+    path = rep.handoff.send(aid, outbox, MINH).path
     assert path == outbox / f"hoi-nghi-giao-ban-cong-tac-quy-i-{aid.hex[:8]}.story.zip"
     assert rep.review.history(aid)[0].kind == "handoff"
     with zipfile.ZipFile(path) as zf:
@@ -143,7 +143,7 @@ def test_a_send_that_fails_takes_its_handoff_revision_back(
 
 def _exchange(rep: Workspace, ed: Workspace, aid: uuid.UUID, outbox: Path, tmp_path: Path) -> None:
     """The reporter sends the story; the editor receives it."""
-    assert ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA).outcome == "new"
+    assert ed.handoff.receive(rep.handoff.send(aid, outbox, MINH).path, HA).outcome == "new"
 
 
 def test_changes_on_each_side_are_merged(
@@ -155,7 +155,7 @@ def test_changes_on_each_side_are_merged(
     ed.articles.save_fields(aid, {"sapo": "Sa pô do biên tập viên sửa."})
     rep.articles.save_fields(aid, {"body": "Thân bài phóng viên viết lại."})
 
-    got = rep.handoff.receive(ed.handoff.send(aid, outbox, HA), MINH)
+    got = rep.handoff.receive(ed.handoff.send(aid, outbox, HA).path, MINH)
     assert (got.outcome, got.conflicts) == ("merged", [])
     story = rep.articles.get(aid)
     assert story.sapo == "Sa pô do biên tập viên sửa."
@@ -172,7 +172,7 @@ def test_both_editing_the_headline_is_a_conflict_kept_on_both_sides(
     ed.articles.save_fields(aid, {"headline": "Tiêu đề của biên tập viên"})
     rep.articles.save_fields(aid, {"headline": "Tiêu đề của phóng viên", "sapo": "Sa pô mới"})
 
-    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA)
+    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH).path, HA)
     assert got.outcome == "conflict"
     (c,) = got.conflicts
     assert (c.key, c.ours, c.theirs) == (
@@ -205,7 +205,7 @@ def test_both_editing_one_caption_is_a_conflict_settled_by_the_user(
     rep.photos.update(pid, caption="Chú thích của phóng viên")
     ed.photos.update(pid, caption="Chú thích của biên tập viên")
 
-    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA)
+    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH).path, HA)
     (c,) = got.conflicts
     assert c.key == f"photo:{pid}:caption" and c.label_vi == "Chú thích ảnh 1"
     assert ed.articles.get(aid).photos[0].caption == "Chú thích của biên tập viên"
@@ -221,11 +221,11 @@ def test_the_same_edit_on_both_sides_or_none_here_is_no_conflict(
     _exchange(rep, ed, aid, outbox, tmp_path)
     for ws in (rep, ed):
         ws.articles.save_fields(aid, {"headline": "Cùng một tiêu đề"})
-    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA)
+    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH).path, HA)
     assert (got.outcome, got.conflicts) == ("merged", [])
     assert ed.articles.get(aid).headline == "Cùng một tiêu đề"
     # Receiving the same package again changes nothing.
-    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA)
+    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH).path, HA)
     assert got.outcome == "merged"
 
 
@@ -239,7 +239,7 @@ def test_photos_added_and_removed_on_their_side(
     rep.photos.remove(second.id)
     added = rep.photos.attach(aid, [jpeg(tmp_path / "new.jpg", (250, 10, 10))]).photos[0]
 
-    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA)
+    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH).path, HA)
     assert got.outcome == "merged"
     story = ed.articles.get(aid)
     assert [p.id for p in story.photos] == [first.id, added.id]
@@ -261,7 +261,7 @@ def test_unrelated_histories_of_one_id_conflict_on_every_difference(
     _exchange(rep, ed, aid, outbox, tmp_path)
     ed.articles.save_fields(aid, {"headline": "Tiêu đề A", "byline": "Hà"})
     rep.articles.save_fields(aid, {"headline": "Tiêu đề B"})
-    path = rep.handoff.send(aid, outbox, MINH)
+    path = rep.handoff.send(aid, outbox, MINH).path
     # The same story id with a history the editor has never seen.
     story = read_story(path)
     story.entry("revisions.json").data = dumps([])
@@ -282,7 +282,7 @@ def test_a_package_whose_photo_is_not_a_photo_is_refused_with_nothing_written(
 ) -> None:
     rep, ed = desks
     aid = _story(rep, tmp_path)
-    path = rep.handoff.send(aid, outbox, MINH)
+    path = rep.handoff.send(aid, outbox, MINH).path
     story = read_story(path)
     bad = b"MZ\x90\x00 this is not a photo" * 10
     photo = next(e for e in story.entries if e.name.startswith("photos/"))
@@ -304,7 +304,7 @@ def test_a_part_of_the_wrong_shape_is_refused_naming_the_field(
 ) -> None:
     rep, ed = desks
     aid = _story(rep, tmp_path)
-    path = rep.handoff.send(aid, outbox, MINH)
+    path = rep.handoff.send(aid, outbox, MINH).path
     story = read_story(path)
     article = json.loads(story.entry("article.json").data)
     article["snapshot"]["photos"][0]["featured"] = "yes"
@@ -330,7 +330,7 @@ def test_a_failure_midway_leaves_the_database_and_originals_as_they_were(
     _exchange(rep, ed, aid, outbox, tmp_path)
     rep.photos.attach(aid, [jpeg(tmp_path / f"n{i}.jpg", (9, 9 * i, 99)) for i in range(1, 3)])
     rep.articles.save_fields(aid, {"sapo": "Sa pô mới"})
-    path = rep.handoff.send(aid, outbox, MINH)
+    path = rep.handoff.send(aid, outbox, MINH).path
     before = _fingerprint(ed)
 
     from editor_app.media.library import MediaLibrary
@@ -360,7 +360,7 @@ def test_a_failure_inside_the_transaction_takes_the_new_originals_back(
 ) -> None:
     rep, ed = desks
     aid = _story(rep, tmp_path, photos=2)
-    path = rep.handoff.send(aid, outbox, MINH)
+    path = rep.handoff.send(aid, outbox, MINH).path
     before = _fingerprint(ed)
 
     from editor_app.store.repo import review as review_repo
@@ -383,9 +383,9 @@ def test_a_field_conflicting_again_replaces_its_open_conflict(
     _exchange(rep, ed, aid, outbox, tmp_path)
     ed.articles.save_fields(aid, {"headline": "Biên tập 1"})
     rep.articles.save_fields(aid, {"headline": "Phóng viên 1"})
-    first = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA).conflicts
+    first = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH).path, HA).conflicts
     rep.articles.save_fields(aid, {"headline": "Phóng viên 2"})
-    second = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA).conflicts
+    second = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH).path, HA).conflicts
     assert [c.theirs for c in second] == ["Phóng viên 2"]
     assert [c.id for c in ed.review.conflicts(aid)] == [second[0].id]
     settled = {c.id: c for c in ed.review.conflicts(aid, open_only=False)}
@@ -400,7 +400,7 @@ def test_receiving_a_package_again_or_ones_own_back_writes_nothing(
     note = rep.review.add_comment(
         aid, make_anchor("headline", rep.articles.get(aid).headline, 0, 8), "Xem lại", MINH
     )
-    path = rep.handoff.send(aid, outbox, MINH)
+    path = rep.handoff.send(aid, outbox, MINH).path
     assert ed.handoff.receive(path, HA).outcome == "new"
     history, comments = ed.review.history(aid), ed.review.comments(aid)
     before = _fingerprint(ed)
@@ -417,7 +417,7 @@ def test_receiving_a_package_again_or_ones_own_back_writes_nothing(
     older = outbox / "older.story.zip"
     path.rename(older)
     rep.articles.save_fields(aid, {"headline": "Tiêu đề mới hơn"})
-    assert ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA).outcome == "merged"
+    assert ed.handoff.receive(rep.handoff.send(aid, outbox, MINH).path, HA).outcome == "merged"
     history = ed.review.history(aid)
     assert ed.handoff.receive(older, HA).outcome == "merged"
     assert ed.articles.get(aid).headline == "Tiêu đề mới hơn"
@@ -439,7 +439,7 @@ def test_a_reporters_package_does_not_change_a_story_approved_here(
     rep.photos.attach(aid, [jpeg(tmp_path / "them.jpg", (200, 30, 30))], caption="Ảnh thêm")
     rep.review.set_status(aid, Status.DRAFT, MINH)
 
-    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA)
+    got = ed.handoff.receive(rep.handoff.send(aid, outbox, MINH).path, HA)
     assert got.outcome == "conflict"
     assert {c.key for c in got.conflicts} == {"body", "status", "photos"}
     story = ed.articles.get(aid)
@@ -454,9 +454,9 @@ def test_a_reporters_package_does_not_change_a_story_approved_here(
     assert story.body == "Thân bài phóng viên viết lại." and story.status is Status.APPROVED
     assert [p.caption for p in story.photos][-1] == "Ảnh thêm"
     # An editor's package is merged as usual.
-    rep.handoff.receive(ed.handoff.send(aid, outbox, HA), MINH)
+    rep.handoff.receive(ed.handoff.send(aid, outbox, HA).path, MINH)
     ed.articles.save_fields(aid, {"sapo": "Sa pô biên tập lại sau khi duyệt."})
-    got = rep.handoff.receive(ed.handoff.send(aid, outbox, HA), MINH)
+    got = rep.handoff.receive(ed.handoff.send(aid, outbox, HA).path, MINH)
     assert (got.outcome, rep.articles.get(aid).sapo) == (
         "merged",
         "Sa pô biên tập lại sau khi duyệt.",
@@ -474,7 +474,7 @@ def test_a_photo_merged_in_takes_its_facts_from_its_original_not_the_snapshot(
     shot = tmp_path / "them.jpg"
     Image.new("RGB", (80, 60), (10, 200, 10)).save(shot, "JPEG", exif=exif)
     rep.photos.attach(aid, [shot], caption="Ảnh thêm")
-    path = rep.handoff.send(aid, outbox, MINH)
+    path = rep.handoff.send(aid, outbox, MINH).path
     story = read_story(path)
     article = json.loads(story.entry("article.json").data)
     article["snapshot"]["photos"][1].update(width=10**30, height=1, format="GIF")

@@ -33,7 +33,7 @@ def desks(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
 
 
 def _story(ws: Workspace, tmp_path: Path, headline: str, colour: int) -> uuid.UUID:
-    aid = ws.articles.create(headline=headline, body="Đồng chí Huy phát biểu chỉ đạo.").id
+    aid = ws.articles.create(headline=headline, body="Đồng chí Huy phát biểu chỉ đạo.").article.id
     photo = tmp_path / f"{colour}.jpg"
     Image.new("RGB", (64, 48), (colour, 120, 200)).save(photo, "JPEG")
     assert ws.photos.attach(aid, [photo], caption="Đại biểu dự hội nghị").all_ok
@@ -73,7 +73,7 @@ def scene(desks: tuple[Workspace, Workspace], tmp_path: Path) -> tuple[Workspace
     rep.review.add_comment(
         aid, make_anchor("body", rep.articles.get(aid).body, 0, 7), "Ghi rõ chức danh", MINH
     )
-    return ed, mine, rep.handoff.send(aid, outbox, MINH)
+    return ed, mine, rep.handoff.send(aid, outbox, MINH).path
 
 
 def _refused(ed: Workspace, path: Path, message: str) -> None:
@@ -216,12 +216,12 @@ def test_a_reply_to_a_comment_of_the_story_already_here_is_taken(
     note = rep.review.add_comment(
         aid, make_anchor("body", rep.articles.get(aid).body, 0, 7), "Ghi rõ chức danh", MINH
     )
-    ed.handoff.receive(rep.handoff.send(aid, outbox, MINH), HA)
+    ed.handoff.receive(rep.handoff.send(aid, outbox, MINH).path, HA)
     answer = rep.review.reply(note.id, "Đã sửa", MINH)
 
     def only_the_reply(comments: list[dict[str, Any]]) -> None:
         comments[:] = [c for c in comments if c["id"] == str(answer.id)]
 
-    path = _altered(rep.handoff.send(aid, outbox, MINH), "comments.json", only_the_reply)
+    path = _altered(rep.handoff.send(aid, outbox, MINH).path, "comments.json", only_the_reply)
     assert ed.handoff.receive(path, HA).outcome == "merged"
     assert [c.id for c in ed.review.comments(aid)] == [note.id, answer.id]

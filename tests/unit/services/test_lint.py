@@ -38,7 +38,7 @@ def _story(ws: Workspace, **fields: object) -> uuid.UUID:
         "byline": "Thu Hà",
     }
     values.update(fields)
-    return ws.articles.create(**values).id
+    return ws.articles.create(**values).article.id
 
 
 def test_a_clean_story_for_a_configured_outlet_has_nothing(ws: Workspace) -> None:

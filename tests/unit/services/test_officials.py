@@ -132,7 +132,7 @@ def test_title_cells() -> None:
 
 def test_retired_leave_the_picker_not_the_stories(ws: Workspace, directory: Path) -> None:
     huy = _named(ws, HUY)
-    story = ws.articles.create(headline="Giao ban")
+    story = ws.articles.create(headline="Giao ban").article
     ws.officials.tag(story.id, [huy.id])
     changes = ws.officials.retire(huy.id)
     assert changes.officials
@@ -146,8 +146,8 @@ def test_retired_leave_the_picker_not_the_stories(ws: Workspace, directory: Path
 
 def test_tag_untag_and_filter_the_list(ws: Workspace, directory: Path) -> None:
     huy, hung = _named(ws, HUY), _named(ws, "Trịnh Việt Hùng")
-    a = ws.articles.create(headline="A", keywords=["Bầu cử"])
-    b = ws.articles.create(headline="B", keywords=["Giáo dục"])
+    a = ws.articles.create(headline="A", keywords=["Bầu cử"]).article
+    b = ws.articles.create(headline="B", keywords=["Giáo dục"]).article
     assert ws.officials.tag(a.id, [huy.id, hung.id]).articles == {a.id}
     ws.officials.tag(a.id, [huy.id])  # twice: once
     ws.officials.tag(b.id, [hung.id])
@@ -164,7 +164,7 @@ def test_tag_untag_and_filter_the_list(ws: Workspace, directory: Path) -> None:
 
 
 def test_keywords_are_deduplicated_by_folding(ws: Workspace) -> None:
-    story = ws.articles.create()
+    story = ws.articles.create().article
     ws.articles.save_fields(story.id, {"keywords": ["Bầu cử", "bầu cử", " Bau  cu ", "Lào Cai"]})
     assert ws.articles.get(story.id).keywords == ["Bầu cử", "Lào Cai"]
 
@@ -177,8 +177,8 @@ def test_merge_repoints_tags_and_merges_aliases(ws: Workspace, directory: Path) 
         aliases=["Huy Dương"],
     )
     ws.officials.save(dup)
-    only_dup = ws.articles.create(headline="Chỉ có bản trùng")
-    both = ws.articles.create(headline="Có cả hai")
+    only_dup = ws.articles.create(headline="Chỉ có bản trùng").article
+    both = ws.articles.create(headline="Có cả hai").article
     ws.officials.tag(only_dup.id, [dup.id])
     ws.officials.tag(both.id, [dup.id, huy.id])
 

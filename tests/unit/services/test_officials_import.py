@@ -74,7 +74,7 @@ def test_the_stories_of_a_renamed_official_are_found_by_the_new_name(
 ) -> None:
     _import(ws, tmp_path, HEADER + "Dương Đức Huy,Bí thư,Tỉnh ủy,,\n")
     (huy,) = ws.officials.all()
-    story = ws.articles.create(headline="Hội nghị giao ban", body="Nội dung.")
+    story = ws.articles.create(headline="Hội nghị giao ban", body="Nội dung.").article
     ws.officials.tag(story.id, [huy.id])
     assert ws.search.search("Giàng Seo Phử") == []
     _import(ws, tmp_path, HEADER + "Dương Đức Huy,Bí thư,Tỉnh ủy,Giàng Seo Phử,\n")

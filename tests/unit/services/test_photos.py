@@ -45,7 +45,7 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def article_id(ws: Workspace) -> uuid.UUID:
-    return ws.articles.create(headline="Lũ quét ở Lào Cai").id
+    return ws.articles.create(headline="Lũ quét ở Lào Cai").article.id
 
 
 def test_workspace_offers_the_service(ws: Workspace) -> None:

@@ -36,7 +36,7 @@ def _story(ws: Workspace, **fields: object) -> uuid.UUID:
         sapo=fields.pop("sapo", "Sáng 12/4, Đảng ủy tỉnh tổ chức hội nghị."),
         body=fields.pop("body", "Đồng chí Dương Đức Huy phát biểu chỉ đạo hội nghị."),
         **fields,
-    ).id
+    ).article.id
 
 
 # --- statuses ------------------------------------------------------------------------------------
@@ -166,9 +166,9 @@ def test_restore_says_which_photos_could_not_come_back(ws: Workspace, tmp_path: 
     (photo,) = ws.photos.of_article(aid)
     ws.photos.update(photo.id, caption="Đại biểu dự hội nghị")
     old = ws.review.save_revision(aid, LAN)
-    ws.articles.delete_forever(ws.articles.duplicate(aid).id)  # a copy shares the original
+    ws.articles.delete_forever(ws.articles.duplicate(aid).article.id)  # a copy shares the original
     ws.photos.remove(photo.id)
-    ws.articles.delete_forever(ws.articles.create().id)
+    ws.articles.delete_forever(ws.articles.create().article.id)
     from editor_app.services.originals import forget_unused
 
     assert forget_unused(ws.db, [photo.sha256]) == [photo.sha256]

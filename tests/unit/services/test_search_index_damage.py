@@ -20,7 +20,7 @@ def _damage_index(data: Path) -> None:
 def test_a_writers_search_rebuilds_a_damaged_index(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with Workspace.open(data) as ws:
-        story = ws.articles.create(headline="Đồng chí Dương Đức Huy dự hội nghị")
+        story = ws.articles.create(headline="Đồng chí Dương Đức Huy dự hội nghị").article
         ws.articles.create(headline="Tin khác")
         assert [h.id for h in ws.search.search("duong duc huy")] == [story.id]
     _damage_index(data)

@@ -358,8 +358,8 @@ def test_export_uses_the_outlet_of_the_site_file(ws: Workspace, tmp_path: Path) 
         sapo="Sáng 12/4, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị.",
         body="Đoạn một.\n\nĐoạn hai.",
         section="Thời sự",
-    ).id
-    bundle = ws.export.export(aid, None, force_reason="kiểm thử", user=EDITOR)
+    ).article.id
+    bundle = ws.export.export(aid, None, force_reason="kiểm thử", user=EDITOR).path
     assert bundle.parent == ws.site.config.export_folder.value  # the site's export folder
     html = (bundle / "index.html").read_text(encoding="utf-8")
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
@@ -388,7 +388,7 @@ def _walk(data: object) -> Iterator[dict[str, object]]:
 
 def test_export_without_a_default_folder_asks_for_one(tmp_path: Path) -> None:
     with Workspace.open(tmp_path / "d", site=SiteLoad(SiteConfig.defaults())) as ws:
-        aid = ws.articles.create(headline="Tin", sapo="Sapo.", body="Thân.").id
+        aid = ws.articles.create(headline="Tin", sapo="Sapo.", body="Thân.").article.id
         with pytest.raises(Exception, match="Chưa có thư mục xuất mặc định"):
             ws.export.export(aid, None, force_reason="kiểm thử", user=EDITOR)
 

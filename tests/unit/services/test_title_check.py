@@ -123,7 +123,7 @@ def test_sample_article_proposes_its_official(ws: Workspace, sample_article: Pat
 
 def test_lint_reports_missing_fields_and_title_problems(ws: Workspace) -> None:
     body = "Đồng chí Dương Đức Huy, Phó Trưởng Ban Dân vận Tỉnh ủy."
-    story = ws.articles.create(body=body)
+    story = ws.articles.create(body=body).article
     issues = ws.lint.lint(story.id)
     kinds = [i.kind for i in issues]
     assert kinds == [
@@ -147,7 +147,7 @@ def test_lint_of_a_clean_story_is_empty(ws: Workspace) -> None:
         section="Chính trị",
         body="Đồng chí Dương Đức Huy, Trưởng Ban Tuyên giáo Tỉnh ủy, phát biểu.",
         byline="Thu Hà",
-    )
+    ).article
     assert ws.lint.lint(story.id) == []
     article = ws.articles.get(story.id)
     article.photos = [_photo("Chú thích", "Ảnh: Minh Anh")]
@@ -155,7 +155,7 @@ def test_lint_of_a_clean_story_is_empty(ws: Workspace) -> None:
 
 
 def test_fix_caption_replaces_only_what_is_still_written(ws: Workspace) -> None:
-    story = ws.articles.create(headline="x")
+    story = ws.articles.create(headline="x").article
     photo = _photo("Đồng chí Dương Đức Huy, Phó Trưởng Ban Tuyên giáo Tỉnh ủy.")
     with ws.db.transaction() as s:
         photos_repo.add_photo(s, story.id, photo)

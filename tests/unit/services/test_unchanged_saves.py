@@ -52,8 +52,8 @@ def _order(ws: Workspace) -> list[uuid.UUID]:
 
 
 def test_saving_the_stored_text_writes_nothing(ws: Workspace) -> None:
-    a = ws.articles.create(headline="Hội nghị giao ban", sapo="Sáng nay…", body="Thân bài.")
-    b = ws.articles.create(headline="Tin mới hơn")
+    a = ws.articles.create(headline="Hội nghị giao ban", sapo="Sáng nay…", body="Thân bài.").article
+    b = ws.articles.create(headline="Tin mới hơn").article
     order, stamp = _order(ws), ws.articles.get(a.id).updated_at
     assert order == [b.id, a.id]
 
@@ -75,7 +75,7 @@ def test_saving_the_stored_metadata_writes_nothing(ws: Workspace) -> None:
         "byline": "Minh Anh",
         "location": "Bắc Ninh",
     }
-    a = ws.articles.create(headline="Hội nghị", **fields)
+    a = ws.articles.create(headline="Hội nghị", **fields).article
     ws.articles.create(headline="Tin mới hơn")
     order, stamp = _order(ws), ws.articles.get(a.id).updated_at
 
@@ -89,7 +89,7 @@ def test_saving_the_stored_metadata_writes_nothing(ws: Workspace) -> None:
 def test_text_stored_as_nfd_with_trailing_spaces_sent_back_as_read_writes_nothing(
     ws: Workspace,
 ) -> None:
-    a = ws.articles.create(headline="Hội nghị")
+    a = ws.articles.create(headline="Hội nghị").article
     ws.articles.create(headline="Tin mới hơn")
     _store_raw(ws, a.id, body=NFD_BODY, headline="Hội nghị  ")
     loaded = ws.articles.get(a.id)  # read as NFC, trailing spaces and CRLF kept
@@ -106,8 +106,8 @@ def test_text_stored_as_nfd_with_trailing_spaces_sent_back_as_read_writes_nothin
 
 
 def test_one_changed_field_among_unchanged_ones_is_written(ws: Workspace) -> None:
-    a = ws.articles.create(headline="Hội nghị", body="Thân bài.")
-    b = ws.articles.create(headline="Tin mới hơn")
+    a = ws.articles.create(headline="Hội nghị", body="Thân bài.").article
+    b = ws.articles.create(headline="Tin mới hơn").article
     stamp = ws.articles.get(a.id).updated_at
 
     changes = ws.articles.save_fields(a.id, {"headline": "Hội nghị", "body": "Thân bài mới."})
@@ -122,7 +122,7 @@ def test_an_unchanged_save_of_a_locked_story_is_still_refused(ws: Workspace) -> 
     from editor_app.domain.errors import UserError
     from editor_app.domain.workflow import Status
 
-    a = ws.articles.create(headline="Hội nghị", status=Status.APPROVED)
+    a = ws.articles.create(headline="Hội nghị", status=Status.APPROVED).article
     with pytest.raises(UserError):
         ws.articles.save_fields(a.id, {"headline": "Hội nghị"}, user=MINH)
     with pytest.raises(UserError):
@@ -132,7 +132,7 @@ def test_an_unchanged_save_of_a_locked_story_is_still_refused(ws: Workspace) -> 
 def test_a_viewed_story_is_not_in_the_recovery_notice(ws: Workspace) -> None:
     """The window's autosave path (save, then the review history's autosave revision) run on
     fields that did not change, after a session began and before it ended uncleanly."""
-    a = ws.articles.create(headline="Hội nghị", body="Thân bài.")
+    a = ws.articles.create(headline="Hội nghị", body="Thân bài.").article
     ws.articles.create(headline="Tin khác")
     session = SessionService(ws.db)
     assert session.begin() is None  # this session starts; it will not end cleanly
@@ -149,9 +149,9 @@ def test_a_viewed_story_is_not_in_the_recovery_notice(ws: Workspace) -> None:
 def test_saving_a_photo_s_stored_caption_writes_nothing(ws: Workspace, tmp_path: Path) -> None:
     photo = tmp_path / "ảnh.jpg"
     Image.new("RGB", (64, 48), (200, 0, 0)).save(photo)
-    a = ws.articles.create(headline="Hội nghị")
+    a = ws.articles.create(headline="Hội nghị").article
     ws.photos.attach(a.id, [photo], caption="Đại biểu dự hội nghị", credit="Ảnh: Minh Anh")
-    b = ws.articles.create(headline="Tin mới hơn")
+    b = ws.articles.create(headline="Tin mới hơn").article
     (p,) = ws.photos.of_article(a.id)
     conn = sqlite3.connect(ws.data_dir / "editor_app.db")
     with conn:  # as another tool may store it: decomposed, with spaces around

@@ -68,7 +68,7 @@ class PreviewExport:
                 progress=progress.report,
                 cancel=progress.cancelled,
                 user=user,
-            )
+            ).path
 
         def done(path: Path) -> None:
             progress.close()
