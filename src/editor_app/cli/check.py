@@ -14,6 +14,7 @@ from editor_app.domain.siteconfig import Problem
 from editor_app.domain.text import format_number
 from editor_app.services.maintenance import CheckReport
 from editor_app.services.siteconfig import SiteLoad, load_site
+from editor_app.services.user_settings import UserSettings, read_user_settings
 from editor_app.services.workspace import default_data_dir
 
 
@@ -30,18 +31,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_check)
 
 
-def _user_overrides() -> dict[str, str]:
-    """The user's own settings that a site policy may allow (read as the app reads them)."""
-    try:
-        from editor_app.gui.settings import user_settings
-    except ImportError:  # Qt is not installed: no user settings to read
-        return {}
-    return user_settings().overrides()
-
-
-def effective_site() -> SiteLoad:
-    """The configuration the app would use: defaults ← site file ← the user's allowed settings."""
-    return load_site().with_user(_user_overrides())
+def effective_site(user: UserSettings | None = None) -> SiteLoad:
+    """The configuration the app would use: defaults ← site file ← the user's allowed settings
+    (read without Qt, where the window keeps them)."""
+    user = user if user is not None else read_user_settings()
+    return load_site().with_user(user.values)
 
 
 def _problem_json(p: Problem) -> dict[str, Any]:
@@ -57,7 +51,8 @@ def _show(value: object) -> str:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
-    site = effective_site()
+    user = read_user_settings()
+    site = effective_site(user)
     report: CheckReport | None = None
     seeded: dict[str, Any] = {}
     db_error: str | None = None
@@ -70,9 +65,9 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         seeded = ws.site_setup.seeded()
     data_dir = report.data_dir if report else (ctx.data_dir or default_data_dir())
     if ctx.json:
-        _print_json(site, report, seeded, db_error, data_dir)
+        _print_json(site, user, report, seeded, db_error, data_dir)
     else:
-        _print_text(site, report, seeded, db_error, data_dir)
+        _print_text(site, user, report, seeded, db_error, data_dir)
     failures = []
     if site.broken:
         failures.append("tệp cấu hình site có lỗi (đang dùng giá trị mặc định)")
@@ -90,6 +85,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
 
 def _print_json(
     site: SiteLoad,
+    user: UserSettings,
     report: CheckReport | None,
     seeded: dict[str, Any],
     db_error: str | None,
@@ -117,6 +113,7 @@ def _print_json(
             "user_locked": list(site.refused),
             "values": values,
         },
+        "user_settings": {"where": user.where, "read": user.read, "problems": user.problems},
         "data_dir": data_dir,
         "log_dir": logs.log_dir(),
         "database_error": db_error,
@@ -139,6 +136,16 @@ def _print_json(
             "folder_fault": report.folder_fault,
         }
     print_json(out)
+
+
+def _print_user(user: UserSettings) -> None:
+    """Where the user's own settings were read (or why they were not)."""
+    if user.read:
+        print(f"Thiết lập người dùng: {user.where}")
+    else:
+        print(f"Thiết lập người dùng: không đọc được ngoài ứng dụng trên máy này ({user.where})")
+    for problem in user.problems:
+        print(f"  cảnh báo: {problem}")
 
 
 _INDEX_STATES = {
@@ -164,6 +171,7 @@ def _print_files(report: CheckReport) -> None:
 
 def _print_text(
     site: SiteLoad,
+    user: UserSettings,
     report: CheckReport | None,
     seeded: dict[str, Any],
     db_error: str | None,
@@ -185,6 +193,7 @@ def _print_text(
         print(f"  {key:<{width}}  {value}  [{origin}]")
     if site.refused:
         print("Thiết lập của người dùng bị IT khóa (không dùng): " + ", ".join(site.refused))
+    _print_user(user)
     fault = report.folder_fault if report is not None else ""
     print(f"Thư mục dữ liệu: {data_dir}" + (f" — {fault.upper()}" if fault else ""))
     print(f"Thư mục nhật ký: {logs.log_dir()}")

@@ -11,6 +11,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from editor_app.services.user_settings import APPLICATION, LOCKABLE_KEYS, ORGANIZATION
+
 T = TypeVar("T")
 
 
@@ -22,8 +24,9 @@ class Option(Generic[T]):
     title: str = ""
 
 
-LANGUAGE = Option[str]("preferences/language", str, "vi", "User interface language")
-EXPORT_FOLDER = Option[str]("preferences/export_folder", str, "", "Export folder")
+# The two a site policy may lock: their keys are shared with the command line's Qt-free reader.
+LANGUAGE = Option[str](LOCKABLE_KEYS["language"], str, "vi", "User interface language")
+EXPORT_FOLDER = Option[str](LOCKABLE_KEYS["export_folder"], str, "", "Export folder")
 #: The site configuration problem the user was last told about in a dialog (told once).
 SITE_NOTICE = Option[str]("state/site_notice", str, "", "")
 RECENT = Option[list[str]]("state/recent_stories", list, [], "")
@@ -35,7 +38,8 @@ RECEIVE_FOLDER = Option[str]("state/receive_folder", str, "", "")
 RECENT_MAX = 10
 
 #: The user's settings the site configuration's policy (`user_may_change`) may lock, by the name
-#: the policy gives them; anything else comes from IT's site file.
+#: the policy gives them; anything else comes from IT's site file. `editor-app check` reads the
+#: same keys without Qt (`services/user_settings.py`).
 LOCKABLE: dict[str, Option[str]] = {"language": LANGUAGE, "export_folder": EXPORT_FOLDER}
 
 
@@ -94,9 +98,10 @@ class Settings:
 
 
 def user_settings() -> Settings:
-    """The user's settings as the app keeps them, also without a QApplication (the CLI)."""
+    """The user's settings where the app keeps them, also without a QApplication (the command
+    line reads them without Qt: `services.user_settings.read_user_settings`)."""
     return Settings(
         QSettings(
-            QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "editor_app", "editor_app"
+            QSettings.Format.NativeFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
         )
     )
