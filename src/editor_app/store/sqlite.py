@@ -129,8 +129,9 @@ else:
 # The index holds the original text with SQLite's unicode61 tokenizer folding case and every tone
 # and vowel mark (remove_diacritics 2). It does not fold Đ/đ, a letter of its own, so the user's
 # query is folded in Python (đ → d) and each token that starts with d is searched as d OR đ.
-# Measured in benchmarks/search.py (docs/search.md): the expansion costs 1-3 ms a query and no
-# index space; a folded shadow copy would add 89 % to the FTS table for the same matches.
+# Measured with benchmarks/search.py (docs/search.md, "The đ choice"; the benchmark no longer
+# builds the folded copy): the expansion costs 1-3 ms a query and no index space; a folded
+# shadow copy would add 89 % to the FTS table for the same matches.
 
 _VARIANT_LIMIT = 16
 MIN_PREFIX = 3
