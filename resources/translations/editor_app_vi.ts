@@ -121,47 +121,47 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="114"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="136"/>
         <source>— choose a section —</source>
         <translation>— chọn chuyên mục —</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="197"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="218"/>
         <source>Unsaved changes…</source>
         <translation>Có thay đổi chưa lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="230"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="243"/>
         <source>Saved at {time}</source>
         <translation>Đã lưu lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="239"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="252"/>
         <source>Not saved: {error} — will retry</source>
         <translation>Chưa lưu được: {error} — sẽ thử lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="245"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="258"/>
         <source>{low}–{high} characters</source>
         <translation>{low}–{high} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="247"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="260"/>
         <source>{n} characters — short (aim for {low}–{high})</source>
         <translation>{n} ký tự — ngắn (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="252"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="265"/>
         <source>{n} characters — long (aim for {low}–{high})</source>
         <translation>{n} ký tự — dài (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="257"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="270"/>
         <source>{n} characters</source>
         <translation>{n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="273"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="286"/>
         <source>{words} words · {chars} characters ({nospace} without spaces) · {minutes} min read</source>
         <translation>{words} từ · {chars} ký tự ({nospace} không kể dấu cách) · {minutes} phút đọc</translation>
     </message>
@@ -187,102 +187,102 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="52"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="45"/>
         <source>Checklist</source>
         <translation>Kiểm tra trước khi đăng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="79"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="73"/>
         <source>Nothing to fix: the story passes the checklist.</source>
         <translation>Không có gì phải sửa: bài đã qua danh sách kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="138"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="119"/>
         <source>The check failed: {error}</source>
         <translation>Không kiểm tra được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="148"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="129"/>
         <source>show</source>
         <translation>xem</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="160"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="141"/>
         <source>Fix</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="162"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="143"/>
         <source>Make this change in the text (can be undone)</source>
         <translation>Sửa ngay trong bài (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="168"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="149"/>
         <source>{n} items to fix before the story is published.</source>
         <translation>{n} mục cần sửa trước khi đăng bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="171"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="152"/>
         <source>Ready as far as the checklist goes.</source>
         <translation>Sẵn sàng: bài đã qua danh sách kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="176"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="157"/>
         <source>Site not configured</source>
         <translation>Chưa cấu hình trang báo</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="177"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="158"/>
         <source>Tag typed as text</source>
         <translation>Thẻ HTML gõ như chữ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="178"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="159"/>
         <source>More tags typed as text</source>
         <translation>Còn thẻ HTML khác gõ như chữ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="179"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="160"/>
         <source>Link leads nowhere</source>
         <translation>Liên kết không dẫn tới đâu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="180"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="161"/>
         <source>More links that lead nowhere</source>
         <translation>Còn liên kết hỏng khác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="181"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="162"/>
         <source>No byline</source>
         <translation>Chưa có tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="182"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="163"/>
         <source>Headline too long</source>
         <translation>Tiêu đề quá dài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="183"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="164"/>
         <source>Headline too short</source>
         <translation>Tiêu đề quá ngắn</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="184"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="165"/>
         <source>Sapo too long</source>
         <translation>Sapo quá dài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="185"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="166"/>
         <source>Sapo too short</source>
         <translation>Sapo quá ngắn</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="190"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="171"/>
         <source>Missing</source>
         <translation>Còn thiếu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="258"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="215"/>
         <source>The text has changed since the check: checking again.</source>
         <translation>Nội dung đã đổi sau lần kiểm tra: đang kiểm tra lại.</translation>
     </message>
@@ -290,44 +290,44 @@
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="59"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="58"/>
         <source>Comments</source>
         <translation>Nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="78"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="342"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="79"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="337"/>
         <source>Add comment…</source>
         <translation>Thêm nhận xét…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="109"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="277"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="104"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="272"/>
         <source>Add comment</source>
         <translation>Thêm nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="112"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="107"/>
         <source>Comments on the text selected in the headline, sapo, body or a caption</source>
         <translation>Nhận xét về đoạn chữ đang chọn ở tiêu đề, sa pô, nội dung hoặc chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="115"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="110"/>
         <source>Show resolved</source>
         <translation>Hiện nhận xét đã xử lý</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="224"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="219"/>
         <source>No comments yet. Select a passage and press Ctrl+Alt+M (or right-click › Add comment…).</source>
         <translation>Chưa có nhận xét. Hãy chọn một đoạn chữ rồi bấm Ctrl+Alt+M (hoặc bấm chuột phải › Thêm nhận xét…).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="228"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="223"/>
         <source>{open} open</source>
         <translation>{open} chưa xử lý</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="230"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="225"/>
         <source>{n} resolved hidden</source>
         <translation>{n} đã xử lý (đang ẩn)</translation>
     </message>
@@ -337,13 +337,13 @@
         <translation>Đoạn chữ của nhận xét này không còn trong bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="256"/>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="266"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="251"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="261"/>
         <source>Select a passage of the headline, sapo, body or a caption first.</source>
         <translation>Hãy chọn trước một đoạn chữ ở tiêu đề, sa pô, nội dung hoặc chú thích ảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="278"/>
+        <location filename="../../src/editor_app/gui/review/comments_panel.py" line="273"/>
         <source>Your comment on “{quote}”:</source>
         <translation>Nhận xét của bạn về “{quote}”:</translation>
     </message>
@@ -397,136 +397,136 @@
 <context>
     <name>DirectoryDialog</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="57"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="56"/>
         <source>Officials directory</source>
         <translation>Danh bạ lãnh đạo</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="64"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="63"/>
         <source>Search names, titles, organisations (diacritics optional)…</source>
         <translation>Tìm theo tên, chức danh, cơ quan (không cần dấu)…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="67"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="66"/>
         <source>Show retired</source>
         <translation>Hiện người đã nghỉ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="75"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="74"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="76"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="75"/>
         <source>Current titles</source>
         <translation>Chức danh hiện nay</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="77"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="76"/>
         <source>Organisation</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="78"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="77"/>
         <source>Stories</source>
         <translation>Số bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="91"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="90"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="92"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="91"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="93"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="92"/>
         <source>Merge…</source>
         <translation>Gộp…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="94"/>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="205"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="93"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="204"/>
         <source>Retire</source>
         <translation>Cho nghỉ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="95"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="94"/>
         <source>Show stories</source>
         <translation>Xem các bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="96"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="95"/>
         <source>Filter the story list by this official</source>
         <translation>Lọc danh sách bài theo người này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="97"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="96"/>
         <source>Import CSV…</source>
         <translation>Nhập CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="98"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="97"/>
         <source>Export CSV…</source>
         <translation>Xuất CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="153"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="152"/>
         <source> (retired)</source>
         <translation> (đã nghỉ)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="162"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="161"/>
         <source>Also: {names}</source>
         <translation>Tên khác: {names}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="174"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="173"/>
         <source>{shown} of {total} officials</source>
         <translation>{shown}/{total} người</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="205"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="204"/>
         <source>Reinstate</source>
         <translation>Cho làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="260"/>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="270"/>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="281"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="259"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="269"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="280"/>
         <source>Import the directory</source>
         <translation>Nhập danh bạ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="260"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="259"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Tệp CSV (*.csv);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="273"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="272"/>
         <source>{added} added, {updated} updated.</source>
         <translation>Đã thêm {added}, cập nhật {updated} người.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="284"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="283"/>
         <source>{n} rows were not imported:</source>
         <translation>{n} dòng không nhập được:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="297"/>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="306"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="296"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="305"/>
         <source>Export the directory</source>
         <translation>Xuất danh bạ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="297"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="296"/>
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="308"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="307"/>
         <source>{n} officials written to {path}</source>
         <translation>Đã ghi {n} người vào {path}</translation>
     </message>
@@ -648,22 +648,22 @@
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="163"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="165"/>
         <source>Who are you?</source>
         <translation>Bạn là ai?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="166"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="168"/>
         <source>editor_app needs your name and role before you start: they are recorded with every revision, comment and status change.</source>
         <translation>editor_app cần biết tên và vai trò của bạn trước khi bắt đầu: chúng được ghi kèm mỗi phiên bản, nhận xét và lần đổi trạng thái.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="171"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="173"/>
         <source>Enter my name</source>
         <translation>Nhập tên của tôi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/identity_dialog.py" line="173"/>
+        <location filename="../../src/editor_app/gui/identity_dialog.py" line="175"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -671,27 +671,22 @@
 <context>
     <name>Handoff</name>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="69"/>
-        <source>Something went wrong: {error}</source>
-        <translation>Đã xảy ra lỗi: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="92"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="76"/>
         <source>Send to the editors: choose the folder for the file</source>
         <translation>Gửi ban biên tập: chọn thư mục để ghi tệp</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="100"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="102"/>
         <source>Writing the story&apos;s package…</source>
         <translation>Đang ghi gói bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="108"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="92"/>
         <source>Story package written</source>
         <translation>Đã ghi gói bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="110"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="94"/>
         <source>The story, its versions, comments and photos are in:
 
 {path}
@@ -704,57 +699,57 @@ Hand this file to the editors (USB stick, e-mail or a shared folder).</source>
 Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử hoặc thư mục dùng chung).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="119"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="105"/>
         <source>The package was not written</source>
         <translation>Không ghi được gói bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="134"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="120"/>
         <source>Import a story</source>
         <translation>Nhập bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="136"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="122"/>
         <source>Story packages (*.story.zip);;All files (*)</source>
         <translation>Gói bài (*.story.zip);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="144"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="133"/>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="148"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="136"/>
         <source>The package was refused</source>
         <translation>Gói bài bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="163"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="147"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="165"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="149"/>
         <source>A new story was imported: “{h}”.</source>
         <translation>Đã nhập bài mới: “{h}”.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="167"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="151"/>
         <source>The changes received were merged into “{h}”.</source>
         <translation>Các thay đổi nhận được đã được gộp vào “{h}”.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="170"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="154"/>
         <source>“{h}”: {n} fields were changed on both sides. Both versions are kept; choose which to keep (Review › Conflicts…).</source>
         <translation>“{h}”: {n} mục bị sửa ở cả hai phía. Cả hai bản đều được giữ; hãy chọn bản sẽ dùng (Duyệt bài › Xung đột…).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="177"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="161"/>
         <source>Story imported</source>
         <translation>Đã nhập bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/handoff.py" line="181"/>
+        <location filename="../../src/editor_app/gui/handoff.py" line="165"/>
         <source>Settle now…</source>
         <translation>Xử lý ngay…</translation>
     </message>
@@ -898,12 +893,12 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>KeywordFilter</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/filters.py" line="71"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="66"/>
         <source>Show stories with this keyword (diacritics optional)</source>
         <translation>Lọc bài có từ khóa này (không cần dấu)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/filters.py" line="76"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="71"/>
         <source>All keywords</source>
         <translation>Mọi từ khóa</translation>
     </message>
@@ -911,88 +906,78 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="41"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="44"/>
         <source>Editorial desk — editor_app</source>
         <translation>Bàn biên tập — editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="50"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="53"/>
         <source>Opening the stories…</source>
         <translation>Đang mở kho bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="143"/>
-        <source>All statuses</source>
-        <translation>Mọi trạng thái</translation>
-    </message>
-    <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="170"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="154"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="183"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="167"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="196"/>
-        <source>All sections</source>
-        <translation>Mọi chuyên mục</translation>
-    </message>
-    <message>
-        <location filename="../../src/editor_app/gui/story_actions.py" line="44"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="47"/>
         <source>Story duplicated</source>
         <translation>Đã nhân bản bài viết</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_actions.py" line="59"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="64"/>
         <source>Revision {n} saved</source>
         <translation>Đã lưu phiên bản {n}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_actions.py" line="71"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="82"/>
         <source>Moved to trash: {h}</source>
         <translation>Đã chuyển vào thùng rác: {h}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_actions.py" line="92"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="109"/>
         <source>Delete for good?</source>
         <translation>Xóa vĩnh viễn?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_actions.py" line="93"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="110"/>
         <source>“{h}” and its photos will be deleted for good. This cannot be undone.</source>
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="307"/>
-        <location filename="../../src/editor_app/gui/story_actions.py" line="96"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="268"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="113"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="311"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="272"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="325"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="286"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="337"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="298"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="345"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="306"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="347"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="308"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -1204,27 +1189,27 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="318"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="317"/>
         <source>Merge duplicates</source>
         <translation>Gộp hai bản trùng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="323"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="322"/>
         <source>Keep one record. The other one&apos;s stories are tagged with the kept one, its name and aliases become aliases, its other titles are added; then it is deleted.</source>
         <translation>Giữ lại một bản. Các bài gắn thẻ bản kia được chuyển sang bản giữ lại; tên và tên khác của bản kia thành tên khác, các chức danh chưa có được thêm vào; sau đó bản kia bị xóa.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="332"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="331"/>
         <source>Keep {name}</source>
         <translation>Giữ {name}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="333"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="332"/>
         <source>{n} stories</source>
         <translation>{n} bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="345"/>
+        <location filename="../../src/editor_app/gui/officials/directory_dialog.py" line="344"/>
         <source>Merge</source>
         <translation>Gộp</translation>
     </message>
@@ -1285,138 +1270,146 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>OfficialFilter</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/filters.py" line="30"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="25"/>
         <source>Show stories tagged with this official</source>
         <translation>Lọc bài được gắn thẻ người này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/filters.py" line="39"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="34"/>
         <source>All officials</source>
         <translation>Mọi người</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/filters.py" line="41"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="36"/>
         <source> (retired)</source>
         <translation> (đã nghỉ)</translation>
     </message>
 </context>
 <context>
+    <name>Ops</name>
+    <message>
+        <location filename="../../src/editor_app/gui/ops.py" line="128"/>
+        <source>editor_app</source>
+        <translation>editor_app</translation>
+    </message>
+</context>
+<context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="73"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="84"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="375"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="72"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="85"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="414"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="111"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="118"/>
         <source>Add photos…</source>
         <translation>Thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="114"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="121"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="117"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="124"/>
         <source>Insert in body</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="119"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="126"/>
         <source>Inserts the photo at the cursor in the body</source>
         <translation>Chèn ảnh vào thân bài, tại vị trí con trỏ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="126"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="133"/>
         <source>Drag to reorder; drop photo files here to add them</source>
         <translation>Kéo để sắp xếp lại; thả tệp ảnh vào đây để thêm</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="132"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="139"/>
         <source>No photos yet: add some or drop files here.</source>
         <translation>Chưa có ảnh: hãy thêm ảnh hoặc thả tệp vào đây.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="145"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="152"/>
         <source>What the photo shows, where, when</source>
         <translation>Ảnh cho thấy gì, ở đâu, khi nào</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="148"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="155"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="151"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="158"/>
         <source>Photo: Nguyen Van A</source>
         <translation>Ảnh: Nguyễn Văn A</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="152"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="159"/>
         <source>Credit</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="155"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="162"/>
         <source>For readers who cannot see the photo</source>
         <translation>Mô tả cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="156"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="163"/>
         <source>Alt text</source>
         <translation>Mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="157"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="164"/>
         <source>Featured photo</source>
         <translation>Ảnh đại diện</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="159"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="166"/>
         <source>The story&apos;s main photo (one per story)</source>
         <translation>Ảnh chính của bài (mỗi bài một ảnh)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="170"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="177"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="172"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="179"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/commands.py" line="24"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="174"/>
+        <location filename="../../src/editor_app/gui/photos/commands.py" line="25"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="181"/>
         <source>Remove photo</source>
         <translation>Xóa ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="182"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="189"/>
         <source>Paste photo</source>
         <translation>Dán ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="252"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="272"/>
         <source>caption</source>
         <translation>chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="253"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="273"/>
         <source>credit</source>
         <translation>tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="254"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="274"/>
         <source>alt text</source>
         <translation>mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="263"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="283"/>
         <source>Missing: %1</source>
         <translation>Còn thiếu: %1</translation>
     </message>
@@ -1436,22 +1429,22 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Bộ nhớ tạm không có ảnh nào.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="72"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="71"/>
         <source>Adding photos…</source>
         <translation>Đang thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="74"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="73"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="77"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="76"/>
         <source>Adding %1…</source>
         <translation>Đang thêm %1…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/attach.py" line="117"/>
+        <location filename="../../src/editor_app/gui/photos/attach.py" line="105"/>
         <source>These files were not added:</source>
         <translation>Các tệp sau không được thêm:</translation>
     </message>
@@ -1464,113 +1457,107 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="105"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="109"/>
         <source>Desktop</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="106"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="110"/>
         <source>Show the page at the width of this panel</source>
         <translation>Hiện trang theo bề rộng của khung này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="107"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="111"/>
         <source>Mobile (390 px)</source>
         <translation>Điện thoại (390 px)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="108"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="112"/>
         <source>Show the page as a phone 390 pixels wide does</source>
         <translation>Hiện trang như trên điện thoại rộng 390 điểm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="114"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="118"/>
         <source>Export…</source>
         <translation>Xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="115"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="119"/>
         <source>Write the story&apos;s web page, photos and ninjs</source>
         <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="259"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="263"/>
         <source>Preview not updated: {error}</source>
         <translation>Chưa cập nhật được bản xem trước: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="266"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="270"/>
         <source>The preview could not be shown.</source>
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="37"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="38"/>
         <source>Export the story to a folder</source>
         <translation>Xuất bài vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="57"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="90"/>
         <source>Exporting…</source>
         <translation>Đang xuất bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="59"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="92"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="58"/>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="89"/>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="95"/>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="109"/>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="129"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="84"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="91"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="105"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="125"/>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="86"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="81"/>
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="96"/>
-        <source>Unexpected error: {error}</source>
-        <translation>Lỗi không mong đợi: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="105"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="101"/>
         <source>Exported to {path}</source>
         <translation>Đã xuất vào {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="110"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="106"/>
         <source>The story was exported to:
 {path}</source>
         <translation>Bài đã được xuất vào:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="117"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="113"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="130"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="126"/>
         <source>The story is not ready to publish:</source>
         <translation>Bài chưa sẵn sàng để đăng:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="136"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="132"/>
         <source>Export anyway…</source>
         <translation>Vẫn xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="145"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="141"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="146"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="142"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>
@@ -1609,8 +1596,9 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/publish_actions.py" line="139"/>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="153"/>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="164"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="152"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="157"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="168"/>
         <source>Not before</source>
         <translation>Không đăng trước</translation>
     </message>
@@ -1620,62 +1608,57 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Bài không được đăng trước thời điểm (giờ Việt Nam; {how}). Để trống để bỏ giờ không đăng trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="158"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="162"/>
         <source>No embargo: the story may be published as soon as it is ready.</source>
         <translation>Không có giờ không đăng trước: bài đăng được ngay khi sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="160"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="164"/>
         <source>Not to be published before {time} (Vietnam time).</source>
         <translation>Không đăng trước {time} (giờ Việt Nam).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="173"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="181"/>
         <source>Publishing…</source>
         <translation>Đang xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="190"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="197"/>
         <source>The story cannot be published yet:</source>
         <translation>Bài chưa xuất bản được:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="195"/>
-        <source>Unexpected error: {error}</source>
-        <translation>Lỗi không mong đợi: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="203"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="211"/>
         <source>No export folder is set, so the page was not written: export the story (Preview › Export) to write it.</source>
         <translation>Chưa đặt thư mục xuất nên trang chưa được ghi: hãy xuất bài (Xem trước › Xuất bài) để ghi trang.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="206"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="214"/>
         <source>The page is in {path}</source>
         <translation>Trang của bài ở {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="212"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="220"/>
         <source>Published at {time}, at {url}</source>
         <translation>Đã xuất bản lúc {time}, địa chỉ {url}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="216"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="224"/>
         <source>Correction published at {time} (version {n}).</source>
         <translation>Đã đính chính lúc {time} (phiên bản {n}).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="220"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="228"/>
         <source>Version {n} published at {time}.</source>
         <translation>Đã xuất bản phiên bản {n} lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="224"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="232"/>
         <source>Nothing new since the last publication: the page was written again.</source>
         <translation>Bài không có gì mới so với lần xuất bản trước: trang được ghi lại như cũ.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="229"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="237"/>
         <source>Withdrawn at {time}: readers find a “withdrawn” page at its address.</source>
         <translation>Đã gỡ bài lúc {time}: bạn đọc vào địa chỉ của bài sẽ thấy trang “bài đã gỡ”.</translation>
     </message>
@@ -1837,98 +1820,98 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="69"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="71"/>
         <source>Who is working: click to change</source>
         <translation>Người đang làm việc: bấm để đổi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="83"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="87"/>
         <source>S&amp;tatus</source>
         <translation>Trạ&amp;ng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="86"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="90"/>
         <source>&amp;Review</source>
         <translation>&amp;Duyệt bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="92"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="96"/>
         <source>Version history…</source>
         <translation>Lịch sử phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="96"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="100"/>
         <source>Conflicts…</source>
         <translation>Xung đột…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="99"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="103"/>
         <source>Comments panel</source>
         <translation>Khung nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="106"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="110"/>
         <source>Send to the editors…</source>
         <translation>Gửi ban biên tập…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="109"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="113"/>
         <source>Import a story…</source>
         <translation>Nhập bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="116"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="120"/>
         <source>User…</source>
         <translation>Người dùng…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="134"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="138"/>
         <source>(no story open)</source>
         <translation>(chưa mở bài nào)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="138"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="142"/>
         <source>Now: {status}</source>
         <translation>Hiện tại: {status}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="143"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="147"/>
         <source>(no move allowed for your role)</source>
         <translation>(vai trò của bạn không được chuyển trạng thái)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="145"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="149"/>
         <source>Move to “{status}”</source>
         <translation>Chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="158"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="162"/>
         <source>Who are you?</source>
         <translation>Bạn là ai?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="224"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="228"/>
         <source>Story {status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
         <translation>Bài {status} — chỉ đọc. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm nhận xét.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="257"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="255"/>
         <source>Returned to the reporter.</source>
         <translation>Đã trả lại cho phóng viên.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="258"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="256"/>
         <source>Returned by {name}: {reason}</source>
         <translation>{name} trả lại: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="309"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="302"/>
         <source>Moved to “{status}”</source>
         <translation>Đã chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/dialogs.py" line="43"/>
-        <location filename="../../src/editor_app/gui/review/dialogs.py" line="48"/>
+        <location filename="../../src/editor_app/gui/review/dialogs.py" line="42"/>
+        <location filename="../../src/editor_app/gui/review/dialogs.py" line="46"/>
         <source>Version restored</source>
         <translation>Đã khôi phục phiên bản</translation>
     </message>
@@ -2041,6 +2024,19 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     </message>
 </context>
 <context>
+    <name>StoryList</name>
+    <message>
+        <location filename="../../src/editor_app/gui/story_list/controller.py" line="67"/>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/story_list/controller.py" line="110"/>
+        <source>All sections</source>
+        <translation>Mọi chuyên mục</translation>
+    </message>
+</context>
+<context>
     <name>StoryListModel</name>
     <message>
         <location filename="../../src/editor_app/gui/story_list/model.py" line="95"/>
@@ -2139,117 +2135,117 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Tên viết sai</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="65"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="60"/>
         <source>Officials and tags</source>
         <translation>Lãnh đạo và thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="97"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="99"/>
         <source>Officials in this story</source>
         <translation>Người được gắn thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="99"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="101"/>
         <source>No official tagged yet.</source>
         <translation>Chưa gắn thẻ người nào.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="103"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="105"/>
         <source>Add an official: type a name…</source>
         <translation>Thêm người: gõ tên…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="118"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="120"/>
         <source>Named in the text</source>
         <translation>Có tên trong bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="120"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="122"/>
         <source>No other official of the directory is named.</source>
         <translation>Bài không nhắc thêm người nào trong danh bạ.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="122"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="124"/>
         <source>Tag all</source>
         <translation>Gắn thẻ tất cả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="125"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="127"/>
         <source>Tags every official found (namesakes need a choice: tag them one by one)</source>
         <translation>Gắn thẻ mọi người tìm thấy (người trùng tên cần chọn: gắn từng người)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="130"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="132"/>
         <source>Title check</source>
         <translation>Kiểm tra chức danh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="132"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="134"/>
         <source>Titles and names agree with the directory.</source>
         <translation>Chức danh và tên khớp với danh bạ.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="140"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="142"/>
         <source>Secondary sections</source>
         <translation>Chuyên mục phụ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="217"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="204"/>
         <source>The check failed: {error}</source>
         <translation>Không kiểm tra được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="230"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="216"/>
         <source>no title on this date</source>
         <translation>không giữ chức nào vào ngày này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="233"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="219"/>
         <source>Remove this tag</source>
         <translation>Bỏ thẻ này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="237"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="223"/>
         <source>in {where}</source>
         <translation>trong {where}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="247"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="233"/>
         <source>Tag</source>
         <translation>Gắn thẻ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="249"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="235"/>
         <source>Tag this story with {name}</source>
         <translation>Gắn thẻ {name} cho bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="254"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="240"/>
         <source>show</source>
         <translation>xem</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="267"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="253"/>
         <source>Fix</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="269"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="255"/>
         <source>Write the directory&apos;s wording instead (can be undone)</source>
         <translation>Thay bằng cách ghi trong danh bạ (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="275"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="261"/>
         <source>Problems: {n} · checked in {ms} ms</source>
         <translation>Lỗi: {n} · kiểm tra trong {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/title_fixes.py" line="73"/>
+        <location filename="../../src/editor_app/gui/officials/title_fixes.py" line="50"/>
         <source>The text has changed since the check: checking again.</source>
         <translation>Nội dung đã đổi sau lần kiểm tra: đang kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="344"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="315"/>
         <source>No match in the directory</source>
         <translation>Không có trong danh bạ</translation>
     </message>

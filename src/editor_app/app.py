@@ -136,13 +136,11 @@ def start(
         window.show_recovery(recovery)
     if show:
         # First start on this data folder: who is working, before the window can be used.
-        from editor_app.gui.identity_dialog import ask_first_identity
-
         def quit_app() -> None:
             window.close()
             app.quit()
 
-        ask_first_identity(window, quit_app)
+        window.ask_first_identity(quit_app)
     return Running(app, window, workspace, session)
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from editor_app.domain.workflow import Role, User
-from editor_app.gui.identity_dialog import IdentityDialog, ask_first_identity
+from editor_app.gui.identity_dialog import IdentityDialog
 from editor_app.gui.main_window import MainWindow
 from editor_app.services.workspace import Workspace
 
@@ -20,7 +20,7 @@ def test_first_start_asks_who_the_user_is(
     assert workspace.identity.get() is None
     assert window.review.user_label.text().endswith("Who are you?</a>")
     quits: list[int] = []
-    first = ask_first_identity(window, lambda: quits.append(1))
+    first = window.ask_first_identity(lambda: quits.append(1))
     assert first is not None
     dialog = first.dialog
     assert isinstance(dialog, IdentityDialog) and dialog.isVisible()
@@ -36,14 +36,14 @@ def test_first_start_asks_who_the_user_is(
     assert "Nguyễn Thu Hà · Editor" in window.review.user_label.text()
     assert quits == []
     # Nothing is asked once someone is set.
-    assert ask_first_identity(window, lambda: quits.append(1)) is None
+    assert window.ask_first_identity(lambda: quits.append(1)) is None
 
 
 def test_cancelling_explains_then_asks_again_or_quits(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     quits: list[int] = []
-    first = ask_first_identity(window, lambda: quits.append(1))
+    first = window.ask_first_identity(lambda: quits.append(1))
     assert first is not None and first.dialog is not None
     first.dialog.reject()
     box = first.message
@@ -64,7 +64,7 @@ def test_closing_the_question_unanswered_quits_instead_of_asking_forever(
     # Quitting the app (or the desktop session ending) closes the open dialogs without a click:
     # that must end the question, not open it again (which looped and filled the memory).
     quits: list[int] = []
-    first = ask_first_identity(window, lambda: quits.append(1))
+    first = window.ask_first_identity(lambda: quits.append(1))
     assert first is not None and first.dialog is not None
     first.dialog.close()  # rejected: the explanation opens
     box = first.message

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from editor_app.domain.officials.people import Official, Title
 from editor_app.gui.main_window import MainWindow
-from editor_app.gui.officials.directory_dialog import DirectoryDialog, open_directory
+from editor_app.gui.officials.directory_dialog import DirectoryDialog
 from editor_app.gui.officials.official_dialog import OfficialDialog
 from editor_app.services.workspace import Workspace
 
@@ -77,7 +77,7 @@ def test_merge_retire_and_show_stories(qtbot: QtBot, win: MainWindow, ws: Worksp
     b = ws.articles.create(headline="Bài hai").article
     ws.officials.tag(a.id, [dup])
     ws.officials.tag(b.id, [huy])
-    dialog = open_directory(win)
+    dialog = win.open_directory()
     qtbot.addWidget(dialog)
     dialog.select([huy, dup])
     assert dialog.merge_button.isEnabled()

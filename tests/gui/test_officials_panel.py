@@ -46,7 +46,7 @@ def _panel(win: MainWindow) -> TagPanel:
 
 def _open(qtbot: QtBot, win: MainWindow, article_id) -> TagPanel:  # type: ignore[no-untyped-def]
     panel = _panel(win)
-    with qtbot.waitSignal(panel.reviewed, timeout=5000):
+    with qtbot.waitSignal(panel.checked, timeout=5000):
         win.open_story(article_id)
     return panel
 
@@ -61,18 +61,18 @@ def test_sample_article_proposes_its_official_and_one_click_tags_it(
         headline=parsed.headline, sapo=parsed.sapo, body=parsed.body_markdown()
     ).article
     panel = _open(qtbot, win, story.id)
-    assert panel.review is not None
-    (found,) = panel.review.detected
+    assert panel.title_check is not None
+    (found,) = panel.title_check.detected
     assert found.official.full_name == HUY
-    assert panel.review.problems == ()  # the sample's titles are right
+    assert panel.title_check.problems == ()  # the sample's titles are right
     assert panel.last_check_ms < 1000
 
     button = panel.detected.button(found.official.id)
     assert button is not None and button.text() == "Tag"
-    with qtbot.waitSignal(panel.reviewed, timeout=5000):
+    with qtbot.waitSignal(panel.checked, timeout=5000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert [o.full_name for o in ws.officials.tagged(story.id)] == [HUY]
-    assert panel.review.detected == ()
+    assert panel.title_check.detected == ()
     assert panel.tagged.keys() == [found.official.id]
 
 
@@ -82,9 +82,9 @@ def test_title_fix_replaces_the_written_text_and_can_be_undone(
     body = "Dự có đồng chí Dương Đức Huy, Phó Trưởng Ban Tuyên giáo Tỉnh ủy.\n\nHội nghị kết thúc."
     story = ws.articles.create(body=body, event_date=date(2023, 4, 12)).article
     panel = _open(qtbot, win, story.id)
-    (problem,) = panel.review.problems  # type: ignore[union-attr]
+    (problem,) = panel.title_check.problems  # type: ignore[union-attr]
     assert problem.kind == "outdated_title"
-    assert panel.body_underlines.count == 1
+    assert panel.underlines["body"].count == 1
     fix = panel.problems.button(problem)
     assert fix is not None
 
@@ -95,19 +95,21 @@ def test_title_fix_replaces_the_written_text_and_can_be_undone(
     assert edit.toPlainText() == fixed
     # saved by the autosave, and the list follows it
     qtbot.waitUntil(lambda: ws.articles.get(story.id).body == fixed, timeout=5000)
-    qtbot.waitUntil(lambda: panel.review is not None and panel.review.problems == (), timeout=5000)
-    assert panel.body_underlines.count == 0
+    qtbot.waitUntil(
+        lambda: panel.title_check is not None and panel.title_check.problems == (), timeout=5000
+    )
+    assert panel.underlines["body"].count == 0
     edit.undo()  # one step
     assert edit.toPlainText() == body
-    qtbot.waitUntil(lambda: len(panel.review.problems) == 1, timeout=5000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: len(panel.title_check.problems) == 1, timeout=5000)  # type: ignore[union-attr]
 
 
 def test_headline_fix_is_undoable_too(qtbot: QtBot, win: MainWindow, ws: Workspace) -> None:
     headline = "Dương Đức Huy, Phó Trưởng Ban Tuyên giáo Tỉnh ủy làm việc tại Bát Xát"
     story = ws.articles.create(headline=headline, event_date=date(2024, 1, 5)).article
     panel = _open(qtbot, win, story.id)
-    (problem,) = panel.review.problems  # type: ignore[union-attr]
-    assert panel.headline_underlines.texts() == [problem.written]  # underlined in the headline
+    (problem,) = panel.title_check.problems  # type: ignore[union-attr]
+    assert panel.underlines["headline"].texts() == [problem.written]  # underlined in the headline
     assert panel.apply_fix(problem)
     edit = win.ui.headlineEdit
     assert edit.text() == headline.replace("Phó Trưởng", "Trưởng")
@@ -122,13 +124,13 @@ def test_a_name_typed_in_the_body_is_proposed_after_the_autosave(
 ) -> None:
     story = ws.articles.create(body="").article
     panel = _open(qtbot, win, story.id)
-    assert panel.review.detected == ()  # type: ignore[union-attr]
+    assert panel.title_check.detected == ()  # type: ignore[union-attr]
     commit(win.ui.bodyEdit, "Phát biểu của đồng chí DƯƠNG ĐỨC HUY tại hội nghị.")
     qtbot.waitUntil(
-        lambda: [d.official.full_name for d in panel.review.detected] == [HUY],  # type: ignore[union-attr]
+        lambda: [d.official.full_name for d in panel.title_check.detected] == [HUY],  # type: ignore[union-attr]
         timeout=5000,
     )
-    with qtbot.waitSignal(panel.reviewed, timeout=5000):
+    with qtbot.waitSignal(panel.checked, timeout=5000):
         qtbot.mouseClick(panel.tag_all_button, Qt.MouseButton.LeftButton)
     assert [o.full_name for o in ws.officials.tagged(story.id)] == [HUY]
 
@@ -146,12 +148,12 @@ def test_picker_matches_without_marks_and_hides_the_retired(
     qtbot.keyClicks(panel.picker_edit, "duong DUC")
     assert panel.picker_list.isVisible()
     assert panel.picker_list.item(0).text().startswith(HUY)
-    with qtbot.waitSignal(panel.reviewed, timeout=5000):
+    with qtbot.waitSignal(panel.checked, timeout=5000):
         qtbot.keyClick(panel.picker_edit, Qt.Key.Key_Return)
     assert [o.full_name for o in ws.officials.tagged(story.id)] == [HUY]
     assert panel.picker_edit.text() == ""
     (huy_id,) = panel.tagged.keys()
-    with qtbot.waitSignal(panel.reviewed, timeout=5000):
+    with qtbot.waitSignal(panel.checked, timeout=5000):
         qtbot.mouseClick(panel.tagged.button(huy_id), Qt.MouseButton.LeftButton)  # ×
     assert ws.officials.tagged(story.id) == []
 
@@ -161,7 +163,7 @@ def test_secondary_sections_are_saved_and_exclude_the_primary(
 ) -> None:
     sections = tmp_path / "sections.txt"
     sections.write_text("Chính trị\nChính trị/Bầu cử\nThời sự\n", encoding="utf-8")
-    win.on_changes(ws.sections.import_sections(sections)[0])
+    win.bus.publish(ws.sections.import_sections(sections)[0])
     win.reload_directory()
     story = ws.articles.create(section="Thời sự").article
     panel = _open(qtbot, win, story.id)

@@ -19,7 +19,8 @@ from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 
 if TYPE_CHECKING:
-    from editor_app.domain.workflow import User
+    from editor_app.gui.bus import ChangeBus
+    from editor_app.gui.context import StoryContext
     from editor_app.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -50,21 +51,26 @@ class ArticleEditor(QObject):
 
     counts_changed = Signal(str)
     save_state = Signal(str)
-    article_changed = Signal(object)  # Changes, after a save
 
     def __init__(
-        self, ui: Ui_MainWindow, workspace: Workspace, worker: Worker, parent: QObject | None = None
+        self,
+        ui: Ui_MainWindow,
+        workspace: Workspace,
+        worker: Worker,
+        story: StoryContext,
+        bus: ChangeBus,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = ui
         self.workspace = workspace
-        self.article: Article | None = None
+        self.story = story
+        self.bus = bus
+        self.article: Article | None = None  # the story the fields show
         self._cursor_states: dict[uuid.UUID, Any] = {}
         self._loading = False
         self._saved_state = ""  # what the status bar said after the last save that wrote
         self.read_only = False
-        # Who autosaves are recorded for (the review history thins them); set by the window.
-        self.user: User | None = None
         self.saver = SaveManager(self._autosave, self._read_field, worker, self)
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_failed)
@@ -76,6 +82,22 @@ class ArticleEditor(QObject):
         self._count_timer = QTimer(self, singleShot=True, interval=250)
         self._count_timer.timeout.connect(self._update_counts)
         self._connect()
+        fields = story.fields
+        for name, widget in (
+            ("headline", ui.headlineEdit),
+            ("sapo", ui.sapoEdit),
+            ("body", ui.bodyEdit),
+            ("byline", ui.bylineEdit),
+            ("location", ui.locationEdit),
+            ("keywords", ui.keywordsEdit),
+        ):
+            fields.register(name, widget)
+        fields.register_value("section", ui.sectionCombo.currentData)
+        fields.register_value("event_date", self._event_date)
+        # First to hear of another story: the panels read the fields after it showed it.
+        story.opened.connect(self.open)
+        story.read_only_changed.connect(self.set_read_only)
+        story.add_flusher(self.saver.flush)
 
     # --- wiring ---------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -163,10 +185,8 @@ class ArticleEditor(QObject):
         self._update_counts()
 
     def set_read_only(self, on: bool) -> None:
-        """The story shown but not editable (a reporter's approved story); pending edits are
-        saved first."""
-        if on and not self.read_only:
-            self.saver.save_now()
+        """The story shown but not editable (a reporter's approved story; the context saved
+        the pending edits first)."""
         self.read_only = on
         ui = self.ui
         for edit in (ui.headlineEdit, ui.sapoEdit, ui.bodyEdit):
@@ -181,7 +201,7 @@ class ArticleEditor(QObject):
         """Runs on the worker: saves the fields, then lets the review history keep (and thin)
         an autosave revision for the user."""
         changes = self.workspace.articles.save_fields(article_id, fields)
-        user = self.user
+        user = self.story.user
         if user is not None and changes.articles:  # not when nothing changed (undone typing)
             try:
                 self.workspace.review.autosaved(article_id, user)
@@ -194,6 +214,7 @@ class ArticleEditor(QObject):
         if self._loading or self.article is None or self.read_only:
             return
         self.saver.mark(name)
+        self.story.fields.edited.emit(name)
         self.save_state.emit(self.tr("Unsaved changes…"))
         if name in ("headline", "sapo"):
             self._update_hints()
@@ -201,26 +222,18 @@ class ArticleEditor(QObject):
             self._count_timer.start()
 
     def _read_field(self, name: str) -> Any:
-        ui = self.ui
-        if name == "headline":
-            return ui.headlineEdit.text()
-        if name == "sapo":
-            return ui.sapoEdit.toPlainText()
-        if name == "body":
-            return ui.bodyEdit.toPlainText()
-        if name == "byline":
-            return ui.bylineEdit.text()
-        if name == "location":
-            return ui.locationEdit.text()
         if name == "keywords":
-            return parse_keywords(ui.keywordsEdit.text())
-        if name == "section":
-            return ui.sectionCombo.currentData()
-        if name == "event_date":
-            if not ui.eventDateCheck.isChecked():
-                return None
-            return ui.eventDateEdit.date().toPython()
+            return parse_keywords(self.ui.keywordsEdit.text())
+        if name in ("section", "event_date") or name in self.story.fields:
+            return self.story.fields.value(name)
         raise KeyError(name)
+
+    def _event_date(self) -> date | None:
+        ui = self.ui
+        if not ui.eventDateCheck.isChecked():
+            return None
+        day = ui.eventDateEdit.date().toPython()
+        return day if isinstance(day, date) else None
 
     def _on_saved(self, changes: Changes) -> None:
         if changes.saved_at is not None:
@@ -233,7 +246,7 @@ class ArticleEditor(QObject):
             return
         if changes.saved_at is not None and not self.saver.dirty:
             self.save_state.emit(self._saved_state)
-        self.article_changed.emit(changes)
+        self.bus.publish(changes, self)
 
     def _on_failed(self, message: str) -> None:
         self.save_state.emit(self.tr("Not saved: {error} — will retry").format(error=message))

@@ -1,33 +1,24 @@
-"""Docks around the story (photos, officials, preview…): each is a Panel, listed in PANELS.
+"""Docks around the story (photos, officials, preview…), listed in PANELS.
 
-A panel is a QDockWidget built by `factory(window)`; the window calls `set_article()` when
-another story opens (after the pending edits of the previous one were saved) and
-`on_changes()` after any change made elsewhere. A panel that changes something through a
-service emits `changed(Changes)` so the rest of the window refreshes.
+A dock is a QDockWidget built as `Dock(desk)` (gui/desk.py), never given the window: it
+follows `desk.story.opened` (another story shown, the previous one's edits saved), listens to
+the change bus (`desk.bus.subscribe(self, self.on_changes)`) and runs what it changes through
+`desk.ops`, which publishes the `Changes` for the others.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 if TYPE_CHECKING:
-    from editor_app.domain.article import Article
-    from editor_app.gui.main_window import MainWindow
-    from editor_app.services.changes import Changes
+    from editor_app.gui.desk import Desk
 
-
-class Panel(Protocol):
-    def set_article(self, article: Article | None) -> None: ...
-
-    def on_changes(self, changes: Changes) -> None: ...
-
-
-PanelFactory = Callable[["MainWindow"], QDockWidget]
+PanelFactory = Callable[["Desk"], QDockWidget]
 
 # (module, class, dock area). Imported by `load_panels()` when the window attaches to a data
 # folder, after the frame is on screen: the panels pull in the web engine and the database layer.

@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from editor_app.domain.errors import UserError
-from editor_app.gui.progress import WorkProgress
+from editor_app.gui.ops import Progress
 from editor_app.gui.settings import HANDOFF_FOLDER, RECEIVE_FOLDER
-from editor_app.services.changes import Changes
 
 if TYPE_CHECKING:
-    from editor_app.gui.main_window import MainWindow
+    from editor_app.gui.desk import Desk
     from editor_app.gui.review.controller import ReviewController
+    from editor_app.services.handoff import Received, Sent
 
 log = logging.getLogger(__name__)
 
@@ -29,27 +29,19 @@ class Handoff(QObject):
     received = Signal(object)  # Received
     failed = Signal(str)
 
-    def __init__(self, window: MainWindow, controller: ReviewController) -> None:
+    def __init__(self, desk: Desk, window: QWidget, controller: ReviewController) -> None:
         super().__init__(window)
+        self.desk = desk
         self.window = window
         self.controller = controller
-        self.progress: WorkProgress | None = None
         self.message_box: QMessageBox | None = None
         self.busy = False
 
     # --- common ---------------------------------------------------------------------------------
-    def _start_progress(self, text: str) -> None:
+    @staticmethod
+    def _progress(text: str) -> Progress:
         # At once and without Cancel: nothing may be typed while a package is read or written.
-        self.progress = WorkProgress(
-            self.window, text, "editor_app", min_duration_ms=0, object_name="handoffProgress"
-        )
-        self.busy = True
-
-    def _stop_progress(self) -> None:
-        self.busy = False
-        if self.progress is not None:
-            self.progress.close()
-            self.progress = None
+        return Progress(text, "editor_app", min_duration_ms=0, object_name="handoffProgress")
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
@@ -61,31 +53,23 @@ class Handoff(QObject):
         return box
 
     def _error(self, title: str, error: BaseException) -> None:
-        self._stop_progress()
+        """A refusal said with its whole reason (an unexpected error went to the error
+        dialog, through the runner)."""
+        self.busy = False
+        text = str(error)
         if isinstance(error, UserError):
-            text = str(error)
-        else:
-            log.error("hand-off failed", exc_info=error)
-            text = self.tr("Something went wrong: {error}").format(error=repr(error))
-        self._tell(QMessageBox.Icon.Warning, title, text)
+            self._tell(QMessageBox.Icon.Warning, title, text)
         self.failed.emit(text)
-
-    def _save_pending(self) -> None:
-        """Everything typed reaches the disk before the package is read or written."""
-        photos = self.controller.photo_panel()
-        if photos is not None:
-            photos.save_fields()
-        self.window.editor.saver.flush()
 
     # --- send -----------------------------------------------------------------------------------
     def send(self, folder: Path | None = None) -> None:
-        article = self.window.editor.article
+        article = self.desk.story.article
         if article is None or self.busy:
             return
         user = self.controller.require_user()
         if user is None:
             return
-        settings = self.window.settings
+        settings = self.desk.settings
         if folder is None:
             start = settings.get(HANDOFF_FOLDER) or str(Path.home())
             chosen = QFileDialog.getExistingDirectory(
@@ -95,13 +79,13 @@ class Handoff(QObject):
                 return
             folder = Path(chosen)
         settings.set(HANDOFF_FOLDER, str(folder))
-        self._save_pending()
-        aid, service = article.id, self.window.workspace.handoff
-        self._start_progress(self.tr("Writing the story's package…"))
+        self.desk.story.flush()  # everything typed is in the package
+        aid, service = article.id, self.desk.ws.handoff
+        self.busy = True
 
-        def done(path: Any) -> None:
-            self._stop_progress()
-            self.window.on_changes(Changes.of([aid], source=self))
+        def done(sent: Sent) -> None:
+            self.busy = False
+            path = sent.path
             self.controller.refresh_state()
             self._tell(
                 QMessageBox.Icon.Information,
@@ -113,10 +97,12 @@ class Handoff(QObject):
             )
             self.sent.emit(Path(path))
 
-        self.window.worker.submit(
-            lambda: service.send(aid, folder, user).path,
-            done,
-            lambda e: self._error(self.tr("The package was not written"), e),
+        self.desk.ops.run_in_background(
+            lambda _report, _cancelled: service.send(aid, folder, user),
+            progress=self._progress(self.tr("Writing the story's package…")),
+            initiator=self,
+            on_done=done,
+            on_failed=lambda e: self._error(self.tr("The package was not written"), e),
         )
 
     # --- receive --------------------------------------------------------------------------------
@@ -126,7 +112,7 @@ class Handoff(QObject):
         user = self.controller.require_user()
         if user is None:
             return
-        settings = self.window.settings
+        settings = self.desk.settings
         if path is None:
             start = settings.get(RECEIVE_FOLDER) or settings.get(HANDOFF_FOLDER) or str(Path.home())
             chosen, _ = QFileDialog.getOpenFileName(
@@ -139,25 +125,23 @@ class Handoff(QObject):
                 return
             path = Path(chosen)
         settings.set(RECEIVE_FOLDER, str(path.parent))
-        self._save_pending()
-        service = self.window.workspace.handoff
-        self._start_progress(self.tr("Reading {name}…").format(name=path.name))
-        self.window.worker.submit(
-            lambda: service.receive(path, user),
-            self._received,
-            lambda e: self._error(self.tr("The package was refused"), e),
+        self.desk.story.flush()  # what is typed is stored before a merge reads it
+        service = self.desk.ws.handoff
+        self.busy = True
+        self.desk.ops.run_in_background(
+            lambda _report, _cancelled: service.receive(path, user),
+            progress=self._progress(self.tr("Reading {name}…").format(name=path.name)),
+            initiator=self,
+            on_done=self._received,
+            on_failed=lambda e: self._error(self.tr("The package was refused"), e),
         )
 
-    def _received(self, result: Any) -> None:
-        self._stop_progress()
-        window = self.window
-        changes = getattr(result, "changes", None)
-        if isinstance(changes, Changes):
-            window.on_changes(changes)
-        window.refresh_list()
-        window.open_story(result.article_id)  # shows the merged text (or the new story)
+    def _received(self, result: Received) -> None:
+        self.busy = False
+        # The merged text (or the new story) is shown; the list heard of it on the bus.
+        self.controller.open_requested.emit(result.article_id)
         headline = ""
-        article = window.editor.article
+        article = self.desk.story.article
         if article is not None and article.id == result.article_id:
             headline = article.headline
         name = headline or self.tr("(untitled)")

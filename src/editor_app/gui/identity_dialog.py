@@ -26,7 +26,7 @@ from editor_app.domain.workflow import Role, User
 from editor_app.gui.review.labels import name_buttons
 
 if TYPE_CHECKING:
-    from editor_app.gui.main_window import MainWindow
+    from editor_app.services.identity import IdentityService
 
 
 class IdentityDialog(QDialog):
@@ -99,19 +99,18 @@ class IdentityDialog(QDialog):
         super().accept()
 
 
-def change_identity(window: MainWindow) -> User | None:
+def change_identity(parent: QWidget, identity: IdentityService) -> User | None:
     """Settings › User…: asks again (modal); the new user, or None when cancelled."""
-    ws = window.workspace
-    dialog = IdentityDialog(window, ws.identity.get())
+    dialog = IdentityDialog(parent, identity.get())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     user = dialog.user()
     if user is None:
         return None
     try:
-        ws.identity.set(user)
+        identity.set(user)
     except UserError as e:
-        window.show_error(e)
+        QMessageBox.warning(parent, "editor_app", str(e))
         return None
     return user
 
@@ -122,9 +121,12 @@ class FirstStart(QObject):
 
     done = Signal(object)  # User
 
-    def __init__(self, window: MainWindow, quit_app: Callable[[], None]) -> None:
+    def __init__(
+        self, window: QWidget, identity: IdentityService, quit_app: Callable[[], None]
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.identity = identity
         self.quit_app = quit_app
         self.dialog: IdentityDialog | None = None
         self.message: QMessageBox | None = None
@@ -146,7 +148,7 @@ class FirstStart(QObject):
             self.ask()
             return
         try:
-            self.window.workspace.identity.set(user)
+            self.identity.set(user)
         except UserError as e:
             box = QMessageBox(QMessageBox.Icon.Warning, "editor_app", str(e), parent=self.window)
             box.finished.connect(lambda _r: self.ask())
@@ -185,15 +187,13 @@ class FirstStart(QObject):
             self.quit_app()
 
 
-def ask_first_identity(window: MainWindow, quit_app: Callable[[], None]) -> FirstStart | None:
+def ask_first_identity(
+    window: QWidget, identity: IdentityService, quit_app: Callable[[], None]
+) -> FirstStart | None:
     """At start: when nobody is set on this data folder, asks who the user is before the window
     can be used. Returns the question under way (None when someone is already set)."""
-    if window.workspace.identity.get() is not None:
+    if identity.get() is not None:
         return None
-    first = FirstStart(window, quit_app)
-    review = getattr(window, "review", None)
-    if review is not None:
-        first.done.connect(review.set_user)
-    setattr(window, "first_start", first)  # noqa: B010  # kept while the question is open
+    first = FirstStart(window, identity, quit_app)
     first.ask()
     return first

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from editor_app.domain.errors import UserError
 from editor_app.gui import i18n
@@ -18,14 +18,17 @@ from editor_app.gui.story_actions import StoryActions
 # logic, the story list, the docks) is loaded by `attach()`, after the window shows.
 if TYPE_CHECKING:
     import uuid
+    from collections.abc import Callable
 
-    from PySide6.QtCore import QModelIndex
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QDockWidget, QWidget
 
     from editor_app.domain.article import Article
     from editor_app.domain.listing import ArticleFilter
-    from editor_app.services.changes import Changes
+    from editor_app.gui.identity_dialog import FirstStart
+    from editor_app.gui.officials.directory_dialog import DirectoryDialog
+    from editor_app.gui.story_list.filters import KeywordFilter, OfficialFilter
+    from editor_app.gui.story_list.model import StoryListModel
     from editor_app.services.session import Recovery
     from editor_app.services.workspace import Workspace
 
@@ -52,23 +55,32 @@ class MainWindow(StoryActions, QMainWindow):
     def attach(self, workspace: Workspace) -> None:
         """Connects the window to an open data folder and shows its stories."""
         from editor_app.gui.article_editor import ArticleEditor
-        from editor_app.gui.dock_registry import load_panels
-        from editor_app.gui.story_list.model import StoryListModel
-        from editor_app.gui.story_list.search import StorySearch
+        from editor_app.gui.bus import ChangeBus
+        from editor_app.gui.context import StoryContext
+        from editor_app.gui.desk import Desk
+        from editor_app.gui.ops import Ops
+        from editor_app.gui.review.controller import ReviewController
+        from editor_app.gui.story_list.controller import StoryList
         from editor_app.gui.worker import Worker
 
         self.workspace = workspace
         self.worker = Worker(self)
-        self.editor = ArticleEditor(self.ui, workspace, self.worker, self)
-        self.model = StoryListModel(workspace.articles.summaries, self)
-        self.story_search = StorySearch(workspace, self.model, self.ui.listInfo, self)
-        self.story_search.shown.connect(self._select_current)
-        self.story_search.failed.connect(self.show_error)
-        self._build_story_list()
+        self.bus = ChangeBus(self)
+        self.story = StoryContext(self)
+        self.ops = Ops(self, self.worker, self.bus)
+        self.desk = Desk(
+            workspace, self.story, self.bus, self.ops, self.settings, self.statusBar().showMessage
+        )
+        # Built first, so first to hear of another story and of a change: the panels read
+        # the fields it filled, the list redraws before them.
+        self.editor = ArticleEditor(self.ui, workspace, self.worker, self.story, self.bus, self)
+        self.stories = StoryList(workspace, self.ui, self.story, self)
+        self.stories.open_requested.connect(self.open_story)
+        self.stories.failed.connect(self.show_error)
+        self.bus.changed.connect(self.stories.on_changes)
         self._build_menus()
-        from editor_app.gui.review.controller import ReviewController
-
-        self.review = ReviewController(self)  # who am I, status, history, send and receive
+        self.review = ReviewController(self.desk, self, self.ui)  # who, status, history, hand-off
+        self.review.open_requested.connect(lambda aid: self.open_story(aid, quiet=True))
         body = self.ui.bodyEdit
 
         def save_words(_word: str) -> None:
@@ -78,27 +90,7 @@ class MainWindow(StoryActions, QMainWindow):
                 self.worker.submit(lambda: workspace.save_user_words(snapshot))
 
         body.set_add_word_callback(save_words)
-        self.panels: list[QDockWidget] = []
-        first_in: dict[Qt.DockWidgetArea, QDockWidget] = {}
-        for factory, area in load_panels():
-            dock = factory(self)
-            self.addDockWidget(area, dock)
-            # Docks on one side share it as tabs: each gets the full height.
-            if area in first_in:
-                self.tabifyDockWidget(first_in[area], dock)
-            else:
-                first_in[area] = dock
-            self.panels.append(dock)
-            changed = getattr(dock, "changed", None)
-            if changed is not None:
-                changed.connect(self.on_changes)
-        for dock in first_in.values():
-            dock.raise_()
-        self.review.panels_ready()
-        self._search_timer = QTimer(self, singleShot=True, interval=200)
-        self._search_timer.timeout.connect(self.refresh_list)
-        self.ui.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.editor.article_changed.connect(self.on_changes)
+        self._add_docks()
         self.editor.save_state.connect(self.save_label.setText)
         self.editor.counts_changed.connect(self.count_label.setText)
         app = QApplication.instance()
@@ -115,38 +107,31 @@ class MainWindow(StoryActions, QMainWindow):
         # alongside would slow the list's queries (both want the interpreter).
         QTimer.singleShot(0, self, self._load_spelling)
 
+    def _add_docks(self) -> None:
+        from editor_app.gui.dock_registry import load_panels
+        from editor_app.gui.review.comments_panel import CommentsPanel
+
+        self.panels: list[QDockWidget] = []
+        first_in: dict[Qt.DockWidgetArea, QDockWidget] = {}
+        for factory, area in load_panels():
+            dock = factory(self.desk)
+            self.addDockWidget(area, dock)
+            # Docks on one side share it as tabs: each gets the full height.
+            if area in first_in:
+                self.tabifyDockWidget(first_in[area], dock)
+            else:
+                first_in[area] = dock
+            self.panels.append(dock)
+            if isinstance(dock, CommentsPanel):
+                self.review.connect_comments(dock)
+        for dock in first_in.values():
+            dock.raise_()
+
     def _load_spelling(self) -> None:
         if not getattr(self, "_closed", False):  # not once closed: its worker has stopped
             self.ui.bodyEdit.load_spell_checker(self.workspace.load_spell_checker)
 
     # --- building -------------------------------------------------------------------------------
-    def _build_story_list(self) -> None:
-        from editor_app.domain.workflow import Status
-        from editor_app.gui.story_list.filters import add_story_filters
-        from editor_app.gui.story_list.model import StoryListModel, status_label
-
-        view = self.ui.storyList
-        view.setModel(self.model)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(StoryListModel.HEADLINE, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths: ResizeToContents would ask every row for its text, defeating the paging.
-        widths = {
-            StoryListModel.SECTION: 88,
-            StoryListModel.STATUS: 76,
-            StoryListModel.UPDATED: 112,
-        }
-        for col, width in widths.items():
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, width)
-        view.verticalHeader().setDefaultSectionSize(28)
-        view.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.ui.statusFilter.addItem(self.tr("All statuses"), None)
-        for st in Status:
-            self.ui.statusFilter.addItem(status_label(st), st)
-        self.ui.statusFilter.currentIndexChanged.connect(lambda _i: self.refresh_list())
-        self.ui.sectionFilter.currentIndexChanged.connect(lambda _i: self.refresh_list())
-        self.official_filter, self.keyword_filter = add_story_filters(self)
-
     def _build_status_bar(self) -> None:
         self.save_label = QLabel(self)
         self.count_label = QLabel(self)
@@ -155,20 +140,19 @@ class MainWindow(StoryActions, QMainWindow):
 
     def _build_menus(self) -> None:
         ui = self.ui
-        ui.actionNew.triggered.connect(lambda: self.new_story(self._filter_section()))
+        ui.actionNew.triggered.connect(lambda: self.new_story(self.stories.section()))
         ui.actionDuplicate.triggered.connect(self.duplicate_story)
         ui.actionSaveRevision.triggered.connect(self.save_revision)
         ui.actionTrash.triggered.connect(self.trash_story)
         ui.actionRestore.triggered.connect(self.restore_story)
         ui.actionDeleteForever.triggered.connect(self.delete_story)
-        ui.actionShowTrash.toggled.connect(lambda _on: self.refresh_list())
         ui.actionQuit.triggered.connect(self.close)
         ui.actionFind.triggered.connect(lambda: self._find(replace=False))
         ui.actionReplace.triggered.connect(lambda: self._find(replace=True))
         ui.menuRecent.aboutToShow.connect(self._fill_recent)
         ui.menuEdit.addSeparator()
         self.actionOfficials = ui.menuEdit.addAction(self.tr("Officials directory…"))
-        self.actionOfficials.triggered.connect(self._open_directory)
+        self.actionOfficials.triggered.connect(self.open_directory)
         group = QActionGroup(self)
         site = self.workspace.site.config
         locked = not site.user_may("language")  # IT's site configuration sets it
@@ -186,19 +170,10 @@ class MainWindow(StoryActions, QMainWindow):
     def reload_directory(self) -> None:
         sections = self.workspace.sections.sections()
         self.editor.set_sections(sections)
+        self.stories.set_sections(sections)
         keywords = self.workspace.articles.keywords_in_use()
         self.editor.set_keywords(keywords)
-        self.keyword_filter.set_keywords(keywords)
-        f = self.ui.sectionFilter
-        current = f.currentData()
-        f.blockSignals(True)
-        f.clear()
-        f.addItem(self.tr("All sections"), None)
-        for s in sections:
-            f.addItem("    " * (len(s.parts) - 1) + s.name, s.path)
-        if current:
-            f.setCurrentIndex(max(0, f.findData(current)))
-        f.blockSignals(False)
+        self.stories.keyword_filter.set_keywords(keywords)
         menu = self.ui.menuNewFromTemplate
         menu.clear()
         for s in sections:
@@ -206,55 +181,24 @@ class MainWindow(StoryActions, QMainWindow):
             act.triggered.connect(lambda _c=False, p=s.path: self.new_story(p))
         menu.setEnabled(bool(sections))
 
-    # --- the story list -------------------------------------------------------------------------
-    def _filter_section(self) -> str | None:
-        data = self.ui.sectionFilter.currentData()
-        return str(data) if data else None
+    # --- the story list (tests and the story actions reach it through these) -------------------
+    @property
+    def model(self) -> StoryListModel:
+        return self.stories.model
+
+    @property
+    def official_filter(self) -> OfficialFilter:
+        return self.stories.official_filter
+
+    @property
+    def keyword_filter(self) -> KeywordFilter:
+        return self.stories.keyword_filter
 
     def current_filter(self) -> ArticleFilter:
-        from editor_app.domain.listing import ArticleFilter
-        from editor_app.domain.workflow import Status
-
-        status = self.ui.statusFilter.currentData()
-        return ArticleFilter(
-            status=Status(status) if status else None,
-            section=self._filter_section(),
-            trashed=self.ui.actionShowTrash.isChecked(),
-            official_id=self.official_filter.current_id(),
-            keyword=self.keyword_filter.current_keyword(),
-        )
+        return self.stories.current_filter()
 
     def refresh_list(self) -> None:
-        """Re-queries which stories the list shows (search or filters changed, one added...).
-        A search runs off the UI thread: the list keeps its rows until the result comes."""
-        self.story_search.refresh(self.ui.searchEdit.text(), self.current_filter())
-
-    def _select_current(self) -> None:
-        article = self.editor.article
-        row = self.model.row_of(article.id) if article else None
-        view = self.ui.storyList
-        view.selectionModel().blockSignals(True)
-        if row is None:
-            view.clearSelection()
-        else:
-            view.selectRow(row)
-        view.selectionModel().blockSignals(False)
-
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        aid = self.model.id_at(current.row())
-        if aid is not None and (self.editor.article is None or self.editor.article.id != aid):
-            self.open_story(aid)
-
-    def on_changes(self, changes: Changes) -> None:
-        """Refreshes only what a change touched (autosave redraws one row of the list)."""
-        if changes.membership:
-            self.refresh_list()
-        else:
-            self.model.invalidate(list(changes.articles))
-        for dock in self.panels:
-            if dock is not changes.source:
-                dock.on_changes(changes)  # type: ignore[attr-defined]
-        self.review.on_changes(changes)
+        self.stories.refresh()
 
     # --- story actions --------------------------------------------------------------------------
     def open_story(self, article_id: uuid.UUID | None, quiet: bool = False) -> None:
@@ -270,17 +214,15 @@ class MainWindow(StoryActions, QMainWindow):
         self._show(article)
         self.settings.add_recent(str(article.id))
         self.settings.set(LAST_STORY, str(article.id))
-        self._select_current()
+        self.stories.select_current()
         self._update_actions()
 
     def _show(self, article: Article | None) -> None:
-        self.editor.open(article)
-        for dock in self.panels:
-            dock.set_article(article)  # type: ignore[attr-defined]
+        self.story.open(article)  # the editor, then the docks
         self.review.set_article(article)
 
     def _update_actions(self) -> None:
-        article = self.editor.article
+        article = self.story.article
         has = article is not None
         trashed = bool(article and article.trashed_at)
         ui = self.ui
@@ -290,10 +232,29 @@ class MainWindow(StoryActions, QMainWindow):
         ui.actionRestore.setEnabled(trashed)
         ui.actionDeleteForever.setEnabled(trashed)
 
-    def _open_directory(self) -> None:
-        from editor_app.gui.officials.directory_dialog import open_directory
+    def open_directory(self) -> DirectoryDialog:
+        """Edit › Officials directory…: one dialog, not modal."""
+        from editor_app.gui.officials.directory_dialog import DirectoryDialog
 
-        open_directory(self)
+        dialog = getattr(self, "officials_dialog", None)
+        if not isinstance(dialog, DirectoryDialog):
+            dialog = DirectoryDialog(self.workspace.officials, self)
+            dialog.changed.connect(lambda c, d=dialog: self.bus.publish(c, d))
+
+            def show_stories(official_id: uuid.UUID) -> None:
+                self.stories.show_stories_of(official_id)
+                self.activateWindow()
+
+            dialog.show_stories.connect(show_stories)
+            self.officials_dialog = dialog
+        else:
+            dialog.reload()
+        if dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+        else:
+            dialog.show()
+        return dialog
 
     def _fill_recent(self) -> None:
         menu = self.ui.menuRecent
@@ -354,6 +315,16 @@ class MainWindow(StoryActions, QMainWindow):
         box.open()
         self.recovery_box = box
 
+    def ask_first_identity(self, quit_app: Callable[[], None]) -> FirstStart | None:
+        """At the first start on a data folder: who is working, before anything else."""
+        from editor_app.gui.identity_dialog import ask_first_identity
+
+        first = ask_first_identity(self, self.workspace.identity, quit_app)
+        if first is not None:
+            first.done.connect(self.review.set_user)
+            self.first_start = first  # kept while the question is open
+        return first
+
     def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
         if self.editor.focus_widget_is_ours(old):
             self.editor.saver.save_now()
@@ -362,7 +333,7 @@ class MainWindow(StoryActions, QMainWindow):
         if hasattr(self, "editor") and not getattr(self, "_closed", False):
             self._closed = True
             self.editor.saver.close()
-            self.story_search.close()
+            self.stories.close()
             self.worker.shutdown()
         self.settings.set_geometry(type(self).__name__, self.saveGeometry())
         self.settings.sync()

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from editor_app.domain.errors import UserError
-
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
+    from editor_app.services.articles import Created
+    from editor_app.services.changes import Changes
 
 
 class StoryActions:
@@ -23,70 +23,85 @@ class StoryActions:
         from editor_app.services.templates import template_for
 
         tpl = template_for(section)
-        try:
-            article = self.workspace.articles.create(
-                section=section, sapo=tpl.sapo, body=tpl.body
-            ).article
-        except UserError as e:
-            self.show_error(e)
-            return
-        self.ui.searchEdit.clear()
-        self.refresh_list()
-        self.open_story(article.id)
-        self.ui.headlineEdit.setFocus()
+
+        def opened(created: Created) -> None:
+            self.ui.searchEdit.clear()  # the list (told by the bus) shows the new story
+            self.open_story(created.article.id)
+            self.ui.headlineEdit.setFocus()
+
+        self.ops.run(
+            lambda: self.workspace.articles.create(section=section, sapo=tpl.sapo, body=tpl.body),
+            initiator=self,
+            on_done=opened,
+        )
 
     def duplicate_story(self: MainWindow) -> None:  # type: ignore[misc]
-        if self.editor.article is None:
+        article_id = self.story.article_id
+        if article_id is None:
             return
-        self.editor.saver.flush()
-        copy = self.workspace.articles.duplicate(self.editor.article.id).article
-        self.refresh_list()
-        self.open_story(copy.id)
-        self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "Story duplicated"), 4000
+        self.story.flush()
+
+        def opened(created: Created) -> None:
+            self.open_story(created.article.id)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Story duplicated"), 4000
+            )
+
+        self.ops.run(
+            lambda: self.workspace.articles.duplicate(article_id), initiator=self, on_done=opened
         )
 
     def save_revision(self: MainWindow) -> None:  # type: ignore[misc]
-        if self.editor.article is None:
+        article_id = self.story.article_id
+        if article_id is None:
             return
         user = self.review.user  # nobody set (the first-start question unanswered): unsigned
-        self.editor.saver.flush()
-        try:
-            self.workspace.review.save_revision(self.editor.article.id, user)
-        except UserError as e:
-            self.show_error(e)
-            return
-        n = self.workspace.articles.revision_count(self.editor.article.id)
-        self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "Revision {n} saved").format(n=n), 4000
+        self.story.flush()
+
+        def saved(_changes: object) -> None:
+            n = self.workspace.articles.revision_count(article_id)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Revision {n} saved").format(n=n), 4000
+            )
+
+        self.ops.run(
+            lambda: self.workspace.review.save_revision(article_id, user),
+            initiator=self,
+            on_done=saved,
         )
 
     def trash_story(self: MainWindow) -> None:  # type: ignore[misc]
-        article = self.editor.article
+        article = self.story.article
         if article is None:
             return
-        self.editor.saver.flush()
-        self.workspace.articles.trash(article.id)
-        self._show(None)
-        self.refresh_list()
-        self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "Moved to trash: {h}").format(
-                h=article.headline
-            ),
-            6000,
+        self.story.flush()
+
+        def trashed(_changes: Changes) -> None:
+            self._show(None)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Moved to trash: {h}").format(
+                    h=article.headline
+                ),
+                6000,
+            )
+            self._update_actions()
+
+        self.ops.run(
+            lambda: self.workspace.articles.trash(article.id), initiator=self, on_done=trashed
         )
-        self._update_actions()
 
     def restore_story(self: MainWindow) -> None:  # type: ignore[misc]
-        article = self.editor.article
-        if article is None:
+        article_id = self.story.article_id
+        if article_id is None:
             return
-        self.workspace.articles.restore(article.id)
-        self.open_story(article.id)
-        self.refresh_list()
+        self.ops.run(
+            lambda: self.workspace.articles.restore(article_id),
+            initiator=self,
+            on_done=lambda _c: self.open_story(article_id),
+        )
 
     def delete_story(self: MainWindow) -> None:  # type: ignore[misc]
-        article = self.editor.article
+        article = self.story.article
         if article is None:
             return
         answer = QMessageBox.question(
@@ -101,9 +116,11 @@ class StoryActions:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.editor.saver.flush()
+        self.story.flush()
         self._show(None)
-        self.workspace.articles.delete_forever(article.id)
         self.settings.remove_recent(str(article.id))
-        self.refresh_list()
-        self._update_actions()
+        self.ops.run(
+            lambda: self.workspace.articles.delete_forever(article.id),
+            initiator=self,
+            on_done=lambda _d: self._update_actions(),
+        )

@@ -120,7 +120,6 @@ class ArticleService:
         self,
         article_id: uuid.UUID,
         fields: dict[str, Any],
-        source: object | None = None,
         user: User | None = None,
     ) -> Changes:
         """The autosave: writes only the given fields, in one short transaction, and only
@@ -136,8 +135,8 @@ class ArticleService:
         with self._db.quick_write() as conn:
             when = save_changed_fields(conn, article_id, clean, locked_for=locked_for)
         if when is None:
-            return Changes(source=source)
-        return Changes.of([article_id], saved_at=when, source=source)
+            return Changes()
+        return Changes.of([article_id], saved_at=when)
 
     def save_revision(
         self,

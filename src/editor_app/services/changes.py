@@ -1,4 +1,5 @@
-"""What a service call changed: views refresh from this and skip the widget that made it."""
+"""What a service call changed: views refresh from this; the window's runner adds who asked
+(the initiator), so the widget that made the change can skip its echo."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ class Changes:
     saved_at: datetime | None = None
     # Things the user should be told (e.g. photos a restore could not bring back).
     messages: tuple[str, ...] = ()
-    source: object | None = field(default=None, compare=False)
+    # Set by the window's change bus, never by a service: the object that asked for it.
+    initiator: object | None = field(default=None, compare=False)
 
     @staticmethod
     def of(

@@ -185,26 +185,22 @@ class OfficialService:
             by_id = {o.id: o for o in officials_repo.list_officials(s)}
         return [by_id[i] for i in ids if i in by_id]
 
-    def tag(
-        self, article_id: uuid.UUID, official_ids: Iterable[uuid.UUID], source: object = None
-    ) -> Changes:
+    def tag(self, article_id: uuid.UUID, official_ids: Iterable[uuid.UUID]) -> Changes:
         """Adds officials to a story's tags (those already tagged are left where they are)."""
         with self._db.transaction() as s:
             current = repo.get_article(s, article_id).official_ids
             for oid in official_ids:
                 officials_repo.get_official(s, oid)  # NotFound for an unknown id
             officials_repo.set_article_officials(s, article_id, [*current, *official_ids])
-        return Changes.of([article_id], source=source)
+        return Changes.of([article_id])
 
-    def untag(
-        self, article_id: uuid.UUID, official_id: uuid.UUID, source: object = None
-    ) -> Changes:
+    def untag(self, article_id: uuid.UUID, official_id: uuid.UUID) -> Changes:
         with self._db.transaction() as s:
             current = repo.get_article(s, article_id).official_ids
             officials_repo.set_article_officials(
                 s, article_id, [i for i in current if i != official_id]
             )
-        return Changes.of([article_id], source=source)
+        return Changes.of([article_id])
 
     def fix_caption(
         self,
@@ -213,7 +209,6 @@ class OfficialService:
         end: int,
         written: str,
         replacement: str,
-        source: object = None,
     ) -> Changes:
         """Puts the directory's wording in a caption, where `written` still stands."""
         with self._db.transaction() as s:
@@ -226,7 +221,7 @@ class OfficialService:
             photos_repo.update_photo(
                 s, photo_id, {"caption": nfc(caption[:start] + replacement + caption[end:])}
             )
-        return Changes.of([article_id], photos=frozenset({photo_id}), source=source)
+        return Changes.of([article_id], photos=frozenset({photo_id}))
 
     def check_titles(self, article: Article, texts: Mapping[str, str] | None = None) -> TitleCheck:
         """Tags, names to tag and title problems of a story (`check_titles` on the cached

@@ -53,6 +53,14 @@ class AttachItem:
 
 
 @dataclass(frozen=True)
+class Removed:
+    """A photo taken off its story, kept (with its position) for `restore`."""
+
+    changes: Changes
+    photo: Photo
+
+
+@dataclass(frozen=True)
 class AttachReport:
     items: list[AttachItem] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
@@ -120,7 +128,6 @@ class PhotoService:
         credit: str | None = None,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
-        source: object = None,
     ) -> AttachReport:
         """Attaches the files in order. Caption and credit, when not given, come from the
         file's own XMP/IPTC metadata; the EXIF date is stored in UTC. The first photo of a
@@ -148,7 +155,7 @@ class PhotoService:
             items.append(AttachItem(path, photo=photo))
         progress(len(files), len(files), "")
         ids = frozenset(i.photo.id for i in items if i.photo is not None)
-        changes = Changes.of([article_id] if ids else [], photos=ids, source=source)
+        changes = Changes.of([article_id] if ids else [], photos=ids)
         return AttachReport(items, changes, cancelled)
 
     def attach_data(
@@ -158,7 +165,6 @@ class PhotoService:
         name: str,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
-        source: object = None,
     ) -> AttachReport:
         """Attaches a photo pasted from the clipboard (image bytes, e.g. PNG): it is written to
         a temporary file named `name` and attached like a file; the original kept is those
@@ -166,7 +172,7 @@ class PhotoService:
         with tempfile.TemporaryDirectory(prefix="editor-app-paste-") as tmp:
             path = Path(tmp) / Path(name).name
             path.write_bytes(data)
-            return self.attach(article_id, [path], progress=progress, cancel=cancel, source=source)
+            return self.attach(article_id, [path], progress=progress, cancel=cancel)
 
     def _attach_one(
         self,
@@ -198,7 +204,6 @@ class PhotoService:
         credit: str | None = None,
         alt_text: str | None = None,
         featured: bool | None = None,
-        source: object = None,
     ) -> Changes:
         """Saves what is given (NFC, trimmed); a featured photo unmarks the story's others."""
         fields: dict[str, object] = {}
@@ -212,16 +217,16 @@ class PhotoService:
                 article_id = photos_repo.update_photo(s, photo_id, fields)
             else:
                 article_id = photos_repo.photo_article_id(s, photo_id)
-        return Changes.of([article_id], photos=frozenset({photo_id}), source=source)
+        return Changes.of([article_id], photos=frozenset({photo_id}))
 
-    def remove(self, photo_id: uuid.UUID, source: object = None) -> tuple[Changes, Photo]:
+    def remove(self, photo_id: uuid.UUID) -> Removed:
         """Takes the photo off its story; returns it (with its position) for `restore`. The
         original stays stored, so an undo costs nothing."""
         with self._db.transaction() as s:
             article_id, photo = photos_repo.remove_photo(s, photo_id)
-        return Changes.of([article_id], photos=frozenset({photo_id}), source=source), photo
+        return Removed(Changes.of([article_id], photos=frozenset({photo_id})), photo)
 
-    def restore(self, article_id: uuid.UUID, photo: Photo, source: object = None) -> Changes:
+    def restore(self, article_id: uuid.UUID, photo: Photo) -> Changes:
         """Puts a removed photo back where it was (undo of `remove`)."""
         position = photo.position
         again = dataclasses.replace(photo)
@@ -233,15 +238,13 @@ class PhotoService:
             photos_repo.add_photo(s, article_id, again)
             order.insert(min(max(position, 0), len(order)), again.id)
             photos_repo.reorder_photos(s, article_id, order)
-        return Changes.of([article_id], photos=frozenset({photo.id}), source=source)
+        return Changes.of([article_id], photos=frozenset({photo.id}))
 
-    def reorder(
-        self, article_id: uuid.UUID, ids: Sequence[uuid.UUID], source: object = None
-    ) -> Changes:
+    def reorder(self, article_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> Changes:
         """Sets the order of the story's photos (`ids` names each of them once)."""
         try:
             with self._db.transaction() as s:
                 photos_repo.reorder_photos(s, article_id, list(ids))
         except ValueError:
             raise UserError("Danh sách ảnh đã thay đổi: hãy tải lại bài.") from None
-        return Changes.of([article_id], photos=frozenset(ids), source=source)
+        return Changes.of([article_id], photos=frozenset(ids))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -50,6 +51,14 @@ AUTOSAVE_EVERY = timedelta(seconds=60)
 """An autosave makes a revision only when the newest revision is older than this."""
 
 CAPTION = "caption:"
+
+
+@dataclass(frozen=True)
+class SavedRevision:
+    """A named revision written (Ctrl+S): its id, and what changed (the story's history)."""
+
+    revision_id: uuid.UUID
+    changes: Changes
 
 
 def describe(info: RevisionInfo) -> str:
@@ -101,11 +110,12 @@ class ReviewService:
 
     def save_revision(
         self, article_id: uuid.UUID, user: User | None, reason: str = "", kind: str = "save"
-    ) -> uuid.UUID:
+    ) -> SavedRevision:
         """A revision of the story as it is now (Ctrl+S, a hand-off, …); unsigned when nobody
         is set yet (the first-start question not answered)."""
         with self._db.transaction() as s:
-            return self._add(s, article_id, user, kind, nfc(reason).strip()).id
+            rid = self._add(s, article_id, user, kind, nfc(reason).strip()).id
+        return SavedRevision(rid, Changes.of([article_id], revisions=True))
 
     def _add(
         self, s: Session, article_id: uuid.UUID, user: User | None, kind: str, reason: str

@@ -147,7 +147,8 @@ def test_remove_then_restore_puts_it_back(
     files = [make_jpeg(tmp_path / f"{i}.jpg", colour=(0, i * 40, 0)) for i in range(3)]
     ids = [p.id for p in ws.photos.attach(article_id, files).photos]
     ws.photos.update(ids[1], caption="Giữa")
-    changes, photo = ws.photos.remove(ids[1])
+    removed = ws.photos.remove(ids[1])
+    changes, photo = removed.changes, removed.photo
     assert changes.photos == {ids[1]} and changes.articles == {article_id}
     assert [p.id for p in ws.photos.of_article(article_id)] == [ids[0], ids[2]]
     assert ws.photos.media.has(photo.sha256)  # kept for the undo

@@ -76,7 +76,7 @@ def test_a_refused_move_changes_nothing(ws: Workspace) -> None:
 
 def test_a_reporter_cannot_autosave_or_restore_an_approved_story(ws: Workspace) -> None:
     aid = _story(ws)
-    rev = ws.review.save_revision(aid, LAN)
+    rev = ws.review.save_revision(aid, LAN).revision_id
     for target in (Status.EDITING, Status.APPROVED):
         ws.review.set_status(aid, target, HUY)
 
@@ -101,10 +101,10 @@ def test_diff_between_revisions_and_the_current_state(ws: Workspace) -> None:
     official = Official(full_name="Dương Đức Huy")
     ws.officials.save(official)
     aid = _story(ws)
-    first = ws.review.save_revision(aid, LAN, "Bản đầu")
+    first = ws.review.save_revision(aid, LAN, "Bản đầu").revision_id
     ws.articles.save_fields(aid, {"headline": "Hội nghị sơ kết công tác quý 1"})
     ws.officials.tag(aid, [official.id])
-    second = ws.review.save_revision(aid, LAN)
+    second = ws.review.save_revision(aid, LAN).revision_id
 
     diffs = {d.key: d for d in ws.review.diff(aid, first, second)}
     assert set(diffs) == {"headline", "officials"}
@@ -133,7 +133,7 @@ def test_restore_brings_back_text_captions_order_and_a_removed_photo(
     )
     a, b = ws.photos.of_article(aid)
     ws.photos.update(a.id, caption="Toàn cảnh hội nghị", featured=True)
-    old = ws.review.save_revision(aid, LAN, "Trước khi biên tập")
+    old = ws.review.save_revision(aid, LAN, "Trước khi biên tập").revision_id
 
     ws.articles.save_fields(aid, {"body": "Nội dung mới hoàn toàn.", "keywords": ["giao ban"]})
     ws.photos.update(a.id, caption="Chú thích khác")
@@ -165,7 +165,7 @@ def test_restore_says_which_photos_could_not_come_back(ws: Workspace, tmp_path: 
     ws.photos.attach(aid, [_jpeg(tmp_path / "a.jpg", (200, 0, 0))])
     (photo,) = ws.photos.of_article(aid)
     ws.photos.update(photo.id, caption="Đại biểu dự hội nghị")
-    old = ws.review.save_revision(aid, LAN)
+    old = ws.review.save_revision(aid, LAN).revision_id
     ws.articles.delete_forever(ws.articles.duplicate(aid).article.id)  # a copy shares the original
     ws.photos.remove(photo.id)
     ws.articles.delete_forever(ws.articles.create().article.id)
@@ -205,7 +205,7 @@ def test_a_revision_from_a_clock_ahead_does_not_stop_autosave_revisions(ws: Work
     aid = _story(ws)
     now = utcnow()
     with ws.db.transaction() as s:
-        snap = review_repo.get_revision(s, ws.review.save_revision(aid, HUY))[1]
+        snap = review_repo.get_revision(s, ws.review.save_revision(aid, HUY).revision_id)[1]
         review_repo.add_revision(
             s, aid, snap, HUY.name, "editor", "handoff", when=now + timedelta(days=1)
         )
@@ -251,8 +251,8 @@ def test_comments_replies_resolve_and_reopen(ws: Workspace) -> None:
 
 def test_settling_a_conflict_applies_the_chosen_side(ws: Workspace) -> None:
     aid = _story(ws)
-    ours = ws.review.save_revision(aid, LAN)
-    theirs = ws.review.save_revision(aid, HUY, kind="received")
+    ours = ws.review.save_revision(aid, LAN).revision_id
+    theirs = ws.review.save_revision(aid, HUY, kind="received").revision_id
     conflict = Conflict(
         id=uuid.uuid4(),
         article_id=aid,
@@ -284,7 +284,7 @@ def test_settling_a_conflict_applies_the_chosen_side(ws: Workspace) -> None:
 
 def test_settling_keeps_what_was_typed_since_the_conflict_as_a_revision(ws: Workspace) -> None:
     aid = _story(ws)
-    ours = ws.review.save_revision(aid, HUY)
+    ours = ws.review.save_revision(aid, HUY).revision_id
     conflict = Conflict(
         id=uuid.uuid4(),
         article_id=aid,

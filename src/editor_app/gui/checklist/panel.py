@@ -11,28 +11,25 @@ editor shows it; a result that arrives after a newer check was started is droppe
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import html
 import logging
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDockWidget, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.officials.titles import ProblemKind
-from editor_app.gui.editor.positions import PositionMap
-from editor_app.gui.editor.text_edits import replace_span
+from editor_app.gui.latest import Latest
 from editor_app.gui.officials.rows import Rows, kind_label
 from editor_app.services.changes import Changes
 from editor_app.services.lint import Issue
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article
-    from editor_app.gui.main_window import MainWindow
+    from editor_app.gui.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -40,30 +37,26 @@ DEBOUNCE_MS = 300
 TEXT_FIELDS = ("headline", "sapo", "body")
 
 
-class _Relay(QObject):
-    done = Signal(int, object)  # generation, list[Issue] | BaseException
-
-
 class ChecklistPanel(QDockWidget):
-    changed = Signal(object)  # Changes made here (a caption fix)
     checked = Signal()  # a check's result is shown
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
         self.setWindowTitle(self.tr("Checklist"))
         self.setObjectName("checklistPanel")
-        self._main = window
-        self.ws = window.workspace
-        self.ui = window.ui
+        self.desk = desk
+        self.ws = desk.ws
+        self.story = desk.story
         self.article_id: uuid.UUID | None = None
         self.issues: list[Issue] = []
-        self._generation = 0
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._done)
+        self._check: Latest[list[Issue]] = Latest(self._done, self._failed, self)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_check)
         self._build()
         self.set_article(None)
+        desk.story.opened.connect(self.set_article)
+        desk.story.read_only_changed.connect(lambda _on: self._show(self.issues))
+        desk.bus.subscribe(self, self.on_changes)
 
     def _build(self) -> None:
         scroll = QScrollArea(self)
@@ -84,10 +77,10 @@ class ChecklistPanel(QDockWidget):
         self.setWidget(scroll)
         self.setMinimumWidth(280)
 
-    # --- the window's calls ---------------------------------------------------------------------
+    # --- the story and its changes --------------------------------------------------------------
     def set_article(self, article: Article | None) -> None:
         self.article_id = article.id if article else None
-        self._generation += 1  # a check of the previous story is dropped
+        self._check.drop()  # a check of the previous story
         self.issues = []
         self.rows.clear()
         self.summary.clear()
@@ -111,41 +104,28 @@ class ChecklistPanel(QDockWidget):
             article = self.ws.articles.get(self.article_id)
         except UserError:
             return
-        ui = self.ui
+        fields = self.story.fields
         article = dataclasses.replace(
             article,
-            headline=ui.headlineEdit.text(),
-            sapo=ui.sapoEdit.toPlainText(),
-            body=ui.bodyEdit.toPlainText(),
+            headline=fields.text("headline") or "",
+            sapo=fields.text("sapo") or "",
+            body=fields.text("body") or "",
         )
-        self._generation += 1
-        generation, relay, service = self._generation, self._relay, self.ws.lint
+        service = self.ws.lint
+        self._check.start(lambda: service.lint_article(article))
 
-        def job() -> None:
-            try:
-                result: object = service.lint_article(article)
-            except Exception as e:  # shown, never swallowed
-                result = e
-            with contextlib.suppress(RuntimeError):  # the panel may have closed meanwhile
-                relay.done.emit(generation, result)
+    def _failed(self, error: BaseException) -> None:
+        log.error("the checklist failed", exc_info=error)
+        self.summary.setText(self.tr("The check failed: {error}").format(error=error))
 
-        QThreadPool.globalInstance().start(job)
-
-    def _done(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return
-        if isinstance(result, BaseException):
-            log.error("the checklist failed", exc_info=result)
-            self.summary.setText(self.tr("The check failed: {error}").format(error=result))
-            return
-        assert isinstance(result, list)
-        self.issues = result
-        self._show(result)
+    def _done(self, issues: list[Issue]) -> None:
+        self.issues = issues
+        self._show(issues)
         self.checked.emit()
 
     def _show(self, issues: list[Issue]) -> None:
         self.rows.clear()
-        read_only = bool(getattr(self._main.editor, "read_only", False))
+        read_only = self.story.read_only
         show = self.tr("show")
         for issue in issues:
             link = f" · <a href='show'>{html.escape(show)}</a>" if self._showable(issue) else ""
@@ -195,30 +175,13 @@ class ChecklistPanel(QDockWidget):
             return kind
 
     # --- show and fix ---------------------------------------------------------------------------
-    def _text_edit(self, field: str) -> QPlainTextEdit | None:
-        ui = self.ui
-        edits: dict[str, QPlainTextEdit] = {
-            "headline": ui.headlineEdit,
-            "sapo": ui.sapoEdit,
-            "body": ui.bodyEdit,
-        }
-        return edits.get(field)
-
     def _showable(self, issue: Issue) -> bool:
         return issue.field in TEXT_FIELDS and issue.start is not None
 
     def show_issue(self, issue: Issue) -> None:
         """Selects what the issue is about in its field."""
-        edit = self._text_edit(issue.field)
-        if edit is None or issue.start is None or issue.end is None:
-            return
-        pm = PositionMap(edit.toPlainText())
-        cursor = edit.textCursor()
-        cursor.setPosition(pm.to_qt(issue.start))
-        cursor.setPosition(pm.to_qt(issue.end), QTextCursor.MoveMode.KeepAnchor)
-        edit.setTextCursor(cursor)
-        edit.ensureCursorVisible()
-        edit.setFocus()
+        if issue.start is not None and issue.end is not None:
+            self.story.fields.select(issue.field, issue.start, issue.end)
 
     def apply_fix(self, issue: Issue) -> bool:
         """Writes the fix over the span, where what was checked still stands (one undo step);
@@ -228,35 +191,27 @@ class ChecklistPanel(QDockWidget):
             or issue.start is None
             or issue.end is None
             or issue.written is None
-            or getattr(self._main.editor, "read_only", False)
+            or self.story.read_only
         ):
             return False
-        edit = self._text_edit(issue.field)
-        if edit is not None:
-            done = replace_span(edit, issue.start, issue.end, issue.written, issue.fix)
+        start, end, written, fix = issue.start, issue.end, issue.written, issue.fix
+        if issue.field in TEXT_FIELDS:
+            done = self.story.fields.replace(issue.field, start, end, written, fix)
         elif issue.field.startswith("caption:"):
             try:
-                changes = self.ws.officials.fix_caption(
-                    uuid.UUID(issue.field.split(":", 1)[1]),
-                    issue.start,
-                    issue.end,
-                    issue.written,
-                    issue.fix,
-                    source=self,
-                )
-            except (UserError, ValueError) as e:
-                self._main.statusBar().showMessage(str(e), 6000)
-                done = False
-            else:
-                self.changed.emit(changes)
-                done = True
+                photo = uuid.UUID(issue.field.split(":", 1)[1])
+            except ValueError:
+                return False
+            done = self.desk.ops.run(
+                lambda: self.ws.officials.fix_caption(photo, start, end, written, fix),
+                initiator=self,
+                on_failed=lambda e: self.desk.status(str(e), 6000),
+            )
         else:
             done = False
         if done:
             self.rows.remove(issue)
         else:
-            self._main.statusBar().showMessage(
-                self.tr("The text has changed since the check: checking again."), 5000
-            )
+            self.desk.status(self.tr("The text has changed since the check: checking again."), 5000)
         self._timer.start()
         return done

@@ -40,7 +40,6 @@ from editor_app.services.changes import Changes
 from editor_app.services.title_check import filter_officials
 
 if TYPE_CHECKING:
-    from editor_app.gui.main_window import MainWindow
     from editor_app.services.officials import OfficialService
 
 _ID = Qt.ItemDataRole.UserRole
@@ -371,28 +370,3 @@ def _details_html(o: Official, stories: int, stories_text: str) -> str:
         lines.append(html.escape("; ".join(o.aliases)))
     lines.append(html.escape(stories_text.format(n=stories)))
     return "<br>".join(lines)
-
-
-def open_directory(window: MainWindow) -> DirectoryDialog:
-    """Shows the window's directory dialog (one, not modal), wired to the window."""
-    dialog = getattr(window, "officials_dialog", None)
-    if not isinstance(dialog, DirectoryDialog):
-        dialog = DirectoryDialog(window.workspace.officials, window)
-        dialog.changed.connect(window.on_changes)
-
-        def show_stories(official_id: uuid.UUID) -> None:
-            window.ui.searchEdit.clear()
-            window.official_filter.select(official_id)
-            window.activateWindow()
-
-        dialog.show_stories.connect(show_stories)
-        window.officials_dialog = dialog  # type: ignore[attr-defined]
-    elif dialog.isVisible():
-        dialog.reload()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
-    else:
-        dialog.reload()
-    dialog.show()
-    return dialog

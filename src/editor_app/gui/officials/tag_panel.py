@@ -8,16 +8,16 @@ result that arrives after a newer check was started is dropped.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import html
 import logging
 import time
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.officials.people import Official
+from editor_app.gui.latest import Latest
 from editor_app.gui.officials.rows import Rows, field_label, kind_label, name_html
 from editor_app.gui.officials.secondary_sections import SecondarySections
 from editor_app.gui.officials.title_fixes import TitleFixes
@@ -43,7 +43,7 @@ from editor_app.services.title_check import TitleCheck, filter_officials
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article
-    from editor_app.gui.main_window import MainWindow
+    from editor_app.gui.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -52,36 +52,38 @@ DEBOUNCE_MS = 300
 PICKER_ROWS = 30
 
 
-class _Relay(QObject):
-    done = Signal(int, object, float)  # generation, TitleCheck | BaseException, milliseconds
-
-
 class TagPanel(TitleFixes, QDockWidget):
-    changed = Signal(object)  # Changes made here (tags, secondary sections, a caption fix)
-    reviewed = Signal()  # a check's result is shown
+    checked = Signal()  # a check's result is shown
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
         self.setWindowTitle(self.tr("Officials and tags"))
         self.setObjectName("tagPanel")
-        self._main = window
-        self.ws = window.workspace
-        self.ui = window.ui
+        self.desk = desk
+        self.ws = desk.ws
+        self.story = desk.story
         self.article_id: uuid.UUID | None = None
-        self.review: TitleCheck | None = None
+        self.title_check: TitleCheck | None = None
         self.last_check_ms = 0.0
-        self._generation = 0
         self._pickable: list[Official] | None = None
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._review_done)
+        self._check: Latest[tuple[TitleCheck, float]] = Latest(
+            self._check_done, self._check_failed, self
+        )
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.run_review)
-        self.headline_underlines = Underlines(self.ui.headlineEdit)
-        self.body_underlines = Underlines(self.ui.bodyEdit)
-        self.sapo_underlines = Underlines(self.ui.sapoEdit)
+        self._timer.timeout.connect(self.run_check)
+        fields = desk.story.fields
+        self._edits = {
+            name: edit
+            for name in ("headline", "sapo", "body")
+            if (edit := fields.edit(name)) is not None
+        }
+        self.underlines = {name: Underlines(edit) for name, edit in self._edits.items()}
         self._build()
-        self.ui.sectionCombo.currentIndexChanged.connect(lambda _i: self._primary_changed())
+        fields.edited.connect(lambda name: self._primary_changed() if name == "section" else None)
         self.set_article(None)
+        desk.story.opened.connect(self.set_article)
+        desk.story.read_only_changed.connect(lambda on: self.widget().setEnabled(not on))
+        desk.bus.subscribe(self, self.on_changes)
 
     # --- building -------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -148,21 +150,21 @@ class TagPanel(TitleFixes, QDockWidget):
         self.setWidget(scroll)
         self.setMinimumWidth(280)
 
-    # --- the window's calls ---------------------------------------------------------------------
+    # --- the story and its changes --------------------------------------------------------------
     def set_article(self, article: Article | None) -> None:
         self.article_id = article.id if article else None
-        self._generation += 1  # a check of the previous story is dropped
-        self.review = None
+        self._check.drop()  # a check of the previous story
+        self.title_check = None
         self.setEnabled(article is not None)
         self.picker_edit.clear()
         for rows in (self.tagged, self.detected, self.problems):
             rows.clear()
         self.check_info.clear()
-        for _field, _edit, underlines in self._text_fields():
+        for underlines in self.underlines.values():
             underlines.clear()
         self._fill_sections(article.secondary_sections if article else [])
         if article is not None:
-            self.run_review()
+            self.run_check()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.officials:
@@ -176,7 +178,7 @@ class TagPanel(TitleFixes, QDockWidget):
             self._timer.start()
 
     # --- the check ------------------------------------------------------------------------------
-    def run_review(self) -> None:
+    def run_check(self) -> None:
         """Checks the story as the editor shows it now, on a pool thread."""
         self._timer.stop()
         if self.article_id is None:
@@ -185,47 +187,31 @@ class TagPanel(TitleFixes, QDockWidget):
             article = self.ws.articles.get(self.article_id)
         except UserError:
             return
-        ui = self.ui
-        texts = {
-            "headline": ui.headlineEdit.text(),
-            "sapo": ui.sapoEdit.toPlainText(),
-            "body": ui.bodyEdit.toPlainText(),
-        }
-        day = ui.eventDateEdit.date().toPython() if ui.eventDateCheck.isChecked() else None
-        assert day is None or isinstance(day, date)
-        article = dataclasses.replace(article, event_date=day)
-        self._generation += 1
-        generation, relay, service = self._generation, self._relay, self.ws.officials
+        texts = {name: edit.toPlainText() for name, edit in self._edits.items()}
+        day = self.story.fields.value("event_date")
+        article = dataclasses.replace(article, event_date=day if isinstance(day, date) else None)
+        service = self.ws.officials
 
-        def job() -> None:
+        def job() -> tuple[TitleCheck, float]:
             started = time.perf_counter()
-            try:
-                result: object = service.check_titles(article, texts)
-            except Exception as e:  # shown, never swallowed
-                result = e
-            ms = (time.perf_counter() - started) * 1000
-            with contextlib.suppress(RuntimeError):  # the panel may have closed meanwhile
-                relay.done.emit(generation, result, ms)
+            result = service.check_titles(article, texts)
+            return result, (time.perf_counter() - started) * 1000
 
-        QThreadPool.globalInstance().start(job)
+        self._check.start(job)
 
-    def _review_done(self, generation: int, result: object, ms: float) -> None:
-        if generation != self._generation:
-            return
-        if isinstance(result, BaseException):
-            log.error("the officials check failed", exc_info=result)
-            self.check_info.setText(self.tr("The check failed: {error}").format(error=result))
-            return
-        assert isinstance(result, TitleCheck)
-        self.review = result
-        self.last_check_ms = ms
-        log.debug("officials check: %.1f ms", ms)
-        self._show(result)
-        self.reviewed.emit()
+    def _check_failed(self, error: BaseException) -> None:
+        log.error("the officials check failed", exc_info=error)
+        self.check_info.setText(self.tr("The check failed: {error}").format(error=error))
 
-    def _show(self, review: TitleCheck) -> None:
+    def _check_done(self, result: tuple[TitleCheck, float]) -> None:
+        self.title_check, self.last_check_ms = result
+        log.debug("officials check: %.1f ms", self.last_check_ms)
+        self._show(self.title_check)
+        self.checked.emit()
+
+    def _show(self, check: TitleCheck) -> None:
         self.tagged.clear()
-        for t in review.tagged:
+        for t in check.tagged:
             self.tagged.add(
                 name_html(t.official, t.titles, self.tr("no title on this date")),
                 "×",
@@ -235,7 +221,7 @@ class TagPanel(TitleFixes, QDockWidget):
             )
         self.detected.clear()
         found_in = self.tr("in {where}")
-        for d in review.detected:
+        for d in check.detected:
             where = ", ".join(dict.fromkeys(field_label(f) for f in d.fields))
             org = f" — {html.escape(d.official.organization)}" if d.namesake else ""
             text = (
@@ -249,10 +235,10 @@ class TagPanel(TitleFixes, QDockWidget):
                 self.tr("Tag this story with {name}").format(name=d.official.full_name),
                 key=d.official.id,
             )
-        self.tag_all_button.setEnabled(any(not d.namesake for d in review.detected))
+        self.tag_all_button.setEnabled(any(not d.namesake for d in check.detected))
         self.problems.clear()
         show = self.tr("show")
-        for p in review.problems:
+        for p in check.problems:
             message = p.message
             if p.fix and message.endswith(f" Đề xuất: “{p.fix}”."):
                 message = message[: -len(f" Đề xuất: “{p.fix}”.")]  # shown below, in bold
@@ -270,59 +256,43 @@ class TagPanel(TitleFixes, QDockWidget):
                 key=p,
             )
             row.link_activated.connect(lambda _l, p=p: self.show_problem(p))
-        n = len(review.problems)
+        n = len(check.problems)
         self.check_info.setText(
             self.tr("Problems: {n} · checked in {ms} ms").format(n=n, ms=round(self.last_check_ms))
             if n
             else ""
         )
-        self._underline(review)
+        self._underline(check)
 
-    def _text_fields(self) -> tuple[tuple[str, QPlainTextEdit, Underlines], ...]:
-        """(field, its editor, its underlines) of the story's text (captions aside)."""
-        ui = self.ui
-        return (
-            ("headline", ui.headlineEdit, self.headline_underlines),
-            ("sapo", ui.sapoEdit, self.sapo_underlines),
-            ("body", ui.bodyEdit, self.body_underlines),
-        )
-
-    def _text_edit(self, field: str) -> QPlainTextEdit | None:
-        return next((edit for f, edit, _u in self._text_fields() if f == field), None)
-
-    def _underline(self, review: TitleCheck) -> None:
-        for field, edit, underlines in self._text_fields():
+    def _underline(self, check: TitleCheck) -> None:
+        for field, edit in self._edits.items():
             text = edit.toPlainText()
-            underlines.set_spans(
+            self.underlines[field].set_spans(
                 [
                     (p.start, p.end)
-                    for p in review.problems
+                    for p in check.problems
                     if p.field == field and text[p.start : p.end] == p.written
                 ]
             )
 
     # --- tags -----------------------------------------------------------------------------------
     def tag(self, official_ids: list[uuid.UUID]) -> None:
-        if self.article_id is None or not official_ids:
-            return
-        try:
-            changes = self.ws.officials.tag(self.article_id, official_ids, source=self)
-        except UserError as e:
-            self._main.show_error(e)
-            return
-        self.changed.emit(changes)
-        self.run_review()
+        article_id = self.article_id
+        if article_id is not None and official_ids:
+            self._run(lambda: self.ws.officials.tag(article_id, official_ids))
 
     def untag(self, official_id: uuid.UUID) -> None:
-        if self.article_id is None:
-            return
-        changes = self.ws.officials.untag(self.article_id, official_id, source=self)
-        self.changed.emit(changes)
-        self.run_review()
+        article_id = self.article_id
+        if article_id is not None:
+            self._run(lambda: self.ws.officials.untag(article_id, official_id))
+
+    def _run(self, op: Callable[[], Changes]) -> None:
+        """A change to the tags through the window's runner, then a new check."""
+        self.desk.ops.run(op, initiator=self, on_done=lambda _c: self.run_check())
 
     def tag_all_detected(self) -> None:
-        if self.review is not None:
-            self.tag([d.official.id for d in self.review.detected if not d.namesake])
+        if self.title_check is not None:
+            self.tag([d.official.id for d in self.title_check.detected if not d.namesake])
 
     # --- the picker -----------------------------------------------------------------------------
     def _filter_picker(self, text: str) -> None:
@@ -332,7 +302,8 @@ class TagPanel(TitleFixes, QDockWidget):
             return
         if self._pickable is None:
             self._pickable = self.ws.officials.pickable()
-        tagged = {t.official.id for t in self.review.tagged} if self.review else set()
+        check = self.title_check
+        tagged = {t.official.id for t in check.tagged} if check is not None else set()
         found = [o for o in filter_officials(self._pickable, text) if o.id not in tagged]
         for o in found[:PICKER_ROWS]:
             titles = "; ".join(o.current_titles)
@@ -374,12 +345,13 @@ class TagPanel(TitleFixes, QDockWidget):
 
     # --- sections -------------------------------------------------------------------------------
     def _fill_sections(self, checked: list[str]) -> None:
-        primary = self.ui.sectionCombo.currentData()
-        self.sections.fill(self.ws.sections.sections(), checked, primary or None)
+        primary = self.story.fields.value("section")
+        self.sections.fill(
+            self.ws.sections.sections(), checked, primary if isinstance(primary, str) else None
+        )
 
     def _primary_changed(self) -> None:
-        article = self._main.editor.article
-        if self.article_id is None or article is None or article.id != self.article_id:
+        if self.article_id is None or self.story.article_id != self.article_id:
             return  # another story is being loaded
         before = self.sections.checked()
         self._fill_sections(before)
@@ -387,13 +359,9 @@ class TagPanel(TitleFixes, QDockWidget):
             self._save_sections(self.sections.checked())
 
     def _save_sections(self, paths: list[str]) -> None:
-        if self.article_id is None:
-            return
-        try:
-            changes = self.ws.articles.save_fields(
-                self.article_id, {"secondary_sections": paths}, source=self
+        article_id = self.article_id
+        if article_id is not None:
+            self.desk.ops.run(
+                lambda: self.ws.articles.save_fields(article_id, {"secondary_sections": paths}),
+                initiator=self,
             )
-        except UserError as e:
-            self._main.show_error(e)
-            return
-        self.changed.emit(changes)

@@ -8,12 +8,8 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QTextCursor
 
-from editor_app.domain.errors import UserError
 from editor_app.domain.officials.titles import Problem
-from editor_app.gui.editor.positions import PositionMap
-from editor_app.gui.editor.text_edits import replace_span
 
 if TYPE_CHECKING:
     from editor_app.gui.officials.tag_panel import TagPanel
@@ -30,32 +26,27 @@ class TitleFixes:
         if fix is None:
             return False
         field = problem.field
-        edit = self._text_edit(field)
-        if edit is not None:  # one undo step; the edit marks the field for saving
-            done = replace_span(edit, problem.start, problem.end, problem.written, fix)
+        start, end, written = problem.start, problem.end, problem.written
+        if field in ("headline", "sapo", "body"):  # one undo step; saved as if typed
+            done = self.story.fields.replace(field, start, end, written, fix)
         elif field.startswith("caption:"):
             try:
-                changes = self.ws.officials.fix_caption(
-                    uuid.UUID(field.split(":", 1)[1]),
-                    problem.start,
-                    problem.end,
-                    problem.written,
-                    fix,
-                    source=self,
-                )
-            except UserError as e:
-                self._main.statusBar().showMessage(str(e), 6000)
-                done = False
-            else:
-                self.changed.emit(changes)
-                done = True
+                photo = uuid.UUID(field.split(":", 1)[1])
+            except ValueError:
+                return False
+            done = self.desk.ops.run(
+                lambda: self.ws.officials.fix_caption(photo, start, end, written, fix),
+                initiator=self,
+                on_failed=lambda e: self.desk.status(str(e), 6000),
+            )
         else:
             done = False
         if done:
             self.problems.remove(problem)
-            self.body_underlines.apply()
+            for underlines in self.underlines.values():
+                underlines.apply()
         else:
-            self._main.statusBar().showMessage(
+            self.desk.status(
                 QCoreApplication.translate(
                     "TagPanel", "The text has changed since the check: checking again."
                 ),
@@ -66,12 +57,4 @@ class TitleFixes:
 
     def show_problem(self: TagPanel, problem: Problem) -> None:  # type: ignore[misc]
         """Selects the written title in its field."""
-        edit = self._text_edit(problem.field)
-        if edit is not None:
-            pm = PositionMap(edit.toPlainText())
-            cursor = edit.textCursor()
-            cursor.setPosition(pm.to_qt(problem.start))
-            cursor.setPosition(pm.to_qt(problem.end), QTextCursor.MoveMode.KeepAnchor)
-            edit.setTextCursor(cursor)
-            edit.ensureCursorVisible()
-            edit.setFocus()
+        self.story.fields.select(problem.field, problem.start, problem.end)

@@ -4,7 +4,7 @@ cancel. A part of `PhotoPanel`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog
 
 from editor_app.domain.errors import UserError
-from editor_app.gui.progress import WorkProgress
+from editor_app.gui.ops import Progress, Report
 
 if TYPE_CHECKING:
     from editor_app.gui.photos.panel import PhotoPanel
@@ -67,8 +67,7 @@ class PhotoAttaching:
         self.save_fields()
         article_id = self.article_id
         paths = list(files)
-        progress = WorkProgress(
-            self,
+        progress = Progress(
             QCoreApplication.translate("PhotoPanel", "Adding photos…"),
             QCoreApplication.translate("PhotoPanel", "Photos"),
             cancel_text=QCoreApplication.translate("PhotoPanel", "Cancel"),
@@ -83,21 +82,12 @@ class PhotoAttaching:
         service = self.ws.photos
         self.add_button.setEnabled(False)
 
-        def run() -> AttachReport:
+        def work(report: Report, cancelled: Callable[[], bool]) -> AttachReport:
             if pasted is not None:
-                return service.attach_data(
-                    article_id, pasted, paths[0].name, progress.report, progress.cancelled, self
-                )
-            return service.attach(
-                article_id,
-                paths,
-                progress=progress.report,
-                cancel=progress.cancelled,
-                source=self,
-            )
+                return service.attach_data(article_id, pasted, paths[0].name, report, cancelled)
+            return service.attach(article_id, paths, progress=report, cancel=cancelled)
 
         def finish() -> None:
-            progress.close()
             self.add_button.setEnabled(self.article_id is not None)
 
         def done(report: AttachReport) -> None:
@@ -109,8 +99,6 @@ class PhotoAttaching:
                     item = self._item_of(report.photos[-1].id)
                     if item is not None:
                         self.list.setCurrentItem(item)
-            if report.photos:
-                self.changed.emit(report.changes)
             if report.failed:
                 lines = "\n".join(f"• {i.path.name}: {i.error}" for i in report.failed)
                 self._warn(
@@ -122,6 +110,9 @@ class PhotoAttaching:
 
         def failed(error: BaseException) -> None:
             finish()
-            self._warn(str(error) if isinstance(error, UserError) else repr(error))
+            if isinstance(error, UserError):
+                self._warn(str(error))
 
-        self._main.worker.submit(run, done, failed)
+        self.desk.ops.run_in_background(
+            work, progress=progress, initiator=self, on_done=done, on_failed=failed
+        )

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QPlainTextEdit
 
-from editor_app.domain.errors import UserError
 from editor_app.gui.photos.photo_list import photo_ref
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Photo
     from editor_app.gui.photos.panel import PhotoPanel
+    from editor_app.services.photos import Removed
 
 
 class RemovePhoto(QUndoCommand):
@@ -28,13 +29,16 @@ class RemovePhoto(QUndoCommand):
         self.photo: Photo | None = None
 
     def redo(self) -> None:
-        changes, self.photo = self.panel.ws.photos.remove(self.photo_id, source=self.panel)
-        self.panel.after_change(changes)
+        def removed(result: Removed) -> None:
+            self.photo = result.photo
+
+        if not self.panel.run(lambda: self.panel.ws.photos.remove(self.photo_id), removed):
+            self.setObsolete(True)  # nothing was removed: nothing to undo
 
     def undo(self) -> None:
-        if self.photo is not None:
-            changes = self.panel.ws.photos.restore(self.article_id, self.photo, source=self.panel)
-            self.panel.after_change(changes)
+        photo = self.photo
+        if photo is not None:
+            self.panel.run(lambda: self.panel.ws.photos.restore(self.article_id, photo))
 
 
 class PhotoCommands:
@@ -45,16 +49,15 @@ class PhotoCommands:
         if self.article_id is None or self.current_id is None or self.read_only:
             return
         self.save_fields()
-        try:
-            self.undo_stack.push(RemovePhoto(self, self.article_id, self.current_id))
-        except UserError as e:
-            self._warn(str(e))
+        self.undo_stack.push(RemovePhoto(self, self.article_id, self.current_id))
 
     def insert_in_body(self: PhotoPanel) -> None:  # type: ignore[misc]
         """`![](photo:<id>)` on a line of its own at the body's cursor."""
         if self.current_id is None:
             return
-        body = self.ui.bodyEdit
+        body = self.story.fields.widget("body")
+        if not isinstance(body, QPlainTextEdit):
+            return
         cursor = body.textCursor()
         block = cursor.block().text()
         at = cursor.positionInBlock()

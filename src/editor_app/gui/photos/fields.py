@@ -1,19 +1,20 @@
 """The photo dock's fields for the selected photo: caption, credit, alt text (saved after a pause
-in typing and on leaving a field) and the featured mark. A part of `PhotoPanel`."""
+in typing and on leaving a field) and the featured mark; and the captions' side of the story's
+field map (gui/context.py `Captions`). A part of `PhotoPanel`."""
 
 from __future__ import annotations
 
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem, QPlainTextEdit
 
-from editor_app.domain.errors import UserError
 from editor_app.gui.photos.photo_list import ID_ROLE
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Photo
     from editor_app.gui.photos.panel import PhotoPanel
+    from editor_app.services.changes import Changes
 
 
 class PhotoFields:
@@ -62,26 +63,49 @@ class PhotoFields:
         alt = self.alt_edit.text().strip()
         if (caption, credit, alt) == (photo.caption, photo.credit, photo.alt_text):
             return
-        try:
-            changes = self.ws.photos.update(
-                photo.id, caption=caption, credit=credit, alt_text=alt, source=self
-            )
-        except UserError as e:
-            self._warn(str(e))
-            return
-        photo.caption, photo.credit, photo.alt_text = caption, credit, alt
-        item = self._item_of(photo.id)
-        if item is not None:
-            self._mark(item, photo, self.list.row(item) + 1)
-        self.changed.emit(changes)
+
+        def saved(_changes: Changes) -> None:
+            photo.caption, photo.credit, photo.alt_text = caption, credit, alt
+            item = self._item_of(photo.id)
+            if item is not None:
+                self._mark(item, photo, self.list.row(item) + 1)
+
+        service = self.ws.photos
+        # Not `self.run`: the list is not reloaded under the user's typing.
+        self.desk.ops.run(
+            lambda: service.update(photo.id, caption=caption, credit=credit, alt_text=alt),
+            initiator=self,
+            on_done=saved,
+            on_failed=lambda e: self._warn(str(e)),
+        )
 
     def _featured_toggled(self: PhotoPanel, on: bool) -> None:  # type: ignore[misc]
         if self._loading or self.current_id is None:
             return
         self.save_fields()
-        try:
-            changes = self.ws.photos.update(self.current_id, featured=on, source=self)
-        except UserError as e:
-            self._warn(str(e))
-            return
-        self.after_change(changes)
+        photo_id = self.current_id
+        self.run(lambda: self.ws.photos.update(photo_id, featured=on))
+
+    # --- captions in the story's field map (gui/context.py) -------------------------------------
+    def caption_widget(self: PhotoPanel) -> QPlainTextEdit:  # type: ignore[misc]
+        return self.caption_edit
+
+    def shown_photo(self: PhotoPanel) -> uuid.UUID | None:  # type: ignore[misc]
+        return self.current_id
+
+    def caption_of(self: PhotoPanel, photo: uuid.UUID) -> str | None:  # type: ignore[misc]
+        p = self.photos.get(photo)
+        return p.caption if p is not None else None
+
+    def photo_number(self: PhotoPanel, photo: uuid.UUID) -> int | None:  # type: ignore[misc]
+        ids = self.list.ids()
+        return ids.index(photo) + 1 if photo in ids else None
+
+    def show_photo(self: PhotoPanel, photo: uuid.UUID) -> bool:  # type: ignore[misc]
+        """Shows that photo's fields and the dock (a comment on its caption was clicked)."""
+        if not self.select_photo(photo):
+            return False
+        self.show()
+        if not self.isWindow():  # a tab among the docks: brought to the front
+            self.raise_()
+        return True

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -65,27 +65,28 @@ from editor_app.services.changes import Changes
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article, Photo
-    from editor_app.gui.main_window import MainWindow
+    from editor_app.gui.desk import Desk
     from editor_app.services.photos import AttachReport
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 SAVE_DELAY_MS = 800
 THUMB = 240  # pixels fetched for a 120-pixel icon: sharp on a 2× screen
 
 
 class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
-    changed = Signal(object)  # Changes made here
     thumbnail_loaded = Signal(object)  # the photo id whose icon arrived
     attach_finished = Signal(object)  # AttachReport
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
         self.setWindowTitle(self.tr("Photos"))
         self.setObjectName("photoPanel")
-        self._main = window
-        self.ws = window.workspace
-        self.ui = window.ui
+        self.desk = desk
+        self.ws = desk.ws
+        self.story = desk.story
         self.article_id: uuid.UUID | None = None
         self.read_only = False  # a story the user may not change (a reporter, once approved)
         self.photos: dict[uuid.UUID, Photo] = {}
@@ -99,6 +100,12 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         self._save_timer.timeout.connect(self.save_fields)
         self._build()
         self.set_article(None)
+        story = desk.story
+        story.fields.register_captions(self)
+        story.opened.connect(self.set_article)
+        story.read_only_changed.connect(self.set_read_only)
+        story.add_flusher(self.save_fields)
+        desk.bus.subscribe(self, self.on_changes)
 
     # --- building -------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -190,7 +197,7 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         self.setWidget(content)
         self.setMinimumWidth(280)
 
-    # --- the panel protocol ---------------------------------------------------------------------
+    # --- the story and its changes --------------------------------------------------------------
     def set_article(self, article: Article | None) -> None:
         self.save_fields()
         self.undo_stack.clear()
@@ -211,10 +218,23 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
             photos = []
         self._fill(photos)
 
-    def after_change(self, changes: Changes) -> None:
-        """Shows what a change made here did and tells the window."""
+    def run(self, op: Callable[[], T], on_done: Callable[[T], None] | None = None) -> bool:
+        """Runs a change to the photos through the window's runner (which tells the other
+        views), then shows it here; a refusal is said in the panel's message box."""
+
+        def done(result: T) -> None:
+            self.reload()
+            if on_done is not None:
+                on_done(result)
+
+        return self.desk.ops.run(
+            op, initiator=self, on_done=done, on_failed=lambda e: self._failed(e)
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            self._warn(str(error))
         self.reload()
-        self.changed.emit(changes)
 
     # --- the list -------------------------------------------------------------------------------
     def _fill(self, photos: Sequence[Photo]) -> None:
@@ -318,13 +338,8 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         ids = self.list.ids()
         if ids == list(self.photos):
             return
-        try:
-            changes = self.ws.photos.reorder(self.article_id, ids, source=self)
-        except UserError as e:
-            self._warn(str(e))
-            self.reload()
-            return
-        self.after_change(changes)
+        article_id = self.article_id
+        self.run(lambda: self.ws.photos.reorder(article_id, ids))
 
     def set_read_only(self, on: bool) -> None:
         """Captions, credits and alt texts shown but not editable; no adding, removing,
@@ -347,7 +362,7 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         self.insert_button.setEnabled(has_photo and not on)
 
     def select_photo(self, photo_id: uuid.UUID) -> bool:
-        """Shows that photo's fields (a comment on its caption was clicked)."""
+        """Shows that photo's fields."""
         item = self._item_of(photo_id)
         if item is None:
             return False

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     from editor_app.domain.article import Article
-    from editor_app.gui.main_window import MainWindow
+    from editor_app.gui.desk import Desk
     from editor_app.gui.preview.web import PreviewPage
 
 log = logging.getLogger(__name__)
@@ -57,14 +58,13 @@ SET_HTML_LIMIT = 1_500_000  # setHtml takes at most 2 MB (URL-encoded): larger p
 
 class PreviewDock(PreviewExport, QDockWidget):
     rendered = Signal()  # a render is on screen (loaded, scroll restored)
-    changed = Signal(object)  # Changes (a forced export records a revision)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
         self.setWindowTitle(self.tr("Preview"))
         self.setObjectName("previewDock")
-        self._main = window
-        self.ws = window.workspace
+        self.desk = desk
+        self.ws = desk.ws
         self.article_id: uuid.UUID | None = None
         self._shown_id: uuid.UUID | None = None  # the story whose page is on screen
         self._generation = 0
@@ -87,10 +87,14 @@ class PreviewDock(PreviewExport, QDockWidget):
         # the top of the page (each top-level element carries its 1-based source line).
         self._follow = QTimer(self, singleShot=True, interval=120)
         self._follow.timeout.connect(self.follow_editor)
-        body = window.ui.bodyEdit
-        body.verticalScrollBar().valueChanged.connect(self._editor_scrolled)
+        body = desk.story.fields.widget("body")
+        self._body = body if isinstance(body, QPlainTextEdit) else None
+        if self._body is not None:
+            self._body.verticalScrollBar().valueChanged.connect(self._editor_scrolled)
         self._follow_ok = False  # not while a newly opened story is loading
         self.set_article(None)
+        desk.story.opened.connect(self.set_article)
+        desk.bus.subscribe(self, self.on_changes)
 
     # --- building -------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -282,7 +286,9 @@ class PreviewDock(PreviewExport, QDockWidget):
 
     def editor_line(self) -> int:
         """The 1-based source line of the first block visible in the body editor."""
-        return self._main.ui.bodyEdit.firstVisibleBlock().blockNumber() + 1
+        if self._body is None:
+            return 1
+        return self._body.firstVisibleBlock().blockNumber() + 1
 
     def follow_editor(self) -> None:
         if self._shown_id is None or not self._on_screen:

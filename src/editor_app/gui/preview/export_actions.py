@@ -6,6 +6,7 @@ is recorded), and where the bundle went. A part of `PreviewDock`."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,12 +15,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from editor_app.domain.errors import UserError
-from editor_app.gui.progress import WorkProgress
+from editor_app.gui.ops import Progress, Report
 from editor_app.gui.settings import EXPORT_FOLDER
-from editor_app.services.changes import Changes
 
 if TYPE_CHECKING:
     from editor_app.gui.preview.dock import PreviewDock
+    from editor_app.services.export import Exported
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ class PreviewExport:
         )
         if folder:
             if self.ws.site.config.user_may("export_folder"):  # else IT's folder stays
-                self._main.settings.set(EXPORT_FOLDER, folder)
+                self.desk.settings.set(EXPORT_FOLDER, folder)
                 service.default_folder = Path(folder)
             self.export_to(Path(folder))
 
@@ -48,57 +49,52 @@ class PreviewExport:
         if self.article_id is None:
             return
         article_id = self.article_id
-        user = self._main.review.require_user()  # the export is recorded under a name
+        user = self.desk.story.require_user()  # the export is recorded under a name
         if user is None:
             return
-        self._main.editor.saver.flush()
-        progress = WorkProgress(
-            self,
-            QCoreApplication.translate("PreviewDock", "Exporting…"),
-            QCoreApplication.translate("PreviewDock", "Export"),
-            cancel_text=QCoreApplication.translate("PreviewDock", "Cancel"),
-        )
+        self.desk.story.flush()
         service = self.ws.export
+        cancelled_by_user: list[bool] = []
 
-        def run() -> Path:
+        def work(report: Report, cancelled: Callable[[], bool]) -> Exported:
+            def stop() -> bool:
+                if cancelled():
+                    cancelled_by_user.append(True)
+                    return True
+                return False
+
             return service.export(
                 article_id,
                 folder,
                 force_reason=force_reason,
-                progress=progress.report,
-                cancel=progress.cancelled,
+                progress=report,
+                cancel=stop,
                 user=user,
-            ).path
-
-        def done(path: Path) -> None:
-            progress.close()
-            if force_reason:
-                self.changed.emit(Changes.of([article_id]))
-            self.exported(path)
+            )
 
         def failed(error: BaseException) -> None:
             from editor_app.services.export import NotReady  # loaded with the export itself
 
-            progress.close()
             if isinstance(error, NotReady):
                 self.not_ready(folder, error.failures)
-            elif progress.cancelled() and isinstance(error, UserError):
+            elif cancelled_by_user and isinstance(error, UserError):
                 self.status.setText(QCoreApplication.translate("PreviewDock", "Export cancelled."))
             elif isinstance(error, UserError):
                 QMessageBox.warning(
                     self, QCoreApplication.translate("PreviewDock", "Export"), str(error)
                 )
-            else:
-                log.error("export failed", exc_info=error)
-                QMessageBox.warning(
-                    self,
-                    QCoreApplication.translate("PreviewDock", "Export"),
-                    QCoreApplication.translate("PreviewDock", "Unexpected error: {error}").format(
-                        error=error
-                    ),
-                )
 
-        self._main.worker.submit(run, done, failed)
+        self.desk.ops.run_in_background(
+            work,
+            progress=Progress(
+                QCoreApplication.translate("PreviewDock", "Exporting…"),
+                QCoreApplication.translate("PreviewDock", "Export"),
+                cancel_text=QCoreApplication.translate("PreviewDock", "Cancel"),
+            ),
+            initiator=self,
+            on_done=lambda exported: self.exported(exported.path),
+            on_failed=failed,
+        )
 
     def exported(self: PreviewDock, path: Path) -> None:  # type: ignore[misc]
         self.status.setText(

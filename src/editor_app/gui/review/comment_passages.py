@@ -80,7 +80,7 @@ class CommentPassages:
             return
         span = self.span_of(comment)
         if span is None:
-            self._main.statusBar().showMessage(
+            self.desk.status(
                 QCoreApplication.translate(
                     "CommentsPanel", "The passage of this comment is no longer in the story."
                 ),

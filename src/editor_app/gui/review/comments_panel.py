@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.review import Comment, make_anchor
+from editor_app.gui.editor.body_editor import BodyEditor
 from editor_app.gui.review.comment_passages import CommentPassages
-from editor_app.gui.review.fields import StoryFields, photo_id
 from editor_app.gui.review.labels import field_label
 from editor_app.gui.review.marks import AnchorMarks
 from editor_app.gui.review.refresh import is_plain_autosave
@@ -41,7 +41,7 @@ from editor_app.gui.review.thread_card import CARD_STYLE, ThreadCard, clip
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article
-    from editor_app.gui.main_window import MainWindow
+    from editor_app.gui.desk import Desk
     from editor_app.services.changes import Changes
 
 log = logging.getLogger(__name__)
@@ -51,16 +51,15 @@ _FIELD_ORDER = {"headline": 0, "sapo": 1, "body": 2}
 
 
 class CommentsPanel(CommentPassages, QDockWidget):
-    changed = Signal(object)  # Changes (comments never change the story itself: unused)
     comments_changed = Signal(int)  # how many threads are open
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
         self.setWindowTitle(self.tr("Comments"))
         self.setObjectName("commentsPanel")
-        self._main = window
-        self.ws = window.workspace
-        self.ui = window.ui
+        self.desk = desk
+        self.ws = desk.ws
+        self.story = desk.story
         self.article_id: uuid.UUID | None = None
         self.comments: list[Comment] = []
         self.cards: dict[uuid.UUID, ThreadCard] = {}
@@ -68,35 +67,31 @@ class CommentsPanel(CommentPassages, QDockWidget):
         self.active_id: uuid.UUID | None = None
         self._last_text_widget: QWidget | None = None
         self._menu_targets: dict[QObject, QWidget] = {}
-        self.fields = StoryFields(window)
-        self.headline_marks = AnchorMarks(self.ui.headlineEdit)
-        self.body_marks = AnchorMarks(self.ui.bodyEdit)
-        self.sapo_marks = AnchorMarks(self.ui.sapoEdit)
+        self.fields = fields = desk.story.fields
+        edits = [fields.edit(name) for name in ("headline", "sapo", "body")]
+        headline, sapo, body = (e if e is not None else QPlainTextEdit(self) for e in edits)
+        self.headline_marks = AnchorMarks(headline)
+        self.body_marks = AnchorMarks(body)
+        self.sapo_marks = AnchorMarks(sapo)
         self._relocate_timer = QTimer(self, singleShot=True, interval=RELOCATE_MS)
         self._relocate_timer.timeout.connect(self.refresh_marks)
         self._build()
-        self.add_action = QAction(self.tr("Add comment…"), window)
+        self.add_action = QAction(self.tr("Add comment…"), self)
         self.add_action.setObjectName("actionAddComment")
         self.add_action.setShortcut(QKeySequence("Ctrl+Alt+M"))
         self.add_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.add_action.triggered.connect(self.add_comment_here)
-        window.addAction(self.add_action)
-        ui = self.ui
-        ui.bodyEdit.textChanged.connect(self._relocate_timer.start)
-        ui.sapoEdit.textChanged.connect(self._relocate_timer.start)
-        ui.headlineEdit.textChanged.connect(self._relocate_timer.start)
-        for target, widget in (
-            (ui.headlineEdit.viewport(), ui.headlineEdit),
-            (ui.sapoEdit.viewport(), ui.sapoEdit),
-            (ui.bodyEdit.viewport(), ui.bodyEdit),
-        ):
-            self._menu_targets[target] = widget
-            target.installEventFilter(self)
+        for edit in (headline, sapo, body):
+            edit.textChanged.connect(self._relocate_timer.start)
+            self._menu_targets[edit.viewport()] = edit
+            edit.viewport().installEventFilter(self)
         self._caption_hooked = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         self.set_article(None)
+        desk.story.opened.connect(self.set_article)
+        desk.bus.subscribe(self, self.on_changes)
 
     # --- building -------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -236,12 +231,12 @@ class CommentsPanel(CommentPassages, QDockWidget):
         field = root.anchor.field if root.anchor is not None else ""
         number = None
         if field.startswith("caption:"):
-            number = self.fields.photo_number(photo_id(field))
+            number = self.fields.photo_number(field)
         return field_label(field, number)
 
     # --- adding ---------------------------------------------------------------------------------
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and new in self.fields.widgets():
+        if new is not None and new in self.fields.text_widgets():
             self._last_text_widget = new
 
     def selection_of(self, widget: QWidget) -> tuple[str, str, int, int] | None:
@@ -251,7 +246,7 @@ class CommentsPanel(CommentPassages, QDockWidget):
         """Ctrl+Alt+M / the button: on the selection of the field that has (or last had) the
         focus."""
         focus = QApplication.focusWidget()
-        widget = focus if focus in self.fields.widgets() else self._last_text_widget
+        widget = focus if focus in self.fields.text_widgets() else self._last_text_widget
         if widget is None:
             self._tell(self.tr("Select a passage of the headline, sapo, body or a caption first."))
             return
@@ -281,29 +276,30 @@ class CommentsPanel(CommentPassages, QDockWidget):
                 return None
         if not text.strip():
             return None
-        user = self._main.review.require_user()
+        user = self.story.require_user()
         if user is None:
             return None
         try:
             comment = self.ws.review.add_comment(self.article_id, anchor, text, user)
         except UserError as e:
-            self._main.show_error(e)
+            self.desk.ops.report(e)
             return None
         self.active_id = comment.id
         self.show()
-        self.raise_()
+        if not self.isWindow():  # a tab among the docks: brought to the front
+            self.raise_()
         self.reload()
         return comment
 
     # --- replies and resolving ------------------------------------------------------------------
     def reply(self, comment_id: uuid.UUID, text: str) -> Comment | None:
-        user = self._main.review.require_user()
+        user = self.story.require_user()
         if user is None or not text.strip():
             return None
         try:
             reply = self.ws.review.reply(comment_id, text, user)
         except UserError as e:
-            self._main.show_error(e)
+            self.desk.ops.report(e)
             return None
         card = self.cards.get(comment_id)
         if card is not None:
@@ -318,22 +314,21 @@ class CommentsPanel(CommentPassages, QDockWidget):
         self._act(comment_id, "reopen")
 
     def _act(self, comment_id: uuid.UUID, what: str) -> None:
-        user = self._main.review.require_user()
+        user = self.story.require_user()
         if user is None:
             return
         try:
             getattr(self.ws.review, what)(comment_id, user)
         except UserError as e:
-            self._main.show_error(e)
+            self.desk.ops.report(e)
             return
         self.reload()
 
     # --- context menus --------------------------------------------------------------------------
     def context_menu(self, widget: QWidget, pos: QPoint) -> QMenu:
         """The field's own menu with "Add comment…" at the end."""
-        ui = self.ui
-        if widget is ui.bodyEdit:
-            menu = ui.bodyEdit.create_context_menu(pos)
+        if isinstance(widget, BodyEditor):
+            menu = widget.create_context_menu(pos)
         elif isinstance(widget, QPlainTextEdit):
             menu = widget.createStandardContextMenu()
         else:
@@ -363,15 +358,15 @@ class CommentsPanel(CommentPassages, QDockWidget):
     def _hook_caption(self) -> None:
         if self._caption_hooked:
             return
-        panel = self.fields.photo_panel()
-        if panel is None:
+        caption = self.fields.caption_widget()
+        if caption is None:
             return
         self._caption_hooked = True
-        viewport = panel.caption_edit.viewport()
-        self._menu_targets[viewport] = panel.caption_edit
+        viewport = caption.viewport()
+        self._menu_targets[viewport] = caption
         viewport.installEventFilter(self)
-        panel.caption_edit.textChanged.connect(self._relocate_timer.start)
-        panel.list.currentItemChanged.connect(lambda *_a: self._relocate_timer.start())
+        # Showing another photo sets the caption's text: the marks move with it.
+        caption.textChanged.connect(self._relocate_timer.start)
 
     def _tell(self, text: str) -> None:
-        self._main.statusBar().showMessage(text, 6000)
+        self.desk.status(text, 6000)

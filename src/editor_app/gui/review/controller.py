@@ -3,8 +3,9 @@ User…), the open story's status (the Status menu and the button above the stor
 the moves the user's role allows; a reason asked for "Returned"), read-only for a reporter once
 the story is approved (with a banner saying why), the history, conflicts, and send / receive.
 
-The window builds one `ReviewController` in `attach()` and calls `set_article()` after the
-panels have shown a story and `on_changes()` after any change.
+The window builds one `ReviewController` in `attach()` (a part of the window: it is given the
+window's form to put its menus and its bar in) and calls `set_article()` after the panels have
+shown a story; it hears of changes on the bus.
 """
 
 from __future__ import annotations
@@ -15,11 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMenu,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.workflow import Status, User, allowed_moves, can_edit, needs_reason
@@ -33,8 +30,8 @@ from editor_app.gui.story_list.model import status_label
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Article
-    from editor_app.gui.main_window import MainWindow
-    from editor_app.gui.photos.panel import PhotoPanel
+    from editor_app.gui.desk import Desk
+    from editor_app.gui.forms.ui_main_window import Ui_MainWindow
     from editor_app.gui.review.comments_panel import CommentsPanel
     from editor_app.gui.review.conflicts import ConflictDialog
     from editor_app.gui.review.history_dialog import HistoryDialog
@@ -45,11 +42,15 @@ log = logging.getLogger(__name__)
 
 class ReviewController(ReviewDialogs, QObject):
     status_moved = Signal(object)  # the new Status
+    open_requested = Signal(object)  # uuid.UUID: show this story again (after a restore)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, desk: Desk, window: QMainWindow, ui: Ui_MainWindow) -> None:
         super().__init__(window)
+        self.desk = desk
         self.window = window
-        self.ws = window.workspace
+        self.ui = ui
+        self.ws = desk.ws
+        self.story = desk.story
         self.user: User | None = None
         self.status: Status | None = None
         self.read_only = False
@@ -57,10 +58,11 @@ class ReviewController(ReviewDialogs, QObject):
         self.conflict_dialog: ConflictDialog | None = None
         self.reason_dialog: ReasonDialog | None = None
         self.conflict_count = 0
-        self.handoff = Handoff(window, self)
-        self.publishing = PublishActions(window, self)
-        self.bar = StoryBar(window.ui.articlePage)
-        window.ui.articleLayout.insertWidget(0, self.bar)
+        self.comments: CommentsPanel | None = None
+        self.handoff = Handoff(desk, window, self)
+        self.publishing = PublishActions(desk, window, self)
+        self.bar = StoryBar(ui.articlePage)
+        ui.articleLayout.insertWidget(0, self.bar)
         self.bar.conflicts_clicked.connect(self.open_conflicts)
         self.bar.comments_clicked.connect(self.show_comments)
         self.bar.status_menu.aboutToShow.connect(self._fill_status_menus)
@@ -68,8 +70,10 @@ class ReviewController(ReviewDialogs, QObject):
         self.user_label.setObjectName("userLabel")
         self.user_label.setToolTip(self.tr("Who is working: click to change"))
         self.user_label.linkActivated.connect(lambda _l: self.change_user())
-        window.ui.statusbar.addPermanentWidget(self.user_label)
+        ui.statusbar.addPermanentWidget(self.user_label)
         self._build_menus()
+        self.story.set_user_asker(self.change_user)
+        desk.bus.subscribe(self, self.on_changes)
         try:
             user = self.ws.identity.get()
         except UserError as e:
@@ -79,7 +83,7 @@ class ReviewController(ReviewDialogs, QObject):
 
     # --- menus ----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        w, ui = self.window, self.window.ui
+        w, ui = self.window, self.ui
         self.menu_status = QMenu(self.tr("S&tatus"), w)
         self.menu_status.setObjectName("menuStatus")
         self.menu_status.aboutToShow.connect(self._fill_status_menus)
@@ -130,7 +134,7 @@ class ReviewController(ReviewDialogs, QObject):
         for menu in (self.menu_status, self.bar.status_menu):
             menu.clear()
             moves = self.moves()
-            if self.window.editor.article is None:
+            if self.story.article is None:
                 menu.addAction(self.tr("(no story open)")).setEnabled(False)
                 continue
             if self.status is not None:
@@ -153,7 +157,7 @@ class ReviewController(ReviewDialogs, QObject):
     # --- who ------------------------------------------------------------------------------------
     def set_user(self, user: User | None) -> None:
         self.user = user
-        self.window.editor.user = user
+        self.story.set_user(user)
         if user is None:
             who = self.tr("Who are you?")  # outside the f-string, where lupdate finds it
             self.user_label.setText(f"<a href='user'>{who}</a>")
@@ -167,7 +171,7 @@ class ReviewController(ReviewDialogs, QObject):
     def change_user(self) -> User | None:
         from editor_app.gui.identity_dialog import change_identity
 
-        user = change_identity(self.window)
+        user = change_identity(self.window, self.ws.identity)
         if user is not None:
             self.set_user(user)
         return user
@@ -183,7 +187,7 @@ class ReviewController(ReviewDialogs, QObject):
         self.refresh_state()
 
     def on_changes(self, changes: Changes) -> None:
-        article = self.window.editor.article
+        article = self.story.article
         if article is None or article.id not in changes.articles:
             return
         if is_plain_autosave(changes):
@@ -197,7 +201,7 @@ class ReviewController(ReviewDialogs, QObject):
 
     def refresh_state(self) -> None:
         """Status, read-only, banners and actions of the open story, as stored now."""
-        article = self.window.editor.article
+        article = self.story.article
         has = article is not None
         if article is not None:
             try:
@@ -236,16 +240,10 @@ class ReviewController(ReviewDialogs, QObject):
         self._fill_status_menus()
 
     def _apply_read_only(self, on: bool) -> None:
-        self.window.editor.set_read_only(on)
-        photos = self.photo_panel()
-        if photos is not None:
-            photos.set_read_only(on)
-        tags = self.window.findChild(QDockWidget, "tagPanel")
-        if tags is not None and tags.widget() is not None:
-            tags.widget().setEnabled(not on)
+        self.story.set_read_only(on)  # the editor and the docks follow
 
     def _returned_text(self) -> str | None:
-        article = self.window.editor.article
+        article = self.story.article
         if article is None:
             return None
         try:
@@ -260,7 +258,7 @@ class ReviewController(ReviewDialogs, QObject):
         )
 
     def _count_conflicts(self) -> int:
-        article = self.window.editor.article
+        article = self.story.article
         if article is None:
             return 0
         try:
@@ -272,7 +270,7 @@ class ReviewController(ReviewDialogs, QObject):
     def move_to(self, target: Status, reason: str | None = None) -> bool:
         """Moves the open story; a move that needs a reason asks for it first (the move then
         happens when the dialog is accepted, and this returns False)."""
-        article = self.window.editor.article
+        article = self.story.article
         if article is None:
             return False
         user = self.require_user()
@@ -292,67 +290,43 @@ class ReviewController(ReviewDialogs, QObject):
         if target is Status.WITHDRAWN:  # the withdrawn page replaces the bundle
             self.publishing.withdraw(reason or "")
             return False
-        self.window.editor.saver.flush()
-        photos = self.photo_panel()
-        if photos is not None:
-            photos.save_fields()
-        try:
-            changes = self.ws.review.set_status(article.id, target, user, reason or "")
-        except UserError as e:
-            self.window.show_error(e)
+        self.story.flush()
+        if not self.desk.ops.run(
+            lambda: self.ws.review.set_status(article.id, target, user, reason or ""),
+            initiator=self,
+        ):
             return False
         self.status = target
         article.status = target
-        self.window.on_changes(changes)
         self.refresh_state()
-        self.window.statusBar().showMessage(
-            self.tr("Moved to “{status}”").format(status=status_label(target)), 5000
-        )
+        self.desk.status(self.tr("Moved to “{status}”").format(status=status_label(target)), 5000)
         self.status_moved.emit(target)
         return True
 
     # --- dialogs --------------------------------------------------------------------------------
     def flush(self) -> None:
         """What is typed in the story and its photos' fields reaches the disk."""
-        photos = self.photo_panel()
-        if photos is not None:
-            photos.save_fields()
-        self.window.editor.saver.flush()
+        self.story.flush()
 
     def reload_story(self) -> None:
-        article = self.window.editor.article
-        if article is not None:
-            self.window.open_story(article.id, quiet=True)
+        article_id = self.story.article_id
+        if article_id is not None:
+            self.open_requested.emit(article_id)
 
     def show_comments(self) -> None:
-        panel = self.comments_panel()
-        if panel is not None:
-            panel.show()
-            panel.raise_()
+        if self.comments is not None:
+            self.comments.show()
+            self.comments.raise_()
 
-    # --- panels ---------------------------------------------------------------------------------
-    def photo_panel(self) -> PhotoPanel | None:
-        from editor_app.gui.photos.panel import PhotoPanel
-
-        panel = self.window.findChild(PhotoPanel, "photoPanel")
-        return panel if isinstance(panel, PhotoPanel) else None
-
-    def comments_panel(self) -> CommentsPanel | None:
-        from editor_app.gui.review.comments_panel import CommentsPanel
-
-        panel = self.window.findChild(CommentsPanel, "commentsPanel")
-        return panel if isinstance(panel, CommentsPanel) else None
-
-    def panels_ready(self) -> None:
-        """After the docks exist: the comments panel's action and count join the window."""
-        panel = self.comments_panel()
-        if panel is not None:
-            self.add_comment_action(panel.add_action)
-            panel.comments_changed.connect(self.bar.show_comment_count)
+    def connect_comments(self, panel: CommentsPanel) -> None:
+        """The comments dock's "Add comment…" (Ctrl+Alt+M) and its count join the window."""
+        self.comments = panel
+        self.add_comment_action(panel.add_action)
+        self.window.addAction(panel.add_action)
+        panel.comments_changed.connect(self.bar.show_comment_count)
 
     def current_id(self) -> uuid.UUID | None:
-        article = self.window.editor.article
-        return article.id if article is not None else None
+        return self.story.article_id
 
 
 def _escape(text: str) -> str:

@@ -21,7 +21,7 @@ class ReviewDialogs:
     `misc` ignores)."""
 
     def open_history(self: ReviewController) -> HistoryDialog | None:  # type: ignore[misc]
-        article = self.window.editor.article
+        article = self.story.article
         if article is None:
             return None
         from editor_app.gui.review.history_dialog import HistoryDialog
@@ -37,11 +37,9 @@ class ReviewDialogs:
         return dialog
 
     def _after_restore(self: ReviewController, changes: Changes) -> None:  # type: ignore[misc]
-        self.window.on_changes(changes)
+        self.desk.bus.publish(changes, self)
         self.reload_story()
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate("ReviewController", "Version restored"), 5000
-        )
+        self.desk.status(QCoreApplication.translate("ReviewController", "Version restored"), 5000)
         if changes.messages:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
@@ -54,7 +52,7 @@ class ReviewDialogs:
             box.open()
 
     def open_conflicts(self: ReviewController) -> ConflictDialog | None:  # type: ignore[misc]
-        article = self.window.editor.article
+        article = self.story.article
         if article is None:
             return None
         from editor_app.gui.review.conflicts import ConflictDialog
@@ -68,5 +66,5 @@ class ReviewDialogs:
         return dialog
 
     def _after_settle(self: ReviewController, changes: Changes) -> None:  # type: ignore[misc]
-        self.window.on_changes(changes)
+        self.desk.bus.publish(changes, self)
         self.reload_story()

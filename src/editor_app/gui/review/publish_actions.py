@@ -12,18 +12,17 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.publication import HOW_TO_WRITE, local_text, parse_when
 from editor_app.domain.workflow import Role, Status, User
-from editor_app.services.changes import Changes
 
 if TYPE_CHECKING:
-    from editor_app.gui.main_window import MainWindow
+    from editor_app.gui.desk import Desk
     from editor_app.gui.review.controller import ReviewController
     from editor_app.services.export import PublishOutcome
 
@@ -33,8 +32,9 @@ log = logging.getLogger(__name__)
 class PublishActions(QObject):
     done = Signal(str)  # what the message said (for tests and the status bar)
 
-    def __init__(self, window: MainWindow, controller: ReviewController) -> None:
+    def __init__(self, desk: Desk, window: QWidget, controller: ReviewController) -> None:
         super().__init__(window)
+        self.desk = desk
         self.window = window
         self.controller = controller
         self.message_box: QMessageBox | None = None
@@ -42,7 +42,7 @@ class PublishActions(QObject):
 
     # --- what may be done now -------------------------------------------------------------------
     def _story(self) -> tuple[uuid.UUID, User] | None:
-        article = self.window.editor.article
+        article = self.desk.story.article
         if article is None or self.busy:
             return None
         user = self.controller.require_user()
@@ -53,19 +53,19 @@ class PublishActions(QObject):
     def may_correct(self) -> bool:
         """An editor, an approved story that was published before (reopened, changed, approved
         again): its next publication is a correction."""
-        article = self.window.editor.article
+        article = self.desk.story.article
         user = self.controller.user
         if article is None or user is None or user.role is not Role.EDITOR:
             return False
         if self.controller.status is not Status.APPROVED:
             return False
-        return self.window.workspace.publishing.publication(article.id).published
+        return self.desk.ws.publishing.publication(article.id).published
 
     def may_embargo(self) -> bool:
         user = self.controller.user
         status = self.controller.status
         return (
-            self.window.editor.article is not None
+            self.desk.story.article is not None
             and user is not None
             and user.role is Role.EDITOR
             and status not in (None, Status.PUBLISHED, Status.WITHDRAWN)
@@ -93,7 +93,7 @@ class PublishActions(QObject):
         if story is None:
             return
         article_id, user = story
-        service = self.window.workspace.export
+        service = self.desk.ws.export
         self._run(
             lambda: service.publish(article_id, user, None, note=note),
             lambda outcome: self._published(outcome, bool(note)),
@@ -119,7 +119,7 @@ class PublishActions(QObject):
         if story is None:
             return
         article_id, user = story
-        service = self.window.workspace.export
+        service = self.desk.ws.export
         self._run(
             lambda: service.withdraw(article_id, user, reason, None),
             self._withdrawn,
@@ -132,7 +132,7 @@ class PublishActions(QObject):
         if story is None:
             return
         article_id, user = story
-        publishing = self.window.workspace.publishing
+        publishing = self.desk.ws.publishing
         current = publishing.publication(article_id).embargo_until
         text, ok = QInputDialog.getText(
             self.window,
@@ -148,11 +148,15 @@ class PublishActions(QObject):
             return
         try:
             until = parse_when(text) if text.strip() else None
-            changes = publishing.set_embargo(article_id, user, until)
         except UserError as e:
             self._tell(QMessageBox.Icon.Warning, self.tr("Not before"), str(e))
             return
-        self.window.on_changes(changes)
+        if not self.desk.ops.run(
+            lambda: publishing.set_embargo(article_id, user, until),
+            initiator=self,
+            on_failed=lambda e: self._tell(QMessageBox.Icon.Warning, self.tr("Not before"), str(e)),
+        ):
+            return
         self.controller.refresh_state()
         said = (
             self.tr("No embargo: the story may be published as soon as it is ready.")
@@ -164,18 +168,21 @@ class PublishActions(QObject):
         self._tell(QMessageBox.Icon.Information, self.tr("Not before"), said)
 
     # --- running and telling --------------------------------------------------------------------
-    def _run(self, work: Callable[[], Any], ok: Callable[[Any], str], title: str) -> None:
-        article = self.window.editor.article
-        assert article is not None
-        article_id = article.id
+    def _run(
+        self,
+        work: Callable[[], PublishOutcome],
+        ok: Callable[[PublishOutcome], str],
+        title: str,
+    ) -> None:
+        """On the window's worker, after the pending saves; the outcome or the refusal said
+        in a message."""
         self.controller.flush()
         self.busy = True
-        self.window.statusBar().showMessage(self.tr("Publishing…"))
+        self.desk.status(self.tr("Publishing…"), 0)
 
-        def done(result: Any) -> None:
+        def done(result: PublishOutcome) -> None:
             self.busy = False
-            self.window.statusBar().clearMessage()
-            self.window.on_changes(Changes.of([article_id]))
+            self.desk.status("", 0)
             self.controller.refresh_state()
             self._tell(QMessageBox.Icon.Information, title, ok(result))
 
@@ -183,7 +190,7 @@ class PublishActions(QObject):
             from editor_app.services.export import NotReady  # loaded with the export itself
 
             self.busy = False
-            self.window.statusBar().clearMessage()
+            self.desk.status("", 0)
             self.controller.refresh_state()
             if isinstance(error, NotReady):
                 lines = "\n".join(f"• {f}" for f in error.failures)
@@ -191,11 +198,12 @@ class PublishActions(QObject):
             elif isinstance(error, UserError):
                 text = str(error)
             else:
-                log.error("publishing failed", exc_info=error)
-                text = self.tr("Unexpected error: {error}").format(error=error)
+                return  # the runner showed it in the error dialog
             self._tell(QMessageBox.Icon.Warning, title, text)
 
-        self.window.worker.submit(work, done, failed)
+        self.desk.ops.run_in_background(
+            lambda _report, _cancelled: work(), initiator=self, on_done=done, on_failed=failed
+        )
 
     def _where(self, outcome: PublishOutcome) -> str:
         if outcome.path is None:
@@ -207,7 +215,7 @@ class PublishActions(QObject):
 
     def _published(self, outcome: PublishOutcome, correction: bool) -> str:
         pub = outcome.publication
-        site = self.window.workspace.export.site
+        site = self.desk.ws.export.site
         if outcome.first and pub.first_published_at is not None:
             said = self.tr("Published at {time}, at {url}").format(
                 time=local_text(pub.first_published_at), url=f"{site.base_url}/{pub.slug}/"

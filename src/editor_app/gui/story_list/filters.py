@@ -8,16 +8,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from editor_app.domain.officials.people import Official
 from editor_app.domain.text import fold
-
-if TYPE_CHECKING:
-    from editor_app.gui.main_window import MainWindow
 
 
 class OfficialFilter(QComboBox):
@@ -96,21 +91,3 @@ class KeywordFilter(QComboBox):
 
     def current_keyword(self) -> str | None:
         return " ".join(self.currentText().split()) or None
-
-
-def add_story_filters(window: MainWindow) -> tuple[OfficialFilter, KeywordFilter]:
-    """Builds the two filters in a row under the status and section filters."""
-    ws = window.workspace
-    official = OfficialFilter(ws.officials.all, window.ui.storyPanel)
-    keyword = KeywordFilter(ws.articles.keywords_in_use, window.ui.storyPanel)
-    row = QHBoxLayout()
-    row.setSpacing(6)
-    row.addWidget(official, 1)
-    row.addWidget(keyword, 1)
-    layout = window.ui.storyLayout
-    layout.insertLayout(layout.indexOf(window.ui.storyList), row)
-    timer = QTimer(window, singleShot=True, interval=250)
-    timer.timeout.connect(window.refresh_list)
-    official.currentIndexChanged.connect(lambda _i: window.refresh_list())
-    keyword.currentTextChanged.connect(lambda _t: timer.start())
-    return official, keyword
