@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from editor_app.gui.main_window import MainWindow
     from editor_app.services.session import SessionService
+    from editor_app.services.siteconfig import SiteLoad
     from editor_app.services.workspace import Workspace
 
 log = logging.getLogger("editor_app")
@@ -56,34 +57,17 @@ def start(
     # What needs no Qt comes before PySide6 is imported: PySide6 reads the source of every
     # module imported after it (looking for __feature__ imports), which costs start-up time.
     from editor_app import logs
-    from editor_app.domain.errors import UserError
     from editor_app.services.siteconfig import load_site
 
     log_path = logs.setup()
     site_file = load_site()  # the site configuration IT set for this PC
-
-    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from editor_app.gui import i18n, style
     from editor_app.gui.error_dialog import ErrorReporter, enable_fault_log
     from editor_app.gui.settings import Settings
 
     enable_fault_log(log_path)
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        # QtWebEngine refuses to start as root with its sandbox (CI, IT's test machines).
-        # Staff run as themselves and keep the sandbox.
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-        log.warning("running as root: the web preview's sandbox is off")
-    if QApplication.instance() is None:
-        from PySide6.QtCore import QCoreApplication, Qt
-
-        # The preview's web view shares OpenGL contexts; Qt wants this before the app exists.
-        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("editor_app")
-    app.setOrganizationName("editor_app")
-    app.setDesktopFileName("editor_app")  # a Wayland desktop finds editor_app.desktop by it
+    app = _qt_app()
     settings = Settings()
     # The site configuration, with the user's settings where it allows them.
     site = site_file.with_user(settings.overrides())
@@ -106,21 +90,9 @@ def start(
     _set_window_icon(app)  # after the frame shows: the window manager takes it when it comes
     # ...then the data folder.
     from editor_app.services.session import SessionService
-    from editor_app.services.workspace import Workspace
 
-    try:
-        workspace = Workspace.open(data_dir, site=site)
-    except (UserError, OSError) as e:
-        # A read-only, full or damaged data folder: said in Vietnamese (with the way out for a
-        # damaged one), never as the raw error; the window does not open on it.
-        from editor_app.services.faults import explain
-
-        known = explain(e, data_dir) if isinstance(e, OSError) else e
-        if known is None:
-            raise
-        log.warning("cannot open data folder: %s", known)
-        QMessageBox.critical(window, "editor_app", str(known))
-        window.close()
+    workspace = _open_workspace(data_dir, site, window)
+    if workspace is None:
         return None
     seeded = workspace.site_setup.seed(site.config)  # a new data folder: IT's sections, officials
     session = SessionService(workspace.db)
@@ -142,6 +114,53 @@ def start(
 
         window.ask_first_identity(quit_app)
     return Running(app, window, workspace, session)
+
+
+def _qt_app() -> QApplication:
+    """The QApplication (the one already made, as in tests, or a new one), named so that its
+    settings and its desktop entry are found."""
+    from PySide6.QtWidgets import QApplication
+
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # QtWebEngine refuses to start as root with its sandbox (CI, IT's test machines).
+        # Staff run as themselves and keep the sandbox.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+        log.warning("running as root: the web preview's sandbox is off")
+    if QApplication.instance() is None:
+        from PySide6.QtCore import QCoreApplication, Qt
+
+        # The preview's web view shares OpenGL contexts; Qt wants this before the app exists.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("editor_app")
+    app.setOrganizationName("editor_app")
+    app.setDesktopFileName("editor_app")  # a Wayland desktop finds editor_app.desktop by it
+    return app
+
+
+def _open_workspace(data_dir: Path | None, site: SiteLoad, window: MainWindow) -> Workspace | None:
+    """The data folder opened; None, after telling the user and closing the window, when it
+    cannot be (a known fault of the folder; anything else is raised)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor_app.domain.errors import UserError
+    from editor_app.services.workspace import Workspace
+
+    try:
+        return Workspace.open(data_dir, site=site)
+    except (UserError, OSError) as e:
+        # A read-only, full or damaged data folder: said in Vietnamese (with the way out for a
+        # damaged one), never as the raw error; the window does not open on it.
+        from editor_app.services.faults import explain
+
+        known = explain(e, data_dir) if isinstance(e, OSError) else e
+        if known is None:
+            raise
+        log.warning("cannot open data folder: %s", known)
+        QMessageBox.critical(window, "editor_app", str(known))
+        window.close()
+        return None
 
 
 def _set_window_icon(app: QApplication) -> None:

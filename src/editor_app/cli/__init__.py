@@ -129,21 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # runs the worker and exits here.
         multiprocessing.freeze_support()
     args_list = list(sys.argv[1:] if argv is None else argv)
-    # No command: the window (or the installation's smoke test). The commands' modules load
-    # the database layer, so they are not imported for it: the window is on screen first.
-    try:
-        top, rest = _top_parser(add_help=False).parse_known_args(args_list)
-    except _NotForTheWindow:  # a bad option: the full parser says so, with the full usage
-        top, rest = None, args_list
-    if top is not None and not rest:
-        if top.smoke is not None:
-            return _smoke(top)
-        from editor_app.app import run_gui
-
-        return run_gui(top.data_dir)
-    from editor_app.cli.common import CommandFailed, Context
-    from editor_app.domain.errors import UserError
-
+    without_command = _window_or_smoke(args_list)
+    if without_command is not None:
+        return without_command
     parser = build_parser()
     args = parser.parse_args(args_list)  # exits 2 on bad usage
     if args.smoke is not None:  # the installation's check comes first, whatever else is asked
@@ -151,6 +139,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:  # options only, but not ones the window takes (unreachable)
         parser.print_usage(sys.stderr)
         return 2
+    return _run_command(args)
+
+
+def _window_or_smoke(args_list: list[str]) -> int | None:
+    """No command: runs the window (or the installation's smoke test) and returns its exit
+    code; None when the command line is for the full parser (a command or a bad option)."""
+    # The commands' modules load the database layer, so they are not imported for the
+    # window: it is on screen first.
+    try:
+        top, rest = _top_parser(add_help=False).parse_known_args(args_list)
+    except _NotForTheWindow:  # a bad option: the full parser says so, with the full usage
+        return None
+    if rest:
+        return None
+    if top.smoke is not None:
+        return _smoke(top)
+    from editor_app.app import run_gui
+
+    return run_gui(top.data_dir)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Runs the parsed command; its errors become one line on stderr and an exit code."""
+    from editor_app.cli.common import CommandFailed, Context
+    from editor_app.domain.errors import UserError
+
     ctx = Context(
         data_dir=args.data_dir, json=bool(getattr(args, "json", False)), access=access_of(args)
     )
