@@ -229,16 +229,106 @@ def _judge(
     i: int,
     day: date | None,
 ) -> TitleVerdict:
-    written = group[i]
-    held = official.titles_on(day)
-    not_held = [t for t in official.titles if not t.held_on(day)]
-    ended = [t for t in not_held if t.end is not None and (day is None or t.end < day)]
+    """The i-th written title of the list, judged for one namesake."""
+    judging = _Judging(field, mention, official, group, i, day)
+    return judging.former() if judging.written.former else judging.current()
 
-    def verdict(title: Title | None, match: Match | None, problem: Problem | None) -> TitleVerdict:
+
+@dataclass(frozen=True)
+class _Judging:
+    """The i-th written title of a list against one namesake's titles on the event's day."""
+
+    field: str
+    mention: Mention
+    official: Official
+    group: Sequence[WrittenTitle]
+    i: int
+    day: date | None
+
+    @property
+    def written(self) -> WrittenTitle:
+        return self.group[self.i]
+
+    def match(self, title: Title) -> Match | None:
+        return _match(self.group, self.i, title, self.official.organization)
+
+    def former(self) -> TitleVerdict:
+        """A title written with "nguyên": one that ended before the day (else held, unknown)."""
+        written, official = self.written, self.official
+        held = official.titles_on(self.day)
+        ended = [t for t in official.titles if self._ended(t)]
+        name, on = official.full_name, _on(self.day)
+        suggestions = tuple(f"nguyên {t}" for t in _ranked(written, ended))
+        for t in ended:
+            if (m := self.match(t)) is not None:
+                return self.verdict(t, m, None)
+        for t in held:
+            if self.match(t) is not None:
+                msg = f"{name} vẫn giữ chức “{t.text}” {on}: không viết “nguyên”."
+                return self.verdict(
+                    t, None, self.problem(ProblemKind.FORMER_TITLE_HELD, t.text, msg, (t.text,))
+                )
+        fix = suggestions[0] if suggestions else None
+        msg = f"“{written.title}” không phải chức danh cũ của {name} {on}."
+        return self.verdict(
+            None, None, self.problem(ProblemKind.UNKNOWN_TITLE, fix, msg, suggestions)
+        )
+
+    def current(self) -> TitleVerdict:
+        """A title without "nguyên": one held on the day (else outdated, incomplete, unknown)."""
+        written, official = self.written, self.official
+        held = official.titles_on(self.day)
+        suggestions = _ranked(written, held)
+        fix = suggestions[0] if suggestions else None
+        for t in held:
+            if (m := self.match(t)) is not None:
+                return self.verdict(t, m, None)
+        for t in official.titles:
+            if not t.held_on(self.day) and self.match(t) is not None:
+                return self.outdated(t, fix, suggestions)
+        key = title_key(written.title)
+        for t in held:
+            if title_key(t.text)[: len(key)] == key:
+                msg = f"Chức danh “{written.title}” của {official.full_name} viết thiếu."
+                return self.verdict(
+                    None, None, self.problem(ProblemKind.INCOMPLETE_TITLE, t.text, msg, (t.text,))
+                )
+        msg = f"“{written.title}” không phải chức danh của {official.full_name} {_on(self.day)}."
+        return self.verdict(
+            None, None, self.problem(ProblemKind.UNKNOWN_TITLE, fix, msg, suggestions)
+        )
+
+    def outdated(self, t: Title, fix: str | None, suggestions: tuple[str, ...]) -> TitleVerdict:
+        """A title of the official's, not held on the day: held before it, or only after."""
+        name, day = self.official.full_name, self.day
+        if t.end is not None and (day is None or t.end < day):
+            until = format_date(t.end)
+            when, msg = Held.BEFORE, f"{name} giữ chức “{t.text}” đến {until}, trước"
+        else:
+            since = format_date(t.start) if t.start else "?"
+            when, msg = Held.AFTER, f"{name} giữ chức “{t.text}” từ {since}, sau"
+        msg += f" ngày sự kiện ({_day(day)}): " + (
+            "chức danh đã cũ." if when is Held.BEFORE else "khi đó chưa giữ chức này."
+        )
+        return self.verdict(
+            t, None, self.problem(ProblemKind.OUTDATED_TITLE, fix, msg, suggestions, when)
+        )
+
+    def _ended(self, t: Title) -> bool:
+        """Held and ended before the day (before today without a day)."""
+        return (
+            not t.held_on(self.day) and t.end is not None and (self.day is None or t.end < self.day)
+        )
+
+    def verdict(
+        self, title: Title | None, match: Match | None, problem: Problem | None
+    ) -> TitleVerdict:
+        """The verdict; a TRIMMED match covers the title only, not the words after it."""
+        written = self.written
         if match is Match.TRIMMED and title is not None:
             end = _trim_end(written, title_key(title.text))
             if end is not None:
-                written_ = WrittenTitle(
+                written = WrittenTitle(
                     written.start,
                     end,
                     written.title_start,
@@ -246,74 +336,30 @@ def _judge(
                     written.former,
                     written.before_name,
                 )
-                return TitleVerdict(field, mention, written_, official, title, match, problem)
-        return TitleVerdict(field, mention, written, official, title, match, problem)
+        return TitleVerdict(self.field, self.mention, written, self.official, title, match, problem)
 
     def problem(
+        self,
         kind: ProblemKind,
         fix: str | None,
         message: str,
         suggestions: tuple[str, ...],
         held_when: Held | None = None,
     ) -> Problem:
+        written = self.written
         return Problem(
             kind=kind,
-            field=field,
+            field=self.field,
             start=written.start,
             end=written.end,
             written=written.text,
-            official_id=official.id,
-            official_name=official.full_name,
+            official_id=self.official.id,
+            official_name=self.official.full_name,
             fix=fix,
             message=message + (f" Đề xuất: “{fix}”." if fix else ""),
             held=held_when,
             suggestions=suggestions,
         )
-
-    name, on = official.full_name, _on(day)
-    if written.former:
-        suggestions = tuple(f"nguyên {t}" for t in _ranked(written, ended))
-        for t in ended:
-            if (m := _match(group, i, t, official.organization)) is not None:
-                return verdict(t, m, None)
-        for t in held:
-            if _match(group, i, t, official.organization) is not None:
-                msg = f"{name} vẫn giữ chức “{t.text}” {on}: không viết “nguyên”."
-                return verdict(
-                    t, None, problem(ProblemKind.FORMER_TITLE_HELD, t.text, msg, (t.text,))
-                )
-        fix = suggestions[0] if suggestions else None
-        msg = f"“{written.title}” không phải chức danh cũ của {name} {on}."
-        return verdict(None, None, problem(ProblemKind.UNKNOWN_TITLE, fix, msg, suggestions))
-
-    suggestions = _ranked(written, held)
-    fix = suggestions[0] if suggestions else None
-    for t in held:
-        if (m := _match(group, i, t, official.organization)) is not None:
-            return verdict(t, m, None)
-    for t in not_held:
-        if _match(group, i, t, official.organization) is not None:
-            if t.end is not None and (day is None or t.end < day):
-                until = format_date(t.end)
-                when, msg = Held.BEFORE, f"{name} giữ chức “{t.text}” đến {until}, trước"
-            else:
-                since = format_date(t.start) if t.start else "?"
-                when, msg = Held.AFTER, f"{name} giữ chức “{t.text}” từ {since}, sau"
-            msg += f" ngày sự kiện ({_day(day)}): " + (
-                "chức danh đã cũ." if when is Held.BEFORE else "khi đó chưa giữ chức này."
-            )
-            return verdict(
-                t, None, problem(ProblemKind.OUTDATED_TITLE, fix, msg, suggestions, when)
-            )
-    key = title_key(written.title)
-    for t in held:
-        if title_key(t.text)[: len(key)] == key:
-            msg = f"Chức danh “{written.title}” của {name} viết thiếu."
-            return verdict(
-                None, None, problem(ProblemKind.INCOMPLETE_TITLE, t.text, msg, (t.text,))
-            )
-    msg = f"“{written.title}” không phải chức danh của {name} {on}."
-    return verdict(None, None, problem(ProblemKind.UNKNOWN_TITLE, fix, msg, suggestions))
 
 
 def _day(day: date | None) -> str:
