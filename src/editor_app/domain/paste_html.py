@@ -56,6 +56,12 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# The tags that start and end a block (a paragraph, a heading, a list item, a row, a cell...).
+_BLOCK_TAGS = (
+    _BLOCKS
+    | frozenset(_HEADINGS)
+    | frozenset({"p", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "td", "th"})
+)
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -118,30 +124,34 @@ class _Converter(HTMLParser):
             self._skip, self._skip_depth = tag, 1
             return
         a = {k.lower(): (v or "") for k, v in attrs}
-        style = a.get("style", "")
         if tag == "br":
             self._stack[-1].children.append("\n")
         elif tag in _VOID:
             if tag == "hr":
                 self._flush()
-        elif tag in _HEADINGS:
+        elif tag in _BLOCK_TAGS:
             self._flush()
+            self._open_block(tag, a)
+        else:
+            self._open_inline(tag, a, a.get("style", ""))
+
+    def _open_block(self, tag: str, a: dict[str, str]) -> None:
+        """The state a block's start tag sets, once the text before it is flushed."""
+        if tag in _HEADINGS:
             self._heading = _HEADINGS[tag]
         elif tag == "p":
-            self._flush()
+            style = a.get("style", "")
             m = _WORD_LIST.search(style)
             self._bullet_text = ""
             word_list = m is not None and "ignore" not in style.lower()
             self._word_list = int(m.group(1)) if m and word_list else 0
             self._word_level = min(int(m.group(2)), 9) if m and word_list else 0
         elif tag in ("ul", "ol"):
-            self._flush()
             start = a.get("start", "1")
             self._list_ids += 1
             number = int(start) if start.isdigit() and len(start) < 9 else 1
             self._lists.append(ListState(tag == "ol", number, self._list_ids))
         elif tag == "li":
-            self._flush()
             if self._lists:
                 lst = self._lists[-1]
                 marker = f"{lst.number}." if lst.ordered else "-"
@@ -150,21 +160,13 @@ class _Converter(HTMLParser):
             else:
                 self._items.append(Item(0, "-"))
         elif tag == "blockquote":
-            self._flush()
             self._quote += 1
         elif tag == "pre":
-            self._flush()
             self._pre += 1
         elif tag == "tr":
-            self._flush()
             self._row = []
         elif tag in ("td", "th"):
-            self._flush()
             self._cell = []
-        elif tag == "table" or tag in _BLOCKS:
-            self._flush()
-        else:
-            self._open_inline(tag, a, style)
 
     def _open_inline(self, tag: str, a: dict[str, str], style: str) -> None:
         weight = _is_bold_weight(_style(style, "font-weight"))
@@ -197,36 +199,34 @@ class _Converter(HTMLParser):
             return
         if tag in _VOID:
             return
-        if tag in _HEADINGS:
+        if tag in ("td", "th"):
+            self._end_cell()
+        elif tag == "tr" or tag == "table":
+            self._end_row()
+        elif tag in _BLOCK_TAGS:
             self._flush()
+            self._close_block(tag)
+        else:
+            self._close_inline(tag)
+
+    def _close_block(self, tag: str) -> None:
+        """The state a block's end tag ends, once the block's text is flushed."""
+        if tag in _HEADINGS:
             self._heading = 0
         elif tag == "p":
-            self._flush()
             self._word_level = 0
         elif tag in ("ul", "ol"):
-            self._flush()
             if self._lists:
                 self._lists.pop()
             while self._items and self._items[-1].depth >= len(self._lists):
                 self._items.pop()
         elif tag == "li":
-            self._flush()
             if self._items:
                 self._items.pop()
         elif tag == "blockquote":
-            self._flush()
             self._quote = max(0, self._quote - 1)
         elif tag == "pre":
-            self._flush()
             self._pre = max(0, self._pre - 1)
-        elif tag in ("td", "th"):
-            self._end_cell()
-        elif tag == "tr" or tag == "table":
-            self._end_row()
-        elif tag in _BLOCKS:
-            self._flush()
-        else:
-            self._close_inline(tag)
 
     def _close_inline(self, tag: str) -> None:
         if not any(s.tag == tag for s in self._stack[1:]):
