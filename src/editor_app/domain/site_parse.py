@@ -194,16 +194,26 @@ def _check(r: _Reader, key: str, raw: object) -> object | None:
     if key == "directory.sections":
         return _sections(r, key, raw)
     if key == "policy.user_may_change":
-        items = r.strings(key, raw)
-        if items is None:
-            return None
-        known = ", ".join(USER_KEYS)
-        for item in items:
-            if item in USER_KEYS:
-                continue
-            line = value_line(r.text, r.lines.get(key), item) if r.listing(False) else None
-            r.problem(key, f"không biết “{shorten(item)}” (chỉ có: {known}).", False, line)
-        return tuple(dict.fromkeys(i for i in items if i in USER_KEYS))
+        return _user_keys(r, key, raw)
+    return _text(r, key, raw)
+
+
+def _user_keys(r: _Reader, key: str, raw: object) -> tuple[str, ...] | None:
+    """The settings a user may change: known keys kept (once each), unknown ones warned of."""
+    items = r.strings(key, raw)
+    if items is None:
+        return None
+    known = ", ".join(USER_KEYS)
+    for item in items:
+        if item in USER_KEYS:
+            continue
+        line = value_line(r.text, r.lines.get(key), item) if r.listing(False) else None
+        r.problem(key, f"không biết “{shorten(item)}” (chỉ có: {known}).", False, line)
+    return tuple(dict.fromkeys(i for i in items if i in USER_KEYS))
+
+
+def _text(r: _Reader, key: str, raw: object) -> str | None:
+    """A string value, checked for what its key needs (a name, a URL, a locale, a language)."""
     text = r.string(key, raw)
     if text is None:
         return None
@@ -213,19 +223,7 @@ def _check(r: _Reader, key: str, raw: object) -> object | None:
     if key == "outlet.base_url":
         return _base_url(r, key, text)
     if key == "outlet.logo":
-        if not text:
-            return None
-        parts = urlsplit(text)
-        if not (text.startswith("/") and not text.startswith("//")) and not (
-            parts.scheme in ("http", "https") and parts.netloc
-        ):
-            r.problem(
-                key,
-                f"“{shorten(text)}” không phải địa chỉ https://… hay đường dẫn trên trang báo "
-                "(bắt đầu bằng /, ví dụ /images/logo.png).",
-            )
-            return None
-        return text
+        return _logo(r, key, text)
     if key == "outlet.locale" and not _LOCALE.match(text):
         r.problem(key, f"mã ngôn ngữ của trang không hợp lệ: “{shorten(text)}” (ví dụ vi_VN).")
         return None
@@ -278,6 +276,23 @@ def _base_url(r: _Reader, key: str, text: str) -> str | None:
         )
         return None
     return text.rstrip("/")
+
+
+def _logo(r: _Reader, key: str, text: str) -> str | None:
+    """The logo: an http(s) address or a path on the outlet's site; none when empty."""
+    if not text:
+        return None
+    parts = urlsplit(text)
+    if not (text.startswith("/") and not text.startswith("//")) and not (
+        parts.scheme in ("http", "https") and parts.netloc
+    ):
+        r.problem(
+            key,
+            f"“{shorten(text)}” không phải địa chỉ https://… hay đường dẫn trên trang báo "
+            "(bắt đầu bằng /, ví dụ /images/logo.png).",
+        )
+        return None
+    return text
 
 
 def _sections(r: _Reader, key: str, raw: object) -> tuple[str, ...] | None:
