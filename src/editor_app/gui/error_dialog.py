@@ -160,10 +160,13 @@ def enable_fault_log(log_path: Path) -> Path | None:
     global _fault_file
     path = log_path.with_name("crash.log")
     try:
-        _fault_file = path.open("a", encoding="utf-8")
+        opened = path.open("a", encoding="utf-8")
     except OSError:
         return None
-    faulthandler.enable(_fault_file)
+    faulthandler.enable(opened)
+    if _fault_file is not None:  # enabled again (another start in the same process): one file
+        _fault_file.close()
+    _fault_file = opened
     return path
 
 

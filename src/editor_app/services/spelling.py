@@ -141,9 +141,9 @@ class SpellChecker:
             log.info("no %s spelling dictionary found: spell checking is off", language)
             return checker
         try:
-            from spylls.hunspell import Dictionary
+            from editor_app.services.hunspell_files import read_dictionary
 
-            dictionary = Dictionary.from_files(str(base))
+            dictionary = read_dictionary(base)
             # n-gram suggestions scan the whole dictionary in Python (up to a second a word);
             # `_close_syllables` finds those near misses from an index instead
             dictionary.aff.MAXNGRAMSUGS = 0

@@ -45,6 +45,11 @@ def _stagings(out: Path) -> list[str]:
     return sorted(p.name for p in out.iterdir() if p.name.endswith(".export"))
 
 
+def _close(proc: subprocess.Popen[str]) -> None:
+    if proc.stdout is not None:
+        proc.stdout.close()
+
+
 def test_a_live_export_is_left_alone_and_a_killed_ones_folder_is_swept(tmp_path: Path) -> None:
     proc, folder = _holder(tmp_path)
     try:
@@ -53,6 +58,7 @@ def test_a_live_export_is_left_alone_and_a_killed_ones_folder_is_swept(tmp_path:
     finally:
         proc.send_signal(signal.SIGKILL if os.name != "nt" else signal.SIGTERM)
         proc.wait(30)
+        _close(proc)
     assert folder.is_dir()  # killed: nothing removed it
     swept = sweep(tmp_path)
     assert [s.path for s in swept] == [folder]
@@ -68,6 +74,7 @@ def test_the_next_export_removes_a_killed_exports_folder(
     proc, left = _holder(out)
     proc.kill()
     proc.wait(30)
+    _close(proc)
     ctx: PageContext = support.own_article()
     path = export_bundle(ctx, out, support.PillowProvider(tmp_path / "cache"))
     assert path.is_dir()

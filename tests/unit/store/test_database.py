@@ -174,7 +174,7 @@ def test_lock_is_released_when_the_holder_is_killed(tmp_path: Path) -> None:
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
     holder.kill()
-    holder.wait(timeout=30)
+    holder.communicate(timeout=30)  # waits, and closes its pipes
     db = Database.open(data)
     assert db.integrity_problems() == []
     db.close()

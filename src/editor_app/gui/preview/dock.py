@@ -76,6 +76,7 @@ class PreviewDock(PreviewExport, QDockWidget):
         self._on_screen = False
         self._scroll = QPointF(0, 0)
         self._tmp = tempfile.TemporaryDirectory(prefix="editor-preview-")
+        self.destroyed.connect(self._tmp.cleanup)  # removed with the dock, not left to the GC
         self.last_render_error: str | None = None
         self.followed_line: object = None
         self.worker = Worker(self, name="editor-preview")
