@@ -272,6 +272,27 @@ class _Parse(UserError):
 
 
 def _read(path: Path, workdir: Path, limits: Limits) -> Package:
+    with _open_zip(path) as zf:
+        entries = _check_entries(zf.infolist(), limits)
+        manifest = _read_manifest(zf, entries, limits)
+        _check_parts(entries, manifest, limits)
+        package = Package(path, manifest)
+        for name, part in sorted(manifest.parts.items()):
+            info = entries[name]
+            m = PHOTO_RE.fullmatch(name)
+            if m is None:
+                package.parts[name] = _read_json_part(zf, info, name, part, limits)
+                continue
+            target = workdir / f"{m.group(1)}{m.group(2)}"
+            with open(target, "wb") as out:
+                digest, _ = _read_entry(zf, info, part.size, out)
+            _check_digest(name, digest, part)
+            package.photos[m.group(1)] = target
+    return package
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    """The file at `path` opened as a zip, once it is known to be a file with something in it."""
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -283,70 +304,71 @@ def _read(path: Path, workdir: Path, limits: Limits) -> Package:
     if st.st_size == 0:
         raise Refused("tệp rỗng (0 byte)")
     try:
-        zf = zipfile.ZipFile(path)
+        return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise Refused("không phải tệp .story.zip hợp lệ (hỏng hoặc bị cắt cụt)") from None
     except OSError as e:
         raise Refused(f"không đọc được tệp ({e.strerror})") from None
-    with zf:
-        entries = _check_entries(zf.infolist(), limits)
-        if MANIFEST not in entries:
-            raise Refused(f"thiếu mục “{MANIFEST}”")
-        info = entries[MANIFEST]
-        _check_sizes(info, limits.max_manifest_bytes, limits, limits.max_json_ratio)
-        _, data = _read_entry(zf, info, info.file_size, None)
-        try:
-            manifest = manifest_from_json(parse_json(data, MANIFEST, _Parse))
-        except _Parse as e:
-            raise Refused(str(e)) from None
-        for name in entries:
-            if name != MANIFEST and name not in manifest.parts:
-                raise Refused(f"mục “{printable(name)}” không có trong manifest")
-        for name in manifest.parts:
-            if name not in entries:
-                raise Refused(f"thiếu mục “{printable(name)}” mà manifest liệt kê")
-        photos = len(manifest.photo_parts)
-        if photos > limits.max_photos:
-            shown = f"{format_number(photos)}, tối đa {format_number(limits.max_photos)}"
-            raise Refused(f"có quá nhiều ảnh ({shown})")
-        total = 0
-        for name, part in sorted(manifest.parts.items()):
-            info = entries[name]
-            if info.file_size != part.size:
-                raise Refused(
-                    f"mục “{printable(name)}” có kích thước {info.file_size} byte, "
-                    f"manifest ghi {part.size}"
-                )
-            if name in JSON_PARTS:
-                _check_sizes(info, limits.max_json_bytes, limits, limits.max_json_ratio)
-            else:
-                _check_sizes(info, limits.max_photo_bytes, limits, limits.max_ratio)
-            total += info.file_size
-            if total > limits.max_total_bytes:
-                raise Refused(f"tổng dung lượng quá lớn (tối đa {limits.max_total_bytes} byte)")
-        package = Package(path, manifest)
-        for name, part in sorted(manifest.parts.items()):
-            info = entries[name]
-            m = PHOTO_RE.fullmatch(name)
-            if m is None:
-                digest, data = _read_entry(zf, info, part.size, None)
-                _check_digest(name, digest, part)
-                try:
-                    if name in _LISTS:
-                        most = _most(limits, name)
-                        package.parts[name] = parse_list(data, name, _Parse, most, _LISTS[name])
-                    else:
-                        package.parts[name] = parse_json(data, name, _Parse)
-                except _Parse as e:
-                    raise Refused(str(e)) from None
-                del data
-                continue
-            target = workdir / f"{m.group(1)}{m.group(2)}"
-            with open(target, "wb") as out:
-                digest, _ = _read_entry(zf, info, part.size, out)
-            _check_digest(name, digest, part)
-            package.photos[m.group(1)] = target
-    return package
+
+
+def _read_manifest(
+    zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], limits: Limits
+) -> Manifest:
+    """The manifest entry, within its limits, read and parsed."""
+    if MANIFEST not in entries:
+        raise Refused(f"thiếu mục “{MANIFEST}”")
+    info = entries[MANIFEST]
+    _check_sizes(info, limits.max_manifest_bytes, limits, limits.max_json_ratio)
+    _, data = _read_entry(zf, info, info.file_size, None)
+    try:
+        return manifest_from_json(parse_json(data, MANIFEST, _Parse))
+    except _Parse as e:
+        raise Refused(str(e)) from None
+
+
+def _check_parts(entries: dict[str, zipfile.ZipInfo], manifest: Manifest, limits: Limits) -> None:
+    """The entries are the manifest's parts, of the sizes it gives, within the limits (each
+    part's, the photos' count, the total), before a byte of them is read."""
+    for name in entries:
+        if name != MANIFEST and name not in manifest.parts:
+            raise Refused(f"mục “{printable(name)}” không có trong manifest")
+    for name in manifest.parts:
+        if name not in entries:
+            raise Refused(f"thiếu mục “{printable(name)}” mà manifest liệt kê")
+    photos = len(manifest.photo_parts)
+    if photos > limits.max_photos:
+        shown = f"{format_number(photos)}, tối đa {format_number(limits.max_photos)}"
+        raise Refused(f"có quá nhiều ảnh ({shown})")
+    total = 0
+    for name, part in sorted(manifest.parts.items()):
+        info = entries[name]
+        if info.file_size != part.size:
+            raise Refused(
+                f"mục “{printable(name)}” có kích thước {info.file_size} byte, "
+                f"manifest ghi {part.size}"
+            )
+        if name in JSON_PARTS:
+            _check_sizes(info, limits.max_json_bytes, limits, limits.max_json_ratio)
+        else:
+            _check_sizes(info, limits.max_photo_bytes, limits, limits.max_ratio)
+        total += info.file_size
+        if total > limits.max_total_bytes:
+            raise Refused(f"tổng dung lượng quá lớn (tối đa {limits.max_total_bytes} byte)")
+
+
+def _read_json_part(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, part: PartInfo, limits: Limits
+) -> Any:
+    """A JSON part, checked against its digest and parsed strictly (a list part with no more
+    items than its limit)."""
+    digest, data = _read_entry(zf, info, part.size, None)
+    _check_digest(name, digest, part)
+    try:
+        if name in _LISTS:
+            return parse_list(data, name, _Parse, _most(limits, name), _LISTS[name])
+        return parse_json(data, name, _Parse)
+    except _Parse as e:
+        raise Refused(str(e)) from None
 
 
 def _most(limits: Limits, part: str) -> int:
