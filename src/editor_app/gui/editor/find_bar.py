@@ -46,7 +46,14 @@ class FindBar(QWidget):
         self._origin = 0  # where incremental search starts
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Window)
+        self._build_widgets()
+        self._build_layout()
+        self._connect()
+        self._set_replace_visible(False)
+        self.hide()
 
+    def _build_widgets(self) -> None:
+        """What to find and its replacement, the buttons, the count and the options."""
         self.find_edit = QLineEdit(self)
         self.find_edit.setObjectName("findEdit")
         self.find_edit.setPlaceholderText(self.tr("Find"))
@@ -77,6 +84,8 @@ class FindBar(QWidget):
         for check in (self.case_check, self.diacritics_check, self.word_check):
             check.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
+    def _build_layout(self) -> None:
+        """The find row (what to find, the buttons, the options) above the replace row."""
         layout = QGridLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setHorizontalSpacing(6)
@@ -100,6 +109,8 @@ class FindBar(QWidget):
         layout.setColumnStretch(0, 2)
         layout.setColumnStretch(1, 3)
 
+    def _connect(self) -> None:
+        """The bar follows what to find, its options and the document (after a pause)."""
         self.find_edit.textChanged.connect(self._needle_changed)
         for check in (self.case_check, self.diacritics_check, self.word_check):
             check.toggled.connect(self._options_changed)
@@ -112,11 +123,9 @@ class FindBar(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(150)
         self._refresh_timer.timeout.connect(self._refresh)
-        editor.document().contentsChanged.connect(self._document_changed)
+        self._editor.document().contentsChanged.connect(self._document_changed)
         self.find_edit.installEventFilter(self)
         self.replace_edit.installEventFilter(self)
-        self._set_replace_visible(False)
-        self.hide()
 
     def _tool(self, icon: object, tip: str) -> QToolButton:
         button = QToolButton(self)

@@ -44,6 +44,8 @@ SPELL = 1 << 12
 HEADING = H1 | H2 | H3
 DIM = MARKUP | URL | IMAGE
 
+_Span = tuple[int, int, int]  # start, end (Python offsets into the line), flags
+
 NORMAL, IN_FENCE = 0, 1
 
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
@@ -203,64 +205,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._apply(text, spans)
 
     def _markdown(self, text: str) -> list[tuple[int, int, int]]:
-        spans: list[tuple[int, int, int]] = []
-        n = len(text)
-        pos = 0
-        m = _QUOTE.match(text)
-        if m:
-            spans.append((0, m.end(), MARKUP))
-            spans.append((m.end(), n, QUOTE))
-            pos = m.end()
-        m = _HEADING.match(text, pos)
-        if m:
-            level = len(m.group(1))
-            spans.append((pos, n, H1 if level == 1 else H2 if level == 2 else H3))
-            spans.append((m.start(1), m.end(1), MARKUP))
-        else:
-            m = _LIST.match(text, pos)
-            if m:
-                spans.append((m.start(), m.end(), LIST))
-        if not any(c in text for c in "`[*_:w"):
-            return spans
-        taken: list[tuple[int, int]] = []  # code, images, links: no emphasis inside
-
-        def free(s: int, e: int) -> bool:
-            return all(e <= a or s >= b for a, b in taken)
-
-        for m in _CODE.finditer(text):
-            spans.append((m.start(), m.end(), CODE))
-            spans.append((m.start(), m.start(2), MARKUP))
-            spans.append((m.end(2), m.end(), MARKUP))
-            taken.append(m.span())
-        if "[" in text:
-            for m in _IMAGE.finditer(text):
-                if free(*m.span()):
-                    spans.append((m.start(), m.end(), IMAGE))
-                    taken.append(m.span())
-            for m in _LINK.finditer(text):
-                if free(*m.span()):
-                    spans.append((m.start(1), m.end(1), MARKUP))
-                    spans.append((m.start(2), m.end(2), LINK))
-                    spans.append((m.start(3), m.end(), URL))
-                    taken.append((m.start(3), m.end()))
-        if "://" in text or "www." in text:
-            for m in _BARE_URL.finditer(text):
-                if free(*m.span()):
-                    spans.append((m.start(), m.end(), LINK))
-                    taken.append(m.span())
-        if "*" in text or "_" in text:
-            for regex, flag in ((_BOLD_ITALIC, BOLD | ITALIC), (_BOLD, BOLD), (_ITALIC, ITALIC)):
-                for m in regex.finditer(text):
-                    if not free(*m.span()):
-                        continue
-                    groups = [g for g in range(1, (m.lastindex or 0) + 1) if m.group(g)]
-                    opening, inner, closing = groups[0], groups[1], groups[2]
-                    spans.append((m.start(opening), m.end(opening), MARKUP))
-                    spans.append((m.start(inner), m.end(inner), flag))
-                    spans.append((m.start(closing), m.end(closing), MARKUP))
-                    if flag != ITALIC:
-                        taken.append((m.start(opening), m.end(opening)))
-                        taken.append((m.start(closing), m.end(closing)))
+        spans = _line_spans(text)
+        if any(c in text for c in "`[*_:w"):
+            _inline_spans(text, spans)
         return spans
 
     def _apply(self, text: str, spans: list[tuple[int, int, int]]) -> None:
@@ -280,3 +227,73 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 a, b = pm.to_qt(start), pm.to_qt(end)
                 self.setFormat(a, b - a, self._format(f))
             start = end
+
+
+def _line_spans(text: str) -> list[_Span]:
+    """What the line's start makes it: a quote, a heading or a list item."""
+    spans: list[_Span] = []
+    n = len(text)
+    pos = 0
+    m = _QUOTE.match(text)
+    if m:
+        spans.append((0, m.end(), MARKUP))
+        spans.append((m.end(), n, QUOTE))
+        pos = m.end()
+    m = _HEADING.match(text, pos)
+    if m:
+        level = len(m.group(1))
+        spans.append((pos, n, H1 if level == 1 else H2 if level == 2 else H3))
+        spans.append((m.start(1), m.end(1), MARKUP))
+    else:
+        m = _LIST.match(text, pos)
+        if m:
+            spans.append((m.start(), m.end(), LIST))
+    return spans
+
+
+def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    return all(e <= a or s >= b for a, b in taken)
+
+
+def _inline_spans(text: str, spans: list[_Span]) -> None:
+    """Adds the spans of code, images, links, bare addresses and emphasis, in that order."""
+    taken: list[tuple[int, int]] = []  # code, images, links: no emphasis inside
+    for m in _CODE.finditer(text):
+        spans.append((m.start(), m.end(), CODE))
+        spans.append((m.start(), m.start(2), MARKUP))
+        spans.append((m.end(2), m.end(), MARKUP))
+        taken.append(m.span())
+    if "[" in text:
+        for m in _IMAGE.finditer(text):
+            if _free(taken, *m.span()):
+                spans.append((m.start(), m.end(), IMAGE))
+                taken.append(m.span())
+        for m in _LINK.finditer(text):
+            if _free(taken, *m.span()):
+                spans.append((m.start(1), m.end(1), MARKUP))
+                spans.append((m.start(2), m.end(2), LINK))
+                spans.append((m.start(3), m.end(), URL))
+                taken.append((m.start(3), m.end()))
+    if "://" in text or "www." in text:
+        for m in _BARE_URL.finditer(text):
+            if _free(taken, *m.span()):
+                spans.append((m.start(), m.end(), LINK))
+                taken.append(m.span())
+    if "*" in text or "_" in text:
+        _emphasis_spans(text, spans, taken)
+
+
+def _emphasis_spans(text: str, spans: list[_Span], taken: list[tuple[int, int]]) -> None:
+    """Bold and italic outside what is taken; bold's markers are taken for the italic after."""
+    for regex, flag in ((_BOLD_ITALIC, BOLD | ITALIC), (_BOLD, BOLD), (_ITALIC, ITALIC)):
+        for m in regex.finditer(text):
+            if not _free(taken, *m.span()):
+                continue
+            groups = [g for g in range(1, (m.lastindex or 0) + 1) if m.group(g)]
+            opening, inner, closing = groups[0], groups[1], groups[2]
+            spans.append((m.start(opening), m.end(opening), MARKUP))
+            spans.append((m.start(inner), m.end(inner), flag))
+            spans.append((m.start(closing), m.end(closing), MARKUP))
+            if flag != ITALIC:
+                taken.append((m.start(opening), m.end(opening)))
+                taken.append((m.start(closing), m.end(closing)))
