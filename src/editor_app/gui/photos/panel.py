@@ -14,13 +14,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import (
-    QEvent,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -53,13 +47,7 @@ from editor_app.domain.errors import UserError
 from editor_app.gui.photos.attach import PhotoAttaching
 from editor_app.gui.photos.commands import PhotoCommands
 from editor_app.gui.photos.fields import PhotoFields
-from editor_app.gui.photos.photo_list import (
-    ICON,
-    ID_ROLE,
-    MISSING_ROLE,
-    PhotoList,
-    local_files,
-)
+from editor_app.gui.photos.photo_list import ICON, ID_ROLE, MISSING_ROLE, PhotoList, local_files
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 
@@ -113,7 +101,24 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         content.setObjectName("photoPanelContent")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(self._build_buttons(content))
+        self.list = PhotoList(content)
+        self.list.setToolTip(self.tr("Drag to reorder; drop photo files here to add them"))
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.reordered.connect(self._reordered)
+        self.list.files_dropped.connect(self.attach_files)
+        layout.addWidget(self.list, 1)
+        self.empty_label = QLabel(self.tr("No photos yet: add some or drop files here."), content)
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self._build_fields(content))
+        self._build_actions()
+        self.setAcceptDrops(True)
+        self.setWidget(content)
+        self.setMinimumWidth(280)
 
+    def _build_buttons(self, content: QWidget) -> QHBoxLayout:
+        """Add, remove, insert in the body."""
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add photos…"), content)
         self.add_button.setObjectName("addPhotosButton")
@@ -127,19 +132,10 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         self.insert_button.clicked.connect(self.insert_in_body)
         for b in (self.add_button, self.remove_button, self.insert_button):
             buttons.addWidget(b)
-        layout.addLayout(buttons)
+        return buttons
 
-        self.list = PhotoList(content)
-        self.list.setToolTip(self.tr("Drag to reorder; drop photo files here to add them"))
-        self.list.currentItemChanged.connect(self._current_changed)
-        self.list.reordered.connect(self._reordered)
-        self.list.files_dropped.connect(self.attach_files)
-        layout.addWidget(self.list, 1)
-
-        self.empty_label = QLabel(self.tr("No photos yet: add some or drop files here."), content)
-        self.empty_label.setWordWrap(True)
-        layout.addWidget(self.empty_label)
-
+    def _build_fields(self, content: QWidget) -> QWidget:
+        """The selected photo's fields, saved after a pause in typing and on leaving one."""
         self.fields = QWidget(content)
         form = QFormLayout(self.fields)
         form.setContentsMargins(0, 0, 0, 0)
@@ -166,14 +162,15 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         self.featured_check.setToolTip(self.tr("The story's main photo (one per story)"))
         self.featured_check.toggled.connect(self._featured_toggled)
         form.addRow(self.featured_check)
-        layout.addWidget(self.fields)
-
         for edit in (self.caption_edit, self.credit_edit, self.alt_edit):
             edit.installEventFilter(self)
         self.caption_edit.textChanged.connect(self._edited)
         self.credit_edit.textEdited.connect(self._edited)
         self.alt_edit.textEdited.connect(self._edited)
+        return self.fields
 
+    def _build_actions(self) -> None:
+        """Undo and redo in the panel; remove (Delete) and paste on the list."""
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
@@ -192,10 +189,6 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         paste.triggered.connect(self.paste_from_clipboard)
         self.list.addAction(paste)
         self.undo_action, self.redo_action = undo, redo
-
-        self.setAcceptDrops(True)
-        self.setWidget(content)
-        self.setMinimumWidth(280)
 
     # --- the story and its changes --------------------------------------------------------------
     def set_article(self, article: Article | None) -> None:
@@ -374,7 +367,6 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
             self.save_fields()
         return super().eventFilter(watched, event)
 
-    # --- actions --------------------------------------------------------------------------------
     # --- drops on the panel itself --------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.article_id is not None and local_files(event):

@@ -108,10 +108,13 @@ class StoryListModel(QAbstractTableModel):
         s = self._summary(index.row())
         if s is None:
             return None
-        col = index.column()
         if role == Qt.ItemDataRole.ToolTipRole:
             snippet = self._snippets.get(s.id)
             return f"{s.headline}\n{snippet}" if snippet else s.headline or None
+        return self._display(s, index.column())
+
+    def _display(self, s: Any, col: int) -> str | None:
+        """What a column shows of a story's summary."""
         if col == self.HEADLINE:
             return s.headline or self.tr("(untitled)")
         if col == self.SECTION:
