@@ -52,7 +52,9 @@ test: system-deps $(STAMP) $(AUDIT_STAMP)
 generated forms: $(STAMP)
 	$(PY) scripts/generated.py --write
 
-# Refresh the .ts from the sources (keeps existing translations), then compile.
+# Refresh the app's .ts from the sources (keeps existing translations), then compile every .ts:
+# editor_app_vi.ts and qtbase_vi.ts (Qt's own strings in Vietnamese, written by hand: lupdate
+# cannot see Qt's sources; see the file's head).
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -extensions py,ui src/editor_app/gui src/editor_app/app.py ui \
 		-ts resources/translations/editor_app_vi.ts -no-obsolete

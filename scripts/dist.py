@@ -38,6 +38,7 @@ from version import version  # noqa: E402
 #: error even before the smoke test.
 REQUIRED = (
     "resources/translations/editor_app_vi.qm",
+    "resources/translations/qtbase_vi.qm",
     "resources/templates/article.html.j2",
     "resources/css/article.css",
     "resources/favicon/favicon.ico",

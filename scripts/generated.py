@@ -3,7 +3,9 @@
 - ui/*.ui                          -> src/editor_app/gui/forms/ui_*.py   (pyside6-uic, then its
                                       Qt imports pruned to the names the form uses: each Qt class
                                       imported is set up when imported, which costs start-up time)
-- resources/translations/*.ts      -> resources/translations/*.qm        (pyside6-lrelease)
+- resources/translations/*.ts      -> resources/translations/*.qm        (pyside6-lrelease): the
+                                      app's strings (editor_app_vi.ts) and Qt's own strings in
+                                      Vietnamese (qtbase_vi.ts, which PySide6 does not ship)
 
 Generated files are committed so `pip install .` needs no Qt tools. `--check` regenerates into a
 temporary folder and fails when a committed file differs from what its source gives now.

@@ -24,6 +24,7 @@ def test_wheel_carries_resources_and_finds_them_from_another_folder(tmp_path: Pa
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
         "editor_app/resources/translations/editor_app_vi.qm",
+        "editor_app/resources/translations/qtbase_vi.qm",
         "editor_app/ui/main_window.ui",
         "editor_app/resources/templates/article.html.j2",
         "editor_app/store/migrations/versions/0001_initial.py",

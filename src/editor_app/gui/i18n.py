@@ -1,6 +1,14 @@
-"""The UI's language: Vietnamese by default, English as a setting (Qt translations)."""
+"""The UI's language: Vietnamese by default, English as a setting (Qt translations).
+
+Three catalogs for Vietnamese, searched newest first: the app's own strings
+(editor_app_vi.qm), then the app's translation of Qt's own strings (qtbase_vi.qm: standard
+buttons, message boxes, the file dialog, text fields' context menus...; PySide6 ships none for
+Vietnamese), then Qt's shipped qtbase_vi.qm should a Qt release ever bring one.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -25,13 +33,16 @@ def install(app: QCoreApplication, language: str) -> str:
     )
     if language == "en":
         return language  # source strings are English
-    ours = QTranslator(app)
-    if ours.load(str(translations_dir() / f"editor_app_{language}.qm")):
-        app.installTranslator(ours)
-        _installed.append(ours)
-    qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(f"qtbase_{language}", qt_dir):
-        app.installTranslator(qt)
-        _installed.append(qt)
+    ours = translations_dir()
+    # Installed last is searched first: ours over Qt's, the app's strings over both.
+    for name, folder in (
+        (f"qtbase_{language}", Path(qt_dir)),
+        (f"qtbase_{language}", ours),
+        (f"editor_app_{language}", ours),
+    ):
+        translator = QTranslator(app)
+        if translator.load(str(folder / f"{name}.qm")):
+            app.installTranslator(translator)
+            _installed.append(translator)
     return language
