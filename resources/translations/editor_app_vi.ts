@@ -98,22 +98,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="197"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="200"/>
         <source>editor_app cannot start</source>
         <translation>editor_app không khởi động được</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="198"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="201"/>
         <source>editor_app could not start: {error}</source>
         <translation>editor_app không khởi động được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="202"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="205"/>
         <source>The details were written to {log}</source>
         <translation>Chi tiết đã được ghi vào {log}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/error_dialog.py" line="206"/>
+        <location filename="../../src/editor_app/gui/error_dialog.py" line="209"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -121,47 +121,47 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="136"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="139"/>
         <source>— choose a section —</source>
         <translation>— chọn chuyên mục —</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="218"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="221"/>
         <source>Unsaved changes…</source>
         <translation>Có thay đổi chưa lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="243"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="246"/>
         <source>Saved at {time}</source>
         <translation>Đã lưu lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="252"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="255"/>
         <source>Not saved: {error} — will retry</source>
         <translation>Chưa lưu được: {error} — sẽ thử lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="258"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="261"/>
         <source>{low}–{high} characters</source>
         <translation>{low}–{high} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="260"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="263"/>
         <source>{n} characters — short (aim for {low}–{high})</source>
         <translation>{n} ký tự — ngắn (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="265"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="268"/>
         <source>{n} characters — long (aim for {low}–{high})</source>
         <translation>{n} ký tự — dài (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="270"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="273"/>
         <source>{n} characters</source>
         <translation>{n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="286"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="289"/>
         <source>{words} words · {chars} characters ({nospace} without spaces) · {minutes} min read</source>
         <translation>{words} từ · {chars} ký tự ({nospace} không kể dấu cách) · {minutes} phút đọc</translation>
     </message>
@@ -580,67 +580,67 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="52"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="59"/>
         <source>Find</source>
         <translation>Tìm</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="56"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="63"/>
         <source>Replace with</source>
         <translation>Thay bằng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="60"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="67"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Kết quả trước (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="64"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="71"/>
         <source>Next match (Enter)</source>
         <translation>Kết quả sau (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="68"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="75"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="72"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="79"/>
         <source>Match case</source>
         <translation>Phân biệt hoa thường</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="73"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="80"/>
         <source>Ignore diacritics</source>
         <translation>Bỏ qua dấu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="74"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="81"/>
         <source>Whole words</source>
         <translation>Nguyên từ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="75"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="82"/>
         <source>Replace</source>
         <translation>Thay</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="76"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="83"/>
         <source>Replace all</source>
         <translation>Thay tất cả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="248"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="257"/>
         <source>{count} replaced</source>
         <translation>Đã thay {count}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="279"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="288"/>
         <source>No matches</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="284"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="293"/>
         <source>{current}/{total}</source>
         <translation>{current}/{total}</translation>
     </message>
@@ -906,22 +906,22 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="44"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="45"/>
         <source>Editorial desk — editor_app</source>
         <translation>Bàn biên tập — editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="53"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="52"/>
         <source>Opening the stories…</source>
         <translation>Đang mở kho bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="154"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="155"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="167"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="168"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
@@ -951,33 +951,33 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="268"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="269"/>
         <location filename="../../src/editor_app/gui/story_actions.py" line="113"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="272"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="273"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="286"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="287"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="298"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="299"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="306"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="307"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="308"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="309"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -1036,154 +1036,269 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Nội dung (Markdown)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="146"/>
+        <location filename="../../ui/main_window.ui" line="139"/>
+        <source>Story details</source>
+        <translation>Thông tin bài</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="161"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="155"/>
+        <location filename="../../ui/main_window.ui" line="170"/>
         <source>Keywords (comma-separated)</source>
         <translation>Từ khóa (cách nhau bởi dấu phẩy)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="164"/>
+        <location filename="../../ui/main_window.ui" line="179"/>
         <source>Byline</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="173"/>
+        <location filename="../../ui/main_window.ui" line="188"/>
         <source>Location</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="182"/>
+        <location filename="../../ui/main_window.ui" line="197"/>
         <source>Event date</source>
         <translation>Ngày sự kiện</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="188"/>
+        <location filename="../../ui/main_window.ui" line="203"/>
         <source>d/M/yyyy</source>
         <translation>d/M/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="206"/>
+        <location filename="../../ui/main_window.ui" line="221"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="208"/>
+        <location filename="../../ui/main_window.ui" line="223"/>
         <source>New in section</source>
         <translation>Bài mới theo chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="211"/>
+        <location filename="../../ui/main_window.ui" line="226"/>
         <source>Recent stories</source>
         <translation>Bài gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="229"/>
+        <location filename="../../ui/main_window.ui" line="244"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="234"/>
+        <location filename="../../ui/main_window.ui" line="257"/>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="264"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="236"/>
+        <location filename="../../ui/main_window.ui" line="266"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="243"/>
+        <location filename="../../ui/main_window.ui" line="273"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="253"/>
+        <location filename="../../ui/main_window.ui" line="284"/>
         <source>&amp;New story</source>
         <translation>Bài &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="254"/>
+        <location filename="../../ui/main_window.ui" line="285"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="257"/>
+        <location filename="../../ui/main_window.ui" line="288"/>
         <source>D&amp;uplicate story</source>
         <translation>&amp;Nhân bản bài</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="260"/>
+        <location filename="../../ui/main_window.ui" line="291"/>
         <source>&amp;Save a revision</source>
         <translation>&amp;Lưu phiên bản</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="261"/>
+        <location filename="../../ui/main_window.ui" line="292"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="264"/>
+        <location filename="../../ui/main_window.ui" line="295"/>
         <source>Move to &amp;trash</source>
         <translation>Chuyển vào &amp;thùng rác</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="265"/>
+        <location filename="../../ui/main_window.ui" line="296"/>
         <source>Ctrl+Del</source>
         <translation>Ctrl+Del</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="268"/>
+        <location filename="../../ui/main_window.ui" line="299"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Khôi phục từ thùng rác</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="271"/>
+        <location filename="../../ui/main_window.ui" line="302"/>
         <source>Delete for good…</source>
         <translation>Xóa vĩnh viễn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="275"/>
+        <location filename="../../ui/main_window.ui" line="306"/>
         <source>Show trash</source>
         <translation>Xem thùng rác</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="278"/>
+        <location filename="../../ui/main_window.ui" line="309"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="279"/>
+        <location filename="../../ui/main_window.ui" line="310"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="282"/>
+        <location filename="../../ui/main_window.ui" line="313"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="283"/>
+        <location filename="../../ui/main_window.ui" line="314"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="286"/>
+        <location filename="../../ui/main_window.ui" line="317"/>
         <source>Find and &amp;replace…</source>
         <translation>Tìm và &amp;thay thế…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="287"/>
+        <location filename="../../ui/main_window.ui" line="318"/>
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="298"/>
+        <location filename="../../ui/main_window.ui" line="321"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="322"/>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="325"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="326"/>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="329"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="330"/>
+        <source>Ctrl+X</source>
+        <translation>Ctrl+X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="333"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="334"/>
+        <source>Ctrl+C</source>
+        <translation>Ctrl+C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="337"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="338"/>
+        <source>Ctrl+V</source>
+        <translation>Ctrl+V</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="341"/>
+        <source>Select &amp;all</source>
+        <translation>Chọn &amp;tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="342"/>
+        <source>Ctrl+A</source>
+        <translation>Ctrl+A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="346"/>
+        <source>&amp;Focus on writing</source>
+        <translation>&amp;Tập trung viết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="347"/>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="350"/>
+        <source>&amp;Next pane</source>
+        <translation>&amp;Vùng kế tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="351"/>
+        <source>F6</source>
+        <translation>F6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="354"/>
+        <source>&amp;Previous pane</source>
+        <translation>Vùng &amp;trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="355"/>
+        <source>Shift+F6</source>
+        <translation>Shift+F6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="366"/>
         <source>&amp;About editor_app…</source>
         <translation>&amp;Giới thiệu editor_app…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/window_arrangement.py" line="37"/>
+        <source>Story list</source>
+        <translation>Danh sách bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/window_arrangement.py" line="38"/>
+        <source>Story text</source>
+        <translation>Nội dung bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/window_arrangement.py" line="44"/>
+        <source>Reset the layout</source>
+        <translation>Sắp xếp lại như ban đầu</translation>
     </message>
 </context>
 <context>
@@ -1297,119 +1412,129 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     <name>PhotoPanel</name>
     <message>
         <location filename="../../src/editor_app/gui/photos/attach.py" line="72"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="85"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="414"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="73"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="385"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="118"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="123"/>
         <source>Add photos…</source>
         <translation>Thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="121"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="126"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="124"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="129"/>
         <source>Insert in body</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="126"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="131"/>
         <source>Inserts the photo at the cursor in the body</source>
         <translation>Chèn ảnh vào thân bài, tại vị trí con trỏ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="133"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="106"/>
         <source>Drag to reorder; drop photo files here to add them</source>
         <translation>Kéo để sắp xếp lại; thả tệp ảnh vào đây để thêm</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="139"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="111"/>
         <source>No photos yet: add some or drop files here.</source>
         <translation>Chưa có ảnh: hãy thêm ảnh hoặc thả tệp vào đây.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="152"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="148"/>
         <source>What the photo shows, where, when</source>
         <translation>Ảnh cho thấy gì, ở đâu, khi nào</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="155"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="151"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="158"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="154"/>
         <source>Photo: Nguyen Van A</source>
         <translation>Ảnh: Nguyễn Văn A</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="159"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="155"/>
         <source>Credit</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="162"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="158"/>
         <source>For readers who cannot see the photo</source>
         <translation>Mô tả cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="163"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="159"/>
         <source>Alt text</source>
         <translation>Mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="164"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="160"/>
         <source>Featured photo</source>
         <translation>Ảnh đại diện</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="166"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="162"/>
         <source>The story&apos;s main photo (one per story)</source>
         <translation>Ảnh chính của bài (mỗi bài một ảnh)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="177"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="176"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="179"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="177"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/commands.py" line="25"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="178"/>
+        <source>Move up</source>
+        <translation>Chuyển lên</translation>
+    </message>
+    <message>
         <location filename="../../src/editor_app/gui/photos/panel.py" line="181"/>
+        <source>Move down</source>
+        <translation>Chuyển xuống</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/photos/commands.py" line="25"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="186"/>
         <source>Remove photo</source>
         <translation>Xóa ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="189"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="184"/>
         <source>Paste photo</source>
         <translation>Dán ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="272"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="268"/>
         <source>caption</source>
         <translation>chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="273"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="269"/>
         <source>credit</source>
         <translation>tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="274"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="270"/>
         <source>alt text</source>
         <translation>mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="283"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="279"/>
         <source>Missing: %1</source>
         <translation>Còn thiếu: %1</translation>
     </message>
@@ -1452,75 +1577,76 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>PreviewDock</name>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="64"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="67"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="109"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="116"/>
         <source>Desktop</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="110"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="117"/>
         <source>Show the page at the width of this panel</source>
         <translation>Hiện trang theo bề rộng của khung này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="111"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="118"/>
         <source>Mobile (390 px)</source>
         <translation>Điện thoại (390 px)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="112"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="119"/>
         <source>Show the page as a phone 390 pixels wide does</source>
         <translation>Hiện trang như trên điện thoại rộng 390 điểm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="118"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="125"/>
         <source>Export…</source>
         <translation>Xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="119"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="126"/>
         <source>Write the story&apos;s web page, photos and ninjs</source>
         <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="263"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="289"/>
         <source>Preview not updated: {error}</source>
         <translation>Chưa cập nhật được bản xem trước: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="270"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="296"/>
         <source>The preview could not be shown.</source>
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="38"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="37"/>
         <source>Export the story to a folder</source>
         <translation>Xuất bài vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="90"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="89"/>
         <source>Exporting…</source>
         <translation>Đang xuất bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="92"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="91"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="84"/>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="91"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="83"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="90"/>
         <location filename="../../src/editor_app/gui/preview/export_actions.py" line="105"/>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="125"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="127"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="148"/>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="81"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="80"/>
         <source>Export cancelled.</source>
         <translation>Đã hủy xuất bài.</translation>
     </message>
@@ -1537,27 +1663,34 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="113"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="115"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="126"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="128"/>
+        <source>No file manager could open the folder. The story is in:
+{path}</source>
+        <translation>Không có trình quản lý tệp nào mở được thư mục. Bài nằm ở:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="149"/>
         <source>The story is not ready to publish:</source>
         <translation>Bài chưa sẵn sàng để đăng:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="132"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="155"/>
         <source>Export anyway…</source>
         <translation>Vẫn xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="141"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="164"/>
         <source>Export anyway</source>
         <translation>Vẫn xuất bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="142"/>
+        <location filename="../../src/editor_app/gui/preview/export_actions.py" line="165"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
     </message>
@@ -1955,37 +2088,37 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="130"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="136"/>
         <source>Draft</source>
         <translation>Nháp</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="131"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="137"/>
         <source>Submitted</source>
         <translation>Chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="132"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="138"/>
         <source>Editing</source>
         <translation>Đang biên tập</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="133"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="139"/>
         <source>Approved</source>
         <translation>Đã duyệt</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="134"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="140"/>
         <source>Published</source>
         <translation>Đã xuất bản</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="135"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="141"/>
         <source>Returned</source>
         <translation>Trả lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="136"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="142"/>
         <source>Withdrawn</source>
         <translation>Đã gỡ</translation>
     </message>
@@ -2026,12 +2159,12 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>StoryList</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/controller.py" line="67"/>
+        <location filename="../../src/editor_app/gui/story_list/controller.py" line="71"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/controller.py" line="110"/>
+        <location filename="../../src/editor_app/gui/story_list/controller.py" line="114"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
@@ -2039,27 +2172,27 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>StoryListModel</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="95"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="96"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="96"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="97"/>
         <source>Section</source>
         <translation>Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="97"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="98"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="98"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="99"/>
         <source>Last change</source>
         <translation>Sửa lần cuối</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/model.py" line="116"/>
+        <location filename="../../src/editor_app/gui/story_list/model.py" line="122"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>

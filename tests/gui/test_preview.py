@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from editor_app.domain.workflow import Role, User
 from editor_app.gui.main_window import MainWindow
-from editor_app.gui.preview.dock import MOBILE_WIDTH, PreviewDock
+from editor_app.gui.preview.dock import DESKTOP_WIDTH, MOBILE_WIDTH, PreviewDock
 from editor_app.gui.preview.web import interceptor
 from editor_app.services.changes import Changes
 from editor_app.services.workspace import Workspace
@@ -25,7 +25,7 @@ def _dock(window: MainWindow) -> PreviewDock:
     """The window's preview dock, alone on its side (tall enough for the page to scroll)."""
     docks = [d for d in window.panels if isinstance(d, PreviewDock)]
     assert len(docks) == 1
-    for other in window.panels:
+    for other in [window.ui.detailsDock, *window.panels]:
         if other is not docks[0]:
             other.hide()
     return docks[0]
@@ -86,11 +86,34 @@ def test_no_network_and_no_scripts(qtbot: QtBot, window: MainWindow) -> None:
     assert "http://127.0.0.1:9/page" in interceptor().blocked
 
 
-def test_mobile_width(qtbot: QtBot, window: MainWindow) -> None:
+def _css_width(qtbot: QtBot, dock: PreviewDock) -> float:
+    """The page's width as its CSS sees it (what its media queries answer to)."""
+    got: list[float] = []
+    dock.page.runJavaScript(
+        "window.innerWidth", QWebEngineScript.ScriptWorldId.ApplicationWorld, got.append
+    )
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    return got[0]
+
+
+def test_mobile_and_desktop_widths_whatever_the_docks_width(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    article = workspace.articles.create(headline=HEADLINE, body=BODY).article
+    window.resize(1280, 720)
+    window.layout_memory.apply_default()
     dock = _dock(window)
     dock.show()
-    dock.mobile_action.trigger()
-    assert dock.view.maximumWidth() == MOBILE_WIDTH == dock.view.minimumWidth()
+    dock.raise_()
+    with qtbot.waitSignal(dock.rendered, timeout=15000):
+        window.open_story(article.id)
+    before = window.layout_memory.widths()
+    assert dock.view.width() < DESKTOP_WIDTH  # a laptop's dock: narrower than a desktop page
+    qtbot.waitUntil(lambda: abs(_css_width(qtbot, dock) - DESKTOP_WIDTH) < 30, timeout=5000)
+    dock.mobile_action.trigger()  # a phone's page, never wider than the dock allows
+    assert dock.view.maximumWidth() == MOBILE_WIDTH
+    qtbot.waitUntil(lambda: abs(_css_width(qtbot, dock) - MOBILE_WIDTH) < 30, timeout=5000)
+    assert window.layout_memory.widths() == before  # the writing area kept its room
     dock.desktop_action.trigger()
     assert dock.view.maximumWidth() > MOBILE_WIDTH
 
@@ -172,4 +195,4 @@ def test_behind_another_tab_the_preview_waits_until_raised(
     with qtbot.waitSignal(dock.rendered, timeout=15000):
         dock.raise_()
     assert "Đã sửa khi ẩn" in _html(qtbot, dock)
-    assert dock.view.maximumWidth() == MOBILE_WIDTH == dock.view.minimumWidth()
+    assert dock.view.maximumWidth() == MOBILE_WIDTH

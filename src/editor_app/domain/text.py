@@ -167,6 +167,16 @@ def format_date(d: date, weekday: bool = False) -> str:
     return f"{WEEKDAYS[d.weekday()]}, {text}" if weekday else text
 
 
+def format_short_time(dt: datetime, now: datetime) -> str:
+    """A list's "last changed": "13:50" today, "4/12" this year, "4/12/2025" before (both in
+    local time)."""
+    if dt.date() == now.date():
+        return dt.strftime("%H:%M")
+    if dt.year == now.year:
+        return f"{dt.day}/{dt.month}"
+    return format_date(dt.date())
+
+
 def format_datetime(dt: datetime, weekday: bool = True, seconds: bool = False) -> str:
     """ "Thứ Tư, 12/4/2023 09:55" (the caller converts to local time first)."""
     clock = dt.strftime("%H:%M:%S" if seconds else "%H:%M")

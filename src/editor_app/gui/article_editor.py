@@ -14,6 +14,7 @@ from editor_app.domain.article import Article
 from editor_app.domain.section import Section
 from editor_app.domain.text import count_text, format_number, reading_minutes
 from editor_app.gui.autosave import SaveManager
+from editor_app.gui.editor.nfc_input import CommandKeyGuard
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
@@ -83,6 +84,7 @@ class ArticleEditor(QObject):
         self._count_timer.timeout.connect(self._update_counts)
         self._connect()
         fields = story.fields
+        self._command_keys = CommandKeyGuard(self)
         for name, widget in (
             ("headline", ui.headlineEdit),
             ("sapo", ui.sapoEdit),
@@ -92,6 +94,7 @@ class ArticleEditor(QObject):
             ("keywords", ui.keywordsEdit),
         ):
             fields.register(name, widget)
+            widget.installEventFilter(self._command_keys)
         fields.register_value("section", ui.sectionCombo.currentData)
         fields.register_value("event_date", self._event_date)
         # First to hear of another story: the panels read the fields after it showed it.

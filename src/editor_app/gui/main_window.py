@@ -13,6 +13,7 @@ from editor_app.gui import i18n
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
 from editor_app.gui.settings import LANGUAGE, LAST_STORY, RECENT, Settings
 from editor_app.gui.story_actions import StoryActions
+from editor_app.gui.window_arrangement import WindowArrangement
 
 # Only the frame is imported with this module: it is on screen before the rest (the editor's
 # logic, the story list, the docks) is loaded by `attach()`, after the window shows.
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from editor_app.services.workspace import Workspace
 
 
-class MainWindow(StoryActions, QMainWindow):
+class MainWindow(StoryActions, WindowArrangement, QMainWindow):
     """Built in two steps so it is on screen fast: the frame (no database), then `attach()`."""
 
     def __init__(self, settings: Settings | None = None) -> None:
@@ -42,11 +43,9 @@ class MainWindow(StoryActions, QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(self.tr("Editorial desk — editor_app"))
-        self.ui.splitter.setSizes([500, 660, 250])
+        self.ui.splitter.setSizes([300, 900])
         self.ui.splitter.setStretchFactor(1, 1)
-        geometry = self.settings.geometry(type(self).__name__)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._fit_to_screen()
         self._build_status_bar()
         self.ui.actionAbout.triggered.connect(self.show_about)
         self.setEnabled(False)  # until the data folder is open
@@ -91,6 +90,7 @@ class MainWindow(StoryActions, QMainWindow):
 
         body.set_add_word_callback(save_words)
         self._add_docks()
+        self._build_keys()
         self.editor.save_state.connect(self.save_label.setText)
         self.editor.counts_changed.connect(self.count_label.setText)
         app = QApplication.instance()
@@ -112,7 +112,8 @@ class MainWindow(StoryActions, QMainWindow):
         from editor_app.gui.review.comments_panel import CommentsPanel
 
         self.panels: list[QDockWidget] = []
-        first_in: dict[Qt.DockWidgetArea, QDockWidget] = {}
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        first_in: dict[Qt.DockWidgetArea, QDockWidget] = {right: self.ui.detailsDock}
         for factory, area in load_panels():
             dock = factory(self.desk)
             self.addDockWidget(area, dock)
@@ -332,6 +333,8 @@ class MainWindow(StoryActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if hasattr(self, "editor") and not getattr(self, "_closed", False):
             self._closed = True
+            self.ui.actionFocusMode.setChecked(False)  # the arrangement saved is the full one
+            self.layout_memory.save()
             self.editor.saver.close()
             self.stories.close()
             self.worker.shutdown()

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
+from editor_app.domain.markdown_keys import tab_indents
 from editor_app.domain.text import nfc
 from editor_app.gui.editor import nfc_input
 from editor_app.gui.editor.body_spelling import BodySpelling
@@ -201,8 +202,28 @@ class BodyEditor(BodySpelling, QPlainTextEdit):
             self.find_bar.close_bar()
             event.accept()
             return
+        if self._tab_leaves(event):
+            # QWidget's, not QPlainTextEdit's (which keeps the focus in a field taking Tab)
+            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
+            event.accept()
+            return
         if not nfc_input.typed(self, event, nfc):
             super().keyPressEvent(event)
+
+    def _tab_leaves(self, event: QKeyEvent) -> bool:
+        """Tab (Shift+Tab) moves on, as in every field, unless the cursor is in a list item
+        or a code block, where it indents."""
+        if event.key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) or event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            return False
+        block = self.textCursor().block()
+        before: list[str] = []
+        b = block.previous()
+        while b.isValid():
+            before.append(b.text())
+            b = b.previous()
+        return not tab_indents(before[::-1], block.text())
 
     # --- Markdown commands --------------------------------------------------------------------
     def toggle_bold(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -80,3 +80,18 @@ def committed(
     ours.setCommitString(fixed, event.replacementStart(), event.replacementLength())
     event.accept()
     return ours
+
+
+class CommandKeyGuard(QObject):
+    """Alt+letter (and the Windows key with a letter) is a command, never text: a menu's
+    mnemonic in English (Alt+R) is no mnemonic in Vietnamese, and Qt's text fields then typed
+    the letter. AltGr (Ctrl+Alt on Windows) still types its characters."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            mods = event.modifiers()
+            command = mods & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
+            if command and not mods & Qt.KeyboardModifier.ControlModifier and event.text():
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)

@@ -51,6 +51,31 @@ class PhotoCommands:
         self.save_fields()
         self.undo_stack.push(RemovePhoto(self, self.article_id, self.current_id))
 
+    def move_current(self: PhotoPanel, step: int) -> None:  # type: ignore[misc]
+        """Moves the selected photo up (-1) or down (1) in the story: dragging's keyboard way."""
+        row = self.list.currentRow()
+        target = row + step
+        if self.read_only or row < 0 or not 0 <= target < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+        self._reordered()
+
+    def edit_command(self: PhotoPanel, command: str) -> bool:  # type: ignore[misc]
+        """The window's Edit menu on the photo list: undo and redo what was done to the
+        photos, paste a photo."""
+        if command == "undo" and self.undo_stack.canUndo():
+            self.undo_stack.undo()
+            return True
+        if command == "redo" and self.undo_stack.canRedo():
+            self.undo_stack.redo()
+            return True
+        if command == "paste":
+            self.paste_from_clipboard()
+            return True
+        return False
+
     def insert_in_body(self: PhotoPanel) -> None:  # type: ignore[misc]
         """`![](photo:<id>)` on a line of its own at the body's cursor."""
         if self.current_id is None:

@@ -170,25 +170,28 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         return self.fields
 
     def _build_actions(self) -> None:
-        """Undo and redo in the panel; remove (Delete) and paste on the list."""
+        """The list's menu (right click, or the menu key): undo, redo, move up and down,
+        paste, remove. Ctrl+Z, Ctrl+Y and Ctrl+V come through the window's Edit menu
+        (`edit_command`); moving and removing have their keys on the list."""
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        up = QAction(self.tr("Move up"), self)
+        up.setShortcut(QKeySequence("Ctrl+Up"))
+        up.triggered.connect(lambda: self.move_current(-1))
+        down = QAction(self.tr("Move down"), self)
+        down.setShortcut(QKeySequence("Ctrl+Down"))
+        down.triggered.connect(lambda: self.move_current(1))
+        paste = QAction(self.tr("Paste photo"), self)
+        paste.triggered.connect(self.paste_from_clipboard)
         delete = QAction(self.tr("Remove photo"), self)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.triggered.connect(self.remove_current)
-        for action in (undo, redo):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.list.addAction(delete)
-        paste = QAction(self.tr("Paste photo"), self)
-        paste.setShortcut(QKeySequence.StandardKey.Paste)
-        paste.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        paste.triggered.connect(self.paste_from_clipboard)
-        self.list.addAction(paste)
+        for action in (undo, redo, up, down, paste, delete):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.list.addAction(action)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.undo_action, self.redo_action = undo, redo
+        self.move_up_action, self.move_down_action = up, down
 
     # --- the story and its changes --------------------------------------------------------------
     def set_article(self, article: Article | None) -> None:

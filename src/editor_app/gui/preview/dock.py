@@ -25,13 +25,15 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
+    QSizePolicy,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -53,6 +55,7 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 150  # after an autosave: the page follows within 300 ms of it
 MOBILE_WIDTH = 390
+DESKTOP_WIDTH = 1100  # CSS pixels: a narrower dock shows the desktop page scaled down
 SET_HTML_LIMIT = 1_500_000  # setHtml takes at most 2 MB (URL-encoded): larger pages via a file
 
 
@@ -78,6 +81,9 @@ class PreviewDock(PreviewExport, QDockWidget):
         self._tmp = tempfile.TemporaryDirectory(prefix="editor-preview-")
         self.destroyed.connect(self._tmp.cleanup)  # removed with the dock, not left to the GC
         self.last_render_error: str | None = None
+        # How a folder is shown (the system's file manager): False when nothing could.
+        self.open_folder = QDesktopServices.openUrl
+        self.exported_box: QMessageBox | None = None
         self.followed_line: object = None
         self.worker = Worker(self, name="editor-preview")
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -155,6 +161,10 @@ class PreviewDock(PreviewExport, QDockWidget):
             view = QWebEngineView(self._holder)
             view.setObjectName("previewView")
             view.setMinimumHeight(200)
+            # The view follows the dock's width and never asks for more: making it (or
+            # switching to mobile) must not push the writing area aside.
+            view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+            view.installEventFilter(self)
             self._page = PreviewPage(view)
             view.setPage(self._page)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -171,11 +181,22 @@ class PreviewDock(PreviewExport, QDockWidget):
     def set_mobile(self, mobile: bool) -> None:
         if self._view is None:
             return  # applied when the view is made
-        if mobile:
-            self.view.setFixedWidth(MOBILE_WIDTH)
-        else:
-            self.view.setMinimumWidth(0)
-            self.view.setMaximumWidth(16777215)
+        self.view.setMaximumWidth(MOBILE_WIDTH if mobile else 16777215)
+        self._zoom()
+
+    def _zoom(self) -> None:
+        """The page laid out at the width it has on a phone or a desktop, scaled to the view:
+        CSS sees the view's width divided by the zoom factor."""
+        view = self._view
+        if view is None or view.width() <= 0:
+            return
+        css = MOBILE_WIDTH if self.mobile_action.isChecked() else DESKTOP_WIDTH
+        view.setZoomFactor(max(0.25, min(1.0, view.width() / css)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._view and event.type() == QEvent.Type.Resize:
+            self._zoom()
+        return super().eventFilter(watched, event)
 
     # --- Panel ----------------------------------------------------------------------------------
     def set_article(self, article: Article | None) -> None:
@@ -242,7 +263,11 @@ class PreviewDock(PreviewExport, QDockWidget):
             self.refresh()
             return
         self.last_render_error = None
-        self._scroll = self.page.scrollPosition() if self._shown_id == article_id else QPointF()
+        # scrollPosition() is in the view's pixels, scrollTo() in the page's (CSS): the zoom
+        # factor between them.
+        zoom = self.view.zoomFactor() or 1.0
+        here = self.page.scrollPosition() / zoom
+        self._scroll = here if self._shown_id == article_id else QPointF()
         self._shown_id = article_id
         base = QUrl.fromLocalFile(str(self.ws.data_dir) + "/")
         if len(html) > SET_HTML_LIMIT:

@@ -10,8 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from editor_app.domain.errors import UserError
@@ -97,6 +96,7 @@ class PreviewExport:
         )
 
     def exported(self: PreviewDock, path: Path) -> None:  # type: ignore[misc]
+        """Says where the bundle went, with "Open" (the folder in the file manager)."""
         self.status.setText(
             QCoreApplication.translate("PreviewDock", "Exported to {path}").format(path=path)
         )
@@ -109,14 +109,37 @@ class PreviewExport:
             QMessageBox.StandardButton.Close,
             self,
         )
+        box.setObjectName("exportedMessage")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         open_button = box.addButton(
             QCoreApplication.translate("PreviewDock", "Open"), QMessageBox.ButtonRole.AcceptRole
         )
         box.setDefaultButton(open_button)
-        box.exec()
-        if box.clickedButton() is open_button:
-            target = path if path.is_dir() else path.parent
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        target = path if path.is_dir() else path.parent
+
+        def answered() -> None:
+            if box.clickedButton() is open_button and not self.open_folder(
+                QUrl.fromLocalFile(str(target))
+            ):
+                said = QMessageBox(
+                    QMessageBox.Icon.Information,
+                    QCoreApplication.translate("PreviewDock", "Export"),
+                    QCoreApplication.translate(
+                        "PreviewDock",
+                        "No file manager could open the folder. The story is in:\n{path}",
+                    ).format(path=target),
+                    QMessageBox.StandardButton.Close,
+                    self,
+                )
+                said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                said.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                said.open()
+                self.exported_box = said
+
+        box.finished.connect(lambda _r: answered())
+        box.open()  # not modal to the rest: the window keeps its layout and its work
+        self.exported_box = box
 
     def not_ready(self: PreviewDock, folder: Path, failures: list[str]) -> None:  # type: ignore[misc]
         """The checklist; "Export anyway" asks for the reason (recorded with a revision)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView
 
 from editor_app.domain.listing import ArticleFilter
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["StoryList"]
 
 # Fixed widths: ResizeToContents would ask every row for its text, defeating the paging.
-WIDTHS = {StoryListModel.SECTION: 88, StoryListModel.STATUS: 76, StoryListModel.UPDATED: 112}
+WIDTHS = {StoryListModel.SECTION: 88, StoryListModel.STATUS: 76, StoryListModel.UPDATED: 64}
+NARROW = 420  # pixels: a list narrower than this hides its section column
 
 
 class StoryList(QObject):
@@ -61,6 +62,9 @@ class StoryList(QObject):
             header.resizeSection(col, width)
         view.verticalHeader().setDefaultSectionSize(28)
         view.selectionModel().currentRowChanged.connect(self._row_changed)
+        # Tab leaves the list (it moved from row to row, and each row opened a story).
+        view.setTabKeyNavigation(False)
+        view.installEventFilter(self)
 
     def _build_filters(self) -> None:
         ui = self.ui
@@ -142,6 +146,13 @@ class StoryList(QObject):
         aid = self.model.id_at(current.row())
         if aid is not None and aid != self.story.article_id:
             self.open_requested.emit(aid)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.storyList and event.type() == QEvent.Type.Resize:
+            # A narrow list keeps the headline readable: the section column goes first.
+            narrow = self.ui.storyList.width() < NARROW
+            self.ui.storyList.setColumnHidden(StoryListModel.SECTION, narrow)
+        return super().eventFilter(watched, event)
 
     def close(self) -> None:
         self.search.close()

@@ -23,7 +23,7 @@ class OfficialFilter(QComboBox):
         self._load = load
         self.setObjectName("officialFilter")
         self.setToolTip(self.tr("Show stories tagged with this official"))
-        self.setMinimumContentsLength(12)
+        self.setMinimumContentsLength(8)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.reload()
 
@@ -64,7 +64,7 @@ class KeywordFilter(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setToolTip(self.tr("Show stories with this keyword (diacritics optional)"))
-        self.setMinimumContentsLength(10)
+        self.setMinimumContentsLength(8)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         line = self.lineEdit()
         assert line is not None

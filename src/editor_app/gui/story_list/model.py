@@ -8,7 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from editor_app.domain.text import format_datetime
+from editor_app.domain.article import utcnow
+from editor_app.domain.text import format_datetime, format_short_time
 from editor_app.domain.timezone import to_local
 from editor_app.domain.workflow import Status
 
@@ -108,6 +109,8 @@ class StoryListModel(QAbstractTableModel):
         s = self._summary(index.row())
         if s is None:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.UPDATED:
+            return format_datetime(to_local(s.updated_at), weekday=True)
         if role == Qt.ItemDataRole.ToolTipRole:
             snippet = self._snippets.get(s.id)
             return f"{s.headline}\n{snippet}" if snippet else s.headline or None
@@ -122,7 +125,7 @@ class StoryListModel(QAbstractTableModel):
         if col == self.STATUS:
             return status_label(s.status)
         if col == self.UPDATED:
-            return format_datetime(to_local(s.updated_at), weekday=False)
+            return format_short_time(to_local(s.updated_at), to_local(utcnow()))
         return None
 
 
