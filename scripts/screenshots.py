@@ -1,11 +1,13 @@
-"""Screenshots for the README: the main window with the sample article open
-(docs/screenshot-main.png). Needs ../shared/samples. Run with `make screenshots`."""
+"""Screenshots for the README: the main window with the sample article open at a laptop's
+1280×720 and a desktop's 1920×1080, focus mode and the preview beside the text
+(docs/screenshot-*.png). Needs ../shared/samples. Run with `make screenshots`."""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -58,7 +60,7 @@ def main() -> int:
                     section=["Chính trị/Bầu cử", "Thời sự", "Văn hóa - Du lịch"][i],
                 )
 
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import Qt, QTimer
         from PySide6.QtWidgets import QApplication
 
         from editor_app.app import start
@@ -66,19 +68,53 @@ def main() -> int:
         running = start(data)
         assert running is not None
         window = running.window
-        window.resize(1440, 900)
         window.open_story(aid)
         app = QApplication.instance()
         assert app is not None
-        out = ROOT / "docs" / "screenshot-main.png"
+        docs = ROOT / "docs"
 
-        def shoot() -> None:
-            window.grab().save(str(out))
-            print(out)
-            window.close()
-            app.quit()
+        def preview() -> None:
+            from editor_app.gui.preview.dock import PreviewDock
 
-        QTimer.singleShot(1500, shoot)
+            dock = next(d for d in window.panels if isinstance(d, PreviewDock))
+            dock.show()
+            dock.raise_()
+
+        def details() -> None:
+            window.ui.detailsDock.raise_()
+
+        shots: list[tuple[str, tuple[int, int], Callable[[], None]]] = [
+            ("screenshot-main.png", (1280, 720), details),
+            ("screenshot-main-1920.png", (1920, 1080), details),
+            (
+                "screenshot-focus.png",
+                (1280, 720),
+                lambda: window.ui.actionFocusMode.setChecked(True),
+            ),
+            ("screenshot-preview.png", (1280, 720), preview),
+            ("screenshot-preview-1920.png", (1920, 1080), preview),
+        ]
+
+        def shoot(i: int) -> None:
+            if i == len(shots):
+                window.close()
+                app.quit()
+                return
+            name, (width, height), arrange = shots[i]
+            window.ui.actionFocusMode.setChecked(False)
+            window.setWindowState(Qt.WindowState.WindowNoState)
+            window.resize(width, height)
+            window.layout_memory.apply_default()
+            arrange()
+
+            def grab() -> None:
+                window.grab().save(str(docs / name))
+                print(docs / name)
+                shoot(i + 1)
+
+            QTimer.singleShot(2500, grab)  # the preview renders, the thumbnails arrive
+
+        QTimer.singleShot(500, lambda: shoot(0))
         app.exec()
         running.shutdown()
     return 0

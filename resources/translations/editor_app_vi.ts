@@ -2189,7 +2189,7 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     <message>
         <location filename="../../src/editor_app/gui/story_list/model.py" line="99"/>
         <source>Last change</source>
-        <translation>Sửa lần cuối</translation>
+        <translation>Cập nhật</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/story_list/model.py" line="122"/>

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["StoryList"]
 
 # Fixed widths: ResizeToContents would ask every row for its text, defeating the paging.
-WIDTHS = {StoryListModel.SECTION: 88, StoryListModel.STATUS: 76, StoryListModel.UPDATED: 64}
+WIDTHS = {StoryListModel.SECTION: 88, StoryListModel.STATUS: 76, StoryListModel.UPDATED: 76}
 NARROW = 420  # pixels: a list narrower than this hides its section column
 
 
