@@ -141,10 +141,10 @@ def test_lint_exit_codes(capsys: pytest.CaptureFixture[str], data: Path, tmp_pat
     code, out, _ = cli(capsys, data, "lint", faulty)
     assert code == 1
     lines = out.splitlines()
-    assert lines[0].startswith("section: missing_section: ")
+    assert lines[0].startswith("section: Thiếu chuyên mục chính: ")
     (title,) = [line for line in lines if line.startswith("body:")]
-    assert " unknown_title: " in title
-    assert title.endswith("→ fix: Trưởng Ban Tuyên giáo Tỉnh ủy")
+    assert " Chức danh không đúng: " in title
+    assert title.endswith("→ sửa: Trưởng Ban Tuyên giáo Tỉnh ủy")
     code, out, _ = cli(capsys, data, "lint", faulty, "--json")
     issues = json.loads(out)["issues"]
     assert code == 1

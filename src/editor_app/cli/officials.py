@@ -8,6 +8,7 @@ from editor_app.cli.common import Context, parse_uuid, print_json
 from editor_app.domain.errors import UserError
 from editor_app.domain.officials.people import Official
 from editor_app.domain.section import normalise_path
+from editor_app.services.lint import Issue, kind_label
 from editor_app.services.workspace import Workspace
 
 
@@ -102,6 +103,13 @@ def cmd_tag(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def lint_line(issue: Issue) -> str:
+    """One issue for the terminal, in Vietnamese: where (field and offsets), what, the fix:
+    `body:9-38: Liên kết không dẫn tới đâu: Liên kết “…” … → sửa: Bỏ liên kết, giữ chữ`."""
+    text = f"{issue.location}: {kind_label(issue.kind)}: {issue.message}"
+    return text + (f" → sửa: {issue.fix_text}" if issue.fix_text else "")
+
+
 def cmd_lint(ctx: Context, args: argparse.Namespace) -> int:
     article_id = parse_uuid(args.id)
     issues = ctx.workspace.lint.lint(article_id)
@@ -114,6 +122,7 @@ def cmd_lint(ctx: Context, args: argparse.Namespace) -> int:
                     {
                         "field": i.field,
                         "kind": i.kind,
+                        "label": kind_label(i.kind),
                         "start": i.start,
                         "end": i.end,
                         "written": i.written,
@@ -129,7 +138,7 @@ def cmd_lint(ctx: Context, args: argparse.Namespace) -> int:
         )
     else:
         for issue in issues:
-            print(issue.line())
+            print(lint_line(issue))
         if not issues:
             print("Không có lỗi.")
     return 1 if issues else 0

@@ -19,13 +19,45 @@ from editor_app.services.officials import OfficialService
 from editor_app.store.database import Database
 from editor_app.store.repo import articles as repo
 
-__all__ = ["Issue", "LintService", "missing_fields"]
+__all__ = ["KIND_LABELS", "Issue", "LintService", "kind_label", "missing_fields"]
 
 _PHOTO_FIELDS = {
     "caption": ("missing_caption", "chưa có chú thích"),
     "credit": ("missing_credit", "chưa ghi tác giả (nguồn ảnh)"),
     "alt_text": ("missing_alt_text", "chưa có mô tả thay thế (alt)"),
 }
+
+#: Each kind of issue in Vietnamese, for the terminal (`editor-app lint`; the codes stay the
+#: machine keys, in --json). The window's checklist names them with its own translated labels.
+KIND_LABELS = {
+    "site_not_configured": "Chưa cấu hình trang báo",
+    "missing_headline": "Thiếu tiêu đề",
+    "missing_sapo": "Thiếu sapo",
+    "missing_section": "Thiếu chuyên mục chính",
+    "missing_caption": "Thiếu chú thích ảnh",
+    "missing_credit": "Thiếu nguồn ảnh",
+    "missing_alt_text": "Thiếu mô tả thay thế của ảnh",
+    "missing_byline": "Thiếu tác giả",
+    "headline_too_long": "Tiêu đề quá dài",
+    "headline_too_short": "Tiêu đề quá ngắn",
+    "sapo_too_long": "Sapo quá dài",
+    "sapo_too_short": "Sapo quá ngắn",
+    "literal_tag": "Thẻ HTML gõ như chữ",
+    "more_literal_tag": "Còn thẻ HTML khác gõ như chữ",
+    "bad_link": "Liên kết không dẫn tới đâu",
+    "more_bad_link": "Còn liên kết hỏng khác",
+    "unknown_title": "Chức danh không đúng",
+    "outdated_title": "Chức danh cũ",
+    "incomplete_title": "Chức danh viết thiếu",
+    "former_title_held": "Vẫn đang giữ chức",
+    "misspelled_name": "Tên viết sai",
+}
+
+
+def kind_label(kind: str) -> str:
+    """The kind of an issue in Vietnamese (the code itself for a kind without a label)."""
+    return KIND_LABELS.get(kind, kind)
+
 
 
 @dataclass(frozen=True)
