@@ -59,7 +59,6 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind)
 
 
-
 @dataclass(frozen=True)
 class Issue:
     """One thing to fix: where (a field, and a span of its text), what, and the fix: `fix`
