@@ -233,6 +233,10 @@ class ExportService(ExportImages):
             if refusals:
                 raise NotAllowed(refusals, failures)
             if article.status is Status.APPROVED:  # its export is its publication
+                if self._db.read_only:  # the app holds the folder (or it cannot be written)
+                    raise self._db.write_refused(
+                        "Xuất bài Đã duyệt là xuất bản bài, việc này phải ghi vào dữ liệu."
+                    )
                 outcome = self.publish(article_id, user, out_dir, zip, "", progress, cancel)
                 assert outcome.path is not None
                 return Exported(outcome.path, outcome.changes)

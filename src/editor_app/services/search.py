@@ -18,7 +18,7 @@ class SearchService:
 
     def catch_up(self) -> int:
         """Indexes what changed since the last search (kept off the typing path)."""
-        if self._db.read_only:  # a folder opened to read: the index is searched as it is
+        if self._db.read_only:  # a folder opened to read: `search` reads the changed stories
             return 0
         with self._db.transaction() as s:
             return search_repo.reindex_dirty(s)
@@ -29,7 +29,9 @@ class SearchService:
         try:
             self.catch_up()
             with self._db.read() as s:
-                return search_repo.search(s, query, limit, prefix=as_you_type)
+                # A reader may not index: the stories changed since are searched as they are now
+                unindexed = self._db.read_only
+                return search_repo.search(s, query, limit, prefix=as_you_type, unindexed=unindexed)
         except SearchIndexCorrupt:
             if self._db.read_only:  # `editor-app check` rebuilds it (the message says so)
                 raise

@@ -139,8 +139,9 @@ class Workspace:
         if or_read_only and not read_only:
             try:
                 db = Database.open(folder)
-            except (DataFolderLocked, DatabaseReadOnly, DiskFull, DatabaseCorrupt):
+            except (DataFolderLocked, DatabaseReadOnly, DiskFull, DatabaseCorrupt) as refusal:
                 db = Database.open(folder, read_only=True)
+                db.writer_refusal = refusal  # what a write asked of this reader will say
         else:
             db = Database.open(folder, read_only=read_only)
         return cls(db, load_site() if site is None else site)

@@ -27,6 +27,7 @@ from editor_app.store.errors import (
     StoreError,
     classify,
     os_error,
+    refused_write,
     translate_os_errors,
 )
 from editor_app.store.repo import search as search_repo
@@ -80,6 +81,9 @@ class Database:
         self.read_only = read_only
         #: Set when the quick check found damage (the database is then open read-only).
         self.corrupt: DatabaseCorrupt | None = None
+        #: Why a reader opened in place of a writer is not one (the folder's writer holds it, it
+        #: is read-only, the disk is full): what a write met later says.
+        self.writer_refusal: StoreError | None = None
         self.upgraded_from: str | None = None
         self.backup_before_upgrade: Path | None = None
         #: The day's automatic backup, once taken (see `_housekeeping`).
@@ -242,11 +246,17 @@ class Database:
             known = classify(e)
             if known is None:
                 raise
-            if isinstance(known, DiskIOError) and sqlite_access.disk_full(self.data_dir):
+            if isinstance(known, DatabaseReadOnly) and self.read_only:
+                known = self.write_refused()
+            elif isinstance(known, DiskIOError) and sqlite_access.disk_full(self.data_dir):
                 known = DiskFull(DISK_FULL)
             elif isinstance(known, DatabaseCorrupt):
                 known = DatabaseCorrupt(damage.corrupt_message(self.path, [], opened=False))
             raise known from e
+
+    def write_refused(self, why: str = "") -> StoreError:
+        """The refusal of a write on a reader (`why`, then `writer_refusal` or read-only)."""
+        return refused_write(self.writer_refusal, why)
 
     def current_revision(self) -> str | None:
         with self._translate(), self.engine.connect() as conn:

@@ -107,6 +107,14 @@ def classify(error: BaseException) -> StoreError | None:
     return cls(message)
 
 
+def refused_write(refusal: StoreError | None, why: str = "") -> StoreError:
+    """A write refused on a reader: `why`, then the writer's refusal the reader met at open
+    (another process holds the folder, named; a read-only folder; a full disk), or READ_ONLY."""
+    if refusal is None:
+        refusal = DatabaseReadOnly(READ_ONLY)
+    return type(refusal)(f"{why} {refusal}" if why else str(refusal))
+
+
 @contextmanager
 def translate_errors() -> Iterator[None]:
     """Re-raises SQLite's known failures as StoreError; anything else propagates unchanged."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 from editor_app.domain.search_query import parse_query
 from editor_app.domain.text import fold, nfc
@@ -259,6 +259,26 @@ def fts_search(
         more = conn.execute(newest, {"q": match, "limit": limit + len(rows)})
         rows += [r for r in more if r[0] not in seen][: limit - len(rows)]
     return [SearchRow(int(pk), float(i), str(snip)) for i, (pk, snip) in enumerate(rows)]
+
+
+def fts_search_unindexed(
+    docs: Iterable[tuple[int, dict[str, str]]], match: str, limit: int
+) -> list[SearchRow]:
+    """The same search over stories the index does not hold yet (`docs`: pk and columns, as
+    `fts_replace` takes them), for a reader, which may not index them: a private in-memory
+    index of just those, dropped at the end. Ranks as `fts_search` gives them."""
+    engine = create_engine("sqlite://")
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(CREATE_FTS_SQL))
+            conn.execute(text("CREATE TABLE articles (pk INTEGER PRIMARY KEY)"))  # the join
+            rows = list(docs)
+            for pk, _ in rows:
+                conn.execute(text("INSERT INTO articles (pk) VALUES (:pk)"), {"pk": pk})
+            fts_replace(conn, rows)
+            return fts_search(conn, match, limit)
+    finally:
+        engine.dispose()
 
 
 # --- backup and checks ---------------------------------------------------------------------------
