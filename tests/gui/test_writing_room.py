@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QUrl
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -138,8 +138,13 @@ def test_an_export_leaves_the_layout_as_it_was(
     dock.show()
     dock.raise_()
     before = window.layout_memory.widths()
-    opened: list[object] = []
-    dock.open_folder = lambda url: opened.append(url) or False  # no file manager here
+    opened: list[QUrl] = []
+
+    def no_file_manager(url: QUrl) -> bool:  # as on a PC with none
+        opened.append(url)
+        return False
+
+    dock.open_folder = no_file_manager
     dock.export_to(tmp_path, force_reason="Cần đăng gấp")
     qtbot.waitUntil(lambda: dock.exported_box is not None, timeout=20000)
     assert window.layout_memory.widths() == before
