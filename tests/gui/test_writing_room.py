@@ -138,9 +138,9 @@ def test_an_export_leaves_the_layout_as_it_was(
     dock.show()
     dock.raise_()
     before = window.layout_memory.widths()
-    opened: list[QUrl] = []
+    opened: list[QUrl | str] = []
 
-    def no_file_manager(url: QUrl) -> bool:  # as on a PC with none
+    def no_file_manager(url: QUrl | str) -> bool:  # as on a PC with none
         opened.append(url)
         return False
 
