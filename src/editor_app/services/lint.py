@@ -63,7 +63,8 @@ def kind_label(kind: str) -> str:
 class Issue:
     """One thing to fix: where (a field, and a span of its text), what, and the fix: `fix`
     replaces `written` at start:end ("" deletes it); `fix_label` says what that does (None:
-    the fix is the directory's wording, `fix` itself); `where`: the place in Vietnamese."""
+    the fix is the directory's wording, `fix` itself); `where`: the place in Vietnamese;
+    `alternatives`: the readings to choose from when more than one fits (`fix` first)."""
 
     field: str
     kind: str
@@ -75,6 +76,7 @@ class Issue:
     official_id: uuid.UUID | None = None
     where: str | None = None
     fix_label: str | None = None
+    alternatives: tuple[str, ...] = ()
 
     @property
     def location(self) -> str:
@@ -109,6 +111,7 @@ class Issue:
             fix=p.fix,
             official_id=p.official_id,
             where=where,
+            alternatives=p.alternatives,
         )
 
     @staticmethod

@@ -157,9 +157,14 @@ def test_wrong_title_is_flagged_with_the_directory_wording() -> None:
     assert v.problem is not None
     assert v.problem.kind is ProblemKind.UNKNOWN_TITLE
     assert text[v.problem.start : v.problem.end] == "Phó Trưởng Ban Tuyên giáo Tỉnh ủy"
-    assert v.problem.fix == "Trưởng Ban Tuyên giáo Tỉnh ủy"
+    # the whole title on the day (issue 15); the closest title alone is an alternative
+    assert v.problem.fix == "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tuyên giáo Tỉnh ủy"
+    assert v.problem.alternatives[1:] == (
+        "Trưởng Ban Tuyên giáo Tỉnh ủy",
+        "Ủy viên Ban Thường vụ Tỉnh ủy",
+    )
     assert v.problem.official_id == HUY.id
-    assert "Trưởng Ban Tuyên giáo Tỉnh ủy" in v.problem.message
+    assert f"“{v.problem.fix}”" in v.problem.message
 
 
 def test_wrong_title_in_nfd_text_has_offsets_into_it() -> None:
@@ -234,7 +239,12 @@ def test_shortening_needs_the_organisation_on_a_later_title() -> None:
     (v,) = verdicts("Đồng chí Dương Đức Huy, Ủy viên Ban Thường vụ phát biểu.")
     assert v.problem is not None
     assert v.problem.kind is ProblemKind.INCOMPLETE_TITLE
-    assert v.problem.fix == "Ủy viên Ban Thường vụ Tỉnh ủy"
+    assert v.problem.fix == "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tuyên giáo Tỉnh ủy"
+    # the title the written words begin comes first of the single ones
+    assert v.problem.alternatives[1:] == (
+        "Ủy viên Ban Thường vụ Tỉnh ủy",
+        "Trưởng Ban Tuyên giáo Tỉnh ủy",
+    )
     first, second = verdicts(
         "Đồng chí Dương Đức Huy, Trưởng Ban Tuyên giáo Tỉnh ủy, Ủy viên Ban Thường vụ."
     )

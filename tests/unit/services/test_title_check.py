@@ -21,6 +21,7 @@ from editor_app.services.workspace import Workspace
 from editor_app.store.repo import photos as photos_repo
 
 HUY = "Dương Đức Huy"
+FULL = "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tuyên giáo Tỉnh ủy"
 
 
 @pytest.fixture
@@ -85,7 +86,10 @@ def test_outdated_title_has_the_directory_wording_as_fix(ws: Workspace) -> None:
     (problem,) = check.problems
     assert problem.kind == "outdated_title"
     assert body[problem.start : problem.end] == "Phó Trưởng Ban Tuyên giáo Tỉnh ủy"
-    assert problem.fix == "Trưởng Ban Tuyên giáo Tỉnh ủy"
+    # the whole title on that day (issue 15), each title alone among the alternatives
+    assert problem.fix == FULL
+    assert problem.alternatives[0] == FULL
+    assert "Trưởng Ban Tuyên giáo Tỉnh ủy" in problem.alternatives
 
 
 def test_the_index_follows_directory_changes(ws: Workspace) -> None:
@@ -136,7 +140,8 @@ def test_lint_reports_missing_fields_and_title_problems(ws: Workspace) -> None:
     title = issues[-1]
     start = body.index("Phó")
     assert title.line().startswith(f"body:{start}-{len(body) - 1}: unknown_title: ")
-    assert title.line().endswith("→ fix: Trưởng Ban Tuyên giáo Tỉnh ủy")
+    assert title.line().endswith(f"→ fix: {FULL}")
+    assert title.alternatives[0] == FULL and "Trưởng Ban Tuyên giáo Tỉnh ủy" in title.alternatives
 
 
 def test_lint_of_a_clean_story_is_empty(ws: Workspace) -> None:
@@ -165,8 +170,6 @@ def test_fix_caption_replaces_only_what_is_still_written(ws: Workspace) -> None:
     (p,) = check.problems
     changes = ws.officials.fix_caption(photo.id, p.start, p.end, p.written, p.fix or "")
     assert changes.articles == {story.id} and changes.photos == {photo.id}
-    assert ws.articles.get(story.id).photos[0].caption == (
-        "Đồng chí Dương Đức Huy, Trưởng Ban Tuyên giáo Tỉnh ủy."
-    )
+    assert ws.articles.get(story.id).photos[0].caption == f"Đồng chí Dương Đức Huy, {FULL}."
     with pytest.raises(UserError):
         ws.officials.fix_caption(photo.id, p.start, p.end, p.written, "x")

@@ -11,13 +11,13 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from difflib import SequenceMatcher
 from enum import StrEnum
 
 from editor_app.domain.article import Article
 from editor_app.domain.officials.detect import Mention, OfficialsIndex
 from editor_app.domain.officials.extract import WrittenTitle, written_titles
 from editor_app.domain.officials.people import Official, Title
+from editor_app.domain.officials.readings import ranked, readings
 from editor_app.domain.officials.text import title_key, tokenize
 from editor_app.domain.text import format_date
 
@@ -55,7 +55,14 @@ class Match(StrEnum):
 
 @dataclass(frozen=True)
 class Problem:
-    """A wrong title or name: where (field and offsets in its original text), and the fix."""
+    """A wrong title or name: where (field and offsets in its original text), and the fix.
+
+    `fix` is what to write instead: for a wrong title, the official's whole title on the event
+    date (the titles the text does not already give, in the directory's order, joined by ", ").
+    `alternatives` are the readings to choose from when more than one fits, `fix` first (the
+    outlet's shortened form, each title alone); empty when `fix` is the only one.
+    `suggestions` are the titles held on the day, most like what was written first.
+    """
 
     kind: ProblemKind
     field: str
@@ -68,6 +75,7 @@ class Problem:
     message: str
     held: Held | None = None
     suggestions: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -216,9 +224,7 @@ def _trim_end(written: WrittenTitle, wanted: tuple[str, ...]) -> int | None:
 
 
 def _ranked(written: WrittenTitle, titles: Iterable[Title]) -> tuple[str, ...]:
-    key = title_key(written.title)
-    scored = [(SequenceMatcher(None, key, title_key(t.text)).ratio(), t.text) for t in titles]
-    return tuple(text for _, text in sorted(scored, key=lambda s: -s[0]))
+    return ranked(written.title, [t.text for t in titles])
 
 
 def _judge(
@@ -266,12 +272,11 @@ class _Judging:
             if self.match(t) is not None:
                 msg = f"{name} vẫn giữ chức “{t.text}” {on}: không viết “nguyên”."
                 return self.verdict(
-                    t, None, self.problem(ProblemKind.FORMER_TITLE_HELD, t.text, msg, (t.text,))
+                    t, None, self.problem(ProblemKind.FORMER_TITLE_HELD, (t.text,), msg, (t.text,))
                 )
-        fix = suggestions[0] if suggestions else None
         msg = f"“{written.title}” không phải chức danh cũ của {name} {on}."
         return self.verdict(
-            None, None, self.problem(ProblemKind.UNKNOWN_TITLE, fix, msg, suggestions)
+            None, None, self.problem(ProblemKind.UNKNOWN_TITLE, suggestions, msg, suggestions)
         )
 
     def current(self) -> TitleVerdict:
@@ -279,26 +284,46 @@ class _Judging:
         written, official = self.written, self.official
         held = official.titles_on(self.day)
         suggestions = _ranked(written, held)
-        fix = suggestions[0] if suggestions else None
         for t in held:
             if (m := self.match(t)) is not None:
                 return self.verdict(t, m, None)
         for t in official.titles:
             if not t.held_on(self.day) and self.match(t) is not None:
-                return self.outdated(t, fix, suggestions)
+                return self.outdated(t, self.readings(held), suggestions)
         key = title_key(written.title)
         for t in held:
             if title_key(t.text)[: len(key)] == key:
                 msg = f"Chức danh “{written.title}” của {official.full_name} viết thiếu."
+                fixes = self.readings(held, t.text)
                 return self.verdict(
-                    None, None, self.problem(ProblemKind.INCOMPLETE_TITLE, t.text, msg, (t.text,))
+                    None, None, self.problem(ProblemKind.INCOMPLETE_TITLE, fixes, msg, (t.text,))
                 )
         msg = f"“{written.title}” không phải chức danh của {official.full_name} {_on(self.day)}."
         return self.verdict(
-            None, None, self.problem(ProblemKind.UNKNOWN_TITLE, fix, msg, suggestions)
+            None,
+            None,
+            self.problem(ProblemKind.UNKNOWN_TITLE, self.readings(held), msg, suggestions),
         )
 
-    def outdated(self, t: Title, fix: str | None, suggestions: tuple[str, ...]) -> TitleVerdict:
+    def readings(self, held: Sequence[Title], likely: str | None = None) -> tuple[str, ...]:
+        """What to write instead: the whole title on the day, less the titles the list already
+        gives right (then its other readings). When the list gives them all, the held title
+        most like what was written (then the others)."""
+        given = {
+            t
+            for j, other in enumerate(self.group)
+            if j != self.i and not other.former
+            for t in held
+            if _match(self.group, j, t, self.official.organization) is not None
+        }
+        rest = [t.text for t in held if t not in given]
+        if not rest:
+            return _ranked(self.written, held)
+        return readings(self.written.title, rest, self.official.organization, likely)
+
+    def outdated(
+        self, t: Title, fixes: tuple[str, ...], suggestions: tuple[str, ...]
+    ) -> TitleVerdict:
         """A title of the official's, not held on the day: held before it, or only after."""
         name, day = self.official.full_name, self.day
         if t.end is not None and (day is None or t.end < day):
@@ -311,7 +336,7 @@ class _Judging:
             "chức danh đã cũ." if when is Held.BEFORE else "khi đó chưa giữ chức này."
         )
         return self.verdict(
-            t, None, self.problem(ProblemKind.OUTDATED_TITLE, fix, msg, suggestions, when)
+            t, None, self.problem(ProblemKind.OUTDATED_TITLE, fixes, msg, suggestions, when)
         )
 
     def _ended(self, t: Title) -> bool:
@@ -341,12 +366,14 @@ class _Judging:
     def problem(
         self,
         kind: ProblemKind,
-        fix: str | None,
+        fixes: tuple[str, ...],
         message: str,
         suggestions: tuple[str, ...],
         held_when: Held | None = None,
     ) -> Problem:
+        """The problem; `fixes`: the readings to offer, the fix first (none: no fix)."""
         written = self.written
+        fix = fixes[0] if fixes else None
         return Problem(
             kind=kind,
             field=self.field,
@@ -359,6 +386,7 @@ class _Judging:
             message=message + (f" Đề xuất: “{fix}”." if fix else ""),
             held=held_when,
             suggestions=suggestions,
+            alternatives=fixes if len(fixes) > 1 else (),
         )
 
 

@@ -1,7 +1,8 @@
 """The pre-publication checklist of the open story, beside it: what `editor-app lint` lists (the
 site not configured, missing fields, lengths, tags typed as text, dead links, the byline, the
 officials' titles), each with where it is, "show" (selects it in its field) and, where one
-exists, a one-click fix — as the tag panel offers its title fixes.
+exists, a one-click fix — as the tag panel offers its title fixes (the arrow of its button
+offers the other readings of a title where more than one fits).
 
 A fix in the headline, sapo or body is made in the editor as one undo step (Ctrl+Z takes it
 back; the autosave saves it); a fix in a caption goes through the service. The check runs on a
@@ -15,6 +16,7 @@ import dataclasses
 import html
 import logging
 import uuid
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -140,8 +142,9 @@ class ChecklistPanel(QDockWidget):
                 text,
                 self.tr("Fix") if issue.fix is not None and not read_only else None,
                 lambda _c=False, i=issue: self.apply_fix(i),
-                self.tr("Make this change in the text (can be undone)"),
+                self._fix_tooltip(issue),
                 key=issue,
+                choices=[(alt, partial(self.apply_fix, issue, alt)) for alt in issue.alternatives],
             )
             row.link_activated.connect(lambda _l, i=issue: self.show_issue(i))
         if issues:
@@ -150,6 +153,13 @@ class ChecklistPanel(QDockWidget):
             )
         else:
             self.summary.setText(self.tr("Ready as far as the checklist goes."))
+
+    def _fix_tooltip(self, issue: Issue) -> str:
+        if issue.alternatives:
+            return self.tr(
+                "Make this change in the text (can be undone); the arrow offers the other readings"
+            )
+        return self.tr("Make this change in the text (can be undone)")
 
     def kind_label(self, kind: str) -> str:
         """What an issue is, in the UI's words."""
@@ -183,18 +193,20 @@ class ChecklistPanel(QDockWidget):
         if issue.start is not None and issue.end is not None:
             self.story.fields.select(issue.field, issue.start, issue.end)
 
-    def apply_fix(self, issue: Issue) -> bool:
-        """Writes the fix over the span, where what was checked still stands (one undo step);
-        False when the text has changed since the check (a new check is started)."""
+    def apply_fix(self, issue: Issue, replacement: str | None = None) -> bool:
+        """Writes the fix (or `replacement`, one of its alternatives) over the span, where what
+        was checked still stands (one undo step); False when the text has changed since the
+        check (a new check is started)."""
+        fix = replacement if replacement is not None else issue.fix
         if (
-            issue.fix is None
+            fix is None
             or issue.start is None
             or issue.end is None
             or issue.written is None
             or self.story.read_only
         ):
             return False
-        start, end, written, fix = issue.start, issue.end, issue.written, issue.fix
+        start, end, written = issue.start, issue.end, issue.written
         if issue.field in TEXT_FIELDS:
             done = self.story.fields.replace(issue.field, start, end, written, fix)
         elif issue.field.startswith("caption:"):

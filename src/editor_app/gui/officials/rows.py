@@ -1,13 +1,24 @@
-"""A short list of rows, each a rich-text label and an optional button (the tag panel's lists)."""
+"""A short list of rows, each a rich-text label and an optional button (the tag panel's lists);
+a button with choices opens a menu of them from its arrow (a title fix with several readings)."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor_app.domain.officials.people import Official
 from editor_app.domain.officials.titles import ProblemKind
@@ -38,6 +49,32 @@ def kind_label(kind: ProblemKind) -> str:
     return labels.get(kind, str(kind))
 
 
+class MenuButton(QToolButton):
+    """A button that does the default when clicked and offers the choices from its arrow (or
+    from the keyboard: Down, Alt+Down or the menu key)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText(text)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMenu(QMenu(self))
+
+    def add_choice(self, text: str, slot: Callable[[], Any], default: bool = False) -> None:
+        menu = self.menu()
+        action = menu.addAction(text.replace("&", "&&"))
+        action.triggered.connect(lambda _c=False: slot())
+        if default:
+            menu.setDefaultAction(action)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Menu):
+            self.showMenu()
+            return
+        super().keyPressEvent(event)
+
+
 class Row(QWidget):
     link_activated = Signal(str)
 
@@ -51,7 +88,7 @@ class Row(QWidget):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.label.linkActivated.connect(self.link_activated)
         layout.addWidget(self.label, 1)
-        self.button: QPushButton | None = None
+        self.button: QAbstractButton | None = None
 
 
 class Rows(QWidget):
@@ -86,10 +123,13 @@ class Rows(QWidget):
         on_click: Callable[..., Any],
         tooltip: str,
         key: Hashable,
+        choices: Sequence[tuple[str, Callable[[], Any]]] = (),
     ) -> Row:
+        """A row; its button calls `on_click`; with `choices` (text, what it does; the first is
+        what a click does) the button's arrow opens a menu of them."""
         row = Row(text, self)
         if button_text:
-            button = QPushButton(button_text, row)
+            button = self._button(button_text, choices, row)
             button.setToolTip(tooltip)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             if button_text == "×":
@@ -101,6 +141,17 @@ class Rows(QWidget):
         self.rows[key] = row
         self.empty.setVisible(False)
         return row
+
+    @staticmethod
+    def _button(
+        text: str, choices: Sequence[tuple[str, Callable[[], Any]]], row: Row
+    ) -> QAbstractButton:
+        if not choices:
+            return QPushButton(text, row)
+        button = MenuButton(text, row)
+        for n, (choice, slot) in enumerate(choices):
+            button.add_choice(choice, slot, default=n == 0)
+        return button
 
     def remove(self, key: Hashable) -> None:
         row = self.rows.pop(key, None)
@@ -114,7 +165,7 @@ class Rows(QWidget):
             self.remove(key)
         self.empty.setVisible(True)
 
-    def button(self, key: Hashable) -> QPushButton | None:
+    def button(self, key: Hashable) -> QAbstractButton | None:
         row = self.rows.get(key)
         return row.button if row else None
 

@@ -252,8 +252,9 @@ class TagPanel(TitleFixes, QDockWidget):
                 text,
                 self.tr("Fix") if p.fix else None,
                 lambda _c=False, p=p: self.apply_fix(p),
-                self.tr("Write the directory's wording instead (can be undone)"),
+                self.fix_tooltip(p),
                 key=p,
+                choices=self.fix_choices(p),
             )
             row.link_activated.connect(lambda _l, p=p: self.show_problem(p))
         n = len(check.problems)

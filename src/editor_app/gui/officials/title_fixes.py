@@ -1,11 +1,14 @@
 """Mending what the title check found: the directory's wording written over what was written,
 as one undo step in the headline, sapo or body (a caption through the service), and the
-written title selected in its field. A part of `TagPanel`."""
+written title selected in its field. When more than one reading fits (`Problem.alternatives`),
+the Fix button writes the first and its menu offers each. A part of `TagPanel`."""
 
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -54,6 +57,24 @@ class TitleFixes:
             )
         self._timer.start()
         return done
+
+    def fix_choices(  # type: ignore[misc]
+        self: TagPanel, problem: Problem
+    ) -> list[tuple[str, Callable[[], Any]]]:
+        """The readings the Fix button's menu offers (the default first), each applied as one
+        undo step; none when the fix is the only reading."""
+        return [(text, partial(self.apply_fix, problem, text)) for text in problem.alternatives]
+
+    def fix_tooltip(self: TagPanel, problem: Problem) -> str:  # type: ignore[misc]
+        if problem.alternatives:
+            return QCoreApplication.translate(
+                "TagPanel",
+                "Write the directory's wording instead (can be undone); "
+                "the arrow offers the other readings",
+            )
+        return QCoreApplication.translate(
+            "TagPanel", "Write the directory's wording instead (can be undone)"
+        )
 
     def show_problem(self: TagPanel, problem: Problem) -> None:  # type: ignore[misc]
         """Selects the written title in its field."""
