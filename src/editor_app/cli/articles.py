@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from editor_app.cli.common import Context, parse_uuid, print_json, stderr_progress
@@ -21,7 +22,7 @@ from editor_app.domain.timezone import to_local
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import-text", help="nhập bài từ tệp văn bản (như trang bài đã đăng)")
-    p.add_argument("file", type=argparse.FileType("rb"), help="tệp văn bản UTF-8")
+    p.add_argument("file", type=_existing, help="tệp văn bản UTF-8")
     p.add_argument("--photos", metavar="DIR", help="thư mục ảnh (mặc định: thư mục của tệp)")
     p.add_argument("--section", metavar="PATH", help="chuyên mục, ví dụ “Chính trị/Bầu cử”")
     p.add_argument("--json", action="store_true")
@@ -44,13 +45,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_search)
 
 
-def cmd_import_text(ctx: Context, args: argparse.Namespace) -> int:
-    from pathlib import Path
+def _existing(value: str) -> Path:
+    """A file name that names something (bad usage otherwise); what it is, is checked when it
+    is read: never opened here, where a FIFO would block."""
+    path = Path(value)
+    if not path.exists():
+        raise argparse.ArgumentTypeError(f"không tìm thấy tệp “{value}”")
+    return path
 
-    path = Path(args.file.name)
-    args.file.close()
+
+def cmd_import_text(ctx: Context, args: argparse.Namespace) -> int:
     result = ctx.workspace.importing.import_text(
-        path,
+        args.file,
         photos_dir=Path(args.photos) if args.photos else None,
         section=args.section,
         progress=stderr_progress,

@@ -34,6 +34,11 @@ LAST_STORY = Option[str]("state/last_story", str, "", "")
 # Where "Send to the editors…" last wrote a package, and where "Import a story…" last looked.
 HANDOFF_FOLDER = Option[str]("state/handoff_folder", str, "", "")
 RECEIVE_FOLDER = Option[str]("state/receive_folder", str, "", "")
+# Where "Import a text article…" last found an article, and the folder of its photos; where
+# "Import sections…" last found a section list.
+TEXT_IMPORT_FOLDER = Option[str]("state/text_import_folder", str, "", "")
+IMPORT_PHOTOS_FOLDER = Option[str]("state/import_photos_folder", str, "", "")
+SECTIONS_IMPORT_FOLDER = Option[str]("state/sections_import_folder", str, "", "")
 
 RECENT_MAX = 10
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.errors import UserError
 from editor_app.domain.section import normalise_path
-from editor_app.domain.textimport import parse_plain_text
+from editor_app.domain.textimport import ImportedText, parse_plain_text
 from editor_app.domain.timezone import LOCAL
 from editor_app.media.library import MediaLibrary
 from editor_app.media.probe import ProbedImage
@@ -19,6 +19,26 @@ from editor_app.services.originals import forget_unused
 from editor_app.services.text_files import read_text_file
 from editor_app.store.database import Database
 from editor_app.store.repo import articles as repo
+
+#: Largest article text imported: a long feature is some 100 KB; a bigger file is not an
+#: article (a log, a database dump) and would make the editor crawl.
+MAX_ARTICLE_TEXT_BYTES = 2 << 20
+#: Characters no article text holds (C0 controls but the white space ones: tab, line feed,
+#: Word's line break \v, form feed, carriage return): a file with them is binary.
+_BINARY = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\v\f\r")
+
+
+def read_article_text(path: Path) -> ImportedText:
+    """An article's text file read and laid out (`parse_plain_text`), or a Vietnamese
+    `UserError` saying why not: not a regular file (a folder, a FIFO, a device), too big, not
+    UTF-8, binary, no headline."""
+    text = read_text_file(path, MAX_ARTICLE_TEXT_BYTES, save_as="Văn bản thuần UTF-8 (.txt)")
+    if not _BINARY.isdisjoint(text):
+        raise UserError(
+            f"Tệp {path} không phải văn bản (có ký tự nhị phân): hãy chọn tệp .txt hoặc .md "
+            "chứa bài viết."
+        )
+    return parse_plain_text(text)
 
 
 @dataclass(frozen=True)
@@ -72,6 +92,13 @@ class ImportService:
         self._db = db
         self.media = MediaLibrary(db.media_dir)
 
+    def photos_not_found(self, path: Path, photos_dir: Path | None = None) -> list[str]:
+        """The photo files the article's text names that are not in `photos_dir` (None: the
+        text's folder); the text is read as `import_text` reads it (its refusals)."""
+        folder = Path(photos_dir) if photos_dir is not None else Path(path).parent
+        parsed = read_article_text(Path(path))
+        return [p.filename for p in parsed.photos if find_photo_file(folder, p.filename) is None]
+
     def import_text(
         self,
         path: Path,
@@ -82,7 +109,7 @@ class ImportService:
         """Reads a plain-text article laid out like the newsroom's pages. Every photo it names
         must be found and readable, else nothing is imported and the error names the file."""
         path = Path(path)
-        parsed = parse_plain_text(read_text_file(path))
+        parsed = read_article_text(path)
         folder = Path(photos_dir) if photos_dir is not None else path.parent
         section_path = normalise_path(section) if section else None
 

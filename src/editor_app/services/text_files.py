@@ -14,8 +14,11 @@ from editor_app.services.safe_read import read_regular
 MAX_TEXT_FILE_BYTES = MAX_OFFICIALS_BYTES
 
 
-def read_text_file(path: Path, limit: int = MAX_TEXT_FILE_BYTES) -> str:
-    """A text file as IT or Excel writes it: UTF-8 with or without BOM; clear errors.
+def read_text_file(
+    path: Path, limit: int = MAX_TEXT_FILE_BYTES, *, save_as: str = "CSV UTF-8"
+) -> str:
+    """A text file as IT or Excel writes it: UTF-8 with or without BOM; clear errors (one not
+    in UTF-8 is to be saved again as `save_as`).
 
     Only a regular file of at most `limit` bytes is read (`safe_read.read_regular`): a FIFO,
     a device (/dev/zero), a folder or a file too big is refused at once with a Vietnamese
@@ -25,5 +28,5 @@ def read_text_file(path: Path, limit: int = MAX_TEXT_FILE_BYTES) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UserError(
-            f"Tệp {path} không phải văn bản UTF-8. Hãy lưu lại dưới dạng “CSV UTF-8”."
+            f"Tệp {path} không phải văn bản UTF-8. Hãy lưu lại dưới dạng “{save_as}”."
         ) from None
