@@ -121,47 +121,47 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="139"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="135"/>
         <source>— choose a section —</source>
         <translation>— chọn chuyên mục —</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="221"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="215"/>
         <source>Unsaved changes…</source>
         <translation>Có thay đổi chưa lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="246"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="233"/>
         <source>Saved at {time}</source>
         <translation>Đã lưu lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="255"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="242"/>
         <source>Not saved: {error} — will retry</source>
         <translation>Chưa lưu được: {error} — sẽ thử lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="261"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="248"/>
         <source>{low}–{high} characters</source>
         <translation>{low}–{high} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="263"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="250"/>
         <source>{n} characters — short (aim for {low}–{high})</source>
         <translation>{n} ký tự — ngắn (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="268"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="255"/>
         <source>{n} characters — long (aim for {low}–{high})</source>
         <translation>{n} ký tự — dài (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="273"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="260"/>
         <source>{n} characters</source>
         <translation>{n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="289"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="276"/>
         <source>{words} words · {chars} characters ({nospace} without spaces) · {minutes} min read</source>
         <translation>{words} từ · {chars} ký tự ({nospace} không kể dấu cách) · {minutes} phút đọc</translation>
     </message>
@@ -187,102 +187,107 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="45"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="47"/>
         <source>Checklist</source>
         <translation>Kiểm tra trước khi đăng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="73"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="75"/>
         <source>Nothing to fix: the story passes the checklist.</source>
         <translation>Không có gì phải sửa: bài đã qua danh sách kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="119"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="121"/>
         <source>The check failed: {error}</source>
         <translation>Không kiểm tra được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="129"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="131"/>
         <source>show</source>
         <translation>xem</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="141"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="143"/>
         <source>Fix</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="143"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="162"/>
         <source>Make this change in the text (can be undone)</source>
         <translation>Sửa ngay trong bài (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="149"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="152"/>
         <source>{n} items to fix before the story is published.</source>
         <translation>{n} mục cần sửa trước khi đăng bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="152"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="155"/>
         <source>Ready as far as the checklist goes.</source>
         <translation>Sẵn sàng: bài đã qua danh sách kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="157"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="160"/>
+        <source>Make this change in the text (can be undone); the arrow offers the other readings</source>
+        <translation>Sửa ngay trong bài (có thể hoàn tác); mũi tên bên cạnh đưa ra các cách viết khác</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="167"/>
         <source>Site not configured</source>
         <translation>Chưa cấu hình trang báo</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="158"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="168"/>
         <source>Tag typed as text</source>
         <translation>Thẻ HTML gõ như chữ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="159"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="169"/>
         <source>More tags typed as text</source>
         <translation>Còn thẻ HTML khác gõ như chữ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="160"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="170"/>
         <source>Link leads nowhere</source>
         <translation>Liên kết không dẫn tới đâu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="161"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="171"/>
         <source>More links that lead nowhere</source>
         <translation>Còn liên kết hỏng khác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="162"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="172"/>
         <source>No byline</source>
         <translation>Chưa có tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="163"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="173"/>
         <source>Headline too long</source>
         <translation>Tiêu đề quá dài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="164"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="174"/>
         <source>Headline too short</source>
         <translation>Tiêu đề quá ngắn</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="165"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="175"/>
         <source>Sapo too long</source>
         <translation>Sapo quá dài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="166"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="176"/>
         <source>Sapo too short</source>
         <translation>Sapo quá ngắn</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="171"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="181"/>
         <source>Missing</source>
         <translation>Còn thiếu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="215"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="227"/>
         <source>The text has changed since the check: checking again.</source>
         <translation>Nội dung đã đổi sau lần kiểm tra: đang kiểm tra lại.</translation>
     </message>
@@ -891,6 +896,130 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     </message>
 </context>
 <context>
+    <name>Imports</name>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="66"/>
+        <source>Import a text article…</source>
+        <translation>Nhập bài từ tệp văn bản…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="69"/>
+        <source>A .txt or .md article laid out like a published page, with its photos</source>
+        <translation>Bài dạng .txt hoặc .md trình bày như trang bài đã đăng, kèm ảnh của bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="72"/>
+        <source>Import sections…</source>
+        <translation>Nhập danh sách chuyên mục…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="75"/>
+        <source>The outlet&apos;s list of sections: one a line, “/” before a subsection</source>
+        <translation>Danh sách chuyên mục của tòa soạn: mỗi dòng một mục, “/” trước mục con</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="106"/>
+        <source>Nothing was imported or changed.</source>
+        <translation>Không có gì được nhập hay thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="120"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="151"/>
+        <source>Import a text article</source>
+        <translation>Nhập bài từ tệp văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="122"/>
+        <source>Text articles (*.txt *.md);;All files (*)</source>
+        <translation>Bài dạng văn bản (*.txt *.md);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="134"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="142"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="159"/>
+        <source>The article was not imported</source>
+        <translation>Chưa nhập được bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="150"/>
+        <source>Importing {name}…</source>
+        <translation>Đang nhập {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="154"/>
+        <source>Copying the photo {name}…</source>
+        <translation>Đang chép ảnh {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="166"/>
+        <source>The article names {n} photos not beside it ({first}…): choose their folder</source>
+        <translation>Bài nhắc đến {n} ảnh không nằm cùng thư mục với bài ({first}…): hãy chọn thư mục chứa ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="178"/>
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="181"/>
+        <source>The article “{h}” was imported with {n} photo(s). It is open for editing.</source>
+        <translation>Đã nhập bài “{h}” kèm {n} ảnh. Bài đang mở để biên tập.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="184"/>
+        <source>The article “{h}” was imported. It is open for editing.</source>
+        <translation>Đã nhập bài “{h}”. Bài đang mở để biên tập.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="187"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="188"/>
+        <source>Article imported</source>
+        <translation>Đã nhập bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="200"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="214"/>
+        <source>Import sections</source>
+        <translation>Nhập danh sách chuyên mục</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="202"/>
+        <source>Section lists (*.txt);;All files (*)</source>
+        <translation>Danh sách chuyên mục (*.txt);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="216"/>
+        <source>The outlet has {n} sections. The list in {name} replaces them (stories keep the section they have).</source>
+        <translation>Tòa soạn đang có {n} chuyên mục. Danh sách trong {name} sẽ thay thế chúng (các bài vẫn giữ chuyên mục đã chọn).</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="224"/>
+        <source>Replace the list</source>
+        <translation>Thay danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="225"/>
+        <source>Keep the current list</source>
+        <translation>Giữ danh sách hiện có</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="245"/>
+        <source>The sections were not imported</source>
+        <translation>Chưa nhập được danh sách chuyên mục</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="251"/>
+        <source>{n} sections were imported: {top}.</source>
+        <translation>Đã nhập {n} chuyên mục: {top}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/imports.py" line="254"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="255"/>
+        <source>Sections imported</source>
+        <translation>Đã nhập chuyên mục</translation>
+    </message>
+</context>
+<context>
     <name>KeywordFilter</name>
     <message>
         <location filename="../../src/editor_app/gui/story_list/filters.py" line="66"/>
@@ -916,12 +1045,12 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Đang mở kho bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="155"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="161"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="168"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="174"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
@@ -951,33 +1080,33 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="269"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="275"/>
         <location filename="../../src/editor_app/gui/story_actions.py" line="113"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="273"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="279"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="287"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="293"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="299"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="305"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="307"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="313"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="309"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="315"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -1066,222 +1195,217 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Ngày sự kiện</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="203"/>
-        <source>d/M/yyyy</source>
-        <translation>d/M/yyyy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.ui" line="221"/>
+        <location filename="../../ui/main_window.ui" line="219"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="223"/>
+        <location filename="../../ui/main_window.ui" line="221"/>
         <source>New in section</source>
         <translation>Bài mới theo chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="226"/>
+        <location filename="../../ui/main_window.ui" line="224"/>
         <source>Recent stories</source>
         <translation>Bài gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="244"/>
+        <location filename="../../ui/main_window.ui" line="242"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="257"/>
+        <location filename="../../ui/main_window.ui" line="255"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="264"/>
+        <location filename="../../ui/main_window.ui" line="262"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="266"/>
+        <location filename="../../ui/main_window.ui" line="264"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="273"/>
+        <location filename="../../ui/main_window.ui" line="271"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="284"/>
+        <location filename="../../ui/main_window.ui" line="282"/>
         <source>&amp;New story</source>
         <translation>Bài &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="285"/>
+        <location filename="../../ui/main_window.ui" line="283"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="288"/>
+        <location filename="../../ui/main_window.ui" line="286"/>
         <source>D&amp;uplicate story</source>
         <translation>&amp;Nhân bản bài</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="291"/>
+        <location filename="../../ui/main_window.ui" line="289"/>
         <source>&amp;Save a revision</source>
         <translation>&amp;Lưu phiên bản</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="292"/>
+        <location filename="../../ui/main_window.ui" line="290"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="295"/>
+        <location filename="../../ui/main_window.ui" line="293"/>
         <source>Move to &amp;trash</source>
         <translation>Chuyển vào &amp;thùng rác</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="296"/>
+        <location filename="../../ui/main_window.ui" line="294"/>
         <source>Ctrl+Del</source>
         <translation>Ctrl+Del</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="299"/>
+        <location filename="../../ui/main_window.ui" line="297"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Khôi phục từ thùng rác</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="302"/>
+        <location filename="../../ui/main_window.ui" line="300"/>
         <source>Delete for good…</source>
         <translation>Xóa vĩnh viễn…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="306"/>
+        <location filename="../../ui/main_window.ui" line="304"/>
         <source>Show trash</source>
         <translation>Xem thùng rác</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="309"/>
+        <location filename="../../ui/main_window.ui" line="307"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="310"/>
+        <location filename="../../ui/main_window.ui" line="308"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="313"/>
+        <location filename="../../ui/main_window.ui" line="311"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="314"/>
+        <location filename="../../ui/main_window.ui" line="312"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="317"/>
+        <location filename="../../ui/main_window.ui" line="315"/>
         <source>Find and &amp;replace…</source>
         <translation>Tìm và &amp;thay thế…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="318"/>
+        <location filename="../../ui/main_window.ui" line="316"/>
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="321"/>
+        <location filename="../../ui/main_window.ui" line="319"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="322"/>
+        <location filename="../../ui/main_window.ui" line="320"/>
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="325"/>
+        <location filename="../../ui/main_window.ui" line="323"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="326"/>
+        <location filename="../../ui/main_window.ui" line="324"/>
         <source>Ctrl+Y</source>
         <translation>Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="329"/>
+        <location filename="../../ui/main_window.ui" line="327"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Cắt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="330"/>
+        <location filename="../../ui/main_window.ui" line="328"/>
         <source>Ctrl+X</source>
         <translation>Ctrl+X</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="333"/>
+        <location filename="../../ui/main_window.ui" line="331"/>
         <source>&amp;Copy</source>
         <translation>&amp;Sao chép</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="334"/>
+        <location filename="../../ui/main_window.ui" line="332"/>
         <source>Ctrl+C</source>
         <translation>Ctrl+C</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="337"/>
+        <location filename="../../ui/main_window.ui" line="335"/>
         <source>&amp;Paste</source>
         <translation>&amp;Dán</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="338"/>
+        <location filename="../../ui/main_window.ui" line="336"/>
         <source>Ctrl+V</source>
         <translation>Ctrl+V</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="341"/>
+        <location filename="../../ui/main_window.ui" line="339"/>
         <source>Select &amp;all</source>
         <translation>Chọn &amp;tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="342"/>
+        <location filename="../../ui/main_window.ui" line="340"/>
         <source>Ctrl+A</source>
         <translation>Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="346"/>
+        <location filename="../../ui/main_window.ui" line="344"/>
         <source>&amp;Focus on writing</source>
         <translation>&amp;Tập trung viết</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="347"/>
+        <location filename="../../ui/main_window.ui" line="345"/>
         <source>F11</source>
         <translation>F11</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="350"/>
+        <location filename="../../ui/main_window.ui" line="348"/>
         <source>&amp;Next pane</source>
         <translation>&amp;Vùng kế tiếp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="351"/>
+        <location filename="../../ui/main_window.ui" line="349"/>
         <source>F6</source>
         <translation>F6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="354"/>
+        <location filename="../../ui/main_window.ui" line="352"/>
         <source>&amp;Previous pane</source>
         <translation>Vùng &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="355"/>
+        <location filename="../../ui/main_window.ui" line="353"/>
         <source>Shift+F6</source>
         <translation>Shift+F6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="366"/>
+        <location filename="../../ui/main_window.ui" line="364"/>
         <source>&amp;About editor_app…</source>
         <translation>&amp;Giới thiệu editor_app…</translation>
     </message>
@@ -2223,47 +2347,47 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>TagPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="19"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="30"/>
         <source>photo caption</source>
         <translation>chú thích ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="21"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="32"/>
         <source>headline</source>
         <translation>tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="22"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="33"/>
         <source>sapo</source>
         <translation>sapo</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="23"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="34"/>
         <source>body</source>
         <translation>thân bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="30"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="41"/>
         <source>Outdated title</source>
         <translation>Chức danh cũ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="31"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="42"/>
         <source>Unknown title</source>
         <translation>Chức danh không đúng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="32"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="43"/>
         <source>Incomplete title</source>
         <translation>Chức danh viết thiếu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="33"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="44"/>
         <source>Still holds this title</source>
         <translation>Vẫn đang giữ chức</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/rows.py" line="36"/>
+        <location filename="../../src/editor_app/gui/officials/rows.py" line="47"/>
         <source>Misspelt name</source>
         <translation>Tên viết sai</translation>
     </message>
@@ -2363,22 +2487,27 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="255"/>
+        <location filename="../../src/editor_app/gui/officials/title_fixes.py" line="70"/>
+        <source>Write the directory&apos;s wording instead (can be undone); the arrow offers the other readings</source>
+        <translation>Thay bằng cách ghi trong danh bạ (có thể hoàn tác); mũi tên bên cạnh đưa ra các cách viết khác</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/officials/title_fixes.py" line="75"/>
         <source>Write the directory&apos;s wording instead (can be undone)</source>
         <translation>Thay bằng cách ghi trong danh bạ (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="261"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="262"/>
         <source>Problems: {n} · checked in {ms} ms</source>
         <translation>Lỗi: {n} · kiểm tra trong {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/title_fixes.py" line="50"/>
+        <location filename="../../src/editor_app/gui/officials/title_fixes.py" line="53"/>
         <source>The text has changed since the check: checking again.</source>
         <translation>Nội dung đã đổi sau lần kiểm tra: đang kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="315"/>
+        <location filename="../../src/editor_app/gui/officials/tag_panel.py" line="316"/>
         <source>No match in the directory</source>
         <translation>Không có trong danh bạ</translation>
     </message>
@@ -2457,6 +2586,24 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="63"/>
         <source>Down</source>
         <translation>Xuống</translation>
+    </message>
+</context>
+<context>
+    <name>VietDateField</name>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/date_field.py" line="39"/>
+        <source>day/month/year</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/date_field.py" line="106"/>
+        <source>{problem} Type the day, then the month, then the year (12/4/2023); leave it empty for no event date.</source>
+        <translation>{problem} Hãy gõ ngày, rồi tháng, rồi năm (12/4/2023); để trống nếu không có ngày sự kiện.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/date_field.py" line="110"/>
+        <source>The event date: day/month/year, e.g. 12/4/2023; 12/4 is this year</source>
+        <translation>Ngày sự kiện: ngày/tháng/năm, ví dụ 12/4/2023; 12/4 là năm nay</translation>
     </message>
 </context>
 </TS>

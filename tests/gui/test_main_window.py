@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,9 @@ def test_metadata_fields_are_saved(
     ui.sectionCombo.setCurrentIndex(ui.sectionCombo.findData("Chính trị/Bầu cử"))
     ui.keywordsEdit.setFocus()
     commit(ui.keywordsEdit, "bầu cử, Quốc hội")
-    ui.eventDateCheck.setChecked(True)
+    ui.eventDateEdit.setFocus()
+    commit(ui.eventDateEdit, "12/4/2023")  # a Vietnamese date, finished with Return
+    qtbot.keyClick(ui.eventDateEdit, Qt.Key.Key_Return)
     window.editor.saver.flush()
     aid = window.editor.article.id  # type: ignore[union-attr]
     qtbot.waitUntil(
@@ -94,7 +97,7 @@ def test_metadata_fields_are_saved(
     )
     article = workspace.articles.get(aid)
     assert article.section == "Chính trị/Bầu cử"
-    assert article.event_date is not None
+    assert article.event_date == date(2023, 4, 12)
     # The keywords in use, loaded once, feed both the editor's completion and the list filter.
     window.reload_directory()
     kf = window.keyword_filter

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
 
 from editor_app.domain.article import Article
@@ -96,7 +95,7 @@ class ArticleEditor(QObject):
             fields.register(name, widget)
             widget.installEventFilter(self._command_keys)
         fields.register_value("section", ui.sectionCombo.currentData)
-        fields.register_value("event_date", self._event_date)
+        fields.register_value("event_date", ui.eventDateEdit.date)
         # First to hear of another story: the panels read the fields after it showed it.
         story.opened.connect(self.open)
         story.read_only_changed.connect(self.set_read_only)
@@ -117,8 +116,8 @@ class ArticleEditor(QObject):
         ui.locationEdit.textEdited.connect(lambda _t: self._edited("location"))
         ui.keywordsEdit.textEdited.connect(lambda _t: self._edited("keywords"))
         ui.sectionCombo.currentIndexChanged.connect(lambda _i: self._edited("section"))
-        ui.eventDateCheck.toggled.connect(self._event_date_toggled)
-        ui.eventDateEdit.dateChanged.connect(lambda _d: self._edited("event_date"))
+        ui.eventDateEdit.dateEdited.connect(lambda _d: self._edited("event_date"))
+        ui.eventDateEdit.dateEdited.connect(lambda _d: self.saver.save_now())
         # Leaving a field saves at once.
         for w in (ui.headlineEdit, ui.bylineEdit, ui.locationEdit, ui.keywordsEdit):
             w.editingFinished.connect(self.saver.save_now)
@@ -126,10 +125,6 @@ class ArticleEditor(QObject):
     def _text_edited(self, name: str, removed: int, added: int) -> None:
         if removed or added:
             self._edited(name)
-
-    def _event_date_toggled(self, on: bool) -> None:
-        self.ui.eventDateEdit.setEnabled(on)
-        self._edited("event_date")
 
     def set_sections(self, sections: list[Section]) -> None:
         combo = self.ui.sectionCombo
@@ -175,10 +170,7 @@ class ArticleEditor(QObject):
             ui.locationEdit.setText(article.location)
             ui.keywordsEdit.setText(", ".join(article.keywords))
             self._select_section(article.section)
-            ui.eventDateCheck.setChecked(article.event_date is not None)
-            ui.eventDateEdit.setEnabled(article.event_date is not None)
-            d = article.event_date or date.today()
-            ui.eventDateEdit.setDate(QDate(d.year, d.month, d.day))
+            ui.eventDateEdit.setDate(article.event_date)
         finally:
             self._loading = False
         state = self._cursor_states.get(article.id)
@@ -197,8 +189,7 @@ class ArticleEditor(QObject):
         for line in (ui.bylineEdit, ui.locationEdit, ui.keywordsEdit):
             line.setReadOnly(on)
         ui.sectionCombo.setEnabled(not on)
-        ui.eventDateCheck.setEnabled(not on)
-        ui.eventDateEdit.setEnabled(not on and ui.eventDateCheck.isChecked())
+        ui.eventDateEdit.setReadOnly(on)
 
     def _autosave(self, article_id: uuid.UUID, fields: dict[str, Any]) -> Changes:
         """Runs on the worker: saves the fields, then lets the review history keep (and thin)
@@ -230,13 +221,6 @@ class ArticleEditor(QObject):
         if name in ("section", "event_date") or name in self.story.fields:
             return self.story.fields.value(name)
         raise KeyError(name)
-
-    def _event_date(self) -> date | None:
-        ui = self.ui
-        if not ui.eventDateCheck.isChecked():
-            return None
-        day = ui.eventDateEdit.date().toPython()
-        return day if isinstance(day, date) else None
 
     def _on_saved(self, changes: Changes) -> None:
         if changes.saved_at is not None:

@@ -103,7 +103,8 @@ class Imports(QObject):
         self.busy = False
         text = str(error)
         if isinstance(error, UserError):
-            text = f"{text}\n\n{self.tr('Nothing was imported or changed.')}"
+            nothing = self.tr("Nothing was imported or changed.")  # where lupdate finds it
+            text = f"{text}\n\n{nothing}"
             self._tell(QMessageBox.Icon.Warning, title, text)
         self.failed.emit(text)
 

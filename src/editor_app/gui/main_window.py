@@ -80,6 +80,12 @@ class MainWindow(StoryActions, WindowArrangement, QMainWindow):
         self._build_menus()
         self.review = ReviewController(self.desk, self, self.ui)  # who, status, history, hand-off
         self.review.open_requested.connect(lambda aid: self.open_story(aid, quiet=True))
+        from editor_app.gui.imports import Imports
+
+        self.imports = Imports(self.desk, self)  # File › import an article, the sections
+        self.ui.menuFile.insertActions(self.review.action_receive, self.imports.actions())
+        self.imports.story_imported.connect(self.open_story)
+        self.imports.sections_imported.connect(lambda _s: self.reload_directory())
         body = self.ui.bodyEdit
 
         def save_words(_word: str) -> None:

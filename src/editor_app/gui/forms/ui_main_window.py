@@ -10,9 +10,10 @@
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
 from PySide6.QtGui import (QAction)
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDockWidget, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QMenuBar, QPlainTextEdit, QScrollArea, QSplitter, QStackedWidget, QStatusBar, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QMenuBar, QPlainTextEdit, QScrollArea, QSplitter, QStackedWidget, QStatusBar, QTableView, QVBoxLayout, QWidget)
 
 from editor_app.gui.editor.body_editor import BodyEditor
+from editor_app.gui.editor.date_field import VietDateField
 from editor_app.gui.editor.headline_edit import HeadlineEdit
 
 class Ui_MainWindow(object):
@@ -255,14 +256,13 @@ class Ui_MainWindow(object):
 
         self.metaLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.locationEdit)
 
-        self.eventDateCheck = QCheckBox(self.metaPanel)
-        self.eventDateCheck.setObjectName(u"eventDateCheck")
+        self.eventDateLabel = QLabel(self.metaPanel)
+        self.eventDateLabel.setObjectName(u"eventDateLabel")
 
-        self.metaLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.eventDateCheck)
+        self.metaLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.eventDateLabel)
 
-        self.eventDateEdit = QDateEdit(self.metaPanel)
+        self.eventDateEdit = VietDateField(self.metaPanel)
         self.eventDateEdit.setObjectName(u"eventDateEdit")
-        self.eventDateEdit.setCalendarPopup(True)
 
         self.metaLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.eventDateEdit)
 
@@ -308,6 +308,7 @@ class Ui_MainWindow(object):
         self.keywordsLabel.setBuddy(self.keywordsEdit)
         self.bylineLabel.setBuddy(self.bylineEdit)
         self.locationLabel.setBuddy(self.locationEdit)
+        self.eventDateLabel.setBuddy(self.eventDateEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.menubar.addAction(self.menuFile.menuAction())
@@ -441,8 +442,7 @@ class Ui_MainWindow(object):
         self.keywordsLabel.setText(QCoreApplication.translate("MainWindow", u"Keywords (comma-separated)", None))
         self.bylineLabel.setText(QCoreApplication.translate("MainWindow", u"Byline", None))
         self.locationLabel.setText(QCoreApplication.translate("MainWindow", u"Location", None))
-        self.eventDateCheck.setText(QCoreApplication.translate("MainWindow", u"Event date", None))
-        self.eventDateEdit.setDisplayFormat(QCoreApplication.translate("MainWindow", u"d/M/yyyy", None))
+        self.eventDateLabel.setText(QCoreApplication.translate("MainWindow", u"Event date", None))
         self.metaInfo.setText("")
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
         self.menuNewFromTemplate.setTitle(QCoreApplication.translate("MainWindow", u"New in section", None))
