@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from gui.editor.editor_helpers import commit
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from editor_app.gui.editor.body_editor import BodyEditor
@@ -66,6 +68,7 @@ def test_match_case_and_whole_words(qtbot: QtBot, editor: BodyEditor) -> None:
     editor.setPlainText(TEXT)
     editor.show_find()
     bar = editor.find_bar
+    bar.diacritics_check.setChecked(False)
     commit(bar.find_edit, "Dương")
     assert bar.count_label.text() == "1/4"  # Dương, Dương, dương, DƯƠNG
     bar.case_check.setChecked(True)
@@ -141,3 +144,96 @@ def test_escape_closes_and_gives_focus_back(qtbot: QtBot, editor: BodyEditor) ->
     assert editor.viewportMargins().bottom() == 0
     assert editor.extraSelections() == []
     qtbot.waitUntil(lambda: editor.hasFocus())
+
+
+# --- issue 15, point 7 ------------------------------------------------------------------------
+def test_ignore_diacritics_is_on_by_default(qtbot: QtBot, editor: BodyEditor) -> None:
+    editor.setPlainText("Ông Dương nói.")
+    qtbot.keyClick(editor, Qt.Key.Key_F, CTRL)
+    bar = editor.find_bar
+    assert bar.diacritics_check.isChecked()
+    qtbot.keyClicks(bar.find_edit, "duong")
+    assert selected(editor) == "Dương"
+    assert bar.count_label.text() == "1/1"
+
+
+def test_a_failed_find_leaves_nothing_selected_and_says_so(
+    qtbot: QtBot, editor: BodyEditor
+) -> None:
+    editor.setPlainText("Ông Dương nói với Dương Đình Nghệ.")
+    cursor = editor.textCursor()
+    cursor.setPosition(3)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_F, CTRL)
+    bar = editor.find_bar
+    bar.diacritics_check.setChecked(True)  # the default; said here for this test alone
+    qtbot.keyClicks(bar.find_edit, "duong")
+    assert selected(editor) == "Dương"
+    assert not bar.find_edit.property("notFound")
+    qtbot.keyClicks(bar.find_edit, "x")  # "duongx": found nowhere
+    assert not editor.textCursor().hasSelection()
+    assert editor.textCursor().position() == 3  # where the search started
+    assert bar.count_label.text() == "No matches"
+    assert bar.find_edit.property("notFound") is True
+    assert bar.count_label.property("warn") is True
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+    qtbot.keyClicks(editor, "a")  # the next key types, it overwrites nothing
+    assert editor.toPlainText() == "Ônga Dương nói với Dương Đình Nghệ."
+    qtbot.keyClick(editor, Qt.Key.Key_F, CTRL)
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_End)
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Backspace)  # "duong" again: found, not red
+    assert selected(editor) == "Dương"
+    assert not bar.find_edit.property("notFound")
+    assert not bar.count_label.property("warn")
+
+
+_VI_WORDS = {
+    "Find": "Tìm",
+    "Match case": "Phân biệt hoa thường",
+    "Whole words": "Nguyên từ",
+    "Aa": "Aa",
+    "No marks": "Không dấu",
+    "Word": "Nguyên từ",
+    "No matches": "Không tìm thấy",
+}
+
+
+class _Vietnamese(QTranslator):
+    """The find bar's words in Vietnamese (the longest the bar shows), whatever the catalog."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return _VI_WORDS.get(source) if context == "FindBar" else None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("vietnamese", [False, True], ids=["en", "vi"])
+def test_the_options_fit_a_600_px_bar(qtbot: QtBot, qapp: QApplication, vietnamese: bool) -> None:
+    translator = _Vietnamese()
+    if vietnamese:
+        qapp.installTranslator(translator)
+    try:
+        editor = BodyEditor()
+    finally:
+        qapp.removeTranslator(translator)
+    qtbot.addWidget(editor)
+    editor.resize(600 + 2 * editor.frameWidth(), 400)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.show_find()
+    bar = editor.find_bar
+    assert bar.width() == 600
+    options = (bar.case_check, bar.diacritics_check, bar.word_check)
+    assert [o.width() >= o.sizeHint().width() for o in options] == [True] * 3
+    assert all(o.isVisible() for o in options)
+    assert options[-1].geometry().right() < bar.close_button.geometry().left()
+    assert bar.close_button.geometry().right() < bar.width()
+    assert bar.find_edit.width() >= 150
+    assert all(o.toolTip() and o.accessibleName() == o.toolTip() for o in options)
+    bar.find_edit.setText("zzz")  # found nowhere: "No matches" shows whole
+    label = bar.count_label
+    qtbot.waitUntil(lambda: label.width() >= label.sizeHint().width() > 0)
+    assert label.geometry().right() < options[0].geometry().left()

@@ -3,6 +3,12 @@
 Searches as you type, from where the bar was opened; Enter finds the next match, Shift+Enter
 the previous one, F3/Shift+F3 too; every match is tinted; "3/12" tells where you are. Replace
 all is one undo step. Escape closes the bar and gives the focus back to the editor.
+
+"Ignore diacritics" is on from the start ("duong" finds "Dương"). What is typed and found
+nowhere leaves nothing selected (the cursor goes back where the search started, so the next key
+overwrites nothing) and turns the box red with "No matches". The options are checkable buttons
+with short labels (their full words in the tooltip) in the bar's own UI font, not the body's:
+they fit a 600 px body (issue 15, point 7).
 """
 
 from __future__ import annotations
@@ -10,13 +16,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QTextEdit,
     QToolButton,
@@ -30,6 +37,8 @@ from editor_app.gui.editor.search import SearchOptions, find_all
 __all__ = ["FindBar"]
 
 MAX_TINTED = 2000  # matches tinted at once; counting goes on past it
+NOT_FOUND = "notFound"  # the find box's dynamic property while what it holds is found nowhere
+_STYLE = 'QLineEdit#findEdit[notFound="true"] { border: 2px solid #c0392b; }'
 
 
 class FindBar(QWidget):
@@ -46,6 +55,7 @@ class FindBar(QWidget):
         self._origin = 0  # where incremental search starts
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Window)
+        self.setFont(QApplication.font())  # the UI's, not the body's larger text font
         self._build_widgets()
         self._build_layout()
         self._connect()
@@ -58,6 +68,7 @@ class FindBar(QWidget):
         self.find_edit.setObjectName("findEdit")
         self.find_edit.setPlaceholderText(self.tr("Find"))
         self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setStyleSheet(_STYLE)
         self.replace_edit = QLineEdit(self)
         self.replace_edit.setObjectName("replaceEdit")
         self.replace_edit.setPlaceholderText(self.tr("Replace with"))
@@ -75,14 +86,28 @@ class FindBar(QWidget):
             self.tr("Close (Esc)"),
         )
         self.count_label = QLabel(self)
-        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000/0000"))
-        self.case_check = QCheckBox(self.tr("Match case"), self)
-        self.diacritics_check = QCheckBox(self.tr("Ignore diacritics"), self)
-        self.word_check = QCheckBox(self.tr("Whole words"), self)
+        widest = max(("0000/0000", self.tr("No matches")), key=self.fontMetrics().horizontalAdvance)
+        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
+        self.case_check = self._option(self.tr("Aa"), self.tr("Match case"))
+        self.diacritics_check = self._option(
+            self.tr("No marks"), self.tr("Ignore diacritics and đ: “duong” finds “Dương”")
+        )
+        self.diacritics_check.setChecked(True)
+        self.word_check = self._option(self.tr("Word"), self.tr("Whole words"))
         self.replace_button = QPushButton(self.tr("Replace"), self)
         self.replace_all_button = QPushButton(self.tr("Replace all"), self)
-        for check in (self.case_check, self.diacritics_check, self.word_check):
-            check.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def _option(self, text: str, tip: str) -> QToolButton:
+        """A search option: a checkable button with a short label, never narrower than it."""
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        return button
 
     def _build_layout(self) -> None:
         """The find row (what to find, the buttons, the options) above the replace row."""
@@ -140,9 +165,9 @@ class FindBar(QWidget):
         """Shows the bar (with the replace row when replace), the selection as what to find."""
         cursor = self._editor.textCursor()
         selected = cursor.selectedText()
+        self._origin = cursor.selectionStart()
         if selected and "\u2029" not in selected:
             self.find_edit.setText(nfc(selected))
-        self._origin = cursor.selectionStart()
         self._set_replace_visible(replace)
         was_visible = self.isVisible()
         self.show()
@@ -260,11 +285,16 @@ class FindBar(QWidget):
     # --- state ----------------------------------------------------------------------------------
     def _needle_changed(self) -> None:
         self._matches = None
-        if self.find_edit.text():
-            self._go(self._origin, 1)
-        else:
-            self._update_count()
+        if not (self.find_edit.text() and self._go(self._origin, 1)):
+            self._unselect()  # nothing to find, or found nowhere: no match left selected
         self._tint()
+
+    def _unselect(self) -> None:
+        """No selection; the cursor where the search started."""
+        cursor = self._editor.textCursor()
+        cursor.setPosition(min(self._origin, self._editor.document().characterCount() - 1))
+        self._editor.setTextCursor(cursor)
+        self._update_count()
 
     def _options_changed(self) -> None:
         self._needle_changed()
@@ -280,6 +310,8 @@ class FindBar(QWidget):
             self._tint()
 
     def _update_count(self) -> None:
+        found_nowhere = bool(self.find_edit.text()) and not self.matches()
+        self._show_not_found(found_nowhere)
         if not self.find_edit.text():
             self.count_label.setText("")
             return
@@ -292,6 +324,16 @@ class FindBar(QWidget):
         self.count_label.setText(
             self.tr("{current}/{total}").format(current=current, total=len(matches))
         )
+
+    def _show_not_found(self, on: bool) -> None:
+        """The find box framed in red and the count in red while what it holds is nowhere."""
+        for widget, name in ((self.find_edit, NOT_FOUND), (self.count_label, "warn")):
+            if widget.property(name) is on:
+                continue
+            widget.setProperty(name, on)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.update()
 
     def _tint(self) -> None:
         if not self.isVisible() or not self.find_edit.text():
