@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from editor_app.domain.article import Article
+from editor_app.domain.collation import sort_key
 from editor_app.domain.errors import ValidationError
 from editor_app.domain.officials.csv_io import RowError, parse_title
 from editor_app.domain.officials.detect import OfficialsIndex
@@ -94,7 +95,7 @@ def matches(official: Official, query: str) -> bool:
     return all(word in key for word in fold(query).split())
 
 
-def _rank(official: Official, folded_query: str) -> tuple[int, str]:
+def _rank(official: Official, folded_query: str) -> tuple[int, tuple[object, ...]]:
     names = [fold(official.full_name), *(fold(a) for a in official.aliases)]
     if folded_query in names:
         rank = 0
@@ -104,14 +105,15 @@ def _rank(official: Official, folded_query: str) -> tuple[int, str]:
         rank = 2
     else:
         rank = 3
-    return rank, fold(official.full_name)
+    return rank, sort_key(official.full_name)
 
 
 def filter_officials(officials: Sequence[Official], query: str) -> list[Official]:
-    """The officials matching a query, best first (all, by name, for an empty query)."""
+    """The officials matching a query, best first, in Vietnamese alphabetical order within the
+    same rank (all, in that order, for an empty query)."""
     folded = " ".join(fold(query).split())
     if not folded:
-        return sorted(officials, key=lambda o: fold(o.full_name))
+        return sorted(officials, key=lambda o: sort_key(o.full_name))
     return sorted((o for o in officials if matches(o, folded)), key=lambda o: _rank(o, folded))
 
 

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from editor_app.domain.collation import sort_key
 from editor_app.domain.officials.people import Official
-from editor_app.domain.text import fold
 
 
 class OfficialFilter(QComboBox):
@@ -32,7 +32,7 @@ class OfficialFilter(QComboBox):
         self.blockSignals(True)
         self.clear()
         self.addItem(self.tr("All officials"), None)
-        for o in sorted(self._load(), key=lambda o: fold(o.full_name)):
+        for o in sorted(self._load(), key=lambda o: sort_key(o.full_name)):
             label = o.full_name + (self.tr(" (retired)") if o.retired else "")
             self.addItem(label, str(o.id))
         self.setCurrentIndex(max(0, self.findData(str(current))) if current else 0)

@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from editor_app.domain.article import utcnow
+from editor_app.domain.collation import sort_key
 from editor_app.domain.errors import NotFound
 from editor_app.domain.officials.people import Official, Title
 from editor_app.store.models import ArticleOfficialRow, ArticleRow, OfficialRow, OfficialTitleRow
@@ -47,10 +48,12 @@ def upsert_official(session: Session, official: Official) -> bool:
 
 
 def list_officials(session: Session, include_retired: bool = True) -> list[Official]:
-    stmt = select(OfficialRow).order_by(OfficialRow.full_name)
+    """In Vietnamese alphabetical order (`domain.collation`: D, then Đ), not SQLite's."""
+    stmt = select(OfficialRow)
     if not include_retired:
         stmt = stmt.where(OfficialRow.retired.is_(False))
-    return [_official_from_row(r) for r in session.scalars(stmt)]
+    found = [_official_from_row(r) for r in session.scalars(stmt)]
+    return sorted(found, key=lambda o: sort_key(o.full_name))
 
 
 def get_official(session: Session, official_id: uuid.UUID) -> Official:
