@@ -144,6 +144,25 @@ class SearchRow:
     snippet: str
 
 
+class Match(str):
+    """A MATCH expression: every word of the query anywhere in a story. `close`, when the query
+    has two words or more: the same words close together (FTS5 NEAR), which `fts_search` looks
+    for first: "dang thi anh" lists the story naming Đặng Thị Ánh above one where "Đảng",
+    "thị" and "Anh" are scattered (issue 15, point 7). A str, so callers pass it on as one."""
+
+    close: str | None
+
+    def __new__(cls, loose: str, close: str | None = None) -> Match:
+        match = super().__new__(cls, loose)
+        match.close = close
+        return match
+
+
+# A hit with its words close together ranks this much better than any other (bm25 ranks are a
+# few units, the newest-first ones under `limit`), so lists merged by rank keep them first.
+CLOSE_FIRST = 1_000_000.0
+
+
 def _variants(token: str) -> list[str]:
     """All spellings of a folded token with each d possibly đ (bounded)."""
     out = [""]
@@ -155,20 +174,21 @@ def _variants(token: str) -> list[str]:
     return out
 
 
-def build_match_query(user_query: str, prefix_last: bool = False) -> str | None:
+def build_match_query(user_query: str, prefix_last: bool = False) -> Match | None:
     """A safe FTS5 MATCH expression from anything a user types, or None when nothing to search.
 
     Every token becomes a double-quoted string, so quotes, `-`, `*`, `AND`, `NEAR(` and stray
-    punctuation are plain words, never syntax. Words are ANDed; a query in double quotes is a
-    phrase. The words come from `parse_query`: at most MAX_TERMS of them, each once, from the
-    first MAX_QUERY_CHARS characters, so a pasted or repeated query stays fast.
+    punctuation are plain words, never syntax. Words are ANDed, and searched close together
+    first (`Match.close`); a query in double quotes is a phrase. The words come from
+    `parse_query`: at most MAX_TERMS of them, each once, from the first MAX_QUERY_CHARS
+    characters, so a pasted or repeated query stays fast.
     """
     query = parse_query(user_query)
     tokens = list(query.terms)
     if not tokens:
         return None
     if query.phrase:
-        return _phrase_match(tokens)
+        return Match(_phrase_match(tokens))
     # Only a last word written once may be a word's beginning; a repeated one is whole.
     prefix_last = prefix_last and query.open_last
     if prefix_last and len(tokens[-1]) < MIN_PREFIX:
@@ -181,7 +201,24 @@ def build_match_query(user_query: str, prefix_last: bool = False) -> str | None:
         star = "*" if prefix_last and i == len(tokens) - 1 else ""
         alts = [f'"{v}"{star}' for v in _variants(tok)]
         parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
-    return " AND ".join(parts)
+    return Match(" AND ".join(parts), _close_match(tokens, prefix_last))
+
+
+def _close_match(tokens: list[str], prefix_last: bool) -> str | None:
+    """The words within one word of each other, in any order (a name with its middle name left
+    out: "nguyen huy" finds "Nguyễn Đức Huy"), each spelling of the d's a NEAR group of its
+    own; None for one word, or past _VARIANT_LIMIT spellings (then only the loose query)."""
+    if len(tokens) < 2:
+        return None
+    spellings: list[list[str]] = [[]]
+    for tok in tokens:
+        spellings = [[*s, v] for s in spellings for v in _variants(tok)]
+        if len(spellings) > _VARIANT_LIMIT:
+            return None
+    star = "*" if prefix_last else ""
+    window = len(tokens) - 1  # FTS5 counts the words between the first and the last
+    groups = (" ".join(f'"{v}"' for v in s) + star for s in spellings)
+    return " OR ".join(f"NEAR({g}, {window})" for g in groups)
 
 
 def _phrase_match(tokens: list[str]) -> str:
@@ -232,7 +269,24 @@ FTS_TOP_COLUMNS = ("headline", "sapo", "officials", "keywords")
 def fts_search(
     conn: Connection, match: str, limit: int, where_sql: str = "", prefix: bool = False
 ) -> list[SearchRow]:
-    """Best first, with a snippet of the best-matching column; `rank` is smaller for better."""
+    """Best first, with a snippet of the best-matching column; `rank` is smaller for better.
+    For a `Match` with `close`, the hits with the words close together come first (their
+    rank CLOSE_FIRST lower), then the others."""
+    close = match.close if isinstance(match, Match) else None
+    if not close:
+        return _fts_search(conn, str(match), limit, where_sql)
+    first = [
+        SearchRow(r.pk, r.rank - CLOSE_FIRST, r.snippet)
+        for r in _fts_search(conn, close, limit, where_sql)
+    ]
+    if len(first) >= limit:
+        return first
+    seen = {r.pk for r in first}
+    rest = _fts_search(conn, str(match), limit + len(first), where_sql)
+    return first + [r for r in rest if r.pk not in seen][: limit - len(first)]
+
+
+def _fts_search(conn: Connection, match: str, limit: int, where_sql: str) -> list[SearchRow]:
     snippet = f"snippet({FTS_TABLE}, -1, '[', ']', '…', 16)"
     count_sql = text(
         f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
