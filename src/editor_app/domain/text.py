@@ -80,14 +80,40 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str, max_length: int = 80) -> str:
-    """A URL slug from a Vietnamese headline: only [a-z0-9-], no leading/trailing dash."""
+    """A URL slug from a Vietnamese headline: only [a-z0-9-], no leading/trailing dash, at most
+    max_length characters, cut between words.
+
+    A number that ends the headline (a year, a date: "… quý I năm 2023", "… ngày 12/4/2023") is
+    kept when it takes at most half the length: the words before it are cut instead, so
+    "…-quy-i-2023" and not "…-quy-i-nam" (issue 15, point 7). 80 characters, because an
+    export's photos are named `<slug>/images/<slug>-<n>-<width>.<ext>`: the slug twice in a path
+    Windows caps at 260. A published story keeps the slug it was given (`Publication.slug`).
+    """
     folded = fold(text)
     ascii_only = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
     slug = _SLUG_DROP_RE.sub("-", ascii_only.lower()).strip("-")
-    if len(slug) > max_length:
-        cut = slug[:max_length]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
-    return slug.strip("-")
+    if len(slug) <= max_length:
+        return slug
+    words = slug.split("-")
+    numbers = 0
+    while numbers < len(words) - 1 and words[-1 - numbers].isdigit():
+        numbers += 1
+    tail = "-".join(words[len(words) - numbers :])
+    if numbers and len(tail) <= max_length // 2:
+        head = _words_within(words[:-numbers], max_length - len(tail) - 1)
+        return f"{head}-{tail}" if head else tail
+    return _words_within(words, max_length)
+
+
+def _words_within(words: list[str], limit: int) -> str:
+    """The first words joined by dashes, within limit characters (a first word longer than
+    that is cut)."""
+    out = words[0][:limit]
+    for word in words[1:]:
+        if len(out) + 1 + len(word) > limit:
+            break
+        out = f"{out}-{word}"
+    return out
 
 
 class TextCounts:

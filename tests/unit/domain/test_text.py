@@ -68,6 +68,23 @@ def test_slug_of_vietnamese_headline() -> None:
     assert slugify("Đắk Lắk: “Đường” mới!") == "dak-lak-duong-moi"
 
 
+def test_a_long_slug_keeps_the_number_that_ends_it() -> None:
+    """Cut at 80 between words, the year went ("…-quy-i-nam"): the words before it go instead."""
+    headline = "Ban Tuyên giáo Tỉnh ủy giao ban công tác giáo dục lý luận chính trị quý I năm 2023"
+    assert slugify(headline) == (
+        "ban-tuyen-giao-tinh-uy-giao-ban-cong-tac-giao-duc-ly-luan-chinh-tri-quy-i-2023"
+    )
+    dated = slugify("Hội nghị " * 12 + "ngày 12/4/2023")
+    assert dated.startswith("hoi-nghi-") and dated.endswith("-12-4-2023") and len(dated) <= 80
+    assert slugify("Giao ban quý I năm 2023") == "giao-ban-quy-i-nam-2023"  # short: every word
+    number = "1" * 50  # more than half the length: cut as any word
+    assert slugify("Mã số " * 8 + number) == "-".join(["ma-so"] * 8)
+    assert slugify("Năm " + "2023 " * 30) == "nam-" + "-".join(["2023"] * 15)
+    assert slugify("a" * 100) == "a" * 80
+    exact = "-".join(["abcd"] * 16)  # 79 characters, then a word that does not fit
+    assert slugify(exact + " efgh") == exact
+
+
 @given(st.text())
 def test_nfc_holds(s: str) -> None:
     assert unicodedata.is_normalized("NFC", nfc(s))

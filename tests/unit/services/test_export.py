@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 import uuid
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.workflow import Role, Status, User
 from editor_app.services.export import NotReady, creator_of
 from editor_app.services.workspace import Workspace
+from editor_app.store.repo import publication as prepo
 
 SECTION = "Chính trị/Xây dựng Đảng"
 EDITOR = User("Trần Thu Hà", Role.EDITOR)
@@ -131,3 +133,33 @@ def test_preview_html_has_the_headline_and_no_export_parts(ws: Workspace) -> Non
     html = ws.export.preview_html(aid)
     assert "Giao ban công tác quý I" in html
     assert "application/ld+json" not in html
+
+
+# 82 characters as a slug: cut at 80 between words, it lost its year (issue 15, point 7)
+LONG_HEADLINE = "Ban Tuyên giáo Tỉnh ủy giao ban công tác giáo dục lý luận chính trị quý I năm 2023"
+
+
+def test_the_export_folder_of_a_long_headline_ends_with_its_year(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    aid = _story(ws, LONG_HEADLINE, published=False)
+    out = tmp_path / "out"
+    out.mkdir()
+    bundle = ws.export.export(aid, out, force_reason="Thử", user=EDITOR).path
+    assert bundle.parent == out
+    assert bundle.name.startswith("ban-tuyen-giao-tinh-uy-giao-ban-")
+    assert bundle.name.endswith("-2023")
+    assert len(bundle.name) <= 80
+
+
+def test_a_published_story_keeps_the_slug_it_was_given(ws: Workspace, tmp_path: Path) -> None:
+    """Slugs are for life: a story published with the slug cut the old way keeps it."""
+    aid = _story(ws, LONG_HEADLINE)
+    given = "ban-tuyen-giao-tinh-uy-giao-ban-cong-tac-giao-duc-ly-luan-chinh-tri-quy-i-nam"
+    with ws.db.transaction() as s:  # the record as the app wrote it before
+        pub = prepo.get_publication(s, aid)
+        prepo.save_publication(s, aid, dataclasses.replace(pub, slug=given))
+    assert ws.publishing.slug(aid) == given
+    out = tmp_path / "out"
+    out.mkdir()
+    assert ws.export.export(aid, out, force_reason="Thử", user=EDITOR).path == out / given
