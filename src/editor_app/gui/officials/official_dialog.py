@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -57,7 +58,7 @@ class TitleTable(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         buttons = QHBoxLayout()
         for text, slot, name in (
-            (self.tr("Add title"), self.add_row, "addTitle"),
+            (self.tr("Add title"), self.add_title, "addTitle"),
             (self.tr("Remove"), self.remove_row, "removeTitle"),
             (self.tr("Up"), lambda: self.move_row(-1), "titleUp"),
             (self.tr("Down"), lambda: self.move_row(1), "titleDown"),
@@ -77,12 +78,23 @@ class TitleTable(QWidget):
         for t in titles:
             self.add_row(t.text, format_day(t.start), format_day(t.end))
 
-    def add_row(self, text: str = "", start: str = "", end: str = "") -> None:
+    def add_row(self, text: str = "", start: str = "", end: str = "") -> QTableWidgetItem:
+        """A row at the end, made current; returns its title cell."""
         row = self.table.rowCount()
         self.table.insertRow(row)
-        for col, value in ((TEXT, text), (START, start), (END, end)):
-            self.table.setItem(row, col, QTableWidgetItem(value))
+        items = [QTableWidgetItem(value) for value in (text, start, end)]
+        for col, item in zip((TEXT, START, END), items, strict=True):
+            self.table.setItem(row, col, item)
         self.table.setCurrentCell(row, TEXT)
+        return items[TEXT]
+
+    def add_title(self) -> None:
+        """A new row whose title cell is open for typing, with the focus (it used to take no
+        key until a double-click)."""
+        item = self.add_row()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.scrollToItem(item)
+        self.table.editItem(item)
 
     def remove_row(self) -> None:
         row = self.table.currentRow()
