@@ -17,6 +17,7 @@ from editor_app.gui.editor.nfc_input import CommandKeyGuard
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
+from editor_app.services.session import note_edited
 
 if TYPE_CHECKING:
     from editor_app.gui.bus import ChangeBus
@@ -195,6 +196,8 @@ class ArticleEditor(QObject):
         """Runs on the worker: saves the fields, then lets the review history keep (and thin)
         an autosave revision for the user."""
         changes = self.workspace.articles.save_fields(article_id, fields)
+        if changes.articles:  # this session's work: a crash now lists it as recovered
+            note_edited(self.workspace.data_dir, article_id)
         user = self.story.user
         if user is not None and changes.articles:  # not when nothing changed (undone typing)
             try:
