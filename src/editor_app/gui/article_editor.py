@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from typing import TYPE_CHECKING, Any
@@ -13,8 +14,10 @@ from editor_app.domain.article import Article
 from editor_app.domain.section import Section
 from editor_app.domain.text import count_text, format_number, reading_minutes
 from editor_app.gui.autosave import SaveManager
+from editor_app.gui.editor.body_editor import CursorState
 from editor_app.gui.editor.nfc_input import CommandKeyGuard
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
+from editor_app.gui.settings import BODY_CURSORS, BODY_CURSORS_MAX, Settings
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 from editor_app.services.session import note_edited
@@ -47,6 +50,42 @@ def parse_keywords(text: str) -> list[str]:
     return [k.strip() for k in text.split(",") if k.strip()]
 
 
+class CursorMemory:
+    """Where the body's cursor and scroll were in each of the last stories opened (at most
+    `BODY_CURSORS_MAX`), kept in the user's settings so that a restart finds them; in memory
+    only without settings. Nothing of it goes to the database."""
+
+    def __init__(self, settings: Settings | None) -> None:
+        self._settings = settings
+        self._states: dict[uuid.UUID, CursorState] = {}
+        raw = settings.get(BODY_CURSORS) if settings is not None else ""
+        try:
+            stored = json.loads(raw) if raw else {}
+        except ValueError:
+            stored = {}
+        for key, value in stored.items() if isinstance(stored, dict) else ():
+            try:
+                position, anchor, scroll = (int(v) for v in value)
+                self._states[uuid.UUID(key)] = CursorState(position, anchor, scroll)
+            except (TypeError, ValueError):
+                continue
+
+    def get(self, article_id: uuid.UUID) -> CursorState | None:
+        return self._states.get(article_id)
+
+    def remember(self, article_id: uuid.UUID, state: CursorState) -> None:
+        """state is the story's latest: it goes last, and the oldest beyond the bound go."""
+        self._states.pop(article_id, None)
+        self._states[article_id] = state
+        for old in list(self._states)[:-BODY_CURSORS_MAX]:
+            del self._states[old]
+
+    def save(self) -> None:
+        if self._settings is not None:
+            stored = {str(k): [s.position, s.anchor, s.scroll] for k, s in self._states.items()}
+            self._settings.set(BODY_CURSORS, json.dumps(stored))
+
+
 class ArticleEditor(QObject):
     """Loads a story into the form and writes every edit back through the SaveManager."""
 
@@ -61,6 +100,7 @@ class ArticleEditor(QObject):
         story: StoryContext,
         bus: ChangeBus,
         parent: QObject | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = ui
@@ -68,13 +108,17 @@ class ArticleEditor(QObject):
         self.story = story
         self.bus = bus
         self.article: Article | None = None  # the story the fields show
-        self._cursor_states: dict[uuid.UUID, Any] = {}
+        if settings is None:  # the window's, where the body's cursors are kept across restarts
+            found = getattr(parent, "settings", None)
+            settings = found if isinstance(found, Settings) else None
+        self.cursor_memory = CursorMemory(settings)
         self._loading = False
         self._saved_state = ""  # what the status bar said after the last save that wrote
         self.read_only = False
         self.saver = SaveManager(self._autosave, self._read_field, worker, self)
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_failed)
+        self.saver.closing.connect(self._remember_cursor)
         self._keyword_model = QStringListModel(self)
         completer = KeywordCompleter(self._keyword_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -153,8 +197,7 @@ class ArticleEditor(QObject):
     # --- loading --------------------------------------------------------------------------------
     def open(self, article: Article | None) -> None:
         """Shows a story; pending edits of the previous one are saved first."""
-        if self.article is not None:
-            self._cursor_states[self.article.id] = self.ui.bodyEdit.cursor_state()
+        self._remember_cursor()
         self.saver.set_article(article.id if article else None)
         self.article = article
         ui = self.ui
@@ -174,11 +217,18 @@ class ArticleEditor(QObject):
             ui.eventDateEdit.setDate(article.event_date)
         finally:
             self._loading = False
-        state = self._cursor_states.get(article.id)
+        state = self.cursor_memory.get(article.id)
         if state is not None:
             ui.bodyEdit.restore_cursor_state(state)
         self._update_hints()
         self._update_counts()
+
+    def _remember_cursor(self) -> None:
+        """The shown story's cursor and scroll, kept for the next time it opens (another story
+        opens, or the window closes)."""
+        if self.article is not None:
+            self.cursor_memory.remember(self.article.id, self.ui.bodyEdit.cursor_state())
+            self.cursor_memory.save()
 
     def set_read_only(self, on: bool) -> None:
         """The story shown but not editable (a reporter's approved story; the context saved

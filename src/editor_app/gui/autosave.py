@@ -30,6 +30,7 @@ Saver = Callable[[uuid.UUID, dict[str, Any]], Changes]
 class SaveManager(QObject):
     saved = Signal(object)  # Changes
     failed = Signal(str)
+    closing = Signal()  # the window closes: the last moment the fields are as the user left them
 
     def __init__(
         self,
@@ -109,6 +110,8 @@ class SaveManager(QObject):
         """The window closes: saves everything, waits for the disk, then saves no more (a
         closed window's body may still be re-highlighted, e.g. when the application's style
         changes, which Qt reports as a text change)."""
+        if not self._closed:
+            self.closing.emit()
         self.flush()
         self._closed = True
         self._idle.stop()

@@ -39,6 +39,11 @@ RECEIVE_FOLDER = Option[str]("state/receive_folder", str, "", "")
 TEXT_IMPORT_FOLDER = Option[str]("state/text_import_folder", str, "", "")
 IMPORT_PHOTOS_FOLDER = Option[str]("state/import_photos_folder", str, "", "")
 SECTIONS_IMPORT_FOLDER = Option[str]("state/sections_import_folder", str, "", "")
+# Where the cursor and the scroll were in the body of each of the last stories opened (a JSON
+# map of story id to [position, anchor, scroll], the latest last): the cursor is there again
+# after a restart. Written when another story opens and on close; never in the database.
+BODY_CURSORS = Option[str]("state/body_cursors", str, "", "")
+BODY_CURSORS_MAX = 50
 
 RECENT_MAX = 10
 
