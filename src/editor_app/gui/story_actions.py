@@ -74,10 +74,13 @@ class StoryActions:
         article = self.story.article
         if article is None:
             return
-        self.story.flush()
+        self.story.flush()  # nothing typed is left pending: the story is read-only from now on
 
         def trashed(_changes: Changes) -> None:
-            self._show(None)
+            if self.ui.actionShowTrash.isChecked():  # the list shows the trash: it stays open,
+                self.open_story(article.id, quiet=True)  # read-only, as stored now
+            else:
+                self._show(None)
             self.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "Moved to trash: {h}").format(
                     h=article.headline

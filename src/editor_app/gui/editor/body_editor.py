@@ -167,6 +167,9 @@ class BodyEditor(BodySpelling, QPlainTextEdit):
 
     # --- NFC input ----------------------------------------------------------------------------
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        if self.isReadOnly():  # Qt's text control would still insert a commit sent to it
+            event.ignore()
+            return
         passed = nfc_input.committed(self, event, nfc)
         if passed is not None:
             super().inputMethodEvent(passed)

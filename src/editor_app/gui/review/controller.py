@@ -203,6 +203,7 @@ class ReviewController(ReviewDialogs, QObject):
         """Status, read-only, banners and actions of the open story, as stored now."""
         article = self.story.article
         has = article is not None
+        trashed = article is not None and article.trashed_at is not None
         if article is not None:
             try:
                 summary = self.ws.articles.summaries([article.id]).get(article.id)
@@ -211,18 +212,23 @@ class ReviewController(ReviewDialogs, QObject):
             if summary is not None:
                 self.status = summary.status
                 article.status = summary.status
+                trashed = summary.trashed  # as stored now (trashed or restored since shown)
         status = self.status if has else None
         if status is not None:
             self.bar.set_status_text(status_label(status))
         self.bar.status_button.setEnabled(has)
-        self.read_only = bool(
+        approved = bool(
             has
             and status is not None
             and self.user is not None
             and not can_edit(status, self.user.role)
         )
+        # A story in the trash is only shown: what is typed there would go nowhere.
+        self.read_only = trashed or approved
         self._apply_read_only(self.read_only)
-        if self.read_only and status is not None:
+        if trashed:
+            self.bar.show_read_only(self.tr("Story in the trash — restore it to edit."))
+        elif approved and status is not None:
             self.bar.show_read_only(
                 self.tr(
                     "Story {status} — read only. A reporter cannot change a story once it is "
