@@ -25,7 +25,7 @@ from editor_app.gui.editor.positions import PositionMap
 from editor_app.gui.editor.spell_highlight import misspelled_format
 from editor_app.services.spelling import SpellChecker
 
-__all__ = ["MarkdownHighlighter", "contrast_ratio", "luminance", "mix"]
+__all__ = ["MarkdownHighlighter", "contrast_ratio", "flag_runs", "luminance", "mix"]
 
 # flags
 MARKUP = 1 << 0
@@ -46,7 +46,10 @@ DIM = MARKUP | URL | IMAGE
 
 _Span = tuple[int, int, int]  # start, end (Python offsets into the line), flags
 
-NORMAL, IN_FENCE = 0, 1
+# A block's state as Qt leaves it (-1) is "normal": a paragraph split by Enter starts its new
+# half at -1, and a state that does not change tells Qt to stop there. With 0 for normal, every
+# Enter also re-highlighted (and spell-checked) the paragraph after the one it split.
+NORMAL, IN_FENCE = -1, 1
 
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _QUOTE = re.compile(r"^(?: {0,3}> ?)+")
@@ -211,22 +214,42 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         return spans
 
     def _apply(self, text: str, spans: list[tuple[int, int, int]]) -> None:
-        n = len(text)
-        flags = [0] * n
-        for s, e, f in spans:
-            for i in range(max(0, s), min(n, e)):
-                flags[i] |= f
         pm = PositionMap(text)
-        start = 0
-        while start < n:
-            f = flags[start]
-            end = start + 1
-            while end < n and flags[end] == f:
-                end += 1
-            if f:
-                a, b = pm.to_qt(start), pm.to_qt(end)
-                self.setFormat(a, b - a, self._format(f))
-            start = end
+        for start, end, f in flag_runs(len(text), spans):
+            a, b = pm.to_qt(start), pm.to_qt(end)
+            self.setFormat(a, b - a, self._format(f))
+
+
+def flag_runs(n: int, spans: list[_Span]) -> list[_Span]:
+    """The runs of equal flags (none: left out) that spans give a line of n characters. A sweep
+    over the spans' ends, not a pass over every character: the body highlights the paragraph
+    typed in at every key."""
+    events: list[tuple[int, int]] = []
+    for s, e, f in spans:
+        s, e = max(0, s), min(n, e)
+        if s < e and f:
+            events += ((s, f), (e, -f))
+    events.sort(key=lambda ev: ev[0])
+    runs: list[_Span] = []
+    active: dict[int, int] = {}  # flags of the spans covering the run, and how many
+    at, current, i = 0, 0, 0
+    while i < len(events):
+        pos = events[i][0]
+        if pos > at and current:
+            if runs and runs[-1][1] == at and runs[-1][2] == current:
+                runs[-1] = (runs[-1][0], pos, current)
+            else:
+                runs.append((at, pos, current))
+        while i < len(events) and events[i][0] == pos:
+            f = events[i][1]
+            active[abs(f)] = active.get(abs(f), 0) + (1 if f > 0 else -1)
+            i += 1
+        current = 0
+        for f, count in active.items():
+            if count:
+                current |= f
+        at = pos
+    return runs
 
 
 def _line_spans(text: str) -> list[_Span]:
