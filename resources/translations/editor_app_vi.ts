@@ -121,47 +121,47 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="135"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="167"/>
         <source>— choose a section —</source>
         <translation>— chọn chuyên mục —</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="215"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="253"/>
         <source>Unsaved changes…</source>
         <translation>Có thay đổi chưa lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="233"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="271"/>
         <source>Saved at {time}</source>
         <translation>Đã lưu lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="242"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="280"/>
         <source>Not saved: {error} — will retry</source>
         <translation>Chưa lưu được: {error} — sẽ thử lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="248"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="286"/>
         <source>{low}–{high} characters</source>
         <translation>{low}–{high} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="250"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="288"/>
         <source>{n} characters — short (aim for {low}–{high})</source>
         <translation>{n} ký tự — ngắn (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="255"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="293"/>
         <source>{n} characters — long (aim for {low}–{high})</source>
         <translation>{n} ký tự — dài (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="260"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="298"/>
         <source>{n} characters</source>
         <translation>{n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="276"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="314"/>
         <source>{words} words · {chars} characters ({nospace} without spaces) · {minutes} min read</source>
         <translation>{words} từ · {chars} ký tự ({nospace} không kể dấu cách) · {minutes} phút đọc</translation>
     </message>
@@ -585,67 +585,83 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="59"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="69"/>
         <source>Find</source>
         <translation>Tìm</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="63"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="74"/>
         <source>Replace with</source>
         <translation>Thay bằng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="67"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="78"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Kết quả trước (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="71"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="82"/>
         <source>Next match (Enter)</source>
         <translation>Kết quả sau (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="75"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="86"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="79"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="91"/>
         <source>Match case</source>
         <translation>Phân biệt hoa thường</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="80"/>
-        <source>Ignore diacritics</source>
-        <translation>Bỏ qua dấu</translation>
-    </message>
-    <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="81"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="96"/>
         <source>Whole words</source>
         <translation>Nguyên từ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="82"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="97"/>
         <source>Replace</source>
         <translation>Thay</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="83"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="98"/>
         <source>Replace all</source>
         <translation>Thay tất cả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="257"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="282"/>
         <source>{count} replaced</source>
         <translation>Đã thay {count}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="288"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="89"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="320"/>
         <source>No matches</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="293"/>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="91"/>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="93"/>
+        <source>No marks</source>
+        <translation>Không dấu</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="93"/>
+        <source>Ignore diacritics and đ: “duong” finds “Dương”</source>
+        <translation>Bỏ qua dấu và đ: “duong” tìm được “Dương”</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="96"/>
+        <source>Word</source>
+        <translation>Nguyên từ</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/find_bar.py" line="325"/>
         <source>{current}/{total}</source>
         <translation>{current}/{total}</translation>
     </message>
@@ -1045,12 +1061,12 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Đang mở kho bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="161"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="163"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="174"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="176"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
@@ -1065,48 +1081,48 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Đã lưu phiên bản {n}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_actions.py" line="82"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="85"/>
         <source>Moved to trash: {h}</source>
         <translation>Đã chuyển vào thùng rác: {h}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_actions.py" line="109"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="112"/>
         <source>Delete for good?</source>
         <translation>Xóa vĩnh viễn?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_actions.py" line="110"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="113"/>
         <source>“{h}” and its photos will be deleted for good. This cannot be undone.</source>
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="275"/>
-        <location filename="../../src/editor_app/gui/story_actions.py" line="113"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="277"/>
+        <location filename="../../src/editor_app/gui/story_actions.py" line="116"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="279"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="281"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="293"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="295"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="305"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="307"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="313"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="315"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="315"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="317"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -1456,52 +1472,52 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>OfficialDialog</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="125"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="137"/>
         <source>Edit official</source>
         <translation>Sửa thông tin người</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="125"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="137"/>
         <source>Add official</source>
         <translation>Thêm người vào danh bạ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="128"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="140"/>
         <source>e.g. Tỉnh ủy Lào Cai</source>
         <translation>ví dụ: Tỉnh ủy Lào Cai</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="130"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="142"/>
         <source>Other names to detect, one a line</source>
         <translation>Các tên khác cần nhận ra, mỗi dòng một tên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="134"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="146"/>
         <source>Retired (hidden from pickers)</source>
         <translation>Đã nghỉ (không hiện khi chọn người)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="141"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="153"/>
         <source>Full name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="142"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="154"/>
         <source>Organisation</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="143"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="155"/>
         <source>Aliases</source>
         <translation>Tên khác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="144"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="156"/>
         <source>Titles</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="145"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="157"/>
         <source>In the order they are written; dates as 15/10/2020, empty: open.</source>
         <translation>Theo thứ tự viết trong bài; ngày dạng 15/10/2020, để trống: không giới hạn.</translation>
     </message>
@@ -2147,22 +2163,27 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Bạn là ai?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="228"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="230"/>
+        <source>Story in the trash — restore it to edit.</source>
+        <translation>Bài đang ở thùng rác — khôi phục để sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="234"/>
         <source>Story {status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
         <translation>Bài {status} — chỉ đọc. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm nhận xét.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="255"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="261"/>
         <source>Returned to the reporter.</source>
         <translation>Đã trả lại cho phóng viên.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="256"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="262"/>
         <source>Returned by {name}: {reason}</source>
         <translation>{name} trả lại: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="302"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="308"/>
         <source>Moved to “{status}”</source>
         <translation>Đã chuyển sang “{status}”</translation>
     </message>
@@ -2548,42 +2569,42 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>TitleTable</name>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="45"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="46"/>
         <source>Title</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="45"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="46"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="45"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="46"/>
         <source>Until</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="48"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="49"/>
         <source>A date such as 15/10/2020; empty: open</source>
         <translation>Ngày dạng 15/10/2020; để trống: không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="60"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="61"/>
         <source>Add title</source>
         <translation>Thêm chức danh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="61"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="62"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="62"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="63"/>
         <source>Up</source>
         <translation>Lên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="63"/>
+        <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="64"/>
         <source>Down</source>
         <translation>Xuống</translation>
     </message>

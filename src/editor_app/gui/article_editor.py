@@ -8,13 +8,14 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from editor_app.domain.article import Article
 from editor_app.domain.section import Section
 from editor_app.domain.text import count_text, format_number, reading_minutes
 from editor_app.gui.autosave import SaveManager
 from editor_app.gui.editor.body_editor import CursorState
+from editor_app.gui.editor.folded_completer import FoldedCompleter
 from editor_app.gui.editor.nfc_input import CommandKeyGuard
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
 from editor_app.gui.settings import BODY_CURSORS, BODY_CURSORS_MAX, Settings
@@ -31,19 +32,6 @@ log = logging.getLogger(__name__)
 
 HEADLINE_RANGE = (60, 100)
 SAPO_RANGE = (150, 300)
-
-
-class KeywordCompleter(QCompleter):
-    """Completes the keyword after the last comma of a comma-separated list."""
-
-    def splitPath(self, path: str) -> list[str]:
-        return [path.rsplit(",", 1)[-1].strip()]
-
-    def pathFromIndex(self, index: Any) -> str:
-        widget = self.widget()
-        current = widget.text() if isinstance(widget, QLineEdit) else ""
-        head = current.rsplit(",", 1)[0] + ", " if "," in current else ""
-        return head + str(index.data())
 
 
 def parse_keywords(text: str) -> list[str]:
@@ -120,7 +108,7 @@ class ArticleEditor(QObject):
         self.saver.failed.connect(self._on_failed)
         self.saver.closing.connect(self._remember_cursor)
         self._keyword_model = QStringListModel(self)
-        completer = KeywordCompleter(self._keyword_model, self)
+        completer = FoldedCompleter(self._keyword_model, self)  # "chuyen" finds "chuyển"
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         ui.keywordsEdit.setCompleter(completer)

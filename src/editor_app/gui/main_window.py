@@ -72,7 +72,9 @@ class MainWindow(StoryActions, WindowArrangement, QMainWindow):
         )
         # Built first, so first to hear of another story and of a change: the panels read
         # the fields it filled, the list redraws before them.
-        self.editor = ArticleEditor(self.ui, workspace, self.worker, self.story, self.bus, self)
+        self.editor = ArticleEditor(
+            self.ui, workspace, self.worker, self.story, self.bus, self, settings=self.settings
+        )
         self.stories = StoryList(workspace, self.ui, self.story, self)
         self.stories.open_requested.connect(self.open_story)
         self.stories.failed.connect(self.show_error)

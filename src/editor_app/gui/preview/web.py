@@ -4,7 +4,6 @@ followed. One profile (off the record) for every preview, living as long as the 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -39,11 +38,14 @@ class LocalOnly(QWebEngineUrlRequestInterceptor):
 
 
 def prepare_rendering() -> None:
-    """Headless (the offscreen platform: tests, screenshots) there is no OpenGL or Vulkan:
-    Qt Quick, which composites the web view, is told to draw in software rather than try
-    both and warn. On a desktop nothing changes. Call before the first web view."""
+    """Qt Quick, which composites the web view, draws in software. With OpenGL, once the
+    preview had been shown every key typed anywhere in the window recomposited it through
+    OpenGL: 13–17 ms a key on a display without a hardware driver (a virtual machine, a
+    remote desktop, an office PC on a software driver, Xvfb), enough to lose letters typed
+    15 ms apart; in software 1–3 ms (benchmarks/typing_keys.py). The preview is a static page:
+    software draws it as fast as it is needed. Call before the first web view."""
     global _prepared
-    if not _prepared and QGuiApplication.platformName() == "offscreen":
+    if not _prepared:
         QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
     _prepared = True
 
