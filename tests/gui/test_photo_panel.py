@@ -185,3 +185,21 @@ def test_pasting_an_image_from_the_clipboard_attaches_it(
     assert (photos[0].width, photos[0].height) == (320, 200)
     assert photos[0].filename.startswith("anh-dan-") and photos[0].format == "PNG"
     qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=5000)
+
+
+def test_a_caption_typed_names_its_story_for_the_recovery_notice(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    """Only the caption changed in this session: a crash now still lists the story."""
+    from editor_app.services.session import SessionService
+
+    panel, article_id = open_story(qtbot, window, workspace)
+    attach_two(qtbot, panel, tmp_path)
+    SessionService(workspace.db).begin()  # this process's session is running
+    panel.list.setCurrentRow(0)
+    panel.caption_edit.setFocus()
+    commit(panel.caption_edit, "Người dân dọn bùn")
+    panel.save_fields()
+    recovery = SessionService(workspace.db).begin()  # as the next start after a crash
+    assert recovery is not None
+    assert [a.id for a in recovery.articles] == [article_id]

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QListWidgetItem, QPlainTextEdit
 
 from editor_app.gui.photos.photo_list import ID_ROLE
+from editor_app.services.changes import Changes
+from editor_app.services.session import note_edited
 
 if TYPE_CHECKING:
     from editor_app.domain.article import Photo
     from editor_app.gui.photos.panel import PhotoPanel
-    from editor_app.services.changes import Changes
 
 
 class PhotoFields:
@@ -70,10 +71,17 @@ class PhotoFields:
             if item is not None:
                 self._mark(item, photo, self.list.row(item) + 1)
 
-        service = self.ws.photos
+        service, data_dir, article_id = self.ws.photos, self.ws.data_dir, self.article_id
+
+        def save() -> Changes:
+            changes = service.update(photo.id, caption=caption, credit=credit, alt_text=alt)
+            if article_id is not None:  # a crash now names this story as being edited
+                note_edited(data_dir, article_id)
+            return changes
+
         # Not `self.run`: the list is not reloaded under the user's typing.
         self.desk.ops.run(
-            lambda: service.update(photo.id, caption=caption, credit=credit, alt_text=alt),
+            save,
             initiator=self,
             on_done=saved,
             on_failed=lambda e: self._warn(str(e)),
