@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Qt, QtWebEngine, the fonts, the spell-check dictionary, the HTML
 # checker (Java), the page screenshots and audit (Chromium; Node.js and npm for Lighthouse and
-# axe-core) and `make dist` (binutils for PyInstaller, desktop-file-utils to check the menu
-# entry) need — only the missing ones, only as root.
+# axe-core), `make dist` (binutils for PyInstaller, desktop-file-utils to check the menu
+# entry) and the newsroom server's tests (PostgreSQL: a throw-away cluster per test session,
+# tests/helpers/postgres.py; contrib for unaccent) need — only the missing ones, only as root.
 set -euo pipefail
 pkgs=(
   xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0
@@ -14,6 +15,7 @@ pkgs=(
   default-jre-headless
   chromium
   binutils desktop-file-utils
+  postgresql postgresql-contrib
 )
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping"; exit 0; }
 # Node.js for the page audit (tools/page-audit/: Lighthouse 12 needs Node >= 18.16; Debian 12

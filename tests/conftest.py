@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import postgres
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -33,6 +34,30 @@ def sample_article(samples_dir: Path) -> Path:
 @pytest.fixture
 def sample_photos(samples_dir: Path) -> Path:
     return samples_dir / "photos"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[postgres.PgServer]:
+    """One real PostgreSQL cluster for the session (tests/helpers/postgres.py); the tests that
+    use it are skipped only where PostgreSQL's binaries are absent (CI installs them)."""
+    bins = postgres.bin_dir()
+    if bins is None:
+        pytest.skip(
+            "PostgreSQL not installed (no initdb/pg_ctl under /usr/lib/postgresql/*/bin): "
+            "run scripts/system-deps.sh as root"
+        )
+    server = postgres.start(bins)
+    try:
+        yield server
+    finally:
+        postgres.stop(server)
+
+
+@pytest.fixture
+def pg_url(pg_server: postgres.PgServer) -> Iterator[str]:
+    """A fresh, empty database on the session's cluster (its SQLAlchemy URL), dropped after."""
+    with pg_server.database() as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

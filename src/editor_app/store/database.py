@@ -47,11 +47,7 @@ BACKUP_DIRNAME = backups.BACKUP_DIRNAME
 
 
 def _alembic_config() -> Config:
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
-    return cfg
+    return migrations.alembic_config()
 
 
 def head_revision() -> str:

@@ -1,7 +1,11 @@
 """SQLAlchemy 2 typed models: how the domain is laid out in the database.
 
-Ids are UUID strings (stable across machines); articles also carry an integer `pk` so the
-full-text index can key on a rowid that VACUUM never renumbers. Times are stored in UTC.
+The same models on both engines (docs/storage.md, "Two engines"): the desk's SQLite and the
+newsroom's PostgreSQL. Ids are UUID strings (stable across machines, the same text on both);
+articles also carry an integer `pk` so the full-text index can key on a rowid that VACUUM never
+renumbers. Times are stored in UTC: SQLite keeps them as zone-less text, PostgreSQL as
+`timestamp with time zone`; both come back aware, in UTC. JSON is `JSON` on SQLite, `jsonb` on
+PostgreSQL.
 """
 
 from __future__ import annotations
@@ -21,14 +25,20 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# JSON documents: SQLite's JSON text; PostgreSQL's jsonb (indexable; it keeps no key order).
+PortableJSON = JSON().with_variant(JSONB(), "postgresql")
+
 
 class UTCDateTime(TypeDecorator[datetime]):
-    """Aware datetimes in, aware UTC datetimes out (SQLite keeps no zone of its own)."""
+    """Aware datetimes in, aware UTC datetimes out. SQLite keeps no zone of its own: the value
+    is stored as naive UTC text, as it always was (the desk's files are unchanged). PostgreSQL
+    stores `timestamp with time zone`."""
 
-    impl = DateTime
+    impl = DateTime(timezone=True)
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
@@ -36,30 +46,34 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to the store; use UTC-aware datetimes")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        value = value.astimezone(UTC)
+        return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         assert isinstance(value, datetime)
-        return value.replace(tzinfo=UTC)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UTCDateTime,
-        dict[str, Any]: JSON,
-        list[str]: JSON,
+        dict[str, Any]: PortableJSON,
+        list[str]: PortableJSON,
     }
 
 
 class ArticleRow(Base):
     __tablename__ = "articles"
     # Covering indexes (migration 0004): the list and the keyword listing never read the rows,
-    # whose columns after the body sit behind its overflow pages.
+    # whose columns after the body sit behind its overflow pages. On PostgreSQL the keywords'
+    # index is a GIN index over the jsonb list (a b-tree entry has a size limit).
     __table_args__ = (
         Index("ix_articles_list", "trashed_at", "updated_at", "pk", "id", "status", "section"),
-        Index("ix_articles_keywords", "keywords"),
+        Index("ix_articles_keywords", "keywords", postgresql_using="gin"),
     )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -68,8 +82,8 @@ class ArticleRow(Base):
     sapo: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     section: Mapped[str | None] = mapped_column(String(300), index=True)
-    secondary_sections: Mapped[list[str]] = mapped_column(JSON, default=list)
-    keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    secondary_sections: Mapped[list[str]] = mapped_column(PortableJSON, default=list)
+    keywords: Mapped[list[str]] = mapped_column(PortableJSON, default=list)
     byline: Mapped[str] = mapped_column(Text, default="")
     location: Mapped[str] = mapped_column(Text, default="")
     event_date: Mapped[date | None] = mapped_column(Date)
@@ -121,7 +135,7 @@ class OfficialRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     full_name: Mapped[str] = mapped_column(Text, index=True)
     organization: Mapped[str] = mapped_column(Text, default="")
-    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    aliases: Mapped[list[str]] = mapped_column(PortableJSON, default=list)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
 
     titles: Mapped[list[OfficialTitleRow]] = relationship(
@@ -172,7 +186,7 @@ class RevisionRow(Base):
     author: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(20), default="save")
     reason: Mapped[str] = mapped_column(Text, default="")
-    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(PortableJSON)
     # The role of the author when it was made ("" for revisions older than the workflow).
     role: Mapped[str] = mapped_column(String(20), default="")
 
@@ -187,7 +201,7 @@ class CommentRow(Base):
     # A reply names the comment it answers (no foreign key: a package may bring a reply first).
     parent_id: Mapped[str | None] = mapped_column(String(36), index=True)
     # {"field", "quote", "prefix", "suffix", "start"}; NULL on replies.
-    anchor: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    anchor: Mapped[dict[str, Any] | None] = mapped_column(PortableJSON)
     author: Mapped[str] = mapped_column(Text, default="")
     role: Mapped[str] = mapped_column(String(20), default="")
     text: Mapped[str] = mapped_column(Text, default="")
@@ -209,8 +223,8 @@ class ConflictRow(Base):
     ours: Mapped[str] = mapped_column(Text, default="")
     theirs: Mapped[str] = mapped_column(Text, default="")
     # JSON values to apply when settled ({"v": value}, so that None survives the round trip).
-    ours_value: Mapped[dict[str, Any]] = mapped_column(JSON)
-    theirs_value: Mapped[dict[str, Any]] = mapped_column(JSON)
+    ours_value: Mapped[dict[str, Any]] = mapped_column(PortableJSON)
+    theirs_value: Mapped[dict[str, Any]] = mapped_column(PortableJSON)
     ours_revision_id: Mapped[str] = mapped_column(String(36))
     theirs_revision_id: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

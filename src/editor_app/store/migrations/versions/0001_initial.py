@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
+
+# SQLite's JSON text; PostgreSQL's jsonb (the models' PortableJSON). Times are aware on both:
+# DATETIME text in UTC on SQLite (unchanged), timestamp with time zone on PostgreSQL.
+_JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 revision = "0001"
 down_revision = None
@@ -25,15 +30,15 @@ def upgrade() -> None:
         sa.Column("sapo", sa.Text(), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("section", sa.String(300)),
-        sa.Column("secondary_sections", sa.JSON(), nullable=False),
-        sa.Column("keywords", sa.JSON(), nullable=False),
+        sa.Column("secondary_sections", _JSON, nullable=False),
+        sa.Column("keywords", _JSON, nullable=False),
         sa.Column("byline", sa.Text(), nullable=False),
         sa.Column("location", sa.Text(), nullable=False),
         sa.Column("event_date", sa.Date()),
         sa.Column("status", sa.String(20), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("trashed_at", sa.DateTime()),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("trashed_at", sa.DateTime(timezone=True)),
     )
     op.create_index("ix_articles_id", "articles", ["id"], unique=True)
     op.create_index("ix_articles_section", "articles", ["section"])
@@ -59,7 +64,7 @@ def upgrade() -> None:
         sa.Column("alt_text", sa.Text(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("featured", sa.Boolean(), nullable=False),
-        sa.Column("taken_at", sa.DateTime()),
+        sa.Column("taken_at", sa.DateTime(timezone=True)),
         sa.Column("camera", sa.Text(), nullable=False),
     )
     op.create_index("ix_photos_article_pk", "photos", ["article_pk"])
@@ -69,7 +74,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(36), primary_key=True),
         sa.Column("full_name", sa.Text(), nullable=False),
         sa.Column("organization", sa.Text(), nullable=False),
-        sa.Column("aliases", sa.JSON(), nullable=False),
+        sa.Column("aliases", _JSON, nullable=False),
         sa.Column("retired", sa.Boolean(), nullable=False),
     )
     op.create_index("ix_officials_full_name", "officials", ["full_name"])
@@ -119,11 +124,11 @@ def upgrade() -> None:
             sa.ForeignKey("articles.pk", ondelete="CASCADE"),
             nullable=False,
         ),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("author", sa.Text(), nullable=False),
         sa.Column("kind", sa.String(20), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
-        sa.Column("snapshot", sa.JSON(), nullable=False),
+        sa.Column("snapshot", _JSON, nullable=False),
     )
     op.create_index("ix_revisions_article_pk", "revisions", ["article_pk"])
     op.create_index("ix_revisions_created_at", "revisions", ["created_at"])

@@ -1,6 +1,8 @@
 """Full-text search: an FTS5 index over articles, kept up to date lazily (search_dirty).
 
-Every existing article is marked dirty so the index is filled on first use.
+Every existing article is marked dirty so the index is filled on first use. The FTS5 table is
+SQLite's (the desk); PostgreSQL gets the column and its index, its own search objects come with
+a later migration.
 
 Revision ID: 0002
 Revises: 0001
@@ -26,11 +28,13 @@ def upgrade() -> None:
             sa.Column("search_dirty", sa.Boolean(), nullable=False, server_default=sa.true())
         )
         batch.create_index("ix_articles_search_dirty", ["search_dirty"])
-    op.execute(CREATE_FTS_SQL)
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(CREATE_FTS_SQL)
 
 
 def downgrade() -> None:
-    op.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
     with op.batch_alter_table("articles") as batch:
         batch.drop_index("ix_articles_search_dirty")
         batch.drop_column("search_dirty")

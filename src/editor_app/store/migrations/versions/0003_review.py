@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
+
+# SQLite's JSON text; PostgreSQL's jsonb (the models' PortableJSON). Times are aware on both:
+# DATETIME text in UTC on SQLite (unchanged), timestamp with time zone on PostgreSQL.
+_JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 revision = "0003"
 down_revision = "0002"
@@ -29,13 +34,13 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("parent_id", sa.String(36)),
-        sa.Column("anchor", sa.JSON()),
+        sa.Column("anchor", _JSON),
         sa.Column("author", sa.Text(), nullable=False),
         sa.Column("role", sa.String(20), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("resolved_at", sa.DateTime()),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("resolved_at", sa.DateTime(timezone=True)),
         sa.Column("resolved_by", sa.Text(), nullable=False),
     )
     op.create_index("ix_comments_article_pk", "comments", ["article_pk"])
@@ -53,12 +58,12 @@ def upgrade() -> None:
         sa.Column("label_vi", sa.Text(), nullable=False),
         sa.Column("ours", sa.Text(), nullable=False),
         sa.Column("theirs", sa.Text(), nullable=False),
-        sa.Column("ours_value", sa.JSON(), nullable=False),
-        sa.Column("theirs_value", sa.JSON(), nullable=False),
+        sa.Column("ours_value", _JSON, nullable=False),
+        sa.Column("theirs_value", _JSON, nullable=False),
         sa.Column("ours_revision_id", sa.String(36), nullable=False),
         sa.Column("theirs_revision_id", sa.String(36), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("settled_at", sa.DateTime()),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("settled_at", sa.DateTime(timezone=True)),
         sa.Column("settled_by", sa.Text(), nullable=False),
     )
     op.create_index("ix_conflicts_article_pk", "conflicts", ["article_pk"])

@@ -34,11 +34,16 @@ JOIN (
     SELECT a2.pk AS pk, COALESCE(
         (SELECT MIN(r.created_at) FROM revisions AS r
          WHERE r.article_pk = a2.pk AND r.kind = 'status'
-           AND json_extract(r.snapshot, '$.status') = 'published'),
+           AND {status} = 'published'),
         a2.updated_at) AS at
     FROM articles AS a2 WHERE a2.status = 'published'
 ) AS w ON w.pk = a.pk
 """
+# The status a revision's snapshot recorded, as each engine reads a JSON field.
+_SNAPSHOT_STATUS = {
+    "sqlite": "json_extract(r.snapshot, '$.status')",
+    "postgresql": "(r.snapshot ->> 'status')",
+}
 
 
 def upgrade() -> None:
@@ -51,17 +56,17 @@ def upgrade() -> None:
             primary_key=True,
         ),
         sa.Column("slug", sa.String(200), unique=True),
-        sa.Column("first_published_at", sa.DateTime()),
-        sa.Column("version_at", sa.DateTime()),
+        sa.Column("first_published_at", sa.DateTime(timezone=True)),
+        sa.Column("version_at", sa.DateTime(timezone=True)),
         sa.Column("version", sa.Integer(), nullable=False, server_default="0"),
         sa.Column("content_hash", sa.String(64), nullable=False, server_default=""),
         sa.Column("headline", sa.Text(), nullable=False, server_default=""),
         sa.Column("sapo", sa.Text(), nullable=False, server_default=""),
         sa.Column("thumbnail", sa.Text(), nullable=False, server_default=""),
-        sa.Column("withdrawn_at", sa.DateTime()),
+        sa.Column("withdrawn_at", sa.DateTime(timezone=True)),
         sa.Column("withdrawn_reason", sa.Text(), nullable=False, server_default=""),
         sa.Column("withdrawn_by", sa.Text(), nullable=False, server_default=""),
-        sa.Column("embargo_until", sa.DateTime()),
+        sa.Column("embargo_until", sa.DateTime(timezone=True)),
     )
     op.create_index("ix_publications_first_published_at", "publications", ["first_published_at"])
     op.create_table(
@@ -75,12 +80,13 @@ def upgrade() -> None:
         ),
         sa.Column("version", sa.Integer(), nullable=False, server_default="0"),
         sa.Column("note", sa.Text(), nullable=False, server_default=""),
-        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("by", sa.Text(), nullable=False, server_default=""),
     )
     op.create_index("ix_corrections_article_pk", "corrections", ["article_pk"])
     conn = op.get_bind()
-    conn.execute(sa.text(_BACKFILL))
+    status = _SNAPSHOT_STATUS.get(conn.dialect.name, _SNAPSHOT_STATUS["sqlite"])
+    conn.execute(sa.text(_BACKFILL.format(status=status)))
     rows = conn.execute(
         sa.text(
             "SELECT p.article_pk, a.headline, a.id FROM publications AS p "
