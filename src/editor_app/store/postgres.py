@@ -2,7 +2,7 @@
 migrations. `store/sqlite.py` is the desk's counterpart; the models and the migrations are the
 same on both (docs/storage.md, "Two engines").
 
-The server's full-text search, locks and change feed will live here too.
+The server's full-text search is `store/pg_search.py`; locks and the change feed will live here.
 """
 
 from __future__ import annotations

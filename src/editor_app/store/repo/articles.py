@@ -230,7 +230,8 @@ def delete_article(session: Session, article_id: uuid.UUID) -> list[str]:
     """Deletes for good; returns the photo hashes it used (the caller frees unused originals)."""
     row = article_row(session, article_id)
     hashes = [p.sha256 for p in row.photos]
-    sqlite.fts_delete(session.connection(), row.pk)
+    if session.get_bind().dialect.name == "sqlite":  # the server's index row goes with the article
+        sqlite.fts_delete(session.connection(), row.pk)
     session.delete(row)
     session.flush()
     return hashes

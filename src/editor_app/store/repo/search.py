@@ -1,5 +1,6 @@
-"""The full-text index kept up to date and searched, through a Session (the SQL is in
-store/sqlite.py)."""
+"""The full-text index kept up to date and searched, through a Session: the SQL is the desk's
+in store/sqlite.py (FTS5), the server's in store/pg_search.py (PostgreSQL), chosen by the
+session's dialect."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from editor_app.domain.listing import SearchHit
-from editor_app.store import sqlite
+from editor_app.store import pg_search, sqlite
 from editor_app.store.models import ArticleRow, OfficialRow
 
 
@@ -33,6 +34,11 @@ def _official_names(session: Session) -> dict[str, str]:
     }
 
 
+def on_server(session: Session) -> bool:
+    """True on the newsroom server's PostgreSQL, False on a desk's SQLite."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
 def reindex_dirty(session: Session, batch: int = 500) -> int:
     """Brings the full-text index up to date; returns how many articles were indexed."""
     total = 0
@@ -45,7 +51,11 @@ def reindex_dirty(session: Session, batch: int = 500) -> int:
         )
         if not rows:
             return total
-        sqlite.fts_replace(session.connection(), ((r.pk, _search_doc(r, names)) for r in rows))
+        docs = ((r.pk, _search_doc(r, names)) for r in rows)
+        if on_server(session):
+            pg_search.replace(session.connection(), docs)
+        else:
+            sqlite.fts_replace(session.connection(), docs)
         session.execute(
             update(ArticleRow)
             .where(ArticleRow.pk.in_([r.pk for r in rows]))
@@ -67,7 +77,10 @@ def search(
     unindexed: bool = False,
 ) -> list[SearchHit]:
     """`unindexed`: for a reader, which cannot bring the index up to date first: the stories
-    changed since it was (`search_dirty`) are searched in their current text too."""
+    changed since it was (`search_dirty`) are searched in their current text too (a desk's
+    only: the server is never opened read-only)."""
+    if on_server(session):
+        return _server_search(session, query, limit, include_trashed, prefix)
     match = sqlite.build_match_query(query, prefix_last=prefix)
     if match is None or limit <= 0:
         return []
@@ -88,6 +101,33 @@ def search(
     }
     return [
         SearchHit(uuid.UUID(found[r.pk][0]), found[r.pk][1], r.snippet, r.rank)
+        for r in rows
+        if r.pk in found
+    ]
+
+
+def _server_search(
+    session: Session, query: str, limit: int, include_trashed: bool, prefix: bool
+) -> list[SearchHit]:
+    match = pg_search.build_query(query, prefix_last=prefix)
+    if match is None or limit <= 0:
+        return []
+    where = "" if include_trashed else "AND a.trashed_at IS NULL"
+    rows = pg_search.search(session.connection(), match, limit, where)
+    if not rows:
+        return []
+    found = {
+        r.pk: r
+        for r in session.scalars(select(ArticleRow).where(ArticleRow.pk.in_([r.pk for r in rows])))
+    }
+    names = _official_names(session)
+    return [
+        SearchHit(
+            uuid.UUID(found[r.pk].id),
+            found[r.pk].headline,
+            pg_search.snippet(_search_doc(found[r.pk], names), query, prefix),
+            r.rank,
+        )
         for r in rows
         if r.pk in found
     ]
