@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "photos",
     "review",
     "handoff",
+    "server",
 )
 
 # The commands that only read the data folder: opened without the writer's lock and without
