@@ -12,6 +12,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from helpers import postgres
@@ -51,6 +52,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
     output = result.stdout + result.stderr
     assert PASSWORD not in output
+    assert quote(PASSWORD, safe="") not in output
     assert "Traceback" not in output
     return result
 
@@ -150,6 +152,18 @@ def test_an_unreachable_server_is_one_vietnamese_line() -> None:
         assert lines[0].startswith("editor-app: Không kết nối được máy chủ PostgreSQL")
         assert f"127.0.0.1:{port}" in lines[0]
         assert "huy:***@" in lines[0]
+
+
+def test_a_refused_login_names_the_server_not_the_password(
+    server_url: str, pg_server: postgres.PgServer
+) -> None:
+    url = make_url(server_url).set(username="khong_co_ai").render_as_string(hide_password=False)
+    result = run("check", "--url", url)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert f"{pg_server.host}:{pg_server.port}" in lines[0]
+    assert "khong_co_ai" in lines[0]
 
 
 def test_without_a_url_says_how_to_give_one() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
+from urllib.parse import quote, quote_plus
 
 from sqlalchemy import URL, Connection, Engine, make_url, text
 from sqlalchemy import exc as sa_exc
@@ -58,7 +59,8 @@ def hide_password(message: str, url: URL) -> str:
     """`message` with the URL's password (as typed, or percent-encoded) masked."""
     password = url.password
     if password:
-        message = message.replace(str(password), "***")
+        for form in {str(password), quote(str(password), safe=""), quote_plus(str(password))}:
+            message = message.replace(form, "***")
     return message
 
 
