@@ -207,3 +207,43 @@ def test_backup_is_a_dump_pg_restore_reads_and_is_never_overwritten(
     forced = run("backup", "--url", server_url, "--out", str(out), "--force")
     assert forced.returncode == 0, forced.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["toasoan.dump"]  # no partial file left
+
+
+def test_a_backup_restores_into_an_empty_database(
+    server_url: str, pg_server: postgres.PgServer, tmp_path: Path
+) -> None:
+    """The restore docs/server.md gives: pg_restore --dbname=… --no-owner FILE."""
+    assert run("init", "--url", server_url).returncode == 0
+    engine = store_pg.create_server_engine(server_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO sections (path, position) VALUES ('Thời sự', 0)"))
+    finally:
+        engine.dispose()
+    out = tmp_path / "toasoan.dump"
+    assert run("backup", "--url", server_url, "--out", str(out)).returncode == 0
+    with pg_server.database() as restored:
+        target = make_url(restored)
+        subprocess.run(
+            [
+                str(pg_server.bin_dir / "pg_restore"),
+                f"--dbname={pg_server.dsn(str(target.database))}",
+                "--no-owner",
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        checked = run("check", "--url", restored, "--json")
+        assert checked.returncode == 0, checked.stderr
+        assert json.loads(checked.stdout)["revision"] == SCHEMA_HEAD
+        engine = store_pg.create_server_engine(restored)
+        try:
+            with engine.connect() as conn:
+                assert conn.execute(text("SELECT path FROM sections")).scalars().all() == [
+                    "Thời sự"
+                ]
+        finally:
+            engine.dispose()
