@@ -11,23 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.desk_host import Host
 from PIL import Image
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from editor_app.gui.bus import ChangeBus
-from editor_app.gui.context import StoryContext
-from editor_app.gui.desk import Desk
 from editor_app.gui.imports import Imports
-from editor_app.gui.ops import Ops
 from editor_app.gui.settings import (
     IMPORT_PHOTOS_FOLDER,
     SECTIONS_IMPORT_FOLDER,
     TEXT_IMPORT_FOLDER,
     Settings,
 )
-from editor_app.gui.worker import Worker
-from editor_app.services.changes import Changes
 from editor_app.services.workspace import Workspace
 
 SAMPLE_PHOTOS = [
@@ -47,24 +42,6 @@ Cầu Phố Mới nhìn từ bờ bắc.
 
 Phát biểu tại buổi lễ, lãnh đạo tỉnh đánh giá cao các đơn vị thi công.
 """
-
-
-class Host:
-    """What the window gives: a parent widget, the bus, the runner, the status line."""
-
-    def __init__(self, qtbot: QtBot, ws: Workspace, settings: Settings) -> None:
-        self.widget = QMainWindow()
-        qtbot.addWidget(self.widget)
-        self.worker = Worker(self.widget)
-        self.bus = ChangeBus(self.widget)
-        story = StoryContext(self.widget)
-        for name in ("headline", "sapo", "body"):
-            story.fields.register(name, QPlainTextEdit(self.widget))
-        self.said: list[str] = []
-        self.heard: list[Changes] = []
-        self.bus.changed.connect(self.heard.append)
-        ops = Ops(self.widget, self.worker, self.bus)
-        self.desk = Desk(ws, story, self.bus, ops, settings, lambda m, _ms: self.said.append(m))
 
 
 @pytest.fixture

@@ -13,58 +13,27 @@ from pathlib import Path
 from types import TracebackType
 
 import pytest
+from helpers.desk_host import Host
 from PIL import Image
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from editor_app.domain.article import Article
 from editor_app.domain.errors import UserError
 from editor_app.domain.officials.people import Official, Title
 from editor_app.domain.review import make_anchor
 from editor_app.domain.workflow import Role, User
-from editor_app.gui.bus import ChangeBus
 from editor_app.gui.checklist.panel import ChecklistPanel
-from editor_app.gui.context import StoryContext
-from editor_app.gui.desk import Desk
 from editor_app.gui.officials.tag_panel import TagPanel
-from editor_app.gui.ops import Ops, Progress, Report
+from editor_app.gui.ops import Progress, Report
 from editor_app.gui.photos.panel import PhotoPanel
 from editor_app.gui.review.comments_panel import CommentsPanel
 from editor_app.gui.settings import Settings
-from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 from editor_app.services.workspace import Workspace
 
 HUY = "Dương Đức Huy"
 EDITOR = User("Nguyễn Thu Hà", Role.EDITOR)
-
-
-class Host:
-    """What the window would be: a parent widget, the bus, the runner, the status line."""
-
-    def __init__(self, qtbot: QtBot, ws: Workspace, settings: Settings) -> None:
-        self.widget = QMainWindow()
-        qtbot.addWidget(self.widget)
-        self.worker = Worker(self.widget)
-        self.bus = ChangeBus(self.widget)
-        self.story = StoryContext(self.widget)
-        self.fields = {n: QPlainTextEdit(self.widget) for n in ("headline", "sapo", "body")}
-        for name, edit in self.fields.items():
-            self.story.fields.register(name, edit)
-        self.said: list[str] = []
-        self.heard: list[Changes] = []
-        self.bus.changed.connect(self.heard.append)
-        ops = Ops(self.widget, self.worker, self.bus)
-        self.desk = Desk(
-            ws, self.story, self.bus, ops, settings, lambda m, _ms: self.said.append(m)
-        )
-
-    def show(self, article: Article | None) -> None:
-        """What the article editor does when a story opens: the fields, then the context."""
-        for name, edit in self.fields.items():
-            edit.setPlainText(getattr(article, name) if article is not None else "")
-        self.story.open(article)
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, text
+from sqlalchemy import URL, Engine, create_engine, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from editor_app.store import backups, damage, migrations, sqlite, sqlite_access
 from editor_app.store.errors import (
@@ -31,6 +31,7 @@ from editor_app.store.errors import (
     translate_os_errors,
 )
 from editor_app.store.repo import search as search_repo
+from editor_app.store.sessions import Sessions
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -58,7 +59,7 @@ def head_revision() -> str:
     return head
 
 
-class Database:
+class Database(Sessions):
     """One open data folder. A writer holds the folder lock until `close()` (or the process
     ends); a reader (`read_only=True`) takes no lock and writes no data (docs/storage.md)."""
 
@@ -297,23 +298,6 @@ class Database:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
         self.upgraded_from = current
-
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A unit of work: committed on success, rolled back on any error."""
-        with self._translate(), self._sessions.begin() as session:
-            yield session
-
-    @contextmanager
-    def quick_write(self) -> Iterator[Connection]:
-        """A short Core transaction for the hottest path (autosave): no ORM session."""
-        with self._translate(), self.engine.begin() as conn:
-            yield conn
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        with self._translate(), self._sessions() as session:
-            yield session
 
     def backup(self, dest: Path) -> None:
         """A consistent copy at `dest`; refused for a damaged database (the copy would be as

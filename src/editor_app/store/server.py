@@ -7,15 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import URL, Connection, Engine
+from sqlalchemy import URL, Engine
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from editor_app.store import postgres
 from editor_app.store.errors import StoreError
+from editor_app.store.sessions import Sessions
 
 
-class ServerStore:
+class ServerStore(Sessions):
     """One connection pool to the newsroom's PostgreSQL database, migrated to the code's head."""
 
     def __init__(self, engine: Engine) -> None:
@@ -59,23 +60,6 @@ class ServerStore:
     def current_revision(self) -> str | None:
         with self._translate(), self.engine.connect() as conn:
             return postgres.current_revision(conn)
-
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A unit of work: committed on success, rolled back on any error."""
-        with self._translate(), self._sessions.begin() as session:
-            yield session
-
-    @contextmanager
-    def quick_write(self) -> Iterator[Connection]:
-        """A short Core transaction (no ORM session), as on a desk."""
-        with self._translate(), self.engine.begin() as conn:
-            yield conn
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        with self._translate(), self._sessions() as session:
-            yield session
 
     def close(self) -> None:
         self.engine.dispose()
