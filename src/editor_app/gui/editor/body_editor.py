@@ -93,7 +93,7 @@ class BodyEditor(BodySpelling, QPlainTextEdit):
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
         self._max_text_width: int | None = self.fontMetrics().averageCharWidth() * 80
         self._add_word_callback: Callable[[str], None] | None = None
-        self._relay = None
+        self._loading = None
         self._find_bar: FindBar | None = None  # made on first use: not needed to show the window
         self._shortcuts: dict[tuple[int, int], Callable[[], object]] = {
             self._combo(_CTRL, Qt.Key.Key_B): self.toggle_bold,

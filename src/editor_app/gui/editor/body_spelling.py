@@ -3,13 +3,11 @@ and off, the user's words and ignored words. A part of `BodyEditor`."""
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
-
+from editor_app.gui.latest import Latest
 from editor_app.services.spelling import SpellChecker
 
 if TYPE_CHECKING:
@@ -19,16 +17,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class LoadRelay(QObject):
-    loaded = Signal(object)  # SpellChecker | None
-
-
 class BodySpelling:
     """The body editor's spelling (mixed into `BodyEditor`, its only user: each method is typed
     with the editor as `self`, which mypy accepts only from a Protocol, hence the `misc`
     ignores)."""
 
-    _relay: LoadRelay | None  # while the dictionary loads
+    _loading: Latest[SpellChecker] | None  # while the dictionary loads
 
     def spell_checker(self: BodyEditor) -> SpellChecker | None:  # type: ignore[misc]
         return self._highlighter.spell_checker()
@@ -42,24 +36,16 @@ class BodySpelling:
     ) -> None:
         """Runs loader (default: the system's vi_VN dictionary) on a pool thread, then checks
         with what it returns and emits spellCheckerReady. Typing goes on meanwhile."""
-        load = loader or SpellChecker.load
-        relay = LoadRelay(self)
-        relay.loaded.connect(self._checker_loaded)
-        self._relay = relay
+        loading: Latest[SpellChecker] = Latest(self._checker_loaded, self._checker_failed, self)
+        self._loading = loading
+        loading.start(loader or SpellChecker.load)
 
-        def run() -> None:
-            try:
-                checker: SpellChecker | None = load()
-            except Exception:
-                log.exception("the spelling dictionary could not be loaded")
-                checker = None
-            with contextlib.suppress(RuntimeError):  # the editor (and its relay) closed meanwhile
-                relay.loaded.emit(checker)
-
-        QThreadPool.globalInstance().start(run)
+    def _checker_failed(self: BodyEditor, error: BaseException) -> None:  # type: ignore[misc]
+        log.error("the spelling dictionary could not be loaded", exc_info=error)
+        self._checker_loaded(None)
 
     def _checker_loaded(self: BodyEditor, checker: SpellChecker | None) -> None:  # type: ignore[misc]
-        self._relay = None
+        self._loading = None
         if checker is not None:
             self.set_spell_checker(checker)
         self.spellCheckerReady.emit()
