@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.desk_host import Host
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -43,3 +44,11 @@ def win(qtbot: QtBot, ws: Workspace, settings: Settings) -> MainWindow:
     qtbot.addWidget(w)
     w.show()
     return w
+
+
+@pytest.fixture
+def host(qtbot: QtBot, ws: Workspace, settings: Settings) -> Iterator[Host]:
+    """A stand-in for the window (helpers/desk_host.py) on the test module's own `ws`."""
+    h = Host(qtbot, ws, settings)
+    yield h
+    h.worker.shutdown()

@@ -21,7 +21,6 @@ from editor_app.gui.settings import (
     IMPORT_PHOTOS_FOLDER,
     SECTIONS_IMPORT_FOLDER,
     TEXT_IMPORT_FOLDER,
-    Settings,
 )
 from editor_app.services.workspace import Workspace
 
@@ -49,13 +48,6 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace = Workspace.open(tmp_path / "data")
     yield workspace
     workspace.close()
-
-
-@pytest.fixture
-def host(qtbot: QtBot, ws: Workspace, settings: Settings) -> Iterator[Host]:
-    h = Host(qtbot, ws, settings)
-    yield h
-    h.worker.shutdown()
 
 
 @pytest.fixture

@@ -28,7 +28,6 @@ from editor_app.gui.officials.tag_panel import TagPanel
 from editor_app.gui.ops import Progress, Report
 from editor_app.gui.photos.panel import PhotoPanel
 from editor_app.gui.review.comments_panel import CommentsPanel
-from editor_app.gui.settings import Settings
 from editor_app.services.changes import Changes
 from editor_app.services.workspace import Workspace
 
@@ -41,13 +40,6 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace = Workspace.open(tmp_path / "data")
     yield workspace
     workspace.close()
-
-
-@pytest.fixture
-def host(qtbot: QtBot, ws: Workspace, settings: Settings) -> Iterator[Host]:
-    h = Host(qtbot, ws, settings)
-    yield h
-    h.worker.shutdown()
 
 
 def _huy(ws: Workspace) -> Official:

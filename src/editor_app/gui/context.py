@@ -197,7 +197,6 @@ class StoryContext(QObject):
 
     opened = Signal(object)  # Article | None, after another story is shown
     read_only_changed = Signal(bool)
-    user_changed = Signal(object)  # User | None
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -238,7 +237,6 @@ class StoryContext(QObject):
 
     def set_user(self, user: User | None) -> None:
         self._user = user
-        self.user_changed.emit(user)
 
     def set_user_asker(self, ask: Callable[[], User | None]) -> None:
         """How `require_user()` asks who is working (the identity dialog)."""

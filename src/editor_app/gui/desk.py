@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from editor_app.gui.context import StoryContext
     from editor_app.gui.ops import Ops
     from editor_app.gui.settings import Settings
-    from editor_app.gui.worker import Worker
     from editor_app.services.workspace import Workspace
 
 __all__ = ["Desk"]
@@ -32,9 +31,3 @@ class Desk:
     settings: Settings
     # status(message, milliseconds): a passing word in the window's status bar.
     status: Callable[[str, int], None]
-
-    @property
-    def worker(self) -> Worker:
-        """The window's serial worker (after the pending autosaves): for reads off the UI
-        thread; writes go through `ops`."""
-        return self.ops.worker

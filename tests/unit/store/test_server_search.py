@@ -24,19 +24,6 @@ from editor_app.store.server import ServerStore
 Store = Database | ServerStore
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    opened: Store
-    if request.param == "sqlite":
-        opened = Database.open(tmp_path / "data")
-    else:
-        opened = ServerStore.open(request.getfixturevalue("pg_url"))
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
 @pytest.fixture
 def server(pg_url: str) -> Iterator[ServerStore]:
     opened = ServerStore.open(pg_url)

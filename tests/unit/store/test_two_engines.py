@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 import unicodedata
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -37,20 +36,6 @@ HANOI = timezone(timedelta(hours=7))
 # NFC as the app keeps it; "Đ", "ư", "ờ", "ễ" are where a careless engine would go wrong.
 HEADLINE = "Đồng chí Dương Đức Huy thăm trường mầm non Hướng Dương"
 NAME = "Nguyễn Thị Thu Hường"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """A freshly migrated store on each engine."""
-    opened: Store
-    if request.param == "sqlite":
-        opened = Database.open(tmp_path / "data")
-    else:
-        opened = ServerStore.open(request.getfixturevalue("pg_url"))
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def test_a_fresh_server_database_migrates_to_the_code_head(pg_url: str) -> None:
