@@ -15,12 +15,14 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -269,3 +271,73 @@ class CorrectionRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     by: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- sync (migration 0007; docs/server.md) ---------------------------------------------------
+
+
+class SyncFeedRow(Base):
+    """Server: a story changed by a push, in the transaction `txid`."""
+
+    __tablename__ = "sync_feed"
+
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
+    )
+    txid: Mapped[int] = mapped_column(BigInteger, index=True)
+    article_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PhotoBlobRow(Base):
+    """Server: a photo's original, sent in chunks; `complete` once every chunk is there."""
+
+    __tablename__ = "photo_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    chunk_size: Mapped[int] = mapped_column(Integer)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PhotoChunkRow(Base):
+    __tablename__ = "photo_chunks"
+
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("photo_blobs.sha256", ondelete="CASCADE"), primary_key=True
+    )
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class StoryLockRow(Base):
+    """Server: who is editing a story; stale after `domain.locks.EXPIRY` without a heartbeat."""
+
+    __tablename__ = "story_locks"
+
+    article_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    login: Mapped[str] = mapped_column(Text)
+    holder: Mapped[str] = mapped_column(Text, default="")
+    desk_id: Mapped[str] = mapped_column(String(36))
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    taken_over_by: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncBaseRow(Base):
+    """Desk: the snapshot of a story that this desk and the server last agreed on."""
+
+    __tablename__ = "sync_bases"
+
+    article_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(PortableJSON)
+    synced_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncStateRow(Base):
+    """Desk: `desk_id`, `feed_cursor` (a transaction id on the server), `last_sync`."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
