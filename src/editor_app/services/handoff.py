@@ -26,11 +26,7 @@ from editor_app.domain.errors import UserError
 from editor_app.domain.review import Conflict
 from editor_app.domain.workflow import Role, User
 from editor_app.exchange.package import (
-    ARTICLE,
-    COMMENTS,
-    CONFLICTS,
     LIMITS,
-    REVISIONS,
     Limits,
     Package,
     PackageError,
@@ -42,19 +38,15 @@ from editor_app.exchange.package import (
 from editor_app.exchange.story import (
     Story,
     decode_story,
-    encode_article,
-    encode_comment,
-    encode_conflict,
-    encode_revision,
 )
 from editor_app.services.articles import snapshot
 from editor_app.services.changes import Changes
 from editor_app.services.handoff_ids import check_ids
 from editor_app.services.handoff_photos import PackagePhotos, check_photos
 from editor_app.services.story_import import Outcome, import_story
+from editor_app.services.story_parts import story_parts
 from editor_app.store.database import Database
 from editor_app.store.repo import articles as repo
-from editor_app.store.repo import officials as officials_repo
 from editor_app.store.repo import review as rrepo
 
 if TYPE_CHECKING:
@@ -122,22 +114,7 @@ class HandoffService:
                 "handoff",
                 f"Gửi bài: {target.name}",
             )
-            parts = {
-                ARTICLE: encode_article(
-                    article.id,
-                    article.created_at,
-                    article.updated_at,
-                    snapshot(article),
-                    article.photos,
-                    [officials_repo.get_official(s, oid) for oid in article.official_ids],
-                ),
-                REVISIONS: [
-                    encode_revision(info, snap)
-                    for info, snap in rrepo.revisions_with_snapshots(s, article_id)
-                ],
-                COMMENTS: [encode_comment(c) for c in rrepo.list_comments(s, article_id)],
-                CONFLICTS: [encode_conflict(c) for c in rrepo.list_conflicts(s, article_id)],
-            }
+            parts = story_parts(s, article)
         try:
             library = self._library()
             photos: list[tuple[str, Path]] = []
