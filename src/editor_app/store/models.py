@@ -331,6 +331,7 @@ class SyncBaseRow(Base):
 
     article_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     snapshot: Mapped[dict[str, Any]] = mapped_column(PortableJSON)
+    revisions: Mapped[list[str]] = mapped_column(PortableJSON, default=list)
     synced_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -341,3 +342,16 @@ class SyncStateRow(Base):
 
     key: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- who is who (migration 0008; docs/server.md, "Roles") ------------------------------------
+
+
+class StaffRow(Base):
+    """Server: a person's login (their PostgreSQL role) and full name (`server add-user`)."""
+
+    __tablename__ = "staff"
+
+    login: Mapped[str] = mapped_column(Text, primary_key=True)
+    full_name: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -9,7 +9,7 @@ Every table exists on both engines (one schema); each is used on one side:
   `photo_blobs`/`photo_chunks` — originals sent once, by SHA-256, in chunks (a cut upload
   resumes). `story_locks` — who is editing a story, with a heartbeat.
 - desk: `sync_bases` — per story, the snapshot both sides last agreed on (the base of the next
-  three-way merge); `sync_state` — the desk's id and its place in the feed.
+  three-way merge) and the revisions the server has; `sync_state` — the desk's id and its place in the feed.
 
 Revision ID: 0007
 Revises: 0006
@@ -83,6 +83,8 @@ def upgrade() -> None:
         "sync_bases",
         sa.Column("article_id", sa.String(36), primary_key=True),
         sa.Column("snapshot", _JSON, nullable=False),
+        # The ids of the story's revisions the server has (sent once, never again).
+        sa.Column("revisions", _JSON, nullable=False),
         sa.Column("synced_at", _WHEN, nullable=False),
     )
     op.create_table(

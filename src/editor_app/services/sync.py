@@ -1,0 +1,223 @@
+"""Sync with the newsroom server (issue 16; docs/server.md, "Sync"): one round pushes every
+story changed here since it was last synced, then pulls what changed on the server since this
+desk's place in its change feed. `editor-app sync` runs one round; the window runs one whenever
+the server is reachable and something changed on either side.
+
+A round cut at any moment leaves both sides consistent: each story is pushed in one server
+transaction and brought in in one desk transaction; the feed's place moves only after a pull
+is done; a story whose step failed is simply found again next round. Nothing is duplicated:
+stories, revisions, comments, conflicts and photos keep their ids everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+
+from sqlalchemy import exc as sa_exc
+
+from editor_app.domain.article import utcnow
+from editor_app.domain.errors import UserError
+from editor_app.domain.workflow import User
+from editor_app.exchange.package import ARTICLE, PackageError
+from editor_app.services.changes import Changes, Progress, no_progress
+from editor_app.services.sync_desk import DeskSide
+from editor_app.services.sync_photos import PhotoTransfer
+from editor_app.services.sync_server import ServerSide, ServerState
+from editor_app.store.database import Database
+from editor_app.store.errors import StoreError
+from editor_app.store.repo import sync as srepo
+from editor_app.store.server import ServerStore
+
+__all__ = ["SyncReport", "SyncService"]
+
+_CURSOR = "feed_cursor"
+_RETRY = "retry"
+_SERVER_ID = "server_id"
+_LAST = "last_sync"
+
+
+@dataclass
+class SyncReport:
+    """What one round did."""
+
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    refused: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    pending: int = 0
+    """Stories still to send (their step failed this round)."""
+    at: datetime | None = None
+    touched: set[uuid.UUID] = field(default_factory=set)
+    new_here: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(
+            self.touched,
+            membership=self.new_here,
+            revisions=bool(self.touched),
+            comments=bool(self.touched),
+            conflicts=bool(self.touched),
+        )
+
+
+class SyncService:
+    def __init__(self, db: Database, server: ServerStore, user: User) -> None:
+        self.desk = DeskSide(db, user)
+        self.remote = ServerSide(server)
+        self.photos = PhotoTransfer(server)
+
+    def pending(self) -> int:
+        """How many stories wait to be sent (no server needed)."""
+        return len(self.desk.pending())
+
+    def last_sync(self) -> datetime | None:
+        with self.desk.db.read() as s:
+            value = srepo.get_state(s, _LAST)
+        return datetime.fromisoformat(value) if value else None
+
+    def sync(
+        self, progress: Progress = no_progress, cancelled: Callable[[], bool] = lambda: False
+    ) -> SyncReport:
+        """One round. StoreError when the server cannot be reached (nothing is lost: what was
+        not sent is sent next time)."""
+        report = SyncReport()
+        self._same_server()
+        outgoing = self.desk.pending()
+        done: set[uuid.UUID] = set()
+        for n, aid in enumerate(outgoing):
+            if cancelled():
+                break
+            progress(n, len(outgoing), "Đang gửi bài lên máy chủ…")
+            self._guarded(report, partial(self._push, aid, report))
+            done.add(aid)
+        if not cancelled():
+            self._pull(report, done, progress, cancelled)
+        now = utcnow()
+        with self.desk.db.transaction() as s:
+            srepo.set_state(s, _LAST, now.isoformat())
+        report.at = now
+        report.pending = len(self.desk.pending())
+        return report
+
+    # --- steps -----------------------------------------------------------------------------------
+
+    def _same_server(self) -> None:
+        """A desk moved to another server starts over: every story is sent again (merged there
+        with no base: what differs becomes a conflict, nothing is overwritten)."""
+        server_id = self.remote.server_id()
+        with self.desk.db.transaction() as s:
+            if srepo.get_state(s, _SERVER_ID) != server_id:
+                srepo.clear_bases(s)
+                srepo.set_state(s, _SERVER_ID, server_id)
+                srepo.set_state(s, _CURSOR, "0")
+                srepo.set_state(s, _RETRY, "[]")
+
+    def _push(self, aid: uuid.UUID, report: SyncReport) -> None:
+        sending = self.desk.sending(aid)
+        for sha in self.photos.missing(sending.originals):
+            self.photos.upload(sha, sending.originals[sha])
+        state = self.remote.push(sending.outgoing)
+        report.refused.extend(state.refused)
+        report.conflicts += state.opened
+        sent = frozenset(_revision_ids(sending.outgoing.parts))
+        self._bring_in(state, sending.outgoing.parts[ARTICLE]["snapshot"], sending.read_at, sent)
+        report.pushed += 1
+        report.touched.add(aid)
+
+    def _pull(
+        self,
+        report: SyncReport,
+        pushed: set[uuid.UUID],
+        progress: Progress,
+        cancelled: Callable[[], bool],
+    ) -> None:
+        with self.desk.db.read() as s:
+            cursor = int(srepo.get_state(s, _CURSOR, "0") or 0)
+            retry = [uuid.UUID(i) for i in json.loads(srepo.get_state(s, _RETRY, "[]") or "[]")]
+        changed, horizon = self.remote.changes(cursor)
+        todo = list(dict.fromkeys([*retry, *changed]))
+        failed: list[uuid.UUID] = []
+        for n, aid in enumerate(todo):
+            if aid in pushed:
+                continue
+            if cancelled():
+                failed.extend(todo[n:])
+                break
+            progress(n, len(todo), "Đang nhận bài từ máy chủ…")
+            if not self._guarded(report, partial(self._pull_one, aid, report)):
+                failed.append(aid)
+        with self.desk.db.transaction() as s:
+            srepo.set_state(s, _CURSOR, str(horizon))
+            srepo.set_state(s, _RETRY, json.dumps([str(a) for a in failed]))
+
+    def _pull_one(self, aid: uuid.UUID, report: SyncReport) -> None:
+        if aid in set(self.desk.pending()):
+            self._push(aid, report)  # changed here too: merged on the server
+            return
+        base = self.desk.base_of(aid)
+        read_at = utcnow()
+        known = base.revisions if base is not None else frozenset[str]()
+        state = self.remote.fetch(aid, known)
+        if state is None:
+            return
+        with self.desk.db.read() as s:
+            new_here = not srepo.story_exists(s, aid)
+        self._bring_in(state, None if base is None else base.snapshot, read_at)
+        report.pulled += 1
+        report.touched.add(aid)
+        report.new_here = report.new_here or new_here
+
+    def _bring_in(
+        self,
+        state: ServerState,
+        merge_base: dict[str, object] | None,
+        read_at: datetime,
+        sent: frozenset[str] = frozenset(),
+    ) -> None:
+        library = self.desk.library()
+        files = state.parts[ARTICLE].get("photo_files", [])
+        for f in files:
+            sha = str(f.get("sha256"))
+            if not library.has(sha):
+                part = self.photos.download(sha, self.desk.db.media_dir / "incoming")
+                library.add(part)
+                part.unlink(missing_ok=True)
+        self.desk.apply(state, merge_base, read_at, sent)
+
+    @staticmethod
+    def _guarded(report: SyncReport, step: Callable[[], None]) -> bool:
+        """Runs one story's step; a refusal or a broken story is reported and the round goes
+        on (a lost server stops it: StoreError)."""
+        try:
+            step()
+        except (UserError, PackageError) as e:
+            report.problems.append(str(e))
+            return False
+        except sa_exc.DBAPIError as e:
+            if e.connection_invalidated or isinstance(e, sa_exc.OperationalError):
+                raise StoreError(f"Mất kết nối với máy chủ tòa soạn: {e.orig}") from e
+            report.problems.append(_server_message(e))
+            return False
+        return True
+
+
+def _revision_ids(parts: dict[str, object]) -> list[str]:
+    from editor_app.exchange.package import REVISIONS
+
+    revisions = parts.get(REVISIONS) or []
+    assert isinstance(revisions, list)
+    return [str(r.get("id")) for r in revisions if isinstance(r, dict)]
+
+
+def _server_message(e: sa_exc.DBAPIError) -> str:
+    """The server's own words for a refusal (its triggers speak Vietnamese)."""
+    diag = getattr(e.orig, "diag", None)
+    primary = getattr(diag, "message_primary", None)
+    return f"Máy chủ từ chối: {primary or e.orig}"

@@ -1,0 +1,271 @@
+"""The SQL of the newsroom server's sync (docs/server.md, "Sync"): on the server, the change
+feed, photos' originals in chunks and the row lock of a story being merged; on the desk, the
+sync bases and state. Server functions need PostgreSQL (`pg_current_xact_id`, `FOR UPDATE`,
+`NOTIFY`); desk functions run on both engines."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, delete, func, insert, literal_column, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnClause
+
+from editor_app.store.models import (
+    ArticleRow,
+    CommentRow,
+    ConflictRow,
+    PhotoBlobRow,
+    PhotoChunkRow,
+    RevisionRow,
+    SyncBaseRow,
+    SyncFeedRow,
+    SyncStateRow,
+)
+
+__all__ = [
+    "CHANNEL",
+    "Base",
+    "BlobState",
+    "blob_state",
+    "candidates",
+    "complete_blobs",
+    "feed_horizon",
+    "feed_since",
+    "finish_blob",
+    "get_base",
+    "get_state",
+    "lock_story",
+    "put_chunk",
+    "read_chunk",
+    "record_change",
+    "set_base",
+    "set_state",
+    "settled_conflicts",
+    "start_blob",
+]
+
+CHANNEL = "editor_app_sync"
+"""The channel a push notifies on (`LISTEN editor_app_sync`): its payload is the story's id."""
+
+
+# --- server: the change feed -------------------------------------------------------------------
+
+
+_THIS_TRANSACTION: ColumnClause[int] = literal_column(
+    "pg_current_xact_id()::text::bigint", BigInteger()
+)
+
+
+def record_change(s: Session, article_id: uuid.UUID, when: datetime) -> None:
+    """A story changed in this transaction: a feed row (stamped with the transaction's id by
+    the column's default) and a notification, both seen by others only once it commits."""
+    s.execute(
+        insert(SyncFeedRow).values(article_id=str(article_id), at=when, txid=_THIS_TRANSACTION)
+    )
+    s.execute(text("SELECT pg_notify(:channel, :id)"), {"channel": CHANNEL, "id": str(article_id)})
+
+
+def feed_horizon(s: Session) -> int:
+    """The oldest transaction still running (or the next one): every feed row of a transaction
+    below it is final — committed and visible, or rolled back."""
+    value = s.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")).one()
+    return int(value[0])
+
+
+def feed_since(s: Session, cursor: int, horizon: int) -> list[str]:
+    """The ids of stories changed by transactions in [cursor, horizon), each once."""
+    rows = s.execute(
+        select(SyncFeedRow.article_id)
+        .where(SyncFeedRow.txid >= cursor, SyncFeedRow.txid < horizon)
+        .group_by(SyncFeedRow.article_id)
+        .order_by(func.min(SyncFeedRow.seq))
+    )
+    return [str(r[0]) for r in rows]
+
+
+def lock_story(s: Session, article_id: uuid.UUID) -> bool:
+    """Locks the story's row until the transaction ends (`SELECT … FOR UPDATE`: two pushes of
+    one story merge one after the other); False when the server does not have it."""
+    pk = s.execute(
+        select(ArticleRow.pk).where(ArticleRow.id == str(article_id)).with_for_update()
+    ).scalar()
+    return pk is not None
+
+
+def settled_conflicts(s: Session, article_id: uuid.UUID) -> dict[str, str]:
+    """The story's settled conflicts: id → who settled it."""
+    rows = s.execute(
+        select(ConflictRow.id, ConflictRow.settled_by)
+        .join(ArticleRow, ArticleRow.pk == ConflictRow.article_pk)
+        .where(ArticleRow.id == str(article_id), ConflictRow.settled_at.is_not(None))
+    )
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+# --- server: photos' originals -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BlobState:
+    size_bytes: int
+    chunk_size: int
+    complete: bool
+    chunks: frozenset[int]
+
+
+def complete_blobs(s: Session, shas: Iterable[str]) -> set[str]:
+    wanted = list(set(shas))
+    if not wanted:
+        return set()
+    rows = s.execute(
+        select(PhotoBlobRow.sha256).where(PhotoBlobRow.sha256.in_(wanted), PhotoBlobRow.complete)
+    )
+    return {str(r[0]) for r in rows}
+
+
+def blob_state(s: Session, sha256: str) -> BlobState | None:
+    row = s.get(PhotoBlobRow, sha256)
+    if row is None:
+        return None
+    chunks = s.execute(select(PhotoChunkRow.idx).where(PhotoChunkRow.sha256 == sha256))
+    return BlobState(
+        row.size_bytes, row.chunk_size, row.complete, frozenset(int(r[0]) for r in chunks)
+    )
+
+
+def start_blob(s: Session, sha256: str, size_bytes: int, chunk_size: int) -> None:
+    """Announces an original (nothing when another desk did first)."""
+    s.execute(
+        pg_insert(PhotoBlobRow)
+        .values(sha256=sha256, size_bytes=size_bytes, chunk_size=chunk_size, complete=False)
+        .on_conflict_do_nothing()
+    )
+
+
+def put_chunk(s: Session, sha256: str, idx: int, data: bytes) -> None:
+    s.execute(
+        pg_insert(PhotoChunkRow).values(sha256=sha256, idx=idx, data=data).on_conflict_do_nothing()
+    )
+
+
+def finish_blob(s: Session, sha256: str) -> bool:
+    """Marks the original complete when its chunks, end to end, have its digest; when they do
+    not (a broken upload), they are deleted to be sent again. True when complete."""
+    digest = s.execute(
+        text(
+            "SELECT encode(sha256(string_agg(data, ''::bytea ORDER BY idx)), 'hex')"
+            " FROM photo_chunks WHERE sha256 = :sha"
+        ),
+        {"sha": sha256},
+    ).scalar()
+    if digest != sha256:
+        s.execute(delete(PhotoChunkRow).where(PhotoChunkRow.sha256 == sha256))
+        return False
+    row = s.get(PhotoBlobRow, sha256)
+    assert row is not None
+    row.complete = True
+    s.flush()
+    return True
+
+
+def read_chunk(s: Session, sha256: str, idx: int) -> bytes | None:
+    data = s.execute(
+        select(PhotoChunkRow.data).where(PhotoChunkRow.sha256 == sha256, PhotoChunkRow.idx == idx)
+    ).scalar()
+    return None if data is None else bytes(data)
+
+
+# --- desk: sync bases and state -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Base:
+    snapshot: dict[str, Any]
+    revisions: frozenset[str]
+    synced_at: datetime
+
+
+def get_base(s: Session, article_id: uuid.UUID) -> Base | None:
+    row = s.get(SyncBaseRow, str(article_id))
+    if row is None:
+        return None
+    return Base(dict(row.snapshot), frozenset(row.revisions or ()), row.synced_at)
+
+
+def set_base(s: Session, article_id: uuid.UUID, base: Base) -> None:
+    row = s.get(SyncBaseRow, str(article_id))
+    if row is None:
+        row = SyncBaseRow(article_id=str(article_id))
+        s.add(row)
+    row.snapshot = base.snapshot
+    row.revisions = sorted(base.revisions)
+    row.synced_at = base.synced_at
+    s.flush()
+
+
+def candidates(s: Session) -> list[uuid.UUID]:
+    """Stories that may have changed here since they were last synced: never synced, or
+    written, commented, given a revision or a settled conflict since (to be compared with
+    their base, `services.sync_desk`). Stories in the bin are not sent."""
+    b = SyncBaseRow
+    stmt = (
+        select(ArticleRow.id)
+        .outerjoin(b, b.article_id == ArticleRow.id)
+        .where(ArticleRow.trashed_at.is_(None))
+        .where(
+            b.article_id.is_(None)
+            | (ArticleRow.updated_at > b.synced_at)
+            | select(CommentRow.id)
+            .where(CommentRow.article_pk == ArticleRow.pk, CommentRow.updated_at > b.synced_at)
+            .exists()
+            | select(RevisionRow.id)
+            .where(RevisionRow.article_pk == ArticleRow.pk, RevisionRow.created_at > b.synced_at)
+            .exists()
+            | select(ConflictRow.id)
+            .where(ConflictRow.article_pk == ArticleRow.pk, ConflictRow.settled_at > b.synced_at)
+            .exists()
+        )
+        .order_by(ArticleRow.pk)
+    )
+    return [uuid.UUID(str(r[0])) for r in s.execute(stmt)]
+
+
+def get_state(s: Session, key: str, default: str = "") -> str:
+    row = s.get(SyncStateRow, key)
+    return default if row is None else row.value
+
+
+def set_state(s: Session, key: str, value: str) -> None:
+    row = s.get(SyncStateRow, key)
+    if row is None:
+        s.add(SyncStateRow(key=key, value=value))
+    else:
+        row.value = value
+    s.flush()
+
+
+def clear_bases(s: Session) -> None:
+    """Forgets what this desk agreed with a server (moved to another one)."""
+    s.execute(delete(SyncBaseRow))
+
+
+def story_exists(s: Session, article_id: uuid.UUID) -> bool:
+    return (
+        s.execute(select(ArticleRow.pk).where(ArticleRow.id == str(article_id))).first() is not None
+    )
+
+
+def server_id(s: Session) -> str:
+    """The server's own id, made at the first sync (a desk moved to another server knows)."""
+    s.execute(
+        pg_insert(SyncStateRow)
+        .values(key="server_id", value=str(uuid.uuid4()))
+        .on_conflict_do_nothing()
+    )
+    return get_state(s, "server_id")

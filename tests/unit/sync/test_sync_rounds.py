@@ -1,0 +1,151 @@
+"""Sync between two real desks and a real PostgreSQL: a story written on one reaches the other
+with its photos, revisions and comments; edits on both sides merge per field; a field changed
+on both opens one conflict on the server, kept on both desks; nothing is sent twice."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from helpers.sync_desks import Desk
+from PIL import Image
+from sqlalchemy import text
+
+from editor_app.domain.review import make_anchor
+from editor_app.domain.workflow import Status
+from editor_app.media.library import MediaLibrary
+from editor_app.services.articles import snapshot
+from editor_app.store.server import ServerStore
+
+
+def jpeg(path: Path, colour: tuple[int, int, int], size: tuple[int, int] = (64, 48)) -> Path:
+    Image.new("RGB", size, colour).save(path, "JPEG", quality=90)
+    return path
+
+
+def write_story(desk: Desk, tmp_path: Path) -> uuid.UUID:
+    aid = desk.ws.articles.create(
+        headline="Hội nghị giao ban công tác quý I",
+        sapo="Sáng 12/4, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị.",
+        body="Đồng chí Dương Đức Huy phát biểu chỉ đạo.",
+        section="Chính trị",
+        keywords=["giao ban"],
+    ).article.id
+    report = desk.ws.photos.attach(
+        aid, [jpeg(tmp_path / "p.jpg", (40, 120, 200))], caption="Đại biểu dự hội nghị"
+    )
+    assert report.all_ok
+    return aid
+
+
+def story(desk: Desk, aid: uuid.UUID) -> dict[str, object]:
+    return snapshot(desk.ws.articles.get(aid))
+
+
+def test_a_story_written_on_one_desk_reaches_the_other_with_its_photo(
+    two_desks: tuple[Desk, Desk], tmp_path: Path
+) -> None:
+    reporter, editor = two_desks
+    aid = write_story(reporter, tmp_path)
+    assert reporter.sync.pending() == 1
+
+    sent = reporter.sync.sync()
+    assert (sent.problems, sent.pushed, sent.pending) == ([], 1, 0)
+    got = editor.sync.sync()
+    assert got.pulled == 1 and got.new_here and not got.problems
+
+    assert story(editor, aid) == story(reporter, aid)
+    sha = editor.ws.articles.get(aid).photos[0].sha256
+    theirs = MediaLibrary(editor.ws.db.media_dir).original_path(sha)
+    mine = MediaLibrary(reporter.ws.db.media_dir).original_path(sha)
+    assert theirs is not None and mine is not None
+    assert theirs.read_bytes() == mine.read_bytes()
+    # Nothing more to do on either side; a second round sends nothing.
+    assert reporter.sync.pending() == 0 and editor.sync.pending() == 0
+    again = reporter.sync.sync()
+    assert (again.pushed, again.pulled) == (0, 0)
+
+
+def test_edits_of_different_fields_on_both_desks_merge_without_a_conflict(
+    two_desks: tuple[Desk, Desk], tmp_path: Path
+) -> None:
+    reporter, editor = two_desks
+    aid = write_story(reporter, tmp_path)
+    reporter.sync.sync()
+    editor.sync.sync()
+
+    reporter.ws.articles.save_fields(aid, {"body": "Thân bài mới của phóng viên."})
+    editor.ws.articles.save_fields(aid, {"headline": "Tiêu đề biên tập viên sửa"})
+    reporter.sync.sync()
+    report = editor.sync.sync()  # its own edit is merged on the server, the reporter's comes
+    assert report.conflicts == 0
+    reporter.sync.sync()
+
+    for desk in (reporter, editor):
+        s = story(desk, aid)
+        assert s["headline"] == "Tiêu đề biên tập viên sửa"
+        assert s["body"] == "Thân bài mới của phóng viên."
+
+
+def test_one_field_changed_on_both_desks_is_one_conflict_kept_everywhere(
+    two_desks: tuple[Desk, Desk], server: ServerStore, tmp_path: Path
+) -> None:
+    reporter, editor = two_desks
+    aid = write_story(reporter, tmp_path)
+    reporter.sync.sync()
+    editor.sync.sync()
+
+    reporter.ws.articles.save_fields(aid, {"sapo": "Sapo của phóng viên."})
+    editor.ws.articles.save_fields(aid, {"sapo": "Sapo của biên tập viên."})
+    reporter.sync.sync()
+    report = editor.sync.sync()
+    assert report.conflicts == 1
+    reporter.sync.sync()
+
+    # Both texts are kept (as revisions and in the conflict); neither desk lost its words.
+    for desk in (reporter, editor):
+        conflicts = desk.ws.review.conflicts(aid)
+        assert [(c.key, {c.ours, c.theirs}) for c in conflicts] == [
+            ("sapo", {"Sapo của phóng viên.", "Sapo của biên tập viên."})
+        ]
+    assert story(reporter, aid)["sapo"] == story(editor, aid)["sapo"]
+    # Settled on the editor's desk: settled on the server and on the reporter's desk.
+    conflict = editor.ws.review.conflicts(aid)[0]
+    editor.ws.review.settle(
+        conflict.id, "theirs" if "biên tập" in conflict.ours else "ours", editor.user
+    )
+    editor.sync.sync()
+    reporter.sync.sync()
+    assert reporter.ws.review.conflicts(aid) == []
+    assert story(reporter, aid)["sapo"] == story(editor, aid)["sapo"]
+    with server.read() as s:
+        open_ = s.execute(text("SELECT count(*) FROM conflicts WHERE settled_at IS NULL")).scalar()
+    assert open_ == 0
+
+
+def test_comments_and_revisions_travel_once(
+    two_desks: tuple[Desk, Desk], server: ServerStore, tmp_path: Path
+) -> None:
+    reporter, editor = two_desks
+    aid = write_story(reporter, tmp_path)
+    reporter.ws.review.set_status(aid, Status.SUBMITTED, reporter.user)
+    reporter.sync.sync()
+    editor.sync.sync()
+    body = editor.ws.articles.get(aid).body
+    editor.ws.review.add_comment(
+        aid, make_anchor("body", body, 0, 9), "Ghi rõ chức danh.", editor.user
+    )
+    editor.sync.sync()
+    reporter.sync.sync()
+    assert [c.text for c in reporter.ws.review.comments(aid)] == ["Ghi rõ chức danh."]
+    assert reporter.ws.articles.get(aid).status is Status.SUBMITTED
+    for _ in range(2):
+        reporter.sync.sync()
+        editor.sync.sync()
+    with server.read() as s:
+        revisions = s.execute(text("SELECT count(*) FROM revisions")).scalar()
+        distinct = s.execute(text("SELECT count(DISTINCT id) FROM revisions")).scalar()
+        comments = s.execute(text("SELECT count(*) FROM comments")).scalar()
+    assert revisions == distinct == len(reporter.ws.review.history(aid))
+    assert revisions == len(editor.ws.review.history(aid))
+    assert comments == 1
