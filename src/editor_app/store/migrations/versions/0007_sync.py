@@ -9,7 +9,8 @@ Every table exists on both engines (one schema); each is used on one side:
   `photo_blobs`/`photo_chunks` — originals sent once, by SHA-256, in chunks (a cut upload
   resumes). `story_locks` — who is editing a story, with a heartbeat.
 - desk: `sync_bases` — per story, the snapshot both sides last agreed on (the base of the next
-  three-way merge) and the revisions the server has; `sync_state` — the desk's id and its place in the feed.
+  three-way merge) and the revisions the server has; `sync_state` — the desk's id and its
+  place in the feed (on the server: the server's own id).
 
 Revision ID: 0007
 Revises: 0006
