@@ -32,6 +32,7 @@ _COMMAND_MODULES = (
     "review",
     "handoff",
     "server",
+    "sync",
 )
 
 # The commands that only read the data folder: opened without the writer's lock and without

@@ -22,7 +22,7 @@ from sqlalchemy import exc as sa_exc
 
 from editor_app.domain.article import utcnow
 from editor_app.domain.errors import UserError
-from editor_app.domain.workflow import User
+from editor_app.domain.workflow import Role, User
 from editor_app.exchange.package import ARTICLE, PackageError
 from editor_app.services.changes import Changes, Progress, no_progress
 from editor_app.services.sync_desk import DeskSide
@@ -72,6 +72,14 @@ class SyncService:
         self.desk = DeskSide(db, user)
         self.remote = ServerSide(server)
         self.photos = PhotoTransfer(server)
+
+    @classmethod
+    def for_desk(cls, db: Database, server: ServerStore, user: User | None) -> SyncService:
+        """The sync of this desk's user; with none set, the server's name for the login."""
+        if user is None:
+            who = ServerSide(server).identity()
+            user = User(who.name, who.role or Role.REPORTER)
+        return cls(db, server, user)
 
     def pending(self) -> int:
         """How many stories wait to be sent (no server needed)."""
