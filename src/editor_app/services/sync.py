@@ -205,6 +205,8 @@ class SyncService:
         on (a lost server stops it: StoreError)."""
         try:
             step()
+        except StoreError:
+            raise  # the server or this desk's disk: the round stops, nothing is half-done
         except (UserError, PackageError) as e:
             report.problems.append(str(e))
             return False
