@@ -71,6 +71,10 @@ def _private_user_folders(
     monkeypatch.delenv("EDITOR_APP_DATA_DIR", raising=False)
     # A PC with IT's /etc/editor_app/site.toml must not change what the tests see.
     monkeypatch.setenv("EDITOR_APP_SITE_CONFIG", "none")
+    # Nor the user's keyring (the OS's secret store): a PC without one, unless a test installs
+    # an in-memory keyring (tests/helpers/memory_keyring.py). Read by keyring, and its
+    # subprocesses', at the first use.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
 @pytest.fixture(scope="session", autouse=True)

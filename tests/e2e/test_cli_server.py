@@ -31,7 +31,7 @@ def server_url(pg_server: postgres.PgServer) -> Iterator[str]:
     role = "huy_" + uuid.uuid4().hex[:8]
     name = pg_server.create_database()
     with pg_server.admin() as conn:
-        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'")
+        conn.execute(f"CREATE ROLE {role} LOGIN CREATEROLE PASSWORD '{PASSWORD}'")
         conn.execute(f'ALTER DATABASE "{name}" OWNER TO {role}')
     try:
         url = make_url(f"postgresql://{role}@{pg_server.host}:{pg_server.port}/{name}")

@@ -177,3 +177,18 @@ def stop(server: PgServer) -> None:
         )
     finally:
         shutil.rmtree(server.folder, ignore_errors=True)
+
+
+def require_passwords(server: PgServer) -> None:
+    """Makes the cluster ask every login but the superuser for its password over TCP
+    (scram-sha-256), as a newsroom's pg_hba.conf does; the superuser and the unix socket stay
+    trusted, so the fixtures keep working. Takes effect at once (`pg_ctl reload`)."""
+    hba = server.data_dir / "pg_hba.conf"
+    hba.write_text(
+        "local all all trust\n"
+        f"host all {SUPERUSER} 127.0.0.1/32 trust\n"
+        "host all all 127.0.0.1/32 scram-sha-256\n",
+        encoding="utf-8",
+    )
+    pg_ctl = str(server.bin_dir / "pg_ctl")
+    _run([pg_ctl, "-D", str(server.data_dir), "-w", "reload"], server.folder)

@@ -13,6 +13,7 @@ from editor_app.domain.errors import UserError
 from editor_app.domain.siteconfig import Problem
 from editor_app.domain.text import format_number
 from editor_app.services.maintenance import CheckReport
+from editor_app.services.server_report import DeskServerReport, desk_server_report
 from editor_app.services.siteconfig import SiteLoad, load_site
 from editor_app.services.user_settings import UserSettings, read_user_settings
 from editor_app.services.workspace import default_data_dir
@@ -64,10 +65,12 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         report = ws.maintenance.check()
         seeded = ws.site_setup.seeded()
     data_dir = report.data_dir if report else (ctx.data_dir or default_data_dir())
+    server = None if site.broken else desk_server_report(site.config)
     if ctx.json:
-        _print_json(site, user, report, seeded, db_error, data_dir)
+        _print_json(site, user, report, seeded, db_error, data_dir, server)
     else:
         _print_text(site, user, report, seeded, db_error, data_dir)
+        _print_server(server)
     failures = []
     if site.broken:
         failures.append("tệp cấu hình site có lỗi (đang dùng giá trị mặc định)")
@@ -90,6 +93,7 @@ def _print_json(
     seeded: dict[str, Any],
     db_error: str | None,
     data_dir: object,
+    server: DeskServerReport | None,
 ) -> None:
     values = {
         key: {
@@ -118,6 +122,7 @@ def _print_json(
         "log_dir": logs.log_dir(),
         "database_error": db_error,
         "seeded": seeded,
+        "server": server.as_json() if server is not None else None,
     }
     if report is not None:
         out |= {
@@ -136,6 +141,33 @@ def _print_json(
             "folder_fault": report.folder_fault,
         }
     print_json(out)
+
+
+_SCHEMA_STATES = {
+    "current": "đúng phiên bản",
+    "older": "cũ hơn ứng dụng (IT chạy editor-app server upgrade)",
+    "newer": "mới hơn ứng dụng (hãy cập nhật editor_app)",
+    "empty": "chưa khởi tạo (IT chạy editor-app server init)",
+    "foreign": "không phải của editor_app",
+}
+_ROLES = {"reporter": "Phóng viên", "editor": "Biên tập viên"}
+
+
+def _print_server(server: DeskServerReport | None) -> None:
+    """The newsroom server (site.toml's [server]): information, never a failure of the check."""
+    if server is None:
+        return
+    if server.status is None:
+        how = "chưa đăng nhập" if server.state == "not_logged_in" else "ngoại tuyến"
+        print(f"Máy chủ tòa soạn: {server.url} — {how} (máy vẫn làm việc bình thường)")
+        print(f"  {server.message}")
+        return
+    st = server.status
+    role = _ROLES.get(st.role or "", "không thuộc nhóm nào của editor_app")
+    print(f"Máy chủ tòa soạn: {st.url} — kết nối được, PostgreSQL {st.server_version}")
+    schema = st.revision or "(chưa có)"
+    print(f"  Lược đồ: {schema} (ứng dụng: {st.head}) — {_SCHEMA_STATES[st.state]}")
+    print(f"  Tài khoản: {st.login} — {st.name}, {role}")
 
 
 def _print_user(user: UserSettings) -> None:

@@ -8,6 +8,8 @@ import argparse
 from pathlib import Path
 
 from editor_app.cli.common import Context, print_json
+from editor_app.cli.server_people import register_people
+from editor_app.domain.workflow import Role
 from editor_app.services import server_admin, server_backup
 
 _URL_HELP = (
@@ -19,7 +21,8 @@ _URL_HELP = (
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "server",
-        help="máy chủ PostgreSQL của tòa soạn (cho IT): khởi tạo, nâng cấp, kiểm tra, sao lưu",
+        help="máy chủ PostgreSQL của tòa soạn: khởi tạo, nâng cấp, kiểm tra, sao lưu, người "
+        "dùng, đăng nhập",
         description="Quản trị máy chủ PostgreSQL của tòa soạn. Mật khẩu trong địa chỉ không bao "
         "giờ được in ra.",
     )
@@ -63,6 +66,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--out", required=True, type=Path, metavar="FILE", help="tệp sao lưu")
     q.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
     q.set_defaults(func=cmd_backup)
+    register_people(server_sub, _URL_HELP)
 
 
 def _url(p: argparse.ArgumentParser) -> None:
@@ -100,6 +104,9 @@ _STATE_TEXT = {
 }
 
 
+_ROLE_TEXT: dict[str | None, str] = {r.value: r.label_vi for r in Role}
+
+
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     url = server_admin.server_url(args.url)
     status = server_admin.status(url)
@@ -107,6 +114,8 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         print_json(status.as_json())
     else:
         print(f"Máy chủ: {status.url} — kết nối được (người dùng {status.user})")
+        role = _ROLE_TEXT.get(status.role, "không thuộc nhóm nào của editor_app")
+        print(f"Tài khoản: {status.login} — {status.name}, {role}")
         print(f"PostgreSQL: {status.server_version}")
         schema = status.revision or "(chưa có)"
         print(f"Lược đồ: {schema}, ứng dụng: {status.head} — {_STATE_TEXT[status.state]}")

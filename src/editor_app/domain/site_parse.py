@@ -31,6 +31,7 @@ from editor_app.domain.siteconfig import (
     KEYS,
     LANGUAGES,
     MAX_LENGTH_LIMIT,
+    SSLMODES,
     TABLES,
     USER_KEYS,
     Origin,
@@ -41,6 +42,16 @@ from editor_app.domain.siteconfig import (
 from editor_app.domain.text import format_number, nfc
 
 _FIELD_OF = {key: name for name, key in KEYS.items()}
+_PATH_KEYS = frozenset(
+    {
+        "directory.sections_file",
+        "directory.officials_csv",
+        "export.folder",
+        "server.sslrootcert",
+        "server.sslcert",
+        "server.sslkey",
+    }
+)
 _LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 
@@ -176,6 +187,7 @@ def parse_site(
     if "sections" in values and "sections_file" in values:
         r.problem("directory.sections_file", "chỉ dùng một trong hai: sections hoặc sections_file.")
     _check_limits(r, defaults, values)
+    _check_server(r, values)
     if r.more_warnings:
         more = f"… và {_count(r.more_warnings)} cảnh báo khác (bỏ qua)."
         r.problems.append(Problem(more, r.where, None, fatal=False))
@@ -189,7 +201,7 @@ def _check(r: _Reader, key: str, raw: object) -> object | None:
     """The checked value of one key (None after reporting a problem)."""
     if key.startswith("checklist."):
         return _limit(r, key, raw)
-    if key in ("directory.sections_file", "directory.officials_csv", "export.folder"):
+    if key in _PATH_KEYS:
         return r.path_value(key, raw)
     if key == "directory.sections":
         return _sections(r, key, raw)
@@ -220,10 +232,12 @@ def _text(r: _Reader, key: str, raw: object) -> str | None:
     if key == "outlet.name" and not text:
         r.problem(key, "tên tòa soạn không được để trống.")
         return None
-    if key == "outlet.base_url":
-        return _base_url(r, key, text)
-    if key == "outlet.logo":
-        return _logo(r, key, text)
+    checker = _CHECKERS.get(key)
+    if checker is not None:
+        return checker(r, key, text)
+    if key == "server.sslmode" and text not in SSLMODES:
+        r.problem(key, f"“{shorten(text)}” không phải chế độ TLS (chọn: {', '.join(SSLMODES)}).")
+        return None
     if key == "outlet.locale" and not _LOCALE.match(text):
         r.problem(key, f"mã ngôn ngữ của trang không hợp lệ: “{shorten(text)}” (ví dụ vi_VN).")
         return None
@@ -295,6 +309,56 @@ def _logo(r: _Reader, key: str, text: str) -> str | None:
     return text
 
 
+def _server_url(r: _Reader, key: str, text: str) -> str | None:
+    """The newsroom server: postgresql://[login@]host[:port]/database, never a password (it
+    is kept in the OS keyring: `editor-app server login`)."""
+    example = "(cần dạng postgresql://10.0.0.5:5432/toasoan)"
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        r.problem(key, f"địa chỉ máy chủ không hợp lệ: “{shorten(text)}” {example}.")
+        return None
+    if parts.password is not None:
+        r.problem(
+            key,
+            "địa chỉ máy chủ không được chứa mật khẩu: mỗi người lưu mật khẩu của mình trong "
+            "kho mật khẩu của máy bằng editor-app server login.",
+        )
+        return None
+    database = parts.path.lstrip("/")
+    if (
+        parts.scheme not in ("postgresql", "postgres")
+        or not parts.hostname
+        or not database
+        or "/" in database
+        or parts.fragment
+        or any(c.isspace() for c in text)
+        or (port is not None and not 0 < port < 65536)
+    ):
+        r.problem(key, f"địa chỉ máy chủ không hợp lệ: “{shorten(text)}” {example}.")
+        return None
+    return text
+
+
+def _check_server(r: _Reader, values: dict[str, Value[Any]]) -> None:
+    """TLS settings without a server, a certificate without its key (or the other way round),
+    verification without a CA file: warnings (the desk still starts)."""
+    tls = [k for k in ("server_sslrootcert", "server_sslcert", "server_sslkey") if k in values]
+    if "server_url" not in values and (tls or "server_sslmode" in values):
+        r.problem("server", "có thiết lập TLS nhưng không có url: không dùng đến.", fatal=False)
+    if ("server_sslcert" in values) != ("server_sslkey" in values):
+        key = "server.sslcert" if "server_sslcert" in values else "server.sslkey"
+        r.problem(key, "cần cả sslcert và sslkey (chứng chỉ của máy khách và khóa của nó).")
+    mode = values.get("server_sslmode")
+    if mode is not None and mode.value.startswith("verify") and "server_sslrootcert" not in values:
+        r.problem(
+            "server.sslmode",
+            f"{mode.value} cần sslrootcert (chứng chỉ CA của máy chủ) để kiểm tra máy chủ.",
+            fatal=False,
+        )
+
+
 def _sections(r: _Reader, key: str, raw: object) -> tuple[str, ...] | None:
     items = r.strings(key, raw)
     if items is None:
@@ -314,6 +378,13 @@ def _sections(r: _Reader, key: str, raw: object) -> tuple[str, ...] | None:
         r.problem(key, too_many_sections(len(out)))
         return None
     return tuple(out)
+
+
+_CHECKERS: dict[str, Callable[[_Reader, str, str], str | None]] = {
+    "outlet.base_url": _base_url,
+    "outlet.logo": _logo,
+    "server.url": _server_url,
+}
 
 
 def too_many_sections(count: int) -> str:

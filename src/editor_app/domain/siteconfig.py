@@ -31,6 +31,11 @@ DEFAULT_LOCALE = "vi_VN"
 LANGUAGES = ("vi", "en")
 #: What the policy may let users change → the key it overrides.
 USER_KEYS: dict[str, str] = {"language": "ui.language", "export_folder": "export.folder"}
+#: libpq's TLS modes, weakest first. `prefer` (libpq's own default: TLS when the server offers
+#: it, unchecked) keeps a newsroom without certificates working; a server with TLS set up should
+#: give its CA in `sslrootcert` and `sslmode = "verify-full"` (docs/server.md).
+SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+DEFAULT_SSLMODE = "prefer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,12 @@ class SiteConfig:
     headline_max: Value[int] = Value(DEFAULT_LIMITS.headline_max)
     sapo_min: Value[int] = Value(DEFAULT_LIMITS.sapo_min)
     sapo_max: Value[int] = Value(DEFAULT_LIMITS.sapo_max)
+    # The newsroom's server ([server]; docs/server.md): no url, no server (the desk alone).
+    server_url: Value[str | None] = Value(None)
+    server_sslmode: Value[str] = Value(DEFAULT_SSLMODE)
+    server_sslrootcert: Value[Path | None] = Value(None)
+    server_sslcert: Value[Path | None] = Value(None)
+    server_sslkey: Value[Path | None] = Value(None)
     source: Path | None = None
 
     @classmethod
@@ -215,7 +226,12 @@ KEYS: dict[str, str] = {
     "headline_max": "checklist.headline_max",
     "sapo_min": "checklist.sapo_min",
     "sapo_max": "checklist.sapo_max",
+    "server_url": "server.url",
+    "server_sslmode": "server.sslmode",
+    "server_sslrootcert": "server.sslrootcert",
+    "server_sslcert": "server.sslcert",
+    "server_sslkey": "server.sslkey",
 }
-TABLES = ("outlet", "directory", "export", "ui", "policy", "checklist")
+TABLES = ("outlet", "directory", "export", "ui", "policy", "checklist", "server")
 #: The largest length limit the site file may give (characters).
 MAX_LENGTH_LIMIT = 10_000

@@ -17,9 +17,10 @@ from sqlalchemy import URL, Connection, Engine, make_url, text
 from sqlalchemy import exc as sa_exc
 
 from editor_app.domain.errors import UserError
-from editor_app.store import postgres
+from editor_app.store import pg_refusals, postgres
 from editor_app.store.database import SCHEMA_HEAD
 from editor_app.store.errors import StoreError
+from editor_app.store.pg_roles import session_identity
 
 URL_ENV = "EDITOR_APP_SERVER_URL"
 # IT is at the keyboard: an unreachable server says so quickly.
@@ -31,10 +32,20 @@ SchemaState = Literal["empty", "current", "older", "newer", "foreign"]
 
 
 def server_url(given: str | None) -> URL:
-    """The server's URL: `--url`, else $EDITOR_APP_SERVER_URL; UserError when neither."""
+    """The server's URL: `--url`, else $EDITOR_APP_SERVER_URL, else this PC's link (site.toml's
+    `[server]` with the password `server login` kept); UserError when none."""
     raw = given or os.environ.get(URL_ENV, "").strip()
     if not raw:
-        raise UserError(f"Chưa có địa chỉ máy chủ: dùng --url postgresql://… hoặc biến {URL_ENV}.")
+        from editor_app.services import server_link
+        from editor_app.services.siteconfig import load_site
+
+        desk = server_link.server_url_for_desk(load_site().config)
+        if desk is not None:
+            return desk
+        raise UserError(
+            f"Chưa có địa chỉ máy chủ: dùng --url postgresql://…, biến {URL_ENV} hoặc [server] "
+            "url trong tệp cấu hình site."
+        )
     try:
         url = make_url(raw)
     except sa_exc.ArgumentError:
@@ -134,6 +145,9 @@ class ServerStatus:
     database: str
     user: str
     server_version: str
+    login: str  # the session's login (`user` is the current role)
+    name: str  # from `staff`, else the login
+    role: str | None  # reporter/editor as the server decides it; None: in neither group
     revision: str | None
     head: str
     state: SchemaState
@@ -153,6 +167,7 @@ def status(url: URL) -> ServerStatus:
             stories = int(conn.execute(text("SELECT count(*) FROM articles")).scalar() or 0)
         database = str(conn.execute(text("SELECT current_database()")).scalar())
         user = str(conn.execute(text("SELECT current_user")).scalar())
+        identity = session_identity(conn)
     return ServerStatus(
         url=shown(url),
         host=url.host or "localhost",
@@ -160,6 +175,9 @@ def status(url: URL) -> ServerStatus:
         database=database,
         user=user,
         server_version=version.split(" ")[0],
+        login=identity.login,
+        name=identity.name,
+        role=identity.role.value if identity.role else None,
         revision=revision,
         head=SCHEMA_HEAD,
         state=state,
@@ -201,6 +219,11 @@ def _migrate(url: URL) -> Migration:
         raise UserError(
             f"Không kết nối được máy chủ PostgreSQL {where(url)} ({shown(url)}): {_reason(e, url)}"
         ) from None
+    except sa_exc.DBAPIError as e:
+        refused = pg_refusals.refusal(e)
+        if refused is None:
+            raise
+        raise UserError(hide_password(f"{shown(url)}: {refused}", url)) from None
     finally:
         engine.dispose()
     return Migration(before, SCHEMA_HEAD)
