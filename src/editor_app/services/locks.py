@@ -25,9 +25,16 @@ from editor_app.store.pg_roles import session_identity
 from editor_app.store.repo import locks as repo
 from editor_app.store.server import ServerStore
 
-__all__ = ["LockOutcome", "LockService", "LockState", "unreachable_message"]
+__all__ = [
+    "LockOutcome",
+    "LockService",
+    "LockState",
+    "no_right_message",
+    "unreachable_message",
+]
 
 _TRIES = 3  # a lock released between our two statements: try again (rare)
+_NO_RIGHT = "42501"  # PostgreSQL's insufficient_privilege
 
 
 class LockState(enum.Enum):
@@ -67,6 +74,13 @@ def unreachable_message(where: str) -> str:
     )
 
 
+def no_right_message(login: str) -> str:
+    return (
+        f"Tài khoản {login} không có quyền dùng khóa bài viết trên máy chủ: hãy nhờ bộ phận "
+        "CNTT cấp quyền (editor-app server add-user)."
+    )
+
+
 class LockService:
     """The locks one desk (`desk_id`, its `sync_state` id) holds, as the login the server sees.
 
@@ -100,6 +114,11 @@ class LockService:
                 yield conn
         except (sa_exc.OperationalError, sa_exc.InterfaceError) as e:
             raise self._unreachable() from e
+        except sa_exc.ProgrammingError as e:
+            if getattr(e.orig, "sqlstate", None) != _NO_RIGHT:
+                raise
+            login = self.server.engine.url.username or ""
+            raise StoreError(no_right_message(login)) from e
         except StoreError as e:
             if isinstance(e.__cause__, sa_exc.OperationalError | sa_exc.InterfaceError):
                 raise self._unreachable() from e.__cause__

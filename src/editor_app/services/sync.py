@@ -54,9 +54,6 @@ class SyncReport:
     """Stories still to send (their step failed this round)."""
     at: datetime | None = None
     touched: set[uuid.UUID] = field(default_factory=set)
-    changed_here: set[uuid.UUID] = field(default_factory=set)
-    """Stories whose text or photos here were changed by the server's state (an open one is
-    shown again)."""
     new_here: bool = False
 
     @property
@@ -138,9 +135,7 @@ class SyncService:
         report.refused.extend(state.refused)
         report.conflicts += state.opened
         sent = frozenset(_revision_ids(sending.outgoing.parts))
-        pushed = sending.outgoing.parts[ARTICLE]["snapshot"]
-        if self._bring_in(state, pushed, sending.read_at, sent):
-            report.changed_here.add(aid)
+        self._bring_in(state, sending.outgoing.parts[ARTICLE]["snapshot"], sending.read_at, sent)
         report.pushed += 1
         report.touched.add(aid)
 
@@ -182,8 +177,7 @@ class SyncService:
             return
         with self.desk.db.read() as s:
             new_here = not srepo.story_exists(s, aid)
-        if self._bring_in(state, None if base is None else base.snapshot, read_at):
-            report.changed_here.add(aid)
+        self._bring_in(state, None if base is None else base.snapshot, read_at)
         report.pulled += 1
         report.touched.add(aid)
         report.new_here = report.new_here or new_here
@@ -194,8 +188,7 @@ class SyncService:
         merge_base: dict[str, object] | None,
         read_at: datetime,
         sent: frozenset[str] = frozenset(),
-    ) -> bool:
-        """Brings the server's state in; True when it changed the story here."""
+    ) -> None:
         library = self.desk.library()
         files = state.parts[ARTICLE].get("photo_files", [])
         for f in files:
@@ -204,8 +197,7 @@ class SyncService:
                 part = self.photos.download(sha, self.desk.db.media_dir / "incoming")
                 library.add(part)
                 part.unlink(missing_ok=True)
-        done = self.desk.apply(state, merge_base, read_at, sent).imported
-        return done.outcome == "new" or bool(done.taken)
+        self.desk.apply(state, merge_base, read_at, sent)
 
     @staticmethod
     def _guarded(report: SyncReport, step: Callable[[], None]) -> bool:

@@ -21,6 +21,7 @@ from sqlalchemy import make_url
 from editor_app.domain.locks import EXPIRY, held_notice, lost_notice
 from editor_app.services.locks import LockService, LockState
 from editor_app.store.errors import StoreError
+from editor_app.store.pg_roles import EDITOR_GROUP, REPORTER_GROUP
 from editor_app.store.server import ServerStore
 
 UNREACHABLE = "Không kết nối được máy chủ"
@@ -34,7 +35,7 @@ class Desks:
     """The test database's URL (as the cluster's superuser)."""
     a_name: str
     b_name: str
-    """The names the server gives the two logins (their full names when it has a staff list)."""
+    """The two people's names in the staff list (a reporter, an editor)."""
 
     def sql(self, statement: str, *params: object) -> list[tuple[object, ...]]:
         dsn = make_url(self.url).set(drivername="postgresql").render_as_string(False)
@@ -51,23 +52,17 @@ class Desks:
         )
 
 
-def _login(pg_server: postgres.PgServer, url: str, name: str, full_name: str) -> tuple[str, str]:
-    """A login role that may use the locks' table (as `server add-user` grants), its URL and
-    the name the server gives it (its full name where the schema has a staff list)."""
-    dbname = make_url(url).database
+def _login(pg_server: postgres.PgServer, url: str, name: str, group: str, full_name: str) -> str:
+    """A person's login as `server add-user` makes it: a member of the reporters' or the
+    editors' group (migration 0008's rights), named in the staff list; its URL."""
     with pg_server.admin() as conn:
-        conn.execute(f'CREATE ROLE "{name}" LOGIN')
-    with psycopg.connect(pg_server.dsn(str(dbname)), autocommit=True) as conn:
-        conn.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{name}"')
-        conn.execute(f'GRANT INSERT, UPDATE, DELETE ON story_locks TO "{name}"')
-        shown = name
-        if conn.execute("SELECT to_regclass('staff')").fetchone() != (None,):
-            conn.execute(
-                "INSERT INTO staff (login, full_name, created_at) VALUES (%s, %s, now())",
-                (name, full_name),
-            )
-            shown = full_name
-    return make_url(url).set(username=name).render_as_string(False), shown
+        conn.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE "{group}"')
+    with psycopg.connect(pg_server.dsn(str(make_url(url).database)), autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO staff (login, full_name, created_at) VALUES (%s, %s, now())",
+            (name, full_name),
+        )
+    return make_url(url).set(username=name).render_as_string(False)
 
 
 def _drop_login(pg_server: postgres.PgServer, url: str, name: str) -> None:
@@ -80,21 +75,27 @@ def _drop_login(pg_server: postgres.PgServer, url: str, name: str) -> None:
 
 @pytest.fixture
 def desks(pg_server: postgres.PgServer, pg_url: str) -> Iterator[Desks]:
-    """Two desks, logged in as two people (`binh` and `huong` + a random suffix)."""
+    """Two desks, logged in as two people: Bình a reporter, Hường an editor (their logins
+    `binh_…` and `huong_…`)."""
     ServerStore.open(pg_url).close()  # the schema, as IT's `server init` makes it
     suffix = uuid.uuid4().hex[:8]
-    people = [(f"binh_{suffix}", "Trần Văn Bình"), (f"huong_{suffix}", "Nguyễn Thị Thu Hường")]
+    people = [
+        (f"binh_{suffix}", REPORTER_GROUP, "Trần Văn Bình"),
+        (f"huong_{suffix}", EDITOR_GROUP, "Nguyễn Thị Thu Hường"),
+    ]
     stores: list[ServerStore] = []
-    shown: list[str] = []
     made: list[str] = []
     try:
-        for name, full_name in people:
+        for name, group, full_name in people:
             made.append(name)
-            url, as_shown = _login(pg_server, pg_url, name, full_name)
-            shown.append(as_shown)
-            stores.append(ServerStore.open(url, migrate=False))
+            stores.append(
+                ServerStore.open(_login(pg_server, pg_url, name, group, full_name), migrate=False)
+            )
         yield Desks(
-            LockService(stores[0], "desk-a"), LockService(stores[1], "desk-b"), pg_url, *shown
+            LockService(stores[0], "desk-a"),
+            LockService(stores[1], "desk-b"),
+            pg_url,
+            *[full_name for _, _, full_name in people],
         )
     finally:
         for store in stores:
@@ -255,6 +256,13 @@ def test_two_desks_racing_for_a_free_story_one_wins(desks: Desks) -> None:
             states = sorted(s.value for s in pool.map(race, [desks.a, desks.b]))
         assert states == ["held", "taken"]
         assert len(desks.sql("SELECT 1 FROM story_locks WHERE article_id = %s", str(story))) == 1
+
+
+def test_a_login_without_the_right_is_told_so(desks: Desks) -> None:
+    login = str(desks.b.server.engine.url.username)
+    desks.sql(f'REVOKE "{EDITOR_GROUP}" FROM "{login}"')
+    with pytest.raises(StoreError, match=f"Tài khoản {login} không có quyền dùng khóa bài viết"):
+        desks.b.take(uuid.uuid4())
 
 
 def _wait_for(check: Callable[[], bool], what: str, timeout: float = 10) -> None:

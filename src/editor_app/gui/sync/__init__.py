@@ -1,1 +1,0 @@
-"""The window's sync with the newsroom server: the runner and the status-bar indicator."""
