@@ -13,6 +13,7 @@ from editor_app.gui import i18n
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
 from editor_app.gui.settings import LANGUAGE, LAST_STORY, RECENT, Settings
 from editor_app.gui.story_actions import StoryActions
+from editor_app.gui.sync.start import start_sync
 from editor_app.gui.window_arrangement import WindowArrangement
 
 # Only the frame is imported with this module: it is on screen before the rest (the editor's
@@ -111,6 +112,9 @@ class MainWindow(StoryActions, WindowArrangement, QMainWindow):
         last = self.settings.get(LAST_STORY)
         if last:
             self.open_story(_uuid(last), quiet=True)
+        self.sync = start_sync(self.desk, self.ui.statusbar, self)
+        if self.sync is not None:
+            self.sync.story_changed.connect(lambda aid: self.open_story(aid, quiet=True))
         # The dictionary loads on a worker thread once the list has been drawn: loading
         # alongside would slow the list's queries (both want the interpreter).
         QTimer.singleShot(0, self, self._load_spelling)
@@ -344,6 +348,9 @@ class MainWindow(StoryActions, WindowArrangement, QMainWindow):
             self.ui.actionFocusMode.setChecked(False)  # the arrangement saved is the full one
             self.layout_memory.save()
             self.editor.saver.close()
+            sync = getattr(self, "sync", None)
+            if sync is not None:
+                sync.close()
             self.stories.close()
             self.worker.shutdown()
         self.settings.set_geometry(type(self).__name__, self.saveGeometry())
