@@ -52,6 +52,10 @@ def _environment(url: URL) -> dict[str, str]:
         "PGPASSWORD": url.password and str(url.password),
         "PGDATABASE": url.database,
         "PGSSLMODE": url.query.get("sslmode"),
+        # The TLS files of site.toml's [server] (services/server_link.py puts them in the query).
+        "PGSSLROOTCERT": url.query.get("sslrootcert"),
+        "PGSSLCERT": url.query.get("sslcert"),
+        "PGSSLKEY": url.query.get("sslkey"),
         "PGCONNECT_TIMEOUT": "10",
     }
     env.update({k: str(v) for k, v in values.items() if v})

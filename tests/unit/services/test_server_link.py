@@ -133,3 +133,20 @@ def test_a_pc_without_a_keyring_says_so(tmp_path: Path) -> None:
     with pytest.raises(UserError) as caught:
         server_link.server_url_for_desk(config)
     assert "kho mật khẩu" in str(caught.value)
+
+
+def test_the_backup_tools_get_the_desks_tls_settings(tmp_path: Path) -> None:
+    from editor_app.services import server_backup
+
+    config = site(
+        tmp_path, f'url = "{URL}"\nsslmode = "verify-full"\nsslrootcert = "ca.crt"\n'
+    ).config
+    base = server_link.site_server_url(config)
+    assert base is not None
+    url = base.set(username="it", password="x").update_query_dict(
+        server_link.tls_connect_args(config)
+    )
+    env = server_backup._environment(url)
+    assert env["PGSSLMODE"] == "verify-full"
+    assert env["PGSSLROOTCERT"] == str(tmp_path / "etc" / "ca.crt")
+    assert "PGSSLCERT" not in env
