@@ -64,9 +64,12 @@ def test_a_story_submitted_in_one_window_appears_in_the_other_by_itself(
     qtbot: QtBot, windows: tuple[MainWindow, MainWindow]
 ) -> None:
     reporter, editor = windows
-    for w in windows:
-        label = indicator(w)
-        qtbot.waitUntil(lambda: label.text().startswith("Đã đồng bộ"), timeout=15_000)
+
+    def online(label: QLabel) -> bool:
+        return label.text().startswith("Đã đồng bộ")
+
+    labels = [indicator(w) for w in windows]
+    qtbot.waitUntil(lambda: all(online(label) for label in labels), timeout=15_000)
 
     ws = reporter.workspace
     aid = ws.articles.create(headline="Tin nóng từ hiện trường", body="Nội dung.").article.id
