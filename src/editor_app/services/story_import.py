@@ -58,6 +58,8 @@ class Imported:
     before: dict[uuid.UUID, str] | None
     officials_added: bool
     left: tuple[str, ...] = ()
+    taken: tuple[str, ...] = ()
+    """Keys where their value was put on the story here."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ def import_story(
     officials_added = _add_officials(s, story)
     before = _photos_here(s, aid)
     left: tuple[str, ...] = ()
+    taken: tuple[str, ...] = ()
     if before is None:
         outcome: Outcome = "new"
         opened: list[Conflict] = []
@@ -97,11 +100,12 @@ def import_story(
             opened, left = [], tuple(c.key for c in result.conflicts)
         wrote = imported > 0 or bool(opened) or bool(result.taken)
         outcome = "conflict" if opened else "merged"
+        taken = result.taken
     for c in story.comments:
         wrote = rrepo.upsert_comment(s, c) or wrote
     s.flush()
     s.expire_all()
-    return Imported(outcome, opened, wrote or officials_added, before, officials_added, left)
+    return Imported(outcome, opened, wrote or officials_added, before, officials_added, left, taken)
 
 
 def _photos_here(s: Session, article_id: uuid.UUID) -> dict[uuid.UUID, str] | None:

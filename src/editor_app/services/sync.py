@@ -54,6 +54,9 @@ class SyncReport:
     """Stories still to send (their step failed this round)."""
     at: datetime | None = None
     touched: set[uuid.UUID] = field(default_factory=set)
+    changed_here: set[uuid.UUID] = field(default_factory=set)
+    """Stories whose text or photos here were changed by the server's state (an open one is
+    shown again)."""
     new_here: bool = False
 
     @property
@@ -135,7 +138,9 @@ class SyncService:
         report.refused.extend(state.refused)
         report.conflicts += state.opened
         sent = frozenset(_revision_ids(sending.outgoing.parts))
-        self._bring_in(state, sending.outgoing.parts[ARTICLE]["snapshot"], sending.read_at, sent)
+        pushed = sending.outgoing.parts[ARTICLE]["snapshot"]
+        if self._bring_in(state, pushed, sending.read_at, sent):
+            report.changed_here.add(aid)
         report.pushed += 1
         report.touched.add(aid)
 
@@ -177,7 +182,8 @@ class SyncService:
             return
         with self.desk.db.read() as s:
             new_here = not srepo.story_exists(s, aid)
-        self._bring_in(state, None if base is None else base.snapshot, read_at)
+        if self._bring_in(state, None if base is None else base.snapshot, read_at):
+            report.changed_here.add(aid)
         report.pulled += 1
         report.touched.add(aid)
         report.new_here = report.new_here or new_here
@@ -188,7 +194,8 @@ class SyncService:
         merge_base: dict[str, object] | None,
         read_at: datetime,
         sent: frozenset[str] = frozenset(),
-    ) -> None:
+    ) -> bool:
+        """Brings the server's state in; True when it changed the story here."""
         library = self.desk.library()
         files = state.parts[ARTICLE].get("photo_files", [])
         for f in files:
@@ -197,7 +204,8 @@ class SyncService:
                 part = self.photos.download(sha, self.desk.db.media_dir / "incoming")
                 library.add(part)
                 part.unlink(missing_ok=True)
-        self.desk.apply(state, merge_base, read_at, sent)
+        done = self.desk.apply(state, merge_base, read_at, sent).imported
+        return done.outcome == "new" or bool(done.taken)
 
     @staticmethod
     def _guarded(report: SyncReport, step: Callable[[], None]) -> bool:

@@ -1,0 +1,81 @@
+"""The window's link to the newsroom server (docs/server.md, "Sync"): whether this desk has a
+server at all, connecting to it for a sync, and waiting for its "something changed". The
+server is $EDITOR_APP_SERVER_URL when set (IT's tests, a second desk on one PC), else
+site.toml's `[server]` with this person's password from the OS keyring."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from sqlalchemy import URL
+
+from editor_app.domain.siteconfig import SiteConfig
+from editor_app.domain.workflow import User
+from editor_app.services import server_link
+from editor_app.services.server_admin import URL_ENV, server_url
+from editor_app.services.sync import SyncService
+from editor_app.store.database import Database
+from editor_app.store.pg_listen import ChangeListener
+from editor_app.store.server import ServerStore
+
+__all__ = ["Listening", "NotLoggedIn", "SyncLink"]
+
+NotLoggedIn = server_link.NotLoggedIn
+
+
+class Listening:
+    """A running listener: `stop()` ends it."""
+
+    def __init__(self, listener: ChangeListener) -> None:
+        self._listener = listener
+
+    def stop(self) -> None:
+        self._listener.stop()
+
+
+class SyncLink:
+    def __init__(self, db: Database, site: SiteConfig) -> None:
+        self._db = db
+        self._site = site
+        self._server: ServerStore | None = None
+
+    def configured(self) -> bool:
+        """Whether this desk has a newsroom server (else it works alone, as ever)."""
+        if os.environ.get(URL_ENV, "").strip():
+            return True
+        return server_link.site_server_url(self._site) is not None
+
+    def shown(self) -> str:
+        """The server's address without any password (for the status bar's details)."""
+        env = os.environ.get(URL_ENV, "").strip()
+        raw = server_url(env) if env else server_link.site_server_url(self._site)
+        return "" if raw is None else _shown(raw)
+
+    def connect(self, user: User | None) -> SyncService:
+        """A sync over a fresh connection pool (StoreError when the server cannot be reached,
+        NotLoggedIn when this PC keeps no password for it)."""
+        self.close()
+        env = os.environ.get(URL_ENV, "").strip()
+        url = server_url(env) if env else server_link.server_url_for_desk(self._site)
+        if url is None:
+            raise NotLoggedIn("Máy này chưa có máy chủ tòa soạn ([server] url trong site.toml).")
+        self._server = ServerStore.open(url, migrate=False)
+        return SyncService.for_desk(self._db, self._server, user)
+
+    def listen(self, on_change: Callable[[str | None], None]) -> Listening:
+        """Calls `on_change` (from another thread) whenever the server says a story changed,
+        and after each reconnection; needs `connect` first."""
+        assert self._server is not None
+        listener = ChangeListener(self._server.engine, on_change)
+        listener.start()
+        return Listening(listener)
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+
+
+def _shown(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
