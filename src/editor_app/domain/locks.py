@@ -32,6 +32,7 @@ __all__ = [
     "held_notice",
     "is_stale",
     "lost_notice",
+    "lost_revision_reason",
     "since_text",
     "take_over_question",
 ]
@@ -133,3 +134,11 @@ def lost_notice(lost: LockLost) -> str:
     if lost.taken_over:
         return f"{lost.by} đã tiếp quản bài này — {saved}"
     return f"Khóa sửa bài đã hết hạn khi máy mất kết nối và {lost.by} đang sửa bài này — {saved}"
+
+
+def lost_revision_reason(lost: LockLost) -> str:
+    """The reason of the revision the desk that lost its lock saves (kind "save", so every
+    desk, older ones included, reads it): "Lưu trước khi Trần Văn Bình tiếp quản bài"."""
+    if lost.taken_over:
+        return f"Lưu trước khi {lost.by} tiếp quản bài"
+    return f"Lưu khi khóa sửa bài hết hạn ({lost.by} đang sửa bài)"

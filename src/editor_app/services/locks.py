@@ -20,21 +20,42 @@ from sqlalchemy import Connection
 from sqlalchemy import exc as sa_exc
 
 from editor_app.domain.locks import EXPIRY, LockLost, StoryLock, held_notice, is_stale
+from editor_app.store.database import Database
 from editor_app.store.errors import StoreError
 from editor_app.store.pg_roles import session_identity
 from editor_app.store.repo import locks as repo
+from editor_app.store.repo import sync as sync_repo
 from editor_app.store.server import ServerStore
 
 __all__ = [
+    "DESK_ID_KEY",
     "LockOutcome",
     "LockService",
     "LockState",
+    "desk_id",
     "no_right_message",
     "unreachable_message",
 ]
 
 _TRIES = 3  # a lock released between our two statements: try again (rare)
 _NO_RIGHT = "42501"  # PostgreSQL's insufficient_privilege
+DESK_ID_KEY = "desk_id"
+"""The desk's own id in its `sync_state` (made once, kept for the life of the data folder)."""
+
+
+def desk_id(db: Database) -> str:
+    """This data folder's desk id for its locks: made on first use, the same ever after (a
+    window reopened on the folder finds its own locks "already mine")."""
+    with db.read() as s:
+        found = sync_repo.get_state(s, DESK_ID_KEY)
+    if found:
+        return found
+    with db.transaction() as s:
+        found = sync_repo.get_state(s, DESK_ID_KEY)  # the writer's lock: nobody raced us
+        if not found:
+            found = str(uuid.uuid4())
+            sync_repo.set_state(s, DESK_ID_KEY, found)
+    return found
 
 
 class LockState(enum.Enum):

@@ -18,6 +18,7 @@ from editor_app.domain.locks import (
     held_notice,
     is_stale,
     lost_notice,
+    lost_revision_reason,
     since_text,
     take_over_question,
 )
@@ -100,6 +101,15 @@ def test_what_losing_a_lock_says() -> None:
     assert lost_notice(expired) == (
         "Khóa sửa bài đã hết hạn khi máy mất kết nối và Trần Văn Bình đang sửa bài này — "
         "bản của bạn đã được lưu thành một phiên bản"
+    )
+
+
+def test_the_revision_saved_before_letting_go_says_why() -> None:
+    assert lost_revision_reason(LockLost(uuid.uuid4(), _lock(taken_over_by=BINH))) == (
+        "Lưu trước khi Trần Văn Bình tiếp quản bài"
+    )
+    assert lost_revision_reason(LockLost(uuid.uuid4(), _lock())) == (
+        "Lưu khi khóa sửa bài hết hạn (Trần Văn Bình đang sửa bài)"
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -19,7 +20,8 @@ from helpers import postgres
 from sqlalchemy import make_url
 
 from editor_app.domain.locks import EXPIRY, held_notice, lost_notice
-from editor_app.services.locks import LockService, LockState
+from editor_app.services.locks import LockService, LockState, desk_id
+from editor_app.store.database import Database
 from editor_app.store.errors import StoreError
 from editor_app.store.pg_roles import EDITOR_GROUP, REPORTER_GROUP
 from editor_app.store.server import ServerStore
@@ -256,6 +258,25 @@ def test_two_desks_racing_for_a_free_story_one_wins(desks: Desks) -> None:
             states = sorted(s.value for s in pool.map(race, [desks.a, desks.b]))
         assert states == ["held", "taken"]
         assert len(desks.sql("SELECT 1 FROM story_locks WHERE article_id = %s", str(story))) == 1
+
+
+def test_a_data_folder_keeps_its_desk_id(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "data")
+    try:
+        first = desk_id(db)
+        assert uuid.UUID(first) and desk_id(db) == first
+    finally:
+        db.close()
+    again = Database.open(tmp_path / "data")
+    try:
+        assert desk_id(again) == first
+    finally:
+        again.close()
+    other = Database.open(tmp_path / "other")
+    try:
+        assert desk_id(other) != first
+    finally:
+        other.close()
 
 
 def test_a_login_without_the_right_is_told_so(desks: Desks) -> None:
