@@ -26,9 +26,15 @@ from editor_app.services.handoff_ids import check_ids
 from editor_app.services.handoff_photos import PackagePhotos
 from editor_app.services.story_import import Imported, import_story
 from editor_app.services.story_parts import story_parts
+from editor_app.services.sync_publication import (
+    encode_publication,
+    merge_publication,
+    read_publication,
+)
 from editor_app.services.sync_server import SERVER_NAME, Outgoing, ServerState, decode_parts
 from editor_app.store.database import Database
 from editor_app.store.repo import articles as repo
+from editor_app.store.repo import publication as prepo
 from editor_app.store.repo import review as rrepo
 from editor_app.store.repo import sync as srepo
 
@@ -99,12 +105,14 @@ class DeskSide:
                 for c in rrepo.list_conflicts(s, article_id, open_only=False)
                 if c.settled_at is not None
             }
+            publication = encode_publication(prepo.get_publication(s, article_id))
         originals: dict[str, Path] = {}
         for p in article.photos:
             path = library.original_path(p.sha256)
             if path is not None:
                 originals[p.sha256] = path
-        out = Outgoing(article_id, parts, None if base is None else base.snapshot, known, settled)
+        snap = None if base is None else base.snapshot
+        out = Outgoing(article_id, parts, snap, known, settled, publication)
         return Sending(out, read_at, originals)
 
     def base_of(self, article_id: uuid.UUID) -> srepo.Base | None:
@@ -137,6 +145,8 @@ class DeskSide:
                 s, story, self.user, _SERVER, photos.meta, base=merge_base, open_conflicts=False
             )
             added = _conflicts(s, state, story)
+            # The server's record is the newsroom's (it took only an editor's).
+            merge_publication(s, state.article_id, read_publication(state.publication), Role.EDITOR)
             base = _compose_base(story.snapshot, merge_base, done.left)
             revisions = state.revision_ids | sent_revisions
             srepo.set_base(s, state.article_id, srepo.Base(base, revisions, read_at))

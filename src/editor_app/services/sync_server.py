@@ -14,6 +14,7 @@ role may not do, whatever the desk claims.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,8 +33,14 @@ from editor_app.exchange.story import Story, decode_story
 from editor_app.services.handoff_ids import check_ids
 from editor_app.services.story_import import import_story
 from editor_app.services.story_parts import story_parts
+from editor_app.services.sync_publication import (
+    encode_publication,
+    merge_publication,
+    read_publication,
+)
 from editor_app.store.pg_roles import ServerIdentity, session_identity
 from editor_app.store.repo import articles as repo
+from editor_app.store.repo import publication as prepo
 from editor_app.store.repo import review as rrepo
 from editor_app.store.repo import sync as srepo
 
@@ -59,6 +66,7 @@ class Outgoing:
     base: dict[str, Any] | None
     known_revisions: frozenset[str]
     settled: Mapping[str, str]
+    publication: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,7 @@ class ServerState:
     revision_ids: frozenset[str]
     opened: int = 0
     refused: tuple[str, ...] = ()
+    publication: dict[str, Any] | None = None
 
 
 def decode_parts(
@@ -163,17 +172,17 @@ class ServerSide:
                 base=out.base if present else None,
             )
             settled = _settle(s, out.article_id, out.settled)
-            if done.wrote or settled:
+            published, refused_pub = merge_publication(
+                s, out.article_id, read_publication(out.publication), who.role
+            )
+            if done.wrote or settled or published:
                 srepo.record_change(s, out.article_id, utcnow())
             sent = {str(info.id) for info, _ in story.revisions}
             state = self._state(s, out.article_id, out.known_revisions | sent)
-        return ServerState(
-            state.article_id,
-            state.parts,
-            state.settled,
-            state.revision_ids,
-            len(done.opened),
-            () if refused is None else (refused,),
+        return dataclasses.replace(
+            state,
+            opened=len(done.opened),
+            refused=tuple(r for r in (refused, refused_pub) if r is not None),
         )
 
     # --- pull ------------------------------------------------------------------------------------
@@ -200,7 +209,14 @@ class ServerSide:
         article = repo.get_article(s, article_id)
         parts = story_parts(s, article, known_revisions=known)
         ids = frozenset(str(i.id) for i in rrepo.list_revisions(s, article_id))
-        return ServerState(article_id, parts, srepo.settled_conflicts(s, article_id), ids)
+        publication = encode_publication(prepo.get_publication(s, article_id))
+        return ServerState(
+            article_id,
+            parts,
+            srepo.settled_conflicts(s, article_id),
+            ids,
+            publication=publication,
+        )
 
 
 def _identity_with_role(s: Session) -> _Who:

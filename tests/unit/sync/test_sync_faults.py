@@ -192,3 +192,26 @@ def test_a_cut_photo_upload_and_download_resume_where_they_stopped(
         transfer.download(sha, folder)
     assert not got.exists()
     assert transfer.download(sha, folder).read_bytes() == data
+
+
+def test_a_reporter_login_cannot_publish_from_a_forged_desk_either(
+    reporter_login: str, tmp_path: Path
+) -> None:
+    server = ServerStore.open(reporter_login, migrate=False)
+    try:
+        with Workspace.open(tmp_path / "laptop") as ws:
+            laptop = SyncService(ws.db, server, FORGED)
+            aid = ws.articles.create(headline="Bài tự đăng", body="Nội dung.").article.id
+            for status in (Status.EDITING, Status.APPROVED, Status.PUBLISHED):
+                ws.review.set_status(aid, status, FORGED)
+            report = laptop.sync()
+            assert len(report.refused) == 2, report.refused
+            assert any("chỉ biên tập viên được xuất bản" in r for r in report.refused)
+            with server.read() as s:
+                assert s.execute(text("SELECT count(*) FROM publications")).scalar() == 0
+                assert s.execute(text("SELECT status FROM articles")).scalar() == "submitted"
+            # The laptop keeps its own record (its files were written) but the story's status
+            # is the server's again.
+            assert ws.articles.get(aid).status is Status.SUBMITTED
+    finally:
+        server.close()

@@ -149,3 +149,23 @@ def test_comments_and_revisions_travel_once(
     assert revisions == distinct == len(reporter.ws.review.history(aid))
     assert revisions == len(editor.ws.review.history(aid))
     assert comments == 1
+
+
+def test_a_publication_record_reaches_every_desk_with_its_slug_for_life(
+    two_desks: tuple[Desk, Desk], tmp_path: Path
+) -> None:
+    reporter, editor = two_desks
+    aid = write_story(reporter, tmp_path)
+    reporter.ws.review.set_status(aid, Status.SUBMITTED, reporter.user)
+    reporter.sync.sync()
+    editor.sync.sync()
+    for status in (Status.EDITING, Status.APPROVED, Status.PUBLISHED):
+        editor.ws.review.set_status(aid, status, editor.user)
+    editor.sync.sync()
+    reporter.sync.sync()
+
+    theirs = reporter.ws.publishing.publication(aid)
+    mine = editor.ws.publishing.publication(aid)
+    assert mine.slug and theirs.slug == mine.slug
+    assert (theirs.version, theirs.first_published_at) == (1, mine.first_published_at)
+    assert reporter.ws.articles.get(aid).status is Status.PUBLISHED
