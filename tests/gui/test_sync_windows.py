@@ -79,7 +79,7 @@ def test_a_story_submitted_in_one_window_appears_in_the_other_by_itself(
     qtbot.waitUntil(lambda: aid in editor.stories.model.ids(), timeout=10_000)
     print(f"submitted → in the other window's list: {(time.monotonic() - started) * 1000:.0f} ms")
     assert editor.workspace.articles.get(aid).status is Status.SUBMITTED
-    assert reporter.sync is not None and reporter.sync.state.link is Link.ONLINE
+    assert reporter.sync is not None and reporter.sync.runner.state.link is Link.ONLINE
 
 
 def test_without_the_server_the_window_says_offline_and_what_waits(
@@ -93,7 +93,7 @@ def test_without_the_server_the_window_says_offline_and_what_waits(
     try:
         w.workspace.articles.create(headline="Viết khi mất mạng")
         assert w.sync is not None
-        w.sync.request(0)
+        w.sync.runner.request(0)
         qtbot.waitUntil(
             lambda: indicator(w).text() == "Ngoại tuyến — 1 bài chờ gửi", timeout=15_000
         )

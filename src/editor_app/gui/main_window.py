@@ -112,9 +112,15 @@ class MainWindow(StoryActions, WindowArrangement, QMainWindow):
         last = self.settings.get(LAST_STORY)
         if last:
             self.open_story(_uuid(last), quiet=True)
-        self.sync = start_sync(self.desk, self.ui.statusbar, self)
+        self.sync = start_sync(
+            self.desk,
+            self.ui.statusbar,
+            lambda notice: self.ui.articleLayout.insertWidget(1, notice),  # under the story bar
+            self,
+        )
         if self.sync is not None:
-            self.sync.story_changed.connect(lambda aid: self.open_story(aid, quiet=True))
+            self.sync.runner.story_changed.connect(lambda aid: self.open_story(aid, quiet=True))
+            self.sync.locks.held_changed.connect(self.review.set_held_elsewhere)
         # The dictionary loads on a worker thread once the list has been drawn: loading
         # alongside would slow the list's queries (both want the interpreter).
         QTimer.singleShot(0, self, self._load_spelling)

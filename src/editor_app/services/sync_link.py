@@ -13,6 +13,7 @@ from sqlalchemy import URL
 from editor_app.domain.siteconfig import SiteConfig
 from editor_app.domain.workflow import User
 from editor_app.services import server_link
+from editor_app.services.locks import LockService, desk_id
 from editor_app.services.server_admin import URL_ENV, server_url
 from editor_app.services.sync import SyncService
 from editor_app.store.database import Database
@@ -39,16 +40,19 @@ class SyncLink:
         self._db = db
         self._site = site
         self._server: ServerStore | None = None
+        self._desk_id: str | None = None
+        # Read once: the window's server is the one of its environment when it opened.
+        self._env_url = os.environ.get(URL_ENV, "").strip()
 
     def configured(self) -> bool:
         """Whether this desk has a newsroom server (else it works alone, as ever)."""
-        if os.environ.get(URL_ENV, "").strip():
+        if self._env_url:
             return True
         return server_link.site_server_url(self._site) is not None
 
     def shown(self) -> str:
         """The server's address without any password (for the status bar's details)."""
-        env = os.environ.get(URL_ENV, "").strip()
+        env = self._env_url
         raw = server_url(env) if env else server_link.site_server_url(self._site)
         return "" if raw is None else _shown(raw)
 
@@ -56,7 +60,7 @@ class SyncLink:
         """A sync over a fresh connection pool (StoreError when the server cannot be reached,
         NotLoggedIn when this PC keeps no password for it)."""
         self.close()
-        env = os.environ.get(URL_ENV, "").strip()
+        env = self._env_url
         url = server_url(env) if env else server_link.server_url_for_desk(self._site)
         if url is None:
             raise NotLoggedIn("Máy này chưa có máy chủ tòa soạn ([server] url trong site.toml).")
@@ -70,6 +74,15 @@ class SyncLink:
         listener = ChangeListener(self._server.engine, on_change)
         listener.start()
         return Listening(listener)
+
+    def locks(self) -> LockService | None:
+        """Story locks on the server this desk is connected to (None: not connected)."""
+        server = self._server
+        if server is None:
+            return None
+        if self._desk_id is None:
+            self._desk_id = desk_id(self._db)
+        return LockService(server, self._desk_id)
 
     def close(self) -> None:
         if self._server is not None:

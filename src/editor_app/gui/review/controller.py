@@ -54,6 +54,7 @@ class ReviewController(ReviewDialogs, QObject):
         self.user: User | None = None
         self.status: Status | None = None
         self.read_only = False
+        self.held_elsewhere = False
         self.history_dialog: HistoryDialog | None = None
         self.conflict_dialog: ConflictDialog | None = None
         self.reason_dialog: ReasonDialog | None = None
@@ -224,7 +225,7 @@ class ReviewController(ReviewDialogs, QObject):
             and not can_edit(status, self.user.role)
         )
         # A story in the trash is only shown: what is typed there would go nowhere.
-        self.read_only = trashed or approved
+        self.read_only = trashed or approved or self.held_elsewhere
         self._apply_read_only(self.read_only)
         if trashed:
             self.bar.show_read_only(self.tr("Story in the trash — restore it to edit."))
@@ -244,6 +245,11 @@ class ReviewController(ReviewDialogs, QObject):
             action.setEnabled(has)
         self.action_conflicts.setEnabled(self.conflict_count > 0)
         self._fill_status_menus()
+
+    def set_held_elsewhere(self, on: bool) -> None:
+        """Another desk holds the open story's lock (its notice says who): read-only here."""
+        self.held_elsewhere = on
+        self.refresh_state()
 
     def _apply_read_only(self, on: bool) -> None:
         self.story.set_read_only(on)  # the editor and the docks follow
