@@ -47,7 +47,7 @@ import tempfile
 import time
 import unicodedata
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,7 @@ from editor_app.store import sqlite
 from editor_app.store.database import Database
 from editor_app.store.models import ArticleOfficialRow, ArticleRow, OfficialRow, PhotoRow
 from editor_app.store.repo import search as search_repo
+from editor_app.store.sessions import Sessions
 
 
 def _words(s: str, sep: str | None = None) -> list[str]:
@@ -368,8 +369,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
 # --- filling the store ---------------------------------------------------------------------------
 
 
-def fill(db: Database, corpus: Corpus, n: int, batch: int = 2000) -> tuple[float, float]:
-    """Inserts n articles (with photos and officials) in one transaction; (gen s, insert s)."""
+def fill(db: Sessions, corpus: Corpus, n: int, batch: int = 2000) -> tuple[float, float]:
+    """Inserts n articles (with photos and officials) in one transaction; (gen s, insert s).
+    On either engine: a desk's Database or the server's ServerStore."""
     corpus.total = n
     gen_s = ins_s = 0.0
     with db.engine.begin() as conn:
@@ -471,6 +473,24 @@ def query_sets(corpus: Corpus, n: int, seed: int) -> dict[str, list[str]]:
         "3 words": threes,
         '3 words "phrase"': [f'"{q}"' for q in threes],
     }
+
+
+def kind_runs(sets: dict[str, list[str]]) -> Iterator[tuple[str, bool, str, list[str]]]:
+    """Each kind of query as typed with marks, then the same without: (kind, marks, the key
+    of its figures "kind|marks", the queries)."""
+    for kind, qs in sets.items():
+        for marks in (True, False):
+            yield kind, marks, f"{kind}|{marks}", qs if marks else [fold(q) for q in qs]
+
+
+def row_head(kind: str, marks: bool, queries: Sequence[str]) -> list[Any]:
+    """The first cells of a latency row: kind, marks, an example, how many queries."""
+    return [
+        kind,
+        "yes" if marks else "no",
+        queries[0] + (" …" if len(queries) > 1 else ""),
+        len(queries),
+    ]
 
 
 def like_sql(newest: bool) -> str:
@@ -626,10 +646,16 @@ def run_hostile(db: Database, n: int, seed: int, timeout_s: float) -> int:
     return 0
 
 
-def run(db: Database, n: int, nq: int, n_like: int, seed: int) -> int:
-    started = time.perf_counter()
+def make_corpus(n: int, seed: int) -> Corpus:
+    """The corpus of a run of n articles (the same seed and n give the same articles)."""
     corpus = Corpus(seed)
     corpus.make_pool(min(400_000, max(20_000, n * 4)))
+    return corpus
+
+
+def run(db: Database, n: int, nq: int, n_like: int, seed: int) -> int:
+    started = time.perf_counter()
+    corpus = make_corpus(n, seed)
     size_rows = fill_step(db, corpus, n)
     build_step(db)
     size_step(db, size_rows)
@@ -733,25 +759,20 @@ def latency_step(s: Session, sets: dict[str, list[str]], n: int) -> dict[str, li
     conn = s.connection()
     now: dict[str, list[float]] = {}
     rows_out = []
-    for kind, qs in sets.items():
-        counts = [matches(conn, q) for q in qs]
-        broad = sum(c >= sqlite.BROAD_MATCHES for c in counts) / len(counts)
-        for marks in (True, False):
-            qq = qs if marks else [fold(q) for q in qs]
-            key = f"{kind}|{marks}"
-            now[key], _ = timed(lambda q: search_repo.search(s, q, limit=20), qq)
-            rows_out.append(
-                [
-                    kind,
-                    "yes" if marks else "no",
-                    qq[0] + (" …" if len(qq) > 1 else ""),
-                    len(qq),
-                    f"{p50(counts) / n:.0%}",
-                    f"{broad:.0%}",
-                    f"{p50(now[key]):.1f}",
-                    f"{pct(now[key], 95):.1f}",
-                ]
-            )
+    for kind, marks, key, qq in kind_runs(sets):
+        if marks:
+            counts = [matches(conn, q) for q in qq]
+            broad = sum(c >= sqlite.BROAD_MATCHES for c in counts) / len(counts)
+        now[key], _ = timed(lambda q: search_repo.search(s, q, limit=20), qq)
+        rows_out.append(
+            [
+                *row_head(kind, marks, qq),
+                f"{p50(counts) / n:.0%}",
+                f"{broad:.0%}",
+                f"{p50(now[key]):.1f}",
+                f"{pct(now[key], 95):.1f}",
+            ]
+        )
     table(["queries", "marks", "e.g.", "n", "matches", "broad", "p50", "p95"], rows_out)
     log(
         "  With or without marks the MATCH is the same (the query is folded first), so the\n"

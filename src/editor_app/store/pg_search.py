@@ -17,7 +17,7 @@ from sqlalchemy import Connection, text
 
 from editor_app.domain.search_query import parse_query
 from editor_app.domain.text import fold, nfc
-from editor_app.store.sqlite import CLOSE_FIRST, MIN_PREFIX, Match, SearchRow
+from editor_app.store.sqlite import BROAD_MATCHES, CLOSE_FIRST, MIN_PREFIX, Match, SearchRow
 
 SEARCH_TABLE = "article_search"
 # The desk's bm25 weights (headline 10, sapo 5, officials 4, keywords 4, captions 2, body 1) in
@@ -72,8 +72,9 @@ def replace(conn: Connection, rows: Iterable[tuple[int, dict[str, str]]]) -> Non
         f"INSERT INTO {SEARCH_TABLE} (article_pk, doc) VALUES (:pk, CAST(:doc AS tsvector)) "
         "ON CONFLICT (article_pk) DO UPDATE SET doc = EXCLUDED.doc"
     )
-    for pk, doc in rows:
-        conn.execute(sql, {"pk": pk, "doc": tsvector_literal(doc)})
+    params = [{"pk": pk, "doc": tsvector_literal(doc)} for pk, doc in rows]
+    if params:
+        conn.execute(sql, params)  # one executemany: psycopg pipelines the batch
 
 
 def build_query(user_query: str, prefix_last: bool = False) -> Match | None:
@@ -103,24 +104,68 @@ def build_query(user_query: str, prefix_last: bool = False) -> Match | None:
     return Match(" & ".join(terms), " & ".join(pairs))
 
 
+# Beyond this many matches a query is broad (the desk's rule and number, store/sqlite.py): ranking
+# reads every match's tsvector (TOASTed, about 6 kB an article), 1.3-2 s for a common word at
+# 100,000 stories. Broad queries list hits in the headline, sapo, officials or keywords (labels
+# A, B, C) first and the rest after, newest first within each, as the desk does: PostgreSQL walks
+# the primary key backwards and stops after `limit` hits. Narrow ones keep `ts_rank_cd`.
+# Figures: benchmarks/server_search.py, docs/server.md ("Speed").
+TOP_LABELS = "ABC"
+_QUERY_LEXEME_RE = re.compile(r"'(?:[^'\\]|\\.|'')*'(:\*)?")
+
+
+def top_fields(tsquery: str) -> str:
+    """The same query with every word found only in the headline, sapo, officials or keywords."""
+    return _QUERY_LEXEME_RE.sub(
+        lambda m: m.group(0) + ("" if m.group(1) else ":") + TOP_LABELS, tsquery
+    )
+
+
 def search(conn: Connection, match: Match, limit: int, where_sql: str = "") -> list[SearchRow]:
     """Best first (`rank` smaller for better, as on the desk): the hits with their words close
-    together first, then by `ts_rank_cd` with the fields' weights, newest first among equals.
-    Snippets are the caller's (`snippet`)."""
-    close = match.close or ""
-    near = "s.doc @@ CAST(:close AS tsquery)" if close else "false"
-    sql = text(
-        f"SELECT s.article_pk, {near} AS near, "
-        f"ts_rank_cd(CAST(:weights AS float4[]), s.doc, CAST(:q AS tsquery)) AS score "
-        f"FROM {SEARCH_TABLE} s JOIN articles a ON a.pk = s.article_pk "
-        f"WHERE s.doc @@ CAST(:q AS tsquery) {where_sql} "
-        "ORDER BY near DESC, score DESC, s.article_pk DESC LIMIT :limit"
+    together first (`rank` CLOSE_FIRST lower), then the others; each group ranked by
+    `ts_rank_cd` with the fields' weights (newest first among equals), or, when broad, top
+    fields first then newest. Snippets are the caller's (`snippet`)."""
+    close = (
+        [
+            SearchRow(r.pk, r.rank - CLOSE_FIRST, "")
+            for r in _search(conn, match.close, limit, where_sql)
+        ]
+        if match.close
+        else []
     )
-    params = {"q": str(match), "close": close, "weights": RANK_WEIGHTS, "limit": limit}
-    return [
-        SearchRow(int(pk), -float(score) - (CLOSE_FIRST if is_near else 0.0), "")
-        for pk, is_near, score in conn.execute(sql, params)
-    ]
+    if len(close) >= limit:
+        return close
+    seen = {r.pk for r in close}
+    rest = [r for r in _search(conn, str(match), limit + len(close), where_sql) if r.pk not in seen]
+    return close + rest[: limit - len(close)]
+
+
+def _search(conn: Connection, tsquery: str, limit: int, where_sql: str) -> list[SearchRow]:
+    matches = text(
+        f"SELECT count(*) FROM (SELECT 1 FROM {SEARCH_TABLE} "
+        "WHERE doc @@ CAST(:q AS tsquery) LIMIT :cap) m"
+    )
+    if conn.execute(matches, {"q": tsquery, "cap": BROAD_MATCHES}).scalar_one() < BROAD_MATCHES:
+        ranked = text(
+            "SELECT s.article_pk, "
+            "ts_rank_cd(CAST(:weights AS float4[]), s.doc, CAST(:q AS tsquery)) AS score "
+            f"FROM {SEARCH_TABLE} s JOIN articles a ON a.pk = s.article_pk "
+            f"WHERE s.doc @@ CAST(:q AS tsquery) {where_sql} "
+            "ORDER BY score DESC, s.article_pk DESC LIMIT :limit"
+        )
+        params = {"q": tsquery, "weights": RANK_WEIGHTS, "limit": limit}
+        return [SearchRow(int(pk), -float(score), "") for pk, score in conn.execute(ranked, params)]
+    newest = text(
+        f"SELECT s.article_pk FROM {SEARCH_TABLE} s JOIN articles a ON a.pk = s.article_pk "
+        f"WHERE s.doc @@ CAST(:q AS tsquery) {where_sql} ORDER BY s.article_pk DESC LIMIT :limit"
+    )
+    pks = [int(pk) for (pk,) in conn.execute(newest, {"q": top_fields(tsquery), "limit": limit})]
+    if len(pks) < limit:
+        seen = set(pks)
+        more = conn.execute(newest, {"q": tsquery, "limit": limit + len(pks)})
+        pks += [int(pk) for (pk,) in more if pk not in seen][: limit - len(pks)]
+    return [SearchRow(pk, float(i), "") for i, pk in enumerate(pks)]
 
 
 def snippet(doc: dict[str, str], user_query: str, prefix_last: bool = False) -> str:
