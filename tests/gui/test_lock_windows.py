@@ -115,6 +115,8 @@ def test_a_held_story_is_read_only_and_a_take_over_keeps_the_holders_words(
         qtbot.waitUntil(lambda: "đã tiếp quản bài này" in lost.text(), timeout=10_000)
         assert lost.text().startswith("Lê Minh đã tiếp quản bài này")
         assert editor.ui.bodyEdit.isReadOnly()
+        qtbot.wait(900)  # three more heartbeats: the notice says who took it, not "đang sửa"
+        assert lost.text().startswith("Lê Minh đã tiếp quản bài này")
         reasons = [r.reason for r in editor.workspace.review.history(aid_)]
         assert "Lưu trước khi Lê Minh tiếp quản bài" in reasons
         qtbot.waitUntil(

@@ -11,7 +11,7 @@ from editor_app.domain.sync_status import Link, SyncState, status_details, statu
 __all__ = ["SyncIndicator"]
 
 _STYLE = {
-    Link.OFFLINE: "color: palette(mid);",
+    Link.OFFLINE: "color: #5f6368;",
     Link.NOT_LOGGED_IN: "color: #a15c00;",
 }
 _WARNING = "color: #a15c00; font-weight: 600;"

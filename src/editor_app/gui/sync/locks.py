@@ -52,6 +52,7 @@ class StoryLocks(QObject):
         self._notice = notice
         self._worker = Worker(self, name="editor-locks")
         self._mine: uuid.UUID | None = None  # the story whose lock this desk holds
+        self._lost_story: uuid.UUID | None = None  # lost to another desk: its notice stays
         self._held = False
         self._closed = False
         self._beat = QTimer(self)
@@ -78,7 +79,7 @@ class StoryLocks(QObject):
         )
 
     def _on_opened(self, article: Article | None) -> None:
-        previous, self._mine = self._mine, None
+        previous, self._mine, self._lost_story = self._mine, None, None
         self._show_free()
         wanted = article.id if article is not None and self._wants_lock(article) else None
         self._call(lambda locks: _switch(locks, previous, wanted), self._taken)
@@ -95,10 +96,12 @@ class StoryLocks(QObject):
         if outcome is None or article is None or outcome.lock.article_id != article.id:
             return  # none wanted, or another story opened meanwhile
         if outcome.held_elsewhere:
-            self._notice.show_held(outcome.lock, outcome.now, self._login())
+            if self._lost_story != article.id:  # "… đã tiếp quản bài này" stays until it is free
+                self._notice.show_held(outcome.lock, outcome.now, self._login())
             self._set_held(True)
         else:
             self._mine = article.id
+            self._lost_story = None
             self._show_free()
 
     # --- heartbeat and take-over ----------------------------------------------------------------
@@ -119,6 +122,7 @@ class StoryLocks(QObject):
         """Another desk took the story: what is typed here is kept as a revision and synced
         before the story turns read-only."""
         self._mine = None
+        self._lost_story = lost.article_id
         self._desk.story.flush()
         ws, user = self._desk.ws, self._desk.story.user
         reason = lost_revision_reason(lost)
