@@ -5,6 +5,7 @@ session's dialect."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import select, update
@@ -26,11 +27,15 @@ def _search_doc(row: ArticleRow, names: dict[str, str]) -> dict[str, str]:
     }
 
 
-def _official_names(session: Session) -> dict[str, str]:
-    """Each official's id and the names a story may be found by."""
+def _official_names(session: Session, ids: Collection[str] | None = None) -> dict[str, str]:
+    """Each official's id and the names a story may be found by (of those `ids` only, when
+    given); the columns alone, never the titles."""
+    stmt = select(OfficialRow.id, OfficialRow.full_name, OfficialRow.aliases)
+    if ids is not None:
+        stmt = stmt.where(OfficialRow.id.in_(list(ids)))
     return {
-        r.id: " ".join([r.full_name, *(r.aliases or [])])
-        for r in session.scalars(select(OfficialRow))
+        str(oid): " ".join([full_name, *(aliases or [])])
+        for oid, full_name, aliases in session.execute(stmt)
     }
 
 
@@ -120,7 +125,7 @@ def _server_search(
         r.pk: r
         for r in session.scalars(select(ArticleRow).where(ArticleRow.pk.in_([r.pk for r in rows])))
     }
-    names = _official_names(session)
+    names = _official_names(session, {o.official_id for a in found.values() for o in a.officials})
     return [
         SearchHit(
             uuid.UUID(found[r.pk].id),
