@@ -385,16 +385,16 @@
     </message>
     <message>
         <location filename="../../src/editor_app/gui/review/conflicts.py" line="102"/>
-        <source>These fields were changed both here and in the package received. Both versions are kept in the history; choose which one the story keeps.</source>
-        <translation>Các mục này đã bị sửa cả ở đây lẫn trong gói bài nhận được. Cả hai bản đều được giữ trong lịch sử; hãy chọn bản mà bài sẽ dùng.</translation>
+        <source>These fields were changed both here and on another desk (in a package received, or through the newsroom server). Both versions are kept in the history; choose which one the story keeps.</source>
+        <translation>Các mục này đã bị sửa cả ở đây lẫn ở một máy khác (trong gói bài nhận được, hoặc qua máy chủ tòa soạn). Cả hai bản đều được giữ trong lịch sử; hãy chọn bản mà bài sẽ dùng.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/conflicts.py" line="143"/>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="144"/>
         <source>No conflict left to settle.</source>
         <translation>Không còn xung đột nào cần xử lý.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/conflicts.py" line="160"/>
+        <location filename="../../src/editor_app/gui/review/conflicts.py" line="161"/>
         <source>All conflicts are settled.</source>
         <translation>Đã xử lý xong mọi xung đột.</translation>
     </message>
@@ -1051,22 +1051,22 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="45"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="46"/>
         <source>Editorial desk — editor_app</source>
         <translation>Bàn biên tập — editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="52"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="53"/>
         <source>Opening the stories…</source>
         <translation>Đang mở kho bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="163"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="173"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="176"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="186"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
@@ -1096,33 +1096,33 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="277"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="287"/>
         <location filename="../../src/editor_app/gui/story_actions.py" line="116"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="281"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="291"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="295"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="305"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="307"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="317"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="315"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="325"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="317"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="327"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -2093,97 +2093,97 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="71"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="72"/>
         <source>Who is working: click to change</source>
         <translation>Người đang làm việc: bấm để đổi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="87"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="88"/>
         <source>S&amp;tatus</source>
         <translation>Trạ&amp;ng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="90"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="91"/>
         <source>&amp;Review</source>
         <translation>&amp;Duyệt bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="96"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="97"/>
         <source>Version history…</source>
         <translation>Lịch sử phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="100"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="101"/>
         <source>Conflicts…</source>
         <translation>Xung đột…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="103"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="104"/>
         <source>Comments panel</source>
         <translation>Khung nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="110"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="111"/>
         <source>Send to the editors…</source>
         <translation>Gửi ban biên tập…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="113"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="114"/>
         <source>Import a story…</source>
         <translation>Nhập bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="120"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="121"/>
         <source>User…</source>
         <translation>Người dùng…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="138"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="139"/>
         <source>(no story open)</source>
         <translation>(chưa mở bài nào)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="142"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="143"/>
         <source>Now: {status}</source>
         <translation>Hiện tại: {status}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="147"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="148"/>
         <source>(no move allowed for your role)</source>
         <translation>(vai trò của bạn không được chuyển trạng thái)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="149"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="150"/>
         <source>Move to “{status}”</source>
         <translation>Chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="162"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="163"/>
         <source>Who are you?</source>
         <translation>Bạn là ai?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="230"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="231"/>
         <source>Story in the trash — restore it to edit.</source>
         <translation>Bài đang ở thùng rác — khôi phục để sửa.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="234"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="235"/>
         <source>Story {status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
         <translation>Bài {status} — chỉ đọc. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm nhận xét.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="261"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="267"/>
         <source>Returned to the reporter.</source>
         <translation>Đã trả lại cho phóng viên.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="262"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="268"/>
         <source>Returned by {name}: {reason}</source>
         <translation>{name} trả lại: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="308"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="314"/>
         <source>Moved to “{status}”</source>
         <translation>Đã chuyển sang “{status}”</translation>
     </message>

@@ -137,44 +137,35 @@ def start(bins: Path) -> PgServer:
             ],
             folder,
         )
-        options = f"-p {server.port} -k {folder} -c listen_addresses={server.host} {_FAST}"
-        _run(
-            [
-                str(bins / "pg_ctl"),
-                "-D",
-                str(server.data_dir),
-                "-o",
-                options,
-                "-l",
-                str(folder / "log"),
-                "-w",
-                "-t",
-                "30",
-                "start",
-            ],
-            folder,
-        )
+        launch(server)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return server
 
 
+def launch(server: PgServer) -> None:
+    """Starts the cluster's server (again, after `halt`: same port, same data)."""
+    options = f"-p {server.port} -k {server.folder} -c listen_addresses={server.host} {_FAST}"
+    pg_ctl = str(server.bin_dir / "pg_ctl")
+    log = str(server.folder / "log")
+    _run(
+        [pg_ctl, "-D", str(server.data_dir), "-o", options, "-l", log, "-w", "-t", "30", "start"],
+        server.folder,
+    )
+
+
+def halt(server: PgServer) -> None:
+    """Stops the server (fast: running sessions are ended), keeping its data: a newsroom's
+    server gone for a while (`launch` brings it back)."""
+    pg_ctl = str(server.bin_dir / "pg_ctl")
+    _run([pg_ctl, "-D", str(server.data_dir), "-m", "fast", "-w", "stop"], server.folder)
+
+
 def stop(server: PgServer) -> None:
-    """Stops the cluster (fast: running sessions are ended) and removes its folder."""
+    """Stops the cluster and removes its folder."""
     try:
-        _run(
-            [
-                str(server.bin_dir / "pg_ctl"),
-                "-D",
-                str(server.data_dir),
-                "-m",
-                "fast",
-                "-w",
-                "stop",
-            ],
-            server.folder,
-        )
+        halt(server)
     finally:
         shutil.rmtree(server.folder, ignore_errors=True)
 

@@ -99,8 +99,9 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "These fields were changed both here and in the package received. Both versions "
-                "are kept in the history; choose which one the story keeps."
+                "These fields were changed both here and on another desk (in a package received, "
+                "or through the newsroom server). Both versions are kept in the history; choose "
+                "which one the story keeps."
             ),
             self,
         )

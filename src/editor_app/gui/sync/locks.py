@@ -85,9 +85,15 @@ class StoryLocks(QObject):
         self._call(lambda locks: _switch(locks, previous, wanted), self._taken)
 
     def _on_sync_state(self, state: SyncState) -> None:
-        """Back online: the open story's lock is taken (it could not be while offline)."""
+        """Offline, nothing is blocked (what is written merges when the server is back); back
+        online, the open story's lock is taken (it could not be while offline)."""
         article = self._desk.story.article
-        if state.link is Link.ONLINE and self._mine is None and self._wants_lock(article):
+        if state.link is not Link.ONLINE:
+            if self._held:
+                self._lost_story = None
+                self._show_free()
+            return
+        if self._mine is None and self._wants_lock(article):
             assert article is not None
             self._call(lambda locks: locks.take(article.id), self._taken)
 
