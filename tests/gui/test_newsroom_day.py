@@ -120,8 +120,10 @@ def test_a_day_in_the_newsroom(
 
         # The server goes down; both change the sapo, each on their own desk.
         postgres.halt(server)
-        for w in (reporter, editor):
-            qtbot.waitUntil(lambda w=w: indicator(w).startswith("Ngoại tuyến"), timeout=15_000)
+        qtbot.waitUntil(
+            lambda: all(indicator(w).startswith("Ngoại tuyến") for w in (reporter, editor)),
+            timeout=15_000,
+        )
         reporter.open_story(aid)
         mine = "Sáng 12/4, cầu Phú Long được khánh thành lúc 8 giờ."
         theirs = "Sáng nay, cầu Phú Long chính thức được khánh thành."
