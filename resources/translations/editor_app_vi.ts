@@ -1061,12 +1061,12 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Đang mở kho bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="173"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="174"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="186"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="187"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
@@ -1096,33 +1096,33 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="287"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="288"/>
         <location filename="../../src/editor_app/gui/story_actions.py" line="116"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="291"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="292"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="305"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="306"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="317"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="318"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="325"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="326"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="327"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="328"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -2203,6 +2203,34 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     </message>
 </context>
 <context>
+    <name>ServerLoginDialog</name>
+    <message>
+        <location filename="../../src/editor_app/gui/sync/login_dialog.py" line="29"/>
+        <source>Log in to the newsroom server</source>
+        <translation>Đăng nhập máy chủ tòa soạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/sync/login_dialog.py" line="33"/>
+        <source>Your login and password for the newsroom server {server}, as IT gave them to you. The password is kept in this computer&apos;s password store, never in a file; you are asked once.</source>
+        <translation>Tên đăng nhập và mật khẩu máy chủ tòa soạn {server} mà bộ phận IT đã cấp cho bạn. Mật khẩu được giữ trong kho mật khẩu của máy tính này, không bao giờ ghi ra tệp; bạn chỉ phải nhập một lần.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/sync/login_dialog.py" line="44"/>
+        <source>Login</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/sync/login_dialog.py" line="48"/>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/sync/login_dialog.py" line="67"/>
+        <source>Enter your login and your password.</source>
+        <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
+    </message>
+</context>
+<context>
     <name>SiteNotice</name>
     <message>
         <location filename="../../src/editor_app/gui/site_notice.py" line="35"/>
@@ -2363,6 +2391,19 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <location filename="../../src/editor_app/gui/story_list/search.py" line="125"/>
         <source>query shortened: at most {words} different words, {chars} characters</source>
         <translation>câu tìm đã được rút gọn: tối đa {words} từ khác nhau, {chars} ký tự</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogin</name>
+    <message>
+        <location filename="../../src/editor_app/gui/sync/start.py" line="62"/>
+        <source>Log in to the newsroom server…</source>
+        <translation>Đăng nhập máy chủ tòa soạn…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/sync/start.py" line="94"/>
+        <source>Logged in to the newsroom server as {name}.</source>
+        <translation>Đã đăng nhập máy chủ tòa soạn với tên {name}.</translation>
     </message>
 </context>
 <context>

@@ -80,4 +80,8 @@ def status_details(state: SyncState, now: datetime) -> str:
         lines.append(f"{format_number(state.conflicts)} xung đột mới cần giải quyết.")
     lines.extend(state.refused)
     lines.extend(state.problems)
+    if state.link is Link.NOT_LOGGED_IN:
+        lines.append("Bấm vào đây để đăng nhập máy chủ tòa soạn.")
+    elif state.link is not Link.SYNCING:
+        lines.append("Bấm vào đây để đồng bộ ngay.")
     return "\n".join(lines)

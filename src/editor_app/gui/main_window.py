@@ -116,6 +116,7 @@ class MainWindow(StoryActions, WindowArrangement, QMainWindow):
             self.desk,
             self.ui.statusbar,
             lambda notice: self.ui.articleLayout.insertWidget(1, notice),  # under the story bar
+            self.ui.menuFile,
             self,
         )
         if self.sync is not None:

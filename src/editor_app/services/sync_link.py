@@ -12,7 +12,7 @@ from sqlalchemy import URL
 
 from editor_app.domain.siteconfig import SiteConfig
 from editor_app.domain.workflow import User
-from editor_app.services import server_link
+from editor_app.services import server_link, server_login
 from editor_app.services.locks import LockService, desk_id
 from editor_app.services.server_admin import URL_ENV, server_url
 from editor_app.services.sync import SyncService
@@ -74,6 +74,25 @@ class SyncLink:
         listener = ChangeListener(self._server.engine, on_change)
         listener.start()
         return Listening(listener)
+
+    def can_log_in(self) -> bool:
+        """Whether a person logs in here (site.toml's `[server]`), not IT's environment URL."""
+        return not self._env_url and server_link.site_server_url(self._site) is not None
+
+    def login_name(self) -> str:
+        """The login kept in the keyring, else the one in `[server] url` ("" when neither)."""
+        base = server_link.site_server_url(self._site)
+        if base is None:
+            return ""
+        found = server_link.stored_credentials(base)
+        return found.login if found is not None else base.username or ""
+
+    def log_in(self, login: str, password: str) -> str:
+        """Checks the password with the server and keeps it in the keyring (UserError when the
+        server refuses it); returns who the server says it is."""
+        done = server_login.login(server_login.target(None, login, self._site), password)
+        who = done.identity
+        return who.name if who is not None else done.login
 
     def locks(self) -> LockService | None:
         """Story locks on the server this desk is connected to (None: not connected)."""

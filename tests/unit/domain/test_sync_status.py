@@ -45,3 +45,10 @@ def test_a_refusal_is_flagged_and_detailed() -> None:
 def test_large_counts_use_vietnamese_digit_grouping() -> None:
     state = SyncState(Link.NOT_LOGGED_IN, pending=1245)
     assert status_text(state, NOW) == "Chưa đăng nhập máy chủ — 1.245 bài chờ gửi"
+
+
+def test_the_details_say_what_a_click_does() -> None:
+    assert status_details(SyncState(Link.NOT_LOGGED_IN), NOW).endswith(
+        "Bấm vào đây để đăng nhập máy chủ tòa soạn."
+    )
+    assert status_details(SyncState(Link.OFFLINE), NOW).endswith("Bấm vào đây để đồng bộ ngay.")

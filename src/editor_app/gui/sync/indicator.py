@@ -3,6 +3,8 @@ gửi"; hovering it shows the details (the server, refusals, problems)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from editor_app.domain.article import utcnow
@@ -18,10 +20,18 @@ _WARNING = "color: #a15c00; font-weight: 600;"
 
 
 class SyncIndicator(QLabel):
+    clicked = Signal()  # sync now, or log in when not logged in
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncIndicator")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.state: SyncState | None = None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
     def show_state(self, state: SyncState) -> None:
         self.state = state

@@ -8,6 +8,7 @@ change; the indicator says how things stand."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -79,6 +80,21 @@ class SyncRunner(QObject):
 
     def _on_changes(self, changes: Changes) -> None:
         self.request(AFTER_TYPING_MS if is_plain_autosave(changes) else AFTER_CHANGE_MS)
+
+    def log_in(
+        self,
+        login: str,
+        password: str,
+        on_done: Callable[[str], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Checks and keeps the person's password (on the sync's thread), then a round."""
+
+        def done(name: str) -> None:
+            on_done(name)
+            self.request(0)
+
+        self._worker.submit(lambda: self._link.log_in(login, password), done, on_error)
 
     # --- a round ---------------------------------------------------------------------------------
 

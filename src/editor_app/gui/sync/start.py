@@ -7,18 +7,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
 from editor_app.domain.errors import UserError
+from editor_app.domain.sync_status import Link
 from editor_app.gui.desk import Desk
 from editor_app.gui.editor.lock_notice import LockNotice
 from editor_app.gui.sync.indicator import SyncIndicator
 from editor_app.gui.sync.locks import StoryLocks
+from editor_app.gui.sync.login_dialog import ServerLoginDialog
 from editor_app.gui.sync.runner import SyncRunner
 from editor_app.services.sync_link import SyncLink
 
-__all__ = ["WindowSync", "start_sync"]
+__all__ = ["WindowSync", "ask_login", "start_sync"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,11 @@ class WindowSync:
 
 
 def start_sync(
-    desk: Desk, bar: QStatusBar, place_notice: Callable[[QWidget], None], parent: QObject
+    desk: Desk,
+    bar: QStatusBar,
+    place_notice: Callable[[QWidget], None],
+    menu: QMenu,
+    parent: QWidget,
 ) -> WindowSync | None:
     link = SyncLink(desk.ws.db, desk.ws.site.config)
     try:
@@ -50,5 +57,44 @@ def start_sync(
     notice = LockNotice()
     place_notice(notice)
     locks = StoryLocks(desk, link, runner, notice, parent)
+    if link.can_log_in():
+        action = QAction(
+            QCoreApplication.translate("SyncLogin", "Log in to the newsroom server…"), menu
+        )
+        action.setObjectName("actionServerLogin")
+        action.triggered.connect(lambda: ask_login(parent, link, runner, desk))
+        menu.addAction(action)
+
+    def clicked() -> None:
+        if runner.state.link is Link.NOT_LOGGED_IN and link.can_log_in():
+            ask_login(parent, link, runner, desk)
+        else:
+            runner.request(0)
+
+    indicator.clicked.connect(clicked)
     runner.start()
     return WindowSync(runner, locks, notice)
+
+
+def ask_login(
+    parent: QWidget, link: SyncLink, runner: SyncRunner, desk: Desk, problem: str = ""
+) -> None:
+    """The login dialog; the password checked by the server and kept off the UI thread; asked
+    again, saying why, when the server refuses it."""
+    dialog = ServerLoginDialog(link.shown(), link.login_name(), problem, parent)
+    if dialog.exec() != ServerLoginDialog.DialogCode.Accepted:
+        return
+    login, password = dialog.credentials()
+
+    def refused(error: BaseException) -> None:
+        ask_login(parent, link, runner, desk, str(error))
+
+    def done(name: str) -> None:
+        desk.status(
+            QCoreApplication.translate(
+                "SyncLogin", "Logged in to the newsroom server as {name}."
+            ).format(name=name),
+            8_000,
+        )
+
+    runner.log_in(login, password, done, refused)
