@@ -45,7 +45,10 @@ class SyncLink:
         self._env_url = os.environ.get(URL_ENV, "").strip()
 
     def configured(self) -> bool:
-        """Whether this desk has a newsroom server (else it works alone, as ever)."""
+        """Whether this desk has a newsroom server (else it works alone, as ever). A data
+        folder open read-only (another window writes it) leaves the syncing to that window."""
+        if self._db.read_only:
+            return False
         if self._env_url:
             return True
         return server_link.site_server_url(self._site) is not None
