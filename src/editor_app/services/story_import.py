@@ -165,7 +165,8 @@ def _create(s: Session, story: Story, find_original: apply.OriginalFinder) -> No
     apply.apply_article_fields(
         s, story.article_id, {k: snap[k] for k in (*apply.ARTICLE_KEYS, "status")}
     )
-    apply.apply_officials(s, story.article_id, snap["officials"])
+    if snap["officials"]:  # (the new row has none: nothing to take off, no query to make)
+        apply.apply_officials(s, story.article_id, snap["officials"])
 
 
 def _merge(

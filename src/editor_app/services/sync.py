@@ -99,6 +99,7 @@ class SyncService:
         """One round. StoreError when the server cannot be reached (nothing is lost: what was
         not sent is sent next time)."""
         report = SyncReport()
+        self.remote.new_round()
         self._same_server()
         outgoing = self.desk.pending()
         done: set[uuid.UUID] = set()
@@ -139,7 +140,9 @@ class SyncService:
         report.conflicts += state.opened
         sent = frozenset(_revision_ids(sending.outgoing.parts))
         pushed = sending.outgoing.parts[ARTICLE]["snapshot"]
-        if self._bring_in(state, pushed, sending.read_at, sent):
+        if state.as_sent:  # the server's state is the desk's: only the base to record
+            self.desk.agreed(state, pushed, sending.read_at)
+        elif self._bring_in(state, pushed, sending.read_at, sent):
             report.changed_here.add(aid)
         report.pushed += 1
         report.touched.add(aid)
@@ -171,7 +174,7 @@ class SyncService:
             srepo.set_state(s, _RETRY, json.dumps([str(a) for a in failed]))
 
     def _pull_one(self, aid: uuid.UUID, report: SyncReport) -> None:
-        if aid in set(self.desk.pending()):
+        if self.desk.changed_here(aid):
             self._push(aid, report)  # changed here too: merged on the server
             return
         base = self.desk.base_of(aid)

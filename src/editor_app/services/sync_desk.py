@@ -92,6 +92,13 @@ class DeskSide:
                         srepo.set_base(s, aid, srepo.Base(base.snapshot, base.revisions, now))
         return dirty
 
+    def changed_here(self, article_id: uuid.UUID) -> bool:
+        """Whether this one story waits to be sent (`pending`, for one story: a round pulling
+        many stories asks for each, and must not compare every story here each time)."""
+        with self.db.read() as s:
+            found = srepo.candidates(s, only=article_id)
+            return bool(found) and _dirty(s, article_id, srepo.get_base(s, article_id))
+
     def sending(self, article_id: uuid.UUID) -> Sending:
         read_at = utcnow()
         library = self.library()
@@ -152,6 +159,12 @@ class DeskSide:
             srepo.set_base(s, state.article_id, srepo.Base(base, revisions, read_at))
             headline = repo.get_article(s, state.article_id).headline
         return Applied(done, added, headline)
+
+    def agreed(self, state: ServerState, sent: Mapping[str, Any], read_at: datetime) -> None:
+        """The server took the story exactly as sent (`ServerState.as_sent`): nothing to bring
+        in, only the base to record — the snapshot sent, the revisions both sides now have."""
+        with self.db.transaction() as s:
+            srepo.set_base(s, state.article_id, srepo.Base(dict(sent), state.revision_ids, read_at))
 
 
 def _dirty(s: Session, article_id: uuid.UUID, base: srepo.Base | None) -> bool:

@@ -28,7 +28,7 @@ from editor_app.domain.article import utcnow
 from editor_app.domain.errors import NotFound, UserError
 from editor_app.domain.workflow import Role, Status, User, allowed_moves
 from editor_app.exchange.manifest import Manifest, Sender
-from editor_app.exchange.package import ARTICLE, Package
+from editor_app.exchange.package import ARTICLE, REVISIONS, Package
 from editor_app.exchange.story import Story, decode_story
 from editor_app.services.handoff_ids import check_ids
 from editor_app.services.story_import import import_story
@@ -82,6 +82,9 @@ class ServerState:
     opened: int = 0
     refused: tuple[str, ...] = ()
     publication: dict[str, Any] | None = None
+    as_sent: bool = False
+    """The push created the story from the desk's parts, as they were (nothing refused): the
+    server's state is the desk's, not read back (`parts` are the desk's, without revisions)."""
 
 
 def decode_parts(
@@ -132,6 +135,12 @@ class ServerSide:
 
     def __init__(self, server: ServerStore) -> None:
         self.server = server
+        self._who: _Who | None = None
+
+    def new_round(self) -> None:
+        """Who the login is, asked again at the next push (then once a round, not per story:
+        IT may have moved the login to the other group meanwhile)."""
+        self._who = None
 
     def server_id(self) -> str:
         with self.server.transaction() as s:
@@ -153,15 +162,17 @@ class ServerSide:
 
     def _push(self, out: Outgoing) -> ServerState:
         with self.server.transaction() as s:
-            who = _identity_with_role(s)
-            present = srepo.lock_story(s, out.article_id)
+            who = self._who or _identity_with_role(s)
+            self._who = who
+            status = srepo.lock_story(s, out.article_id)
+            present = status is not None
             files = out.parts.get(ARTICLE, {}).get("photo_files", [])
             shas = {str(f.get("sha256")) for f in files if isinstance(f, Mapping)}
             have = srepo.complete_blobs(s, shas)
             sender = Sender(who.name, who.role.value)
             story = decode_parts(out.parts, SERVER_NAME, {h: Path(h) for h in have}, sender)
             check_ids(s, story, SERVER_NAME)
-            ours = Status(repo.get_article(s, out.article_id).status) if present else None
+            ours = Status(status) if status is not None else None
             refused = _role_move_refused(story, ours, out.base, who.role)
             done = import_story(
                 s,
@@ -178,7 +189,10 @@ class ServerSide:
             if done.wrote or settled or published:
                 srepo.record_change(s, out.article_id, utcnow())
             sent = {str(info.id) for info, _ in story.revisions}
-            state = self._state(s, out.article_id, out.known_revisions | sent)
+            if done.outcome == "new" and refused is None and refused_pub is None:
+                state = _as_sent(out, sent)
+            else:
+                state = self._state(s, out.article_id, out.known_revisions | sent)
         return dataclasses.replace(
             state,
             opened=len(done.opened),
@@ -217,6 +231,20 @@ class ServerSide:
             ids,
             publication=publication,
         )
+
+
+def _as_sent(out: Outgoing, sent: set[str]) -> ServerState:
+    """The state of a story the push created as the desk sent it: its parts, no revisions to
+    bring back, the revisions it sent (all the server has of it)."""
+    parts = {**out.parts, REVISIONS: []}
+    return ServerState(
+        out.article_id,
+        parts,
+        dict(out.settled),
+        frozenset(sent),
+        publication=out.publication,
+        as_sent=True,
+    )
 
 
 def _identity_with_role(s: Session) -> _Who:

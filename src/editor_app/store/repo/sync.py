@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, delete, func, insert, literal_column, select, text
+from sqlalchemy import BigInteger, delete, func, insert, literal_column, select, text, true
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnClause
@@ -89,13 +89,14 @@ def feed_since(s: Session, cursor: int, horizon: int) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def lock_story(s: Session, article_id: uuid.UUID) -> bool:
+def lock_story(s: Session, article_id: uuid.UUID) -> str | None:
     """Locks the story's row until the transaction ends (`SELECT … FOR UPDATE`: two pushes of
-    one story merge one after the other); False when the server does not have it."""
-    pk = s.execute(
-        select(ArticleRow.pk).where(ArticleRow.id == str(article_id)).with_for_update()
+    one story merge one after the other) and returns its status (read under the lock, in the
+    same statement); None when the server does not have it."""
+    status = s.execute(
+        select(ArticleRow.status).where(ArticleRow.id == str(article_id)).with_for_update()
     ).scalar()
-    return pk is not None
+    return None if status is None else str(status)
 
 
 def settled_conflicts(s: Session, article_id: uuid.UUID) -> dict[str, str]:
@@ -209,15 +210,17 @@ def set_base(s: Session, article_id: uuid.UUID, base: Base) -> None:
     s.flush()
 
 
-def candidates(s: Session) -> list[uuid.UUID]:
+def candidates(s: Session, only: uuid.UUID | None = None) -> list[uuid.UUID]:
     """Stories that may have changed here since they were last synced: never synced, or
     written, commented, given a revision or a settled conflict since (to be compared with
-    their base, `services.sync_desk`). Stories in the bin are not sent."""
+    their base, `services.sync_desk`). Stories in the bin are not sent. With `only`: that
+    story, if it is one."""
     b = SyncBaseRow
     stmt = (
         select(ArticleRow.id)
         .outerjoin(b, b.article_id == ArticleRow.id)
         .where(ArticleRow.trashed_at.is_(None))
+        .where(ArticleRow.id == str(only) if only is not None else true())
         .where(
             b.article_id.is_(None)
             | (ArticleRow.updated_at > b.synced_at)
