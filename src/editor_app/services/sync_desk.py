@@ -151,7 +151,7 @@ class DeskSide:
             done = import_story(
                 s, story, self.user, _SERVER, photos.meta, base=merge_base, open_conflicts=False
             )
-            added = _conflicts(s, state, story)
+            added = _conflicts(s, state, story, read_at)
             # The server's record is the newsroom's (it took only an editor's).
             merge_publication(s, state.article_id, read_publication(state.publication), Role.EDITOR)
             base = _compose_base(story.snapshot, merge_base, done.left)
@@ -186,8 +186,10 @@ def _dirty(s: Session, article_id: uuid.UUID, base: srepo.Base | None) -> bool:
     )
 
 
-def _conflicts(s: Session, state: ServerState, story: Any) -> int:
-    """The server's open conflicts added here; those it settled, settled here."""
+def _conflicts(s: Session, state: ServerState, story: Any, read_at: datetime) -> int:
+    """The server's open conflicts added here; those it settled, settled here — dated no later
+    than the round's read time (`read_at`, the base's sync time), so that the desk does not take
+    the server's settlement for one of its own to send (`_dirty`)."""
     here = {str(c.id): c for c in rrepo.list_conflicts(s, state.article_id, open_only=False)}
     added = 0
     for c in story.conflicts:
@@ -197,7 +199,7 @@ def _conflicts(s: Session, state: ServerState, story: Any) -> int:
     for cid, by in state.settled.items():
         mine = here.get(cid)
         if mine is not None and mine.settled_at is None:
-            rrepo.settle_conflict(s, mine.id, by)
+            rrepo.settle_conflict(s, mine.id, by, max(read_at, mine.created_at))
     return added
 
 

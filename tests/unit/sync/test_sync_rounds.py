@@ -169,3 +169,26 @@ def test_a_publication_record_reaches_every_desk_with_its_slug_for_life(
     assert mine.slug and theirs.slug == mine.slug
     assert (theirs.version, theirs.first_published_at) == (1, mine.first_published_at)
     assert reporter.ws.articles.get(aid).status is Status.PUBLISHED
+
+
+def test_a_conflict_the_server_settled_does_not_leave_the_story_waiting_to_be_sent(
+    two_desks: tuple[Desk, Desk], tmp_path: Path
+) -> None:
+    """Found by benchmarks/soak_sync.py: a conflict the server settled (replaced by a newer one
+    on the same field) was settled on the desk at the time it was brought in, after the round's
+    read time, so the desk took it for a settlement of its own and sent the story again at every
+    round while the server kept settling."""
+    reporter, editor = two_desks
+    aid = write_story(reporter, tmp_path)
+    reporter.sync.sync()
+    editor.sync.sync()
+    for n in (1, 2):  # the second conflict on the sapo replaces the first on the server
+        reporter.ws.articles.save_fields(aid, {"sapo": f"Sapo {n} của phóng viên."})
+        editor.ws.articles.save_fields(aid, {"sapo": f"Sapo {n} của biên tập viên."})
+        reporter.sync.sync()
+        assert editor.sync.sync().conflicts == 1
+    report = reporter.sync.sync()  # brings in the second conflict and the first one settled
+    assert report.pending == 0
+    assert reporter.sync.pending() == 0
+    assert [c.key for c in reporter.ws.review.conflicts(aid)] == ["sapo"]
+    assert (reporter.sync.sync().pushed, editor.sync.sync().pushed) == (0, 0)
