@@ -106,7 +106,8 @@ def cmd_tag(ctx: Context, args: argparse.Namespace) -> int:
 def lint_line(issue: Issue) -> str:
     """One issue for the terminal, in Vietnamese: where (field and offsets), what, the fix:
     `body:9-38: Liên kết không dẫn tới đâu: Liên kết “…” … → sửa: Bỏ liên kết, giữ chữ`."""
-    text = f"{issue.location}: {kind_label(issue.kind)}: {issue.message}"
+    warning = " (cảnh báo)" if issue.warning else ""
+    text = f"{issue.location}: {kind_label(issue.kind)}{warning}: {issue.message}"
     return text + (f" → sửa: {issue.fix_text}" if issue.fix_text else "")
 
 
@@ -117,7 +118,7 @@ def cmd_lint(ctx: Context, args: argparse.Namespace) -> int:
         print_json(
             {
                 "id": article_id,
-                "ok": not issues,
+                "ok": not any(not i.warning for i in issues),
                 "issues": [
                     {
                         "field": i.field,
@@ -131,6 +132,7 @@ def cmd_lint(ctx: Context, args: argparse.Namespace) -> int:
                         "official_id": i.official_id,
                         "where": i.where,
                         "message": i.message,
+                        "warning": i.warning,
                     }
                     for i in issues
                 ],
@@ -141,4 +143,4 @@ def cmd_lint(ctx: Context, args: argparse.Namespace) -> int:
             print(lint_line(issue))
         if not issues:
             print("Không có lỗi.")
-    return 1 if issues else 0
+    return 1 if any(not i.warning for i in issues) else 0

@@ -47,7 +47,8 @@ class Finding:
     """One thing to mend: the field (`headline`, `sapo`, `body`, `caption:<photo id>`,
     `byline`, `site`), a kind, a Vietnamese message naming where it is; for a span of text,
     its offsets and what is written there; `fix`: what replaces the span (None: no one-click
-    fix), `fix_label`: what the fix does, in Vietnamese."""
+    fix), `fix_label`: what the fix does, in Vietnamese; `warning`: a warning (a confused word,
+    the tone placement), which does not stop publication."""
 
     field: str
     kind: str
@@ -58,6 +59,7 @@ class Finding:
     written: str | None = None
     fix: str | None = None
     fix_label: str | None = None
+    warning: bool = False  # listed and counted, but does not stop publication
 
 
 def where(field: str, text: str, offset: int, caption_of: str | None = None) -> str:

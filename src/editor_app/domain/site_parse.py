@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from editor_app.domain.errors import ValidationError
+from editor_app.domain.house_style import checked_style
 from editor_app.domain.section import SEPARATOR, normalise_path
 from editor_app.domain.site_limits import (
     MAX_ITEMS,
@@ -384,6 +385,7 @@ _CHECKERS: dict[str, Callable[[_Reader, str, str], str | None]] = {
     "outlet.base_url": _base_url,
     "outlet.logo": _logo,
     "server.url": _server_url,
+    "style.tone_marks": lambda r, key, text: checked_style(text, lambda m: r.problem(key, m)),
 }
 
 

@@ -17,6 +17,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from editor_app.domain.section import SEPARATOR
 from editor_app.domain.text import nfc
+from editor_app.domain.tone_marks import ToneStyle
 
 T = TypeVar("T")
 
@@ -123,6 +124,9 @@ class SiteConfig:
     server_sslrootcert: Value[Path | None] = Value(None)
     server_sslcert: Value[Path | None] = Value(None)
     server_sslkey: Value[Path | None] = Value(None)
+    # The house style's tone placement ([style] tone_marks): "hòa" (hòa, khỏe, thủy) or "hoà"
+    # (hoà, khoẻ, thuỷ); `domain/house_style.py`.
+    tone_marks: Value[ToneStyle] = Value("hòa")
     source: Path | None = None
 
     @classmethod
@@ -231,7 +235,8 @@ KEYS: dict[str, str] = {
     "server_sslrootcert": "server.sslrootcert",
     "server_sslcert": "server.sslcert",
     "server_sslkey": "server.sslkey",
+    "tone_marks": "style.tone_marks",
 }
-TABLES = ("outlet", "directory", "export", "ui", "policy", "checklist", "server")
+TABLES = ("outlet", "directory", "export", "ui", "policy", "checklist", "server", "style")
 #: The largest length limit the site file may give (characters).
 MAX_LENGTH_LIMIT = 10_000

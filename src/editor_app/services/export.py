@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from editor_app.domain.errors import UserError
+from editor_app.domain.house_style import styled_article
 from editor_app.domain.publication import (
     Publication,
     PublicationError,
@@ -134,8 +135,9 @@ class ExportService(ExportImages):
     def context(self, article_id: uuid.UUID, now: datetime | None = None) -> PageContext:
         """Everything the story's page shows (images: none; see preview_html and export): its
         slug, times, corrections and embargo from the publication record; related blocks of
-        the stories readers may see at `now` (default: the clock)."""
-        article = self._articles.get(article_id)
+        the stories readers may see at `now` (default: the clock). The text is in the outlet's
+        house style of tone placement (`[style] tone_marks`), the stored story unchanged."""
+        article = styled_article(self._articles.get(article_id), self._lint.site.tone_marks.value)
         pub = self.publishing.publication(article_id)
         now = now or self.publishing.clock()
         day = article.event_date
@@ -164,9 +166,11 @@ class ExportService(ExportImages):
     def readiness(self, article_id: uuid.UUID) -> list[str]:
         """What stops the story from being published (empty: ready): the lint checklist
         (`services/lint.py`: the outlet configured, missing fields, lengths, tags written as
-        text, dead links, byline, officials' titles and names) and a featured photo."""
+        text, dead links, byline, officials' titles and names; not its warnings) and a featured
+        photo."""
         article = self._articles.get(article_id)
-        failures = [issue.checklist_line() for issue in self._lint.lint_article(article)]
+        issues = self._lint.lint_article(article)
+        failures = [issue.checklist_line() for issue in issues if not issue.warning]
         if not any(p.featured for p in article.photos):
             failures.append("Chưa chọn ảnh đại diện (ảnh nổi bật).")
         pub = self.publishing.publication(article_id)

@@ -15,7 +15,9 @@ from editor_app.domain.article import Article
 from editor_app.domain.checklist import Finding, check_article, site_not_configured, where
 from editor_app.domain.officials.titles import Problem
 from editor_app.domain.siteconfig import SiteConfig
+from editor_app.domain.word_findings import word_findings
 from editor_app.services.officials import OfficialService
+from editor_app.services.word_lists import confused_words
 from editor_app.store.database import Database
 from editor_app.store.repo import articles as repo
 
@@ -51,6 +53,9 @@ KIND_LABELS = {
     "incomplete_title": "Chức danh viết thiếu",
     "former_title_held": "Vẫn đang giữ chức",
     "misspelled_name": "Tên viết sai",
+    "confused_word": "Từ hay viết nhầm",
+    "more_confused_word": "Còn từ hay viết nhầm khác",
+    "tone_style": "Đặt dấu khác kiểu tòa soạn",
 }
 
 
@@ -64,7 +69,9 @@ class Issue:
     """One thing to fix: where (a field, and a span of its text), what, and the fix: `fix`
     replaces `written` at start:end ("" deletes it); `fix_label` says what that does (None:
     the fix is the directory's wording, `fix` itself); `where`: the place in Vietnamese;
-    `alternatives`: the readings to choose from when more than one fits (`fix` first)."""
+    `alternatives`: the readings to choose from when more than one fits (`fix` first);
+    `warning`: listed and counted, but does not stop publication (confused words, tone
+    placement: `domain/word_findings.py`)."""
 
     field: str
     kind: str
@@ -77,6 +84,7 @@ class Issue:
     where: str | None = None
     fix_label: str | None = None
     alternatives: tuple[str, ...] = ()
+    warning: bool = False
 
     @property
     def location(self) -> str:
@@ -126,6 +134,7 @@ class Issue:
             fix=f.fix,
             where=f.where or None,
             fix_label=f.fix_label,
+            warning=f.warning,
         )
 
 
@@ -173,7 +182,8 @@ class LintService:
 
     def lint_article(self, article: Article) -> list[Issue]:
         """The outlet not configured and missing fields first; then, field by field, lengths,
-        tags written as text and dead links; a missing byline; the title and name problems."""
+        tags written as text and dead links; a missing byline; the title and name problems; then
+        the warnings: confused words and the house style's tone placement."""
         title_check = self._officials.check_titles(article)
         issues: list[Issue] = []
         site = site_not_configured(self.site.defaulted_outlet())
@@ -182,4 +192,6 @@ class LintService:
         issues += missing_fields(article)
         issues += [Issue.of_finding(f) for f in check_article(article, self.site.length_limits)]
         issues += [Issue.of_problem(p, _problem_where(article, p)) for p in title_check.problems]
+        style = self.site.tone_marks.value
+        issues += [Issue.of_finding(f) for f in word_findings(article, confused_words(), style)]
         return issues

@@ -30,6 +30,9 @@ CHECKLIST_KINDS = {
     "more_literal_tag",
     "bad_link",
     "more_bad_link",
+    "confused_word",
+    "more_confused_word",
+    "tone_style",
 }
 
 
@@ -48,9 +51,10 @@ def test_what_a_messy_story_reports_is_all_labelled(tmp_path: Path) -> None:
     Image.new("RGB", (40, 30), (10, 20, 30)).save(image, "JPEG")
     with Workspace.open(tmp_path / "data") as ws:
         aid = ws.articles.create(
-            headline="Tin <b>nóng</b>", body="Xem [đây](javascript:void(0)) nhé."
+            headline="Tin <b>nóng</b>", body="Xem [đây](javascript:void(0)) nhé, sử lý. Hoà."
         ).article.id
         ws.photos.attach(aid, [image])
         kinds = {i.kind for i in ws.lint.lint(aid)}
     assert {"missing_credit", "literal_tag", "bad_link", "headline_too_short"} <= kinds
+    assert {"confused_word", "tone_style"} <= kinds
     assert kinds <= set(KIND_LABELS)
