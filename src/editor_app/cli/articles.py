@@ -1,4 +1,4 @@
-"""Commands on articles: import-text, list, show, search."""
+"""Commands on articles: import-text, import-docx, list, show, search."""
 
 from __future__ import annotations
 
@@ -27,6 +27,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--section", metavar="PATH", help="chuyên mục, ví dụ “Chính trị/Bầu cử”")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import_text)
+
+    p = sub.add_parser("import-docx", help="nhập bài từ tệp Word (.docx) cùng ảnh trong tệp")
+    p.add_argument("file", type=_existing, help="tệp Word .docx")
+    p.add_argument("--section", metavar="PATH", help="chuyên mục, ví dụ “Chính trị/Bầu cử”")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import_docx)
 
     p = sub.add_parser("list", help="liệt kê bài viết")
     p.add_argument("--trash", action="store_true", help="bài trong thùng rác")
@@ -65,6 +71,23 @@ def cmd_import_text(ctx: Context, args: argparse.Namespace) -> int:
         print_json({"id": result.article.id, "photos": len(result.article.photos)})
     else:
         print(result.article.id)
+    return 0
+
+
+def cmd_import_docx(ctx: Context, args: argparse.Namespace) -> int:
+    """Prints the new story's id; what could not be kept goes to stderr (in --json, "notes")."""
+    from editor_app.domain.docx_notes import notes_message
+
+    result = ctx.workspace.importing.import_docx(
+        args.file, section=args.section, progress=stderr_progress
+    )
+    if ctx.json:
+        article = result.article
+        print_json({"id": article.id, "photos": len(article.photos), "notes": result.notes})
+    else:
+        print(result.article.id)
+        if result.notes:
+            print(notes_message(result.notes), file=sys.stderr)
     return 0
 
 

@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor_app.domain.article import Article, Photo
 from editor_app.domain.errors import UserError
@@ -19,6 +20,11 @@ from editor_app.services.originals import forget_unused
 from editor_app.services.text_files import read_text_file
 from editor_app.store.database import Database
 from editor_app.store.repo import articles as repo
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from editor_app.services.docx_import import DocxImportResult
 
 #: Largest article text imported: a long feature is some 100 KB; a bigger file is not an
 #: article (a log, a database dump) and would make the editor crawl.
@@ -146,3 +152,16 @@ class ImportService:
             raise
         progress(total, total, "")
         return ImportResult(article, Changes.of([article.id], membership=True))
+
+    def import_docx(
+        self,
+        path: Path,
+        section: str | None = None,
+        progress: Progress = no_progress,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> DocxImportResult:
+        """A new story from a Word file (.docx) with its photos in place, captions and
+        credits; what could not be kept is in the result's `notes` (services/docx_import.py)."""
+        from editor_app.services.docx_import import import_docx  # mammoth: only when used
+
+        return import_docx(self._db, path, section, progress, cancelled)
