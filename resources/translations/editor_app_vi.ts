@@ -183,111 +183,141 @@
         <source>Ignore</source>
         <translation>Bỏ qua</translation>
     </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/word_marks.py" line="146"/>
+        <source>The outlet writes “{example}”</source>
+        <translation>Tòa soạn viết “{example}”</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="47"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="48"/>
         <source>Checklist</source>
         <translation>Kiểm tra trước khi đăng</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="75"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="76"/>
         <source>Nothing to fix: the story passes the checklist.</source>
         <translation>Không có gì phải sửa: bài đã qua danh sách kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="121"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="122"/>
         <source>The check failed: {error}</source>
         <translation>Không kiểm tra được: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="131"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="132"/>
         <source>show</source>
         <translation>xem</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="143"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="147"/>
         <source>Fix</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="162"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="169"/>
         <source>Make this change in the text (can be undone)</source>
         <translation>Sửa ngay trong bài (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="152"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="157"/>
         <source>{n} items to fix before the story is published.</source>
         <translation>{n} mục cần sửa trước khi đăng bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="155"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="139"/>
+        <source>{label} (warning)</source>
+        <translation>{label} (cảnh báo)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="159"/>
         <source>Ready as far as the checklist goes.</source>
         <translation>Sẵn sàng: bài đã qua danh sách kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="160"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="161"/>
+        <source>{n} warnings (they do not stop publication).</source>
+        <translation>{n} cảnh báo (không ngăn việc đăng bài).</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="167"/>
         <source>Make this change in the text (can be undone); the arrow offers the other readings</source>
         <translation>Sửa ngay trong bài (có thể hoàn tác); mũi tên bên cạnh đưa ra các cách viết khác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="167"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="174"/>
         <source>Site not configured</source>
         <translation>Chưa cấu hình trang báo</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="168"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="175"/>
         <source>Tag typed as text</source>
         <translation>Thẻ HTML gõ như chữ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="169"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="176"/>
         <source>More tags typed as text</source>
         <translation>Còn thẻ HTML khác gõ như chữ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="170"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="177"/>
         <source>Link leads nowhere</source>
         <translation>Liên kết không dẫn tới đâu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="171"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="178"/>
         <source>More links that lead nowhere</source>
         <translation>Còn liên kết hỏng khác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="172"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="179"/>
         <source>No byline</source>
         <translation>Chưa có tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="173"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="180"/>
         <source>Headline too long</source>
         <translation>Tiêu đề quá dài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="174"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="181"/>
         <source>Headline too short</source>
         <translation>Tiêu đề quá ngắn</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="175"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="182"/>
         <source>Sapo too long</source>
         <translation>Sapo quá dài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="176"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="183"/>
         <source>Sapo too short</source>
         <translation>Sapo quá ngắn</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="181"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="184"/>
+        <source>Commonly confused word</source>
+        <translation>Từ hay viết nhầm</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="185"/>
+        <source>More commonly confused words</source>
+        <translation>Còn từ hay viết nhầm khác</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="186"/>
+        <source>Tone marks not in the house style</source>
+        <translation>Đặt dấu khác kiểu tòa soạn</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="191"/>
         <source>Missing</source>
         <translation>Còn thiếu</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/checklist/panel.py" line="227"/>
+        <location filename="../../src/editor_app/gui/checklist/panel.py" line="237"/>
         <source>The text has changed since the check: checking again.</source>
         <translation>Nội dung đã đổi sau lần kiểm tra: đang kiểm tra lại.</translation>
     </message>
@@ -934,103 +964,103 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Danh sách chuyên mục của tòa soạn: mỗi dòng một mục, “/” trước mục con</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="106"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="110"/>
         <source>Nothing was imported or changed.</source>
         <translation>Không có gì được nhập hay thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="120"/>
-        <location filename="../../src/editor_app/gui/imports.py" line="151"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="124"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="155"/>
         <source>Import a text article</source>
         <translation>Nhập bài từ tệp văn bản</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="122"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="126"/>
         <source>Text articles (*.txt *.md);;All files (*)</source>
         <translation>Bài dạng văn bản (*.txt *.md);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="134"/>
-        <location filename="../../src/editor_app/gui/imports.py" line="142"/>
-        <location filename="../../src/editor_app/gui/imports.py" line="159"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="138"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="146"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="163"/>
         <source>The article was not imported</source>
         <translation>Chưa nhập được bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="150"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="154"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="154"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="158"/>
         <source>Copying the photo {name}…</source>
         <translation>Đang chép ảnh {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="166"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="170"/>
         <source>The article names {n} photos not beside it ({first}…): choose their folder</source>
         <translation>Bài nhắc đến {n} ảnh không nằm cùng thư mục với bài ({first}…): hãy chọn thư mục chứa ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="178"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="182"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="181"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="185"/>
         <source>The article “{h}” was imported with {n} photo(s). It is open for editing.</source>
         <translation>Đã nhập bài “{h}” kèm {n} ảnh. Bài đang mở để biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="184"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="188"/>
         <source>The article “{h}” was imported. It is open for editing.</source>
         <translation>Đã nhập bài “{h}”. Bài đang mở để biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="187"/>
-        <location filename="../../src/editor_app/gui/imports.py" line="188"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="191"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="192"/>
         <source>Article imported</source>
         <translation>Đã nhập bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="200"/>
-        <location filename="../../src/editor_app/gui/imports.py" line="214"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="204"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="218"/>
         <source>Import sections</source>
         <translation>Nhập danh sách chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="202"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="206"/>
         <source>Section lists (*.txt);;All files (*)</source>
         <translation>Danh sách chuyên mục (*.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="216"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="220"/>
         <source>The outlet has {n} sections. The list in {name} replaces them (stories keep the section they have).</source>
         <translation>Tòa soạn đang có {n} chuyên mục. Danh sách trong {name} sẽ thay thế chúng (các bài vẫn giữ chuyên mục đã chọn).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="224"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="228"/>
         <source>Replace the list</source>
         <translation>Thay danh sách</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="225"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="229"/>
         <source>Keep the current list</source>
         <translation>Giữ danh sách hiện có</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="245"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="249"/>
         <source>The sections were not imported</source>
         <translation>Chưa nhập được danh sách chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="251"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="255"/>
         <source>{n} sections were imported: {top}.</source>
         <translation>Đã nhập {n} chuyên mục: {top}.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/imports.py" line="254"/>
-        <location filename="../../src/editor_app/gui/imports.py" line="255"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="258"/>
+        <location filename="../../src/editor_app/gui/imports.py" line="259"/>
         <source>Sections imported</source>
         <translation>Đã nhập chuyên mục</translation>
     </message>
@@ -1061,12 +1091,12 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Đang mở kho bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="174"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="177"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="187"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="190"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
@@ -1096,33 +1126,33 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="288"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="291"/>
         <location filename="../../src/editor_app/gui/story_actions.py" line="116"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="292"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="295"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="306"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="309"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="318"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="321"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="326"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="329"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="328"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="331"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -1552,129 +1582,129 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     <name>PhotoPanel</name>
     <message>
         <location filename="../../src/editor_app/gui/photos/attach.py" line="72"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="73"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="385"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="74"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="389"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="123"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="124"/>
         <source>Add photos…</source>
         <translation>Thêm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="126"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="127"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="129"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="130"/>
         <source>Insert in body</source>
         <translation>Chèn vào bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="131"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="132"/>
         <source>Inserts the photo at the cursor in the body</source>
         <translation>Chèn ảnh vào thân bài, tại vị trí con trỏ</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="106"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="107"/>
         <source>Drag to reorder; drop photo files here to add them</source>
         <translation>Kéo để sắp xếp lại; thả tệp ảnh vào đây để thêm</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="111"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="112"/>
         <source>No photos yet: add some or drop files here.</source>
         <translation>Chưa có ảnh: hãy thêm ảnh hoặc thả tệp vào đây.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="148"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="150"/>
         <source>What the photo shows, where, when</source>
         <translation>Ảnh cho thấy gì, ở đâu, khi nào</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="151"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="153"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="154"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="156"/>
         <source>Photo: Nguyen Van A</source>
         <translation>Ảnh: Nguyễn Văn A</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="155"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="157"/>
         <source>Credit</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="158"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="160"/>
         <source>For readers who cannot see the photo</source>
         <translation>Mô tả cho người đọc không xem được ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="159"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="161"/>
         <source>Alt text</source>
         <translation>Mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="160"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="162"/>
         <source>Featured photo</source>
         <translation>Ảnh đại diện</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="162"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="164"/>
         <source>The story&apos;s main photo (one per story)</source>
         <translation>Ảnh chính của bài (mỗi bài một ảnh)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="176"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="178"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="177"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="179"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="178"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="180"/>
         <source>Move up</source>
         <translation>Chuyển lên</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="181"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="183"/>
         <source>Move down</source>
         <translation>Chuyển xuống</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/photos/commands.py" line="25"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="186"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="188"/>
         <source>Remove photo</source>
         <translation>Xóa ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="184"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="186"/>
         <source>Paste photo</source>
         <translation>Dán ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="268"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="270"/>
         <source>caption</source>
         <translation>chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="269"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="271"/>
         <source>credit</source>
         <translation>tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="270"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="272"/>
         <source>alt text</source>
         <translation>mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="279"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="281"/>
         <source>Missing: %1</source>
         <translation>Còn thiếu: %1</translation>
     </message>
@@ -1713,51 +1743,87 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <source>These files were not added:</source>
         <translation>Các tệp sau không được thêm:</translation>
     </message>
+    <message>
+        <location filename="../../src/editor_app/gui/photos/focal.py" line="54"/>
+        <source>Focal point</source>
+        <translation>Điểm chính của ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/photos/focal.py" line="56"/>
+        <source>Click the point that matters: every crop keeps it. Arrow keys move it, Home puts it back in the centre.</source>
+        <translation>Bấm vào điểm quan trọng nhất của ảnh: mọi khung cắt đều giữ điểm này. Phím mũi tên để di chuyển, phím Home để đưa về giữa ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/photos/focal.py" line="77"/>
+        <source>%1% from the left, %2% from the top</source>
+        <translation>cách mép trái %1%, cách mép trên %2%</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/photos/focal.py" line="195"/>
+        <source>Move focal point</source>
+        <translation>Di chuyển điểm chính</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/photos/focal.py" line="228"/>
+        <source>Centre</source>
+        <translation>Về giữa</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/photos/focal.py" line="232"/>
+        <source>Put the focal point back in the centre (Home)</source>
+        <translation>Đưa điểm chính về giữa ảnh (Home)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/photos/focal.py" line="238"/>
+        <source>Click the point every crop must keep</source>
+        <translation>Bấm để chọn điểm chính</translation>
+    </message>
 </context>
 <context>
     <name>PreviewDock</name>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="67"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="68"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="116"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="117"/>
         <source>Desktop</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="117"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="118"/>
         <source>Show the page at the width of this panel</source>
         <translation>Hiện trang theo bề rộng của khung này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="118"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="119"/>
         <source>Mobile (390 px)</source>
         <translation>Điện thoại (390 px)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="119"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="120"/>
         <source>Show the page as a phone 390 pixels wide does</source>
         <translation>Hiện trang như trên điện thoại rộng 390 điểm ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="125"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="126"/>
         <source>Export…</source>
         <translation>Xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="126"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="127"/>
         <source>Write the story&apos;s web page, photos and ninjs</source>
         <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="289"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="296"/>
+        <location filename="../../src/editor_app/gui/preview/share_card.py" line="215"/>
         <source>Preview not updated: {error}</source>
         <translation>Chưa cập nhật được bản xem trước: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="296"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="303"/>
         <source>The preview could not be shown.</source>
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
@@ -1833,6 +1899,26 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <location filename="../../src/editor_app/gui/preview/export_actions.py" line="165"/>
         <source>Why is it exported before the checklist is complete?</source>
         <translation>Vì sao xuất bài khi danh sách kiểm tra chưa đạt?</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/share_card.py" line="69"/>
+        <source>No featured photo</source>
+        <translation>Chưa có ảnh đại diện</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/share_card.py" line="150"/>
+        <source>As the networks show the story&apos;s address once it is published.</source>
+        <translation>Như mạng xã hội hiển thị địa chỉ bài khi bài đã xuất bản.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/share_card.py" line="174"/>
+        <source>Share card</source>
+        <translation>Thẻ chia sẻ</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/preview/share_card.py" line="178"/>
+        <source>Show the story as Facebook and Zalo show a link</source>
+        <translation>Xem bài như Facebook và Zalo hiển thị một liên kết</translation>
     </message>
 </context>
 <context>
@@ -2666,6 +2752,100 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <location filename="../../src/editor_app/gui/editor/date_field.py" line="110"/>
         <source>The event date: day/month/year, e.g. 12/4/2023; 12/4 is this year</source>
         <translation>Ngày sự kiện: ngày/tháng/năm, ví dụ 12/4/2023; 12/4 là năm nay</translation>
+    </message>
+</context>
+<context>
+    <name>WordChecks</name>
+    <message>
+        <location filename="../../src/editor_app/gui/word_checks.py" line="47"/>
+        <source>Tone marks of the whole story as “{example}”</source>
+        <translation>Đặt dấu cả bài kiểu “{example}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_checks.py" line="54"/>
+        <source>Places every tone mark of oa, oe, uy the outlet&apos;s way (can be undone)</source>
+        <translation>Đặt mọi dấu thanh của vần oa, oe, uy theo kiểu của tòa soạn (có thể hoàn tác)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_checks.py" line="121"/>
+        <source>Tone marks placed as “{example}”; the story before is in its history.</source>
+        <translation>Đã đặt dấu kiểu “{example}”; bản trước khi đổi có trong lịch sử của bài.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_checks.py" line="123"/>
+        <source>Nothing to change: the story already writes “{example}”.</source>
+        <translation>Không có gì để đổi: bài đã viết kiểu “{example}”.</translation>
+    </message>
+</context>
+<context>
+    <name>WordImport</name>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="60"/>
+        <source>Import a Word file…</source>
+        <extracomment>What a drop takes as a Word file (a .docm or .doc is taken too: the import says why not).</extracomment>
+        <translation>Nhập tệp Word…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="63"/>
+        <source>A .docx file becomes a new story, with its photos, captions and credits</source>
+        <translation>Tệp .docx thành một bài mới, cùng ảnh, chú thích và tác giả ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="92"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="115"/>
+        <source>Import a Word file</source>
+        <translation>Nhập tệp Word</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="94"/>
+        <source>Word documents (*.docx);;All files (*)</source>
+        <translation>Tài liệu Word (*.docx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="114"/>
+        <source>Importing {name}…</source>
+        <translation>Đang nhập {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="116"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="119"/>
+        <source>Storing the photo {name}…</source>
+        <translation>Đang lưu ảnh {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="121"/>
+        <source>Reading {name}…</source>
+        <translation>Đang đọc {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="143"/>
+        <source>Nothing was imported or changed.</source>
+        <translation>Không có gì được nhập hay thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="145"/>
+        <source>The Word file was not imported</source>
+        <translation>Chưa nhập được tệp Word</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="151"/>
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="153"/>
+        <source>The story “{h}” was made from the Word file with {n} photo(s). It is open for editing.</source>
+        <translation>Đã tạo bài “{h}” từ tệp Word, kèm {n} ảnh. Bài đang mở để biên tập.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/word_import.py" line="159"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="161"/>
+        <source>Word file imported</source>
+        <translation>Đã nhập tệp Word</translation>
     </message>
 </context>
 </TS>

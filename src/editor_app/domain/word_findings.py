@@ -59,7 +59,7 @@ def confused_findings(article: Article, words: ConfusedWords, style: ToneStyle) 
 
 def tone_findings(article: Article, style: ToneStyle) -> list[Finding]:
     """One warning a field with words placed the other way: how many, the first ones, and the
-    fix that converts the whole field (one undo step)."""
+    fix that converts them all (from the first such word to the last: one undo step)."""
     out: list[Finding] = []
     for field, text, caption_of in _fields(article):
         found = off_style(text, style)
@@ -72,9 +72,12 @@ def tone_findings(article: Article, style: ToneStyle) -> list[Finding]:
             f"{name.capitalize()} có {format_number(len(found))} chữ đặt dấu khác kiểu của tòa "
             f"soạn (“{example(style)}”): {shown}{more}."
         )
+        start, end = found[0].start, found[-1].end  # the words' own span: the rest stays put
+        written = text[start:end]
         out.append(
-            Finding(field, "tone_style", message, name, 0, len(text), text, convert(text, style),
-                    f"Đặt dấu kiểu “{example(style)}” trong {name}", warning=True)
+            Finding(field, "tone_style", message, name, start, end, written,
+                    convert(written, style), f"Đặt dấu kiểu “{example(style)}” trong {name}",
+                    warning=True)
         )  # fmt: skip
     return out
 

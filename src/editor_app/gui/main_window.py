@@ -98,6 +98,9 @@ class MainWindow(StoryActions, WindowArrangement, QMainWindow):
                 self.worker.submit(lambda: workspace.save_user_words(snapshot))
 
         body.set_add_word_callback(save_words)
+        from editor_app.gui.word_checks import WordChecks
+
+        self.word_checks = WordChecks(self.desk, body, self.ui.menuEdit, self)  # word-level checks
         self._add_docks()
         self._build_keys()
         self.editor.save_state.connect(self.save_label.setText)

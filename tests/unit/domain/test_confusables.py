@@ -136,7 +136,7 @@ def test_checklist_warnings() -> None:
     body = next(f for f in found if f.written == "chuẩn đoán")
     assert "thân bài, đoạn 2" in body.message and "nên viết “chẩn đoán”" in body.message
     tone = [f for f in found if f.kind == "tone_style"]
-    assert [(f.field, f.fix) for f in tone] == [("sapo", "Sức khỏe là vàng")]
+    assert [(f.field, f.written, f.fix, f.start) for f in tone] == [("sapo", "khoẻ", "khỏe", 4)]
     assert "“hòa, thủy”" in tone[0].message and "khoẻ → khỏe" in tone[0].message
     assert tone[0].fix_label == "Đặt dấu kiểu “hòa, thủy” trong sapo"
 

@@ -1,6 +1,7 @@
 """The pre-publication checklist of the open story, beside it: what `editor-app lint` lists (the
 site not configured, missing fields, lengths, tags typed as text, dead links, the byline, the
-officials' titles), each with where it is, "show" (selects it in its field) and, where one
+officials' titles; and warnings, which do not stop publication: confused words, tone marks
+not in the house style), each with where it is, "show" (selects it in its field) and, where one
 exists, a one-click fix — as the tag panel offers its title fixes (the arrow of its button
 offers the other readings of a title where more than one fits).
 
@@ -133,8 +134,11 @@ class ChecklistPanel(QDockWidget):
             link = f" · <a href='show'>{html.escape(show)}</a>" if self._showable(issue) else ""
             where = f" · {html.escape(issue.where)}" if issue.where else ""
             fix = issue.fix_text
+            label = self.kind_label(issue.kind)
+            if issue.warning:
+                label = self.tr("{label} (warning)").format(label=label)
             text = (
-                f"<b>{html.escape(self.kind_label(issue.kind))}</b>{where}{link}<br>"
+                f"<b>{html.escape(label)}</b>{where}{link}<br>"
                 f"<small>{html.escape(issue.message)}</small>"
                 + (f"<br>→ <b>{html.escape(fix)}</b>" if fix else "")
             )
@@ -147,12 +151,15 @@ class ChecklistPanel(QDockWidget):
                 choices=[(alt, partial(self.apply_fix, issue, alt)) for alt in issue.alternatives],
             )
             row.link_activated.connect(lambda _l, i=issue: self.show_issue(i))
-        if issues:
-            self.summary.setText(
-                self.tr("{n} items to fix before the story is published.").format(n=len(issues))
-            )
+        warnings = sum(i.warning for i in issues)
+        faults = len(issues) - warnings
+        if faults:
+            said = self.tr("{n} items to fix before the story is published.").format(n=faults)
         else:
-            self.summary.setText(self.tr("Ready as far as the checklist goes."))
+            said = self.tr("Ready as far as the checklist goes.")
+        if warnings:
+            said += " " + self.tr("{n} warnings (they do not stop publication).").format(n=warnings)
+        self.summary.setText(said)
 
     def _fix_tooltip(self, issue: Issue) -> str:
         if issue.alternatives:
@@ -174,6 +181,9 @@ class ChecklistPanel(QDockWidget):
             "headline_too_short": self.tr("Headline too short"),
             "sapo_too_long": self.tr("Sapo too long"),
             "sapo_too_short": self.tr("Sapo too short"),
+            "confused_word": self.tr("Commonly confused word"),
+            "more_confused_word": self.tr("More commonly confused words"),
+            "tone_style": self.tr("Tone marks not in the house style"),
         }
         if kind in labels:
             return labels[kind]

@@ -318,8 +318,9 @@ class BodyEditor(BodySpelling, QPlainTextEdit):
 
     # --- context menu -------------------------------------------------------------------------
     def create_context_menu(self, pos: QPoint) -> QMenu:
-        """The right-click menu at pos (viewport coordinates): corrections on top when the word
-        there is misspelled, then the standard editing actions."""
+        """The right-click menu at pos (viewport coordinates): a confused word's or a tone
+        mark's fix on top, the corrections when the word there is misspelled, then the standard
+        editing actions."""
         menu = self.createStandardContextMenu(pos)
         checker = self.spell_checker()
         if checker is not None and self._highlighter.spell_checking():
@@ -329,6 +330,8 @@ class BodyEditor(BodySpelling, QPlainTextEdit):
                 add_spelling_actions(
                     menu, self, checker, hit, self.add_to_dictionary, self.ignore_word
                 )
+        if self.word_marks is not None:  # above the spelling: a word-level fix comes first
+            self.word_marks.add_actions(menu, self.cursorForPosition(pos).position())
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

@@ -1,5 +1,6 @@
 """Spell checking in the body editor: the checker (loaded off the UI thread), switching it on
-and off, the user's words and ignored words. A part of `BodyEditor`."""
+and off, the user's words and ignored words; the word-level checks (confused words, the house
+style's tone placement). A part of `BodyEditor`."""
 
 from __future__ import annotations
 
@@ -11,8 +12,13 @@ from editor_app.gui.latest import Latest
 from editor_app.services.spelling import SpellChecker
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from editor_app.domain.confusables import ConfusedWords
+    from editor_app.domain.tone_marks import ToneStyle
     from editor_app.gui.editor.body_editor import BodyEditor
     from editor_app.gui.editor.highlighter import MarkdownHighlighter
+    from editor_app.gui.editor.word_marks import WordMarks
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +29,7 @@ class BodySpelling:
     ignores)."""
 
     _loading: Latest[SpellChecker] | None  # while the dictionary loads
+    word_marks: WordMarks | None = None  # the word-level checks, once the window set them
 
     def spell_checker(self: BodyEditor) -> SpellChecker | None:  # type: ignore[misc]
         return self._highlighter.spell_checker()
@@ -79,3 +86,21 @@ class BodySpelling:
     @property
     def highlighter(self: BodyEditor) -> MarkdownHighlighter:  # type: ignore[misc]
         return self._highlighter
+
+    # --- word-level checks (gui/editor/word_marks.py) -----------------------------------------
+    def set_word_checks(  # type: ignore[misc]
+        self: BodyEditor,
+        words: ConfusedWords | None,
+        style: ToneStyle,
+        convert_story: QAction | None = None,
+    ) -> WordMarks:
+        """Underlines confused words (`words`; None: none) and words placed otherwise than
+        the house style, with their fixes in the right-click menu."""
+        from editor_app.gui.editor.word_marks import WordMarks
+
+        if self.word_marks is None:
+            self.word_marks = WordMarks(self, words, style, convert_story)
+        else:
+            self.word_marks.convert_story = convert_story or self.word_marks.convert_story
+            self.word_marks.configure(words, style)
+        return self.word_marks

@@ -1,0 +1,95 @@
+"""The word-level checks in the window (issue 17, part 3): the body underlines confused words
+and tone marks not in the house style the site file sets, the checklist counts them as warnings
+(the story may still be published), and *Sửa › Đặt dấu cả bài* converts the whole story — a
+revision recorded first, each field one undo step, captions saved."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers.sites import SAMPLE_SITE
+from PIL import Image
+from PySide6.QtGui import QTextCharFormat
+from pytestqt.qtbot import QtBot
+
+from editor_app.gui.checklist.panel import ChecklistPanel
+from editor_app.gui.main_window import MainWindow
+from editor_app.services.siteconfig import load_site
+from editor_app.services.workspace import Workspace
+
+HEADLINE = "Ban Tuyên giáo Tỉnh ủy giao ban công tác giáo dục lý luận chính trị quý I năm 2023"
+SAPO = (
+    "Ngày 12/4, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị giao ban công tác giáo dục lý luận "
+    "chính trị quý I, triển khai nhiệm vụ quý II năm 2023."
+)
+BODY = "Cần sử lý ngay.\n\nSức khỏe của Ủy ban."
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workspace]:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "site.toml").write_text(
+        SAMPLE_SITE + '[style]\ntone_marks = "hoà"\n', encoding="utf-8"
+    )
+    workspace = Workspace.open(tmp_path / "data", site=load_site(folder / "site.toml"))
+    yield workspace
+    workspace.close()
+
+
+def _story(ws: Workspace, tmp_path: Path) -> uuid.UUID:
+    aid = ws.articles.create(
+        headline=HEADLINE, sapo=SAPO, body=BODY, section="Chính trị", byline="Thu Hà"
+    ).article.id
+    image = tmp_path / "anh.jpg"
+    Image.new("RGB", (320, 240), (10, 20, 30)).save(image, "JPEG")
+    (pic,) = ws.photos.attach(aid, [image], caption="Hòa bình").photos
+    ws.photos.update(pic.id, credit="Ảnh: Minh", alt_text="Hội trường", featured=True)
+    return aid
+
+
+def _panel(win: MainWindow) -> ChecklistPanel:
+    return next(p for p in win.panels if isinstance(p, ChecklistPanel))
+
+
+def _underlined(win: MainWindow) -> list[str]:
+    styles = (QTextCharFormat.UnderlineStyle.WaveUnderline, QTextCharFormat.UnderlineStyle.DotLine)
+    return [
+        s.cursor.selectedText()
+        for s in win.ui.bodyEdit.extraSelections()
+        if s.format.underlineStyle() in styles
+    ]
+
+
+def test_underlines_warnings_and_the_whole_story_converted(
+    qtbot: QtBot, win: MainWindow, ws: Workspace, tmp_path: Path
+) -> None:
+    aid = _story(ws, tmp_path)
+    panel = _panel(win)
+    with qtbot.waitSignal(panel.checked, timeout=5000):
+        win.open_story(aid)
+    qtbot.waitUntil(lambda: _underlined(win) == ["sử lý", "khỏe", "Ủy"], timeout=5000)
+
+    kinds = [(i.kind, i.field) for i in panel.issues]
+    assert ("confused_word", "body") in kinds and ("tone_style", "headline") in kinds
+    assert all(i.warning for i in panel.issues)
+    assert "warnings (they do not stop publication)" in panel.summary.text()
+    assert panel.summary.text().startswith("Ready as far as the checklist goes.")
+    assert ws.export.readiness(aid) == []
+
+    action = win.word_checks.action
+    assert action in win.ui.menuEdit.actions() and "“hoà, thuỷ”" in action.text()
+    revisions = len(ws.review.history(aid))
+    with qtbot.waitSignal(panel.checked, timeout=5000):
+        action.trigger()
+    qtbot.waitUntil(lambda: ws.articles.get(aid).photos[0].caption == "Hoà bình", timeout=5000)
+    assert win.ui.bodyEdit.toPlainText() == "Cần sử lý ngay.\n\nSức khoẻ của Uỷ ban."
+    assert "Tỉnh uỷ" in win.ui.headlineEdit.text()
+    history = ws.review.history(aid)
+    assert len(history) == revisions + 1 and "“hoà, thuỷ”" in history[0].reason
+    qtbot.waitUntil(lambda: _underlined(win) == ["sử lý"], timeout=5000)
+    win.ui.bodyEdit.undo()  # one step takes the body back
+    assert win.ui.bodyEdit.toPlainText() == BODY
