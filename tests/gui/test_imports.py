@@ -90,7 +90,11 @@ def _self_written(folder: Path) -> Path:
 
 def test_actions_for_the_file_menu(imports: Imports) -> None:
     actions = imports.actions()
-    assert [a.objectName() for a in actions] == ["actionImportText", "actionImportSections"]
+    assert [a.objectName() for a in actions] == [
+        "actionImportText",
+        "actionImportWord",  # gui/word_import.py, tests/gui/test_word_import.py
+        "actionImportSections",
+    ]
     assert all(a.text().endswith("…") and a.shortcut().isEmpty() for a in actions)
 
 

@@ -75,10 +75,14 @@ class Imports(QObject):
             self.tr("The outlet's list of sections: one a line, “/” before a subsection")
         )
         self.sections_action.triggered.connect(lambda _checked=False: self.import_sections())
+        from editor_app.gui.word_import import WordImport  # mammoth's side: gui/word_import.py
+
+        self.word = WordImport(desk, parent)  # File › Import a Word file…, and a dropped .docx
+        self.word.story_imported.connect(self.story_imported)
 
     def actions(self) -> list[QAction]:
-        """For the File menu: import a text article, import sections (no shortcuts)."""
-        return [self.text_action, self.sections_action]
+        """For the File menu: import a text article, a Word file, sections (no shortcuts)."""
+        return [self.text_action, self.word.action, self.sections_action]
 
     # --- common ---------------------------------------------------------------------------------
     def _start_folder(self, *options: Option[str]) -> str:
