@@ -2,8 +2,10 @@
 # Installs the Debian packages Qt, QtWebEngine, the fonts, the spell-check dictionary, the HTML
 # checker (Java), the page screenshots and audit (Chromium; Node.js and npm for Lighthouse and
 # axe-core), `make dist` (binutils for PyInstaller, desktop-file-utils to check the menu
-# entry) and the newsroom server's tests (PostgreSQL: a throw-away cluster per test session,
-# tests/helpers/postgres.py; contrib for unaccent) need — only the missing ones, only as root.
+# entry), the newsroom server's tests (PostgreSQL: a throw-away cluster per test session,
+# tests/helpers/postgres.py; contrib for unaccent) and the Word import's tests (LibreOffice
+# Writer writes real .docx files: soffice --headless --convert-to docx) need — only the missing
+# ones, only as root.
 set -euo pipefail
 pkgs=(
   xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0
@@ -16,6 +18,7 @@ pkgs=(
   chromium
   binutils desktop-file-utils
   postgresql postgresql-contrib
+  libreoffice-writer-nogui
 )
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping"; exit 0; }
 # Node.js for the page audit (tools/page-audit/: Lighthouse 12 needs Node >= 18.16; Debian 12

@@ -151,3 +151,71 @@ def convert_to_docx(source: Path, out_dir: Path, home: Path) -> Path:
     result = out_dir / (source.stem + ".docx")
     assert proc.returncode == 0 and result.is_file(), (out, err)
     return result
+
+
+def _frame(n: int, jpeg: bytes) -> str:
+    import base64
+
+    data = base64.b64encode(jpeg).decode()
+    return (
+        f'<draw:frame draw:name="Ảnh {n}" text:anchor-type="as-char" svg:width="8cm" '
+        f'svg:height="6cm"><draw:image><office:binary-data>{data}</office:binary-data>'
+        "</draw:image></draw:frame>"
+    )
+
+
+def writer_document(photos: list[bytes], *, decomposed: bool = True) -> str:
+    """A flat OpenDocument text (.fodt) as a reporter writes it in LibreOffice Writer: a Title,
+    a bold sapo, text typed decomposed (NFD), three photos each followed by its caption (the
+    Caption style, an italic line, a line with "Ảnh: …"), a footnote, a comment and a tracked
+    insertion."""
+    t = nfd if decomposed else (lambda s: s)
+    captions = [
+        f'<text:p text:style-name="Caption">{t(CAPTION_1)} (Ảnh: {t(CREDIT_1)})</text:p>',
+        f'<text:p text:style-name="Italic">{t(CAPTION_2)} Ảnh: {t(CREDIT_2)}</text:p>',
+        f'<text:p text:style-name="Caption">{t("Các đại biểu phát biểu ý kiến.")}</text:p>',
+    ]
+    body = "".join(
+        f'<text:p text:style-name="Centre">{_frame(n + 1, jpeg)}</text:p>{captions[n]}'
+        f"<text:p>{t(LONG)}</text:p>"
+        for n, jpeg in enumerate(photos[:3])
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+ <style:style style:name="Title" style:family="paragraph" style:class="chapter">
+  <style:text-properties fo:font-size="24pt" fo:font-weight="bold"/></style:style>
+ <style:style style:name="Caption" style:family="paragraph" style:class="extra">
+  <style:text-properties fo:font-size="10pt" fo:font-style="italic"/></style:style>
+</office:styles>
+<office:automatic-styles>
+ <style:style style:name="Bold" style:family="paragraph">
+  <style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="Italic" style:family="paragraph">
+  <style:text-properties fo:font-style="italic"/></style:style>
+ <style:style style:name="Centre" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="center"/></style:style>
+</office:automatic-styles>
+<office:body><office:text>
+<text:tracked-changes><text:changed-region text:id="ct1"><text:insertion><office:change-info>
+<dc:creator>Biên tập</dc:creator><dc:date>2024-04-12T08:00:00</dc:date></office:change-info>
+</text:insertion></text:changed-region></text:tracked-changes>
+<text:p text:style-name="Title">{t(HEADLINE)}</text:p>
+<text:p text:style-name="Bold">{t(SAPO)}</text:p>
+<text:p>{t(BODY_1)}<text:note text:id="ftn1" text:note-class="footnote">
+<text:note-citation>1</text:note-citation><text:note-body><text:p>{t("Theo Ban Tuyên giáo.")}
+</text:p></text:note-body></text:note><office:annotation><dc:creator>Biên tập</dc:creator>
+<text:p>{t("Kiểm tra chức danh")}</text:p></office:annotation>
+<text:change-start text:change-id="ct1"/>{t(" Câu được thêm.")}
+<text:change-end text:change-id="ct1"/>
+</text:p>
+{body}
+</office:text></office:body></office:document>
+"""

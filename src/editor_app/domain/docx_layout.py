@@ -40,6 +40,8 @@ HEADLINE_WITHIN = 3
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CAPTION_CLASSES = frozenset({"caption"})
 _TEXT = frozenset({"p"}) | _HEADINGS
+# The way back from a footnote to its mark, which mammoth writes after each note's text.
+_NOTE_BACKLINK = re.compile(r'\s*<a href="#(?:footnote|endnote)-ref-[^"]*">\s*↑\s*</a>')
 
 
 @dataclass(frozen=True)
@@ -209,7 +211,7 @@ def _body(blocks: list[HtmlBlock], photos: dict[int, PlacedPhoto]) -> str:
 
 def lay_out(markup: str) -> DocxLayout:
     """The story in mammoth's HTML of a Word file."""
-    blocks = split_blocks(markup)
+    blocks = split_blocks(_NOTE_BACKLINK.sub("", markup))
     layout = DocxLayout()
     head = _headline_index(blocks)
     rest = list(blocks)
