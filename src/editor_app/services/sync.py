@@ -75,6 +75,7 @@ class SyncService:
         self.desk = DeskSide(db, user)
         self.remote = ServerSide(server)
         self.photos = PhotoTransfer(server)
+        self._own_transactions: set[int] = set()  # this round's pushes on the server
 
     @classmethod
     def for_desk(cls, db: Database, server: ServerStore, user: User | None) -> SyncService:
@@ -99,18 +100,17 @@ class SyncService:
         """One round. StoreError when the server cannot be reached (nothing is lost: what was
         not sent is sent next time)."""
         report = SyncReport()
+        self._own_transactions = set()
         self.remote.new_round()
         self._same_server()
         outgoing = self.desk.pending()
-        done: set[uuid.UUID] = set()
         for n, aid in enumerate(outgoing):
             if cancelled():
                 break
             progress(n, len(outgoing), "Đang gửi bài lên máy chủ…")
             self._guarded(report, partial(self._push, aid, report))
-            done.add(aid)
         if not cancelled():
-            self._pull(report, done, progress, cancelled)
+            self._pull(report, progress, cancelled)
         now = utcnow()
         with self.desk.db.transaction() as s:
             srepo.set_state(s, _LAST, now.isoformat())
@@ -136,6 +136,8 @@ class SyncService:
         for sha in self.photos.missing(sending.originals):
             self.photos.upload(sha, sending.originals[sha])
         state = self.remote.push(sending.outgoing)
+        if state.txid is not None:
+            self._own_transactions.add(state.txid)
         report.refused.extend(state.refused)
         report.conflicts += state.opened
         sent = frozenset(_revision_ids(sending.outgoing.parts))
@@ -147,22 +149,19 @@ class SyncService:
         report.pushed += 1
         report.touched.add(aid)
 
-    def _pull(
-        self,
-        report: SyncReport,
-        pushed: set[uuid.UUID],
-        progress: Progress,
-        cancelled: Callable[[], bool],
-    ) -> None:
+    def _pull(self, report: SyncReport, progress: Progress, cancelled: Callable[[], bool]) -> None:
+        """The stories the feed says changed, but those changed only by this round's own
+        pushes (whose answer brought them back already): another desk's push of the same
+        story in between is pulled, never skipped."""
         with self.desk.db.read() as s:
             cursor = int(srepo.get_state(s, _CURSOR, "0") or 0)
             retry = [uuid.UUID(i) for i in json.loads(srepo.get_state(s, _RETRY, "[]") or "[]")]
         changed, horizon = self.remote.changes(cursor)
-        todo = list(dict.fromkeys([*retry, *changed]))
+        own = self._own_transactions
+        theirs = [aid for aid, txids in changed.items() if not txids <= own]
+        todo = list(dict.fromkeys([*retry, *theirs]))
         failed: list[uuid.UUID] = []
         for n, aid in enumerate(todo):
-            if aid in pushed:
-                continue
             if cancelled():
                 failed.extend(todo[n:])
                 break

@@ -82,6 +82,9 @@ class ServerState:
     opened: int = 0
     refused: tuple[str, ...] = ()
     publication: dict[str, Any] | None = None
+    txid: int | None = None
+    """The push's transaction on the server (None: it changed nothing there): the feed's rows
+    of this transaction are the desk's own change, not one to pull."""
     as_sent: bool = False
     """The push created the story from the desk's parts, as they were (nothing refused): the
     server's state is the desk's, not read back (`parts` are the desk's, without revisions)."""
@@ -186,8 +189,10 @@ class ServerSide:
             published, refused_pub = merge_publication(
                 s, out.article_id, read_publication(out.publication), who.role
             )
+            txid = None
             if done.wrote or settled or published:
                 srepo.record_change(s, out.article_id, utcnow())
+                txid = srepo.this_transaction(s)
             sent = {str(info.id) for info, _ in story.revisions}
             if done.outcome == "new" and refused is None and refused_pub is None:
                 state = _as_sent(out, sent)
@@ -195,6 +200,7 @@ class ServerSide:
                 state = self._state(s, out.article_id, out.known_revisions | sent)
         return dataclasses.replace(
             state,
+            txid=txid,
             opened=len(done.opened),
             refused=tuple(r for r in (refused, refused_pub) if r is not None),
         )
@@ -210,13 +216,14 @@ class ServerSide:
             except NotFound:
                 return None
 
-    def changes(self, cursor: int) -> tuple[list[uuid.UUID], int]:
-        """The stories changed by transactions from `cursor` on, and the next cursor (the
-        oldest transaction still running: one that commits late is read next time)."""
+    def changes(self, cursor: int) -> tuple[dict[uuid.UUID, frozenset[int]], int]:
+        """The stories changed by transactions from `cursor` on (with those transactions' ids),
+        and the next cursor (the oldest transaction still running: one that commits late is
+        read next time)."""
         with self.server.read() as s:
             horizon = srepo.feed_horizon(s)
-            ids = srepo.feed_since(s, cursor, horizon)
-        return [uuid.UUID(i) for i in ids], max(horizon, cursor)
+            found = srepo.feed_since(s, cursor, horizon)
+        return {uuid.UUID(i): txids for i, txids in found.items()}, max(horizon, cursor)
 
     @staticmethod
     def _state(s: Session, article_id: uuid.UUID, known: frozenset[str] | set[str]) -> ServerState:

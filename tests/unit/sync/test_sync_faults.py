@@ -215,3 +215,32 @@ def test_a_reporter_login_cannot_publish_from_a_forged_desk_either(
             assert ws.articles.get(aid).status is Status.SUBMITTED
     finally:
         server.close()
+
+
+def test_another_desks_push_between_this_desks_push_and_its_pull_is_not_skipped(
+    two_desks: tuple[Desk, Desk], server: ServerStore, tmp_path: Path
+) -> None:
+    """Found by benchmarks/soak_sync.py: a desk skipped, in its pull, every story it had pushed
+    in the round — also when another desk pushed the same story just after it, before its
+    pull; its place in the feed then moved past that change for good."""
+    reporter, editor = two_desks
+    aid = reporter.ws.articles.create(headline="Tin chung", sapo="Sapo đầu.").article.id
+    reporter.sync.sync()
+    editor.sync.sync()
+    reporter.ws.articles.save_fields(aid, {"sapo": "Sapo của phóng viên."})
+    editor.ws.articles.save_fields(aid, {"headline": "Tiêu đề của biên tập viên"})
+
+    def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if "pg_snapshot_xmin" in statement and not fired.is_set():
+            fired.set()  # the reporter's pull is about to read the feed: the editor pushes
+            editor.sync.sync()
+
+    fired = threading.Event()
+    event.listen(server.engine, "before_cursor_execute", before)
+    try:
+        reporter.sync.sync()
+    finally:
+        event.remove(server.engine, "before_cursor_execute", before)
+    assert fired.is_set()
+    story = reporter.ws.articles.get(aid)
+    assert (story.headline, story.sapo) == ("Tiêu đề của biên tập viên", "Sapo của phóng viên.")

@@ -44,6 +44,7 @@ __all__ = [
     "put_chunk",
     "read_chunk",
     "record_change",
+    "this_transaction",
     "set_base",
     "set_state",
     "settled_conflicts",
@@ -78,15 +79,23 @@ def feed_horizon(s: Session) -> int:
     return int(value[0])
 
 
-def feed_since(s: Session, cursor: int, horizon: int) -> list[str]:
-    """The ids of stories changed by transactions in [cursor, horizon), each once."""
+def feed_since(s: Session, cursor: int, horizon: int) -> dict[str, frozenset[int]]:
+    """The stories changed by transactions in [cursor, horizon), each once, in the order they
+    first changed, with the transactions that changed them."""
     rows = s.execute(
-        select(SyncFeedRow.article_id)
+        select(SyncFeedRow.article_id, SyncFeedRow.txid)
         .where(SyncFeedRow.txid >= cursor, SyncFeedRow.txid < horizon)
-        .group_by(SyncFeedRow.article_id)
-        .order_by(func.min(SyncFeedRow.seq))
+        .order_by(SyncFeedRow.seq)
     )
-    return [str(r[0]) for r in rows]
+    found: dict[str, set[int]] = {}
+    for article_id, txid in rows:
+        found.setdefault(str(article_id), set()).add(int(txid))
+    return {aid: frozenset(txids) for aid, txids in found.items()}
+
+
+def this_transaction(s: Session) -> int:
+    """The id of the transaction `s` is in (as the feed's rows it wrote are stamped)."""
+    return int(s.execute(select(_THIS_TRANSACTION)).scalar_one())
 
 
 def lock_story(s: Session, article_id: uuid.UUID) -> str | None:
