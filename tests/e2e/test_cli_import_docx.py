@@ -141,6 +141,5 @@ def test_the_sample_article_sent_as_a_word_file(
     assert isinstance(got, list)
     assert [p["caption"] for p in got] == [p.caption for p in parsed.photos]
     assert [p["sha256"] for p in got] == [
-        hashlib.sha256((sample_photos / p.filename).read_bytes()).hexdigest()
-        for p in parsed.photos
+        hashlib.sha256((sample_photos / p.filename).read_bytes()).hexdigest() for p in parsed.photos
     ]
