@@ -68,6 +68,7 @@ screenshots: system-deps $(STAMP) $(AUDIT_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
 	$(PY) scripts/publishing_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/server_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/word_import_screenshots.py
 
 # The one-folder app (dist/editor_app/), smoke-tested, and the Linux tarball
 # (dist/editor_app-<version>-linux-x86_64.tar.gz); see build_specs/ and the README.
