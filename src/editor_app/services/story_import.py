@@ -26,7 +26,7 @@ from editor_app.domain.workflow import Role, Status, User, can_edit
 from editor_app.exchange.package import Sender
 from editor_app.exchange.story import Story
 from editor_app.services import revision_apply as apply
-from editor_app.services.articles import snapshot
+from editor_app.services.articles import _clean_fields, snapshot
 from editor_app.store.repo import articles as repo
 from editor_app.store.repo import officials as officials_repo
 from editor_app.store.repo import review as rrepo
@@ -77,12 +77,14 @@ def import_story(
     *,
     base: Mapping[str, Any] | None = AGREED_REVISIONS,
     open_conflicts: bool = True,
+    exists: bool | None = None,
 ) -> Imported:
     """Creates or merges `story` (see the module). `find_original` gives a photo's facts by
-    its digest (the original must be in the store before)."""
+    its digest (the original must be in the store before). `exists`: whether the store has
+    the story, when the caller knows (None: asked)."""
     aid = story.article_id
     officials_added = _add_officials(s, story)
-    before = _photos_here(s, aid)
+    before = None if exists is False else _photos_here(s, aid)
     left: tuple[str, ...] = ()
     taken: tuple[str, ...] = ()
     if before is None:
@@ -156,14 +158,19 @@ def _create(s: Session, story: Story, find_original: apply.OriginalFinder) -> No
                 camera=nfc(f.camera),
             )
         )
+    # The row is written once, with its fields (not added, then updated).
+    fields = _clean_fields(
+        {k: apply.article_value(k, snap[k]) for k in (*apply.ARTICLE_KEYS, "status")}
+    )
     repo.add_article(
         s,
         Article(
-            id=story.article_id, photos=photos, created_at=story.created_at, updated_at=utcnow()
+            id=story.article_id,
+            photos=photos,
+            created_at=story.created_at,
+            updated_at=utcnow(),
+            **fields,
         ),
-    )
-    apply.apply_article_fields(
-        s, story.article_id, {k: snap[k] for k in (*apply.ARTICLE_KEYS, "status")}
     )
     if snap["officials"]:  # (the new row has none: nothing to take off, no query to make)
         apply.apply_officials(s, story.article_id, snap["officials"])

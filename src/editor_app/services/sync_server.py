@@ -184,6 +184,7 @@ class ServerSide:
                 sender,
                 _facts_of(story),
                 base=out.base if present else None,
+                exists=present,
             )
             settled = _settle(s, out.article_id, out.settled)
             published, refused_pub = merge_publication(
@@ -191,8 +192,7 @@ class ServerSide:
             )
             txid = None
             if done.wrote or settled or published:
-                srepo.record_change(s, out.article_id, utcnow())
-                txid = srepo.this_transaction(s)
+                txid = srepo.record_change(s, out.article_id, utcnow())
             sent = {str(info.id) for info, _ in story.revisions}
             if done.outcome == "new" and refused is None and refused_pub is None:
                 state = _as_sent(out, sent)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, delete, func, insert, literal_column, select, text, true
+from sqlalchemy import BigInteger, delete, insert, literal_column, select, text, true
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnClause
@@ -44,7 +44,6 @@ __all__ = [
     "put_chunk",
     "read_chunk",
     "record_change",
-    "this_transaction",
     "set_base",
     "set_state",
     "settled_conflicts",
@@ -63,13 +62,16 @@ _THIS_TRANSACTION: ColumnClause[int] = literal_column(
 )
 
 
-def record_change(s: Session, article_id: uuid.UUID, when: datetime) -> None:
-    """A story changed in this transaction: a feed row (stamped with the transaction's id by
-    the column's default) and a notification, both seen by others only once it commits."""
-    s.execute(
-        insert(SyncFeedRow).values(article_id=str(article_id), at=when, txid=_THIS_TRANSACTION)
-    )
+def record_change(s: Session, article_id: uuid.UUID, when: datetime) -> int:
+    """A story changed in this transaction: a feed row (stamped with the transaction's id) and
+    a notification, both seen by others only once it commits. Returns the transaction's id."""
+    txid = s.execute(
+        insert(SyncFeedRow)
+        .values(article_id=str(article_id), at=when, txid=_THIS_TRANSACTION)
+        .returning(SyncFeedRow.txid)
+    ).scalar_one()
     s.execute(text("SELECT pg_notify(:channel, :id)"), {"channel": CHANNEL, "id": str(article_id)})
+    return int(txid)
 
 
 def feed_horizon(s: Session) -> int:
@@ -91,11 +93,6 @@ def feed_since(s: Session, cursor: int, horizon: int) -> dict[str, frozenset[int
     for article_id, txid in rows:
         found.setdefault(str(article_id), set()).add(int(txid))
     return {aid: frozenset(txids) for aid, txids in found.items()}
-
-
-def this_transaction(s: Session) -> int:
-    """The id of the transaction `s` is in (as the feed's rows it wrote are stamped)."""
-    return int(s.execute(select(_THIS_TRANSACTION)).scalar_one())
 
 
 def lock_story(s: Session, article_id: uuid.UUID) -> str | None:
