@@ -1,17 +1,28 @@
 """The newsroom server's full-text search (PostgreSQL): the desk's FTS5 search (store/sqlite.py)
-with the same queries, rules and result shape, on a `tsvector` per article (migration 0006).
+with the same queries, rules and result shape, on a `tsvector` per article (migration 0006) and
+one of its word pairs (migration 0009).
 
 The words are folded and split in Python, as the desk's queries are (`domain.text.fold`, the
 `\\w+` words of `domain.search_query`), and written as `tsvector`/`tsquery` literals: no text
 search parser or dictionary, no `unaccent`, so the server finds exactly the words the desk does
 ("duong duc huy" finds "Dương Đức Huy", "dang" finds "Đảng") and nothing a user types is syntax.
+
+`doc` holds each word with its positions and field label (what phrases, close words and
+`ts_rank_cd` read); GIN indexes words, not positions, so a phrase of common words used to have
+PostgreSQL read the `doc` of every story holding all its words. `pairs` holds, without positions,
+each two words that follow each other (`'a b'`: b right after a) or have one word between them
+(`'a~b'`), as `doc`'s positions place them: its GIN index finds a phrase or words written close
+together from their pairs, and `doc` is read for the few candidates only, or not at all when
+the pairs say it all (a two-word phrase, close words). Figures: docs/server.md ("Speed").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from typing import cast
 
 from sqlalchemy import Connection, text
 
@@ -47,20 +58,34 @@ def folded_words(value: str) -> list[str]:
     return _WORD_RE.findall(nfc(fold(value or "")))
 
 
-def tsvector_literal(doc: dict[str, str]) -> str:
-    """A `tsvector` literal over the folded words of a search document (the fields of
+def _positioned(doc: dict[str, str]) -> list[tuple[int, str, str]]:
+    """(position, folded word, field label) of each word of a search document (the fields of
     `repo.search._search_doc`): positions run on across the fields with a gap between them, so
     a phrase never spans two fields."""
-    positions: dict[str, list[str]] = {}
+    words = []
     pos = 1
     for field, label in FIELD_LABELS:
         for word in folded_words(doc.get(field, "")):
-            if len(word.encode()) <= MAX_LEXEME_BYTES:
-                seen = positions.setdefault(word, [])
-                if len(seen) < MAX_POSITIONS_PER_WORD and pos <= MAX_POSITION:
-                    seen.append(f"{pos}{label}")
+            words.append((pos, word, label))
             pos += 1
         pos += 1
+    return words
+
+
+def _fits(lexeme: str) -> bool:
+    return len(lexeme) * 4 <= MAX_LEXEME_BYTES or len(lexeme.encode()) <= MAX_LEXEME_BYTES
+
+
+def tsvector_literal(doc: dict[str, str]) -> str:
+    """The `doc` column: a `tsvector` literal over the folded words of a search document, each
+    with its positions (PostgreSQL keeps MAX_POSITIONS_PER_WORD of a word, up to MAX_POSITION)
+    and its field's label."""
+    positions: dict[str, list[str]] = {}
+    for pos, word, label in _positioned(doc):
+        if _fits(word):
+            seen = positions.setdefault(word, [])
+            if len(seen) < MAX_POSITIONS_PER_WORD and pos <= MAX_POSITION:
+                seen.append(f"{pos}{label}")
     return " ".join(
         f"{_lexeme(w)}:{','.join(p)}" if p else _lexeme(w) for w, p in positions.items()
     )
@@ -77,7 +102,99 @@ def replace(conn: Connection, rows: Iterable[tuple[int, dict[str, str]]]) -> Non
         conn.execute(sql, params)  # one executemany: psycopg pipelines the batch
 
 
-def build_query(user_query: str, prefix_last: bool = False) -> Match | None:
+# The pairs of a story (migration 0009): `article_search_pairs(doc)`, computed by PostgreSQL
+# from `doc`'s positions, is indexed (GIN) but never stored: `a b` for words at positions p and
+# p + 1, `a~b` for p and p + 2 (one word between), pairs of at most MAX_PAIR_BYTES (longer
+# ones are left out of the index and of the queries). Neither a space nor `~` is part of a word
+# (`\w+`), so a pair is never taken for a word. The function is declared costly, so PostgreSQL
+# always reads pairs from the index and never computes them for a row.
+PAIRS = "article_search_pairs(s.doc)"
+NEXT, SKIP = " ", "~"
+MAX_PAIR_BYTES = 24
+# A broad query's newest hits are looked for among this many newest stories holding its pairs
+# (then, if that was not enough, by walking every story newest first, as without pairs).
+NEWEST_CANDIDATES = 2_000
+# Reindexing many stories at once (after migration 0009, a first indexing): the pairs' GIN index,
+# updated row by row, holds millions of different pairs and re-reads most of itself at each
+# flush of its pending list (at 100,000 stories the indexing did not end in half an hour).
+# Dropped first and built again at the end, in the same transaction, it is built once, sorted
+# in memory. Searches wait meanwhile (the drop locks the table): they would miss the stories
+# not yet indexed anyway.
+BULK_REINDEX = 5_000
+PAIRS_INDEX = "ix_article_search_pairs"
+BULK_INDEX_MEMORY = "256MB"
+
+
+def drop_pairs_index(conn: Connection) -> None:
+    conn.execute(text(f"DROP INDEX IF EXISTS {PAIRS_INDEX}"))
+
+
+def create_pairs_index(conn: Connection) -> None:
+    conn.execute(text(f"SET LOCAL maintenance_work_mem = '{BULK_INDEX_MEMORY}'"))
+    conn.execute(
+        text(f"CREATE INDEX {PAIRS_INDEX} ON {SEARCH_TABLE} USING gin (article_search_pairs(doc))")
+    )
+
+
+class Query(str):
+    """A `tsquery` literal on `doc` (the query itself: words, positions, labels), with `pairs`:
+    one on the `pairs` column that every story the query finds matches too (None: no pairs
+    to ask), and `exact`: `pairs` finds exactly those stories (`doc` need not be read)."""
+
+    pairs: str | None
+    exact: bool
+
+    def __new__(cls, doc: str, pairs: str | None = None, exact: bool = False) -> Query:
+        query = super().__new__(cls, doc)
+        query.pairs = pairs or None
+        query.exact = exact and query.pairs is not None
+        return query
+
+
+class ServerMatch(Match):
+    """The desk's `Match` (its str: every word; `close`: the words close together), each part a
+    `Query` with its pairs."""
+
+    loose: Query
+    close_query: Query | None
+
+    def __new__(cls, loose: Query, close: Query | None = None) -> ServerMatch:
+        match = cast(ServerMatch, super().__new__(cls, loose, close))
+        match.loose, match.close_query = loose, close
+        return match
+
+
+def _pair(first: str, sep: str, second: str) -> str | None:
+    pair = first + sep + second
+    return _lexeme(pair) if len(pair.encode()) <= MAX_PAIR_BYTES else None
+
+
+def _phrase(tokens: Sequence[str]) -> Query:
+    """Each word right after the previous one: every pair and every word-between pair of the
+    phrase narrows it; two words are their pair exactly."""
+    wanted = [_pair(a, NEXT, b) for a, b in pairwise(tokens)]
+    wanted += [_pair(a, SKIP, c) for a, c in zip(tokens, tokens[2:], strict=False)]
+    pairs = list(dict.fromkeys(p for p in wanted if p is not None))
+    exact = len(tokens) == 2 and len(pairs) == 1
+    return Query(" <-> ".join(_lexeme(t) for t in tokens), " & ".join(pairs), exact)
+
+
+def _close(tokens: Sequence[str], terms: Sequence[str], prefix_last: bool) -> Query:
+    """Each word within one word of the next, in any order: the four pairs of each two, exactly
+    (a word being typed has no pairs: `doc` checks it)."""
+    doc = " & ".join(
+        "(" + " | ".join(f"{x} <{n}> {y}" for n in (1, 2) for x, y in ((a, b), (b, a))) + ")"
+        for a, b in pairwise(terms)
+    )
+    groups = []
+    for i, (a, b) in enumerate(pairwise(tokens)):
+        either = [_pair(x, sep, y) for sep in (NEXT, SKIP) for x, y in ((a, b), (b, a))]
+        if not (prefix_last and i == len(tokens) - 2) and None not in either:
+            groups.append("(" + " | ".join(p for p in either if p is not None) + ")")
+    return Query(doc, " & ".join(groups), len(groups) == len(tokens) - 1)
+
+
+def build_query(user_query: str, prefix_last: bool = False) -> ServerMatch | None:
     """A `tsquery` literal from anything a user types (the desk's `build_match_query` rules):
     every word (the last one as a word's beginning while typing), a quoted text as a phrase;
     `close`: the same words each within one word of the next, in any order."""
@@ -86,7 +203,7 @@ def build_query(user_query: str, prefix_last: bool = False) -> Match | None:
     if not tokens:
         return None
     if query.phrase:
-        return Match(" <-> ".join(_lexeme(t) for t in tokens))
+        return ServerMatch(_phrase(tokens))
     prefix_last = prefix_last and query.open_last
     if prefix_last and len(tokens[-1]) < MIN_PREFIX:
         tokens, prefix_last = tokens[:-1], False
@@ -95,13 +212,10 @@ def build_query(user_query: str, prefix_last: bool = False) -> Match | None:
     terms = [_lexeme(t) for t in tokens]
     if prefix_last:
         terms[-1] += ":*"
+    loose = Query(" & ".join(terms))
     if len(terms) < 2:
-        return Match(terms[0])
-    pairs = [
-        "(" + " | ".join(f"{x} <{n}> {y}" for n in (1, 2) for x, y in ((a, b), (b, a))) + ")"
-        for a, b in pairwise(terms)
-    ]
-    return Match(" & ".join(terms), " & ".join(pairs))
+        return ServerMatch(loose)
+    return ServerMatch(loose, _close(tokens, terms, prefix_last))
 
 
 # Beyond this many matches a query is broad (the desk's rule and number, store/sqlite.py): ranking
@@ -121,7 +235,9 @@ def top_fields(tsquery: str) -> str:
     )
 
 
-def search(conn: Connection, match: Match, limit: int, where_sql: str = "") -> list[SearchRow]:
+def search(
+    conn: Connection, match: ServerMatch, limit: int, where_sql: str = ""
+) -> list[SearchRow]:
     """Best first (`rank` smaller for better, as on the desk): the hits with their words close
     together first (`rank` CLOSE_FIRST lower), then the others; each group ranked by
     `ts_rank_cd` with the fields' weights (newest first among equals), or, when broad, top
@@ -129,43 +245,112 @@ def search(conn: Connection, match: Match, limit: int, where_sql: str = "") -> l
     close = (
         [
             SearchRow(r.pk, r.rank - CLOSE_FIRST, "")
-            for r in _search(conn, match.close, limit, where_sql)
+            for r in _search(conn, match.close_query, limit, where_sql)
         ]
-        if match.close
+        if match.close_query is not None
         else []
     )
     if len(close) >= limit:
         return close
     seen = {r.pk for r in close}
-    rest = [r for r in _search(conn, str(match), limit + len(close), where_sql) if r.pk not in seen]
+    rest = [
+        r for r in _search(conn, match.loose, limit + len(close), where_sql) if r.pk not in seen
+    ]
     return close + rest[: limit - len(close)]
 
 
-def _search(conn: Connection, tsquery: str, limit: int, where_sql: str) -> list[SearchRow]:
+def _condition(query: Query) -> tuple[str, dict[str, str]]:
+    """The SQL condition on `article_search s` for `query`, and its parameters: its pairs (read
+    from the index) first, then `doc` for those candidates unless the pairs say it all."""
+    params = {"q": str(query)}
+    if query.pairs is None:
+        return "s.doc @@ CAST(:q AS tsquery)", params
+    params["pairs"] = query.pairs
+    if query.exact:
+        return f"{PAIRS} @@ CAST(:pairs AS tsquery)", params
+    return f"{PAIRS} @@ CAST(:pairs AS tsquery) AND s.doc @@ CAST(:q AS tsquery)", params
+
+
+def _search(conn: Connection, query: Query, limit: int, where_sql: str) -> list[SearchRow]:
+    where, params = _condition(query)
     matches = text(
-        f"SELECT count(*) FROM (SELECT 1 FROM {SEARCH_TABLE} "
-        "WHERE doc @@ CAST(:q AS tsquery) LIMIT :cap) m"
+        f"SELECT count(*) FROM (SELECT 1 FROM {SEARCH_TABLE} s WHERE {where} LIMIT :cap) m"
     )
-    if conn.execute(matches, {"q": tsquery, "cap": BROAD_MATCHES}).scalar_one() < BROAD_MATCHES:
+    if conn.execute(matches, {**params, "cap": BROAD_MATCHES}).scalar_one() < BROAD_MATCHES:
         ranked = text(
             "SELECT s.article_pk, "
             "ts_rank_cd(CAST(:weights AS float4[]), s.doc, CAST(:q AS tsquery)) AS score "
             f"FROM {SEARCH_TABLE} s JOIN articles a ON a.pk = s.article_pk "
-            f"WHERE s.doc @@ CAST(:q AS tsquery) {where_sql} "
+            f"WHERE {where} {where_sql} "
             "ORDER BY score DESC, s.article_pk DESC LIMIT :limit"
         )
-        params = {"q": tsquery, "weights": RANK_WEIGHTS, "limit": limit}
-        return [SearchRow(int(pk), -float(score), "") for pk, score in conn.execute(ranked, params)]
-    newest = text(
-        f"SELECT s.article_pk FROM {SEARCH_TABLE} s JOIN articles a ON a.pk = s.article_pk "
-        f"WHERE s.doc @@ CAST(:q AS tsquery) {where_sql} ORDER BY s.article_pk DESC LIMIT :limit"
-    )
-    pks = [int(pk) for (pk,) in conn.execute(newest, {"q": top_fields(tsquery), "limit": limit})]
+        found = conn.execute(ranked, {**params, "weights": RANK_WEIGHTS, "limit": limit})
+        return [SearchRow(int(pk), -float(score), "") for pk, score in found]
+    pks = _newest(conn, Query(top_fields(query), query.pairs), limit, where_sql)
     if len(pks) < limit:
         seen = set(pks)
-        more = conn.execute(newest, {"q": tsquery, "limit": limit + len(pks)})
-        pks += [int(pk) for (pk,) in more if pk not in seen][: limit - len(pks)]
+        more = _newest(conn, query, limit + len(pks), where_sql)
+        pks += [pk for pk in more if pk not in seen][: limit - len(pks)]
     return [SearchRow(pk, float(i), "") for i, pk in enumerate(pks)]
+
+
+_CANDIDATES = (
+    f"SELECT s.article_pk FROM {SEARCH_TABLE} s WHERE {PAIRS} @@ CAST(:pairs AS tsquery) "
+    "ORDER BY s.article_pk DESC LIMIT :k"
+)
+
+
+def _newest(conn: Connection, query: Query, limit: int, where_sql: str) -> list[int]:
+    """The newest `limit` hits: among the NEWEST_CANDIDATES newest stories holding the query's
+    pairs (`doc` read for those only), then, if those were not enough, walking the older
+    stories newest first."""
+    if query.pairs is None:
+        return _walk(conn, query, limit, where_sql)
+    check = "" if query.exact else "AND s.doc @@ CAST(:q AS tsquery)"
+    among = text(
+        f"SELECT s.article_pk FROM ({_CANDIDATES}) c "
+        f"JOIN {SEARCH_TABLE} s ON s.article_pk = c.article_pk "
+        f"JOIN articles a ON a.pk = s.article_pk WHERE true {check} {where_sql} "
+        "ORDER BY s.article_pk DESC LIMIT :limit"
+    )
+    params = {"q": str(query), "pairs": query.pairs, "k": NEWEST_CANDIDATES}
+    pks = [int(pk) for (pk,) in conn.execute(among, {**params, "limit": limit})]
+    if len(pks) < limit:
+        count, oldest = conn.execute(
+            text(f"SELECT count(*), min(article_pk) FROM ({_CANDIDATES}) c"), params
+        ).one()
+        if count >= NEWEST_CANDIDATES:
+            pks += _walk(conn, query, limit - len(pks), where_sql, below=int(oldest))
+    return pks
+
+
+def _walk(
+    conn: Connection, query: Query, limit: int, where_sql: str, below: int | None = None
+) -> list[int]:
+    """Every story newest first (older than `below`), `doc` read for each until `limit` hits."""
+    older = "" if below is None else "AND s.article_pk < :below"
+    newest = text(
+        f"SELECT s.article_pk FROM {SEARCH_TABLE} s JOIN articles a ON a.pk = s.article_pk "
+        f"WHERE s.doc @@ CAST(:q AS tsquery) {older} {where_sql} "
+        "ORDER BY s.article_pk DESC LIMIT :limit"
+    )
+    params = {"q": str(query), "limit": limit, "below": below}
+    return [int(pk) for (pk,) in conn.execute(newest, params)]
+
+
+def folded_each(value: str) -> list[tuple[re.Match[str], str]]:
+    """Each `\\w+` word of `value` with its folded form (`nfc(fold(word))`): from one `fold` of
+    the whole text when folding keeps every character's place (NFC text, as the app stores),
+    else word by word."""
+    words = list(_WORD_RE.finditer(value))
+    folded = fold(value)
+    if (
+        len(folded) == len(value)
+        and unicodedata.is_normalized("NFC", value)
+        and unicodedata.is_normalized("NFC", folded)
+    ):
+        return [(m, folded[m.start() : m.end()]) for m in words]
+    return [(m, nfc(fold(m.group()))) for m in words]
 
 
 def snippet(doc: dict[str, str], user_query: str, prefix_last: bool = False) -> str:
@@ -175,23 +360,22 @@ def snippet(doc: dict[str, str], user_query: str, prefix_last: bool = False) -> 
     terms = set(query.terms)
     last = query.terms[-1] if prefix_last and query.open_last and query.terms else None
 
-    def found(word: str) -> bool:
-        folded = nfc(fold(word))
+    def found(folded: str) -> bool:
         return folded in terms or (last is not None and folded.startswith(last))
 
     for field in ("headline", "sapo", "body", "captions", "officials", "keywords"):
         value = doc.get(field, "")
-        words = list(_WORD_RE.finditer(value))
-        hits = [i for i, m in enumerate(words) if found(m.group())]
-        if not hits:
+        words = folded_each(value)
+        hit = next((i for i, (_, folded) in enumerate(words) if found(folded)), None)
+        if hit is None:
             continue
-        first = max(0, hits[0] - SNIPPET_WORDS // 4)
+        first = max(0, hit - SNIPPET_WORDS // 4)
         shown = words[first : first + SNIPPET_WORDS]
-        start, end = shown[0].start(), shown[-1].end()
+        start, end = shown[0][0].start(), shown[-1][0].end()
         out, at = [], start
-        for m in shown:
+        for m, folded in shown:
             out.append(value[at : m.start()])
-            out.append(f"[{m.group()}]" if found(m.group()) else m.group())
+            out.append(f"[{m.group()}]" if found(folded) else m.group())
             at = m.end()
         text_ = "".join(out)
         return ("…" if start > 0 else "") + text_ + ("…" if end < len(value) else "")

@@ -8,12 +8,12 @@ import uuid
 from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from editor_app.domain.listing import SearchHit
 from editor_app.store import pg_search, sqlite
-from editor_app.store.models import ArticleRow, OfficialRow
+from editor_app.store.models import ArticleOfficialRow, ArticleRow, OfficialRow, PhotoRow
 
 
 def _search_doc(row: ArticleRow, names: dict[str, str]) -> dict[str, str]:
@@ -46,6 +46,27 @@ def on_server(session: Session) -> bool:
 
 def reindex_dirty(session: Session, batch: int = 500) -> int:
     """Brings the full-text index up to date; returns how many articles were indexed."""
+    bulk = (
+        on_server(session)
+        and (
+            session.scalar(
+                select(func.count())
+                .select_from(ArticleRow)
+                .where(ArticleRow.search_dirty.is_(True))
+            )
+            or 0
+        )
+        >= pg_search.BULK_REINDEX
+    )
+    if bulk:
+        pg_search.drop_pairs_index(session.connection())
+    total = _reindex(session, batch)
+    if bulk:
+        pg_search.create_pairs_index(session.connection())
+    return total
+
+
+def _reindex(session: Session, batch: int) -> int:
     total = 0
     names = _official_names(session)
     while True:
@@ -121,21 +142,61 @@ def _server_search(
     rows = pg_search.search(session.connection(), match, limit, where)
     if not rows:
         return []
-    found = {
-        r.pk: r
-        for r in session.scalars(select(ArticleRow).where(ArticleRow.pk.in_([r.pk for r in rows])))
-    }
-    names = _official_names(session, {o.official_id for a in found.values() for o in a.officials})
+    found = _snippets(session, [r.pk for r in rows], query, prefix)
     return [
-        SearchHit(
-            uuid.UUID(found[r.pk].id),
-            found[r.pk].headline,
-            pg_search.snippet(_search_doc(found[r.pk], names), query, prefix),
-            r.rank,
-        )
+        SearchHit(uuid.UUID(found[r.pk][0]), found[r.pk][1], found[r.pk][2], r.rank)
         for r in rows
         if r.pk in found
     ]
+
+
+def _snippets(
+    session: Session, pks: list[int], query: str, prefix: bool
+) -> dict[int, tuple[str, str, str]]:
+    """(id, headline, snippet) of each hit, from the columns a snippet needs: the text fields
+    first; captions and officials' names only for hits holding no word of the query in those."""
+    columns = (ArticleRow.headline, ArticleRow.sapo, ArticleRow.body, ArticleRow.keywords)
+    found: dict[int, tuple[str, str, str]] = {}
+    docs: dict[int, dict[str, str]] = {}
+    stmt = select(ArticleRow.pk, ArticleRow.id, *columns).where(ArticleRow.pk.in_(pks))
+    for pk, aid, headline, sapo, body, keywords in session.execute(stmt):
+        doc = {"headline": headline, "sapo": sapo, "body": body}
+        found[pk] = (aid, headline, pg_search.snippet(doc, query, prefix))
+        docs[pk] = {**doc, "keywords": "\n".join(keywords or [])}
+    rest = [pk for pk, (_, _, snippet) in found.items() if not snippet]
+    if rest:
+        for pk, more in _captions_and_officials(session, rest).items():
+            aid, headline, _ = found[pk]
+            found[pk] = (aid, headline, pg_search.snippet({**docs[pk], **more}, query, prefix))
+    return found
+
+
+def _captions_and_officials(session: Session, pks: list[int]) -> dict[int, dict[str, str]]:
+    """The `captions` and `officials` fields of `_search_doc` for these articles, from their
+    columns alone."""
+    captions: dict[int, list[str]] = {pk: [] for pk in pks}
+    for pk, caption in session.execute(
+        select(PhotoRow.article_pk, PhotoRow.caption)
+        .where(PhotoRow.article_pk.in_(pks))
+        .order_by(PhotoRow.article_pk, PhotoRow.position)
+    ):
+        if caption:
+            captions[pk].append(caption)
+    linked: dict[int, list[str]] = {pk: [] for pk in pks}
+    for pk, official_id in session.execute(
+        select(ArticleOfficialRow.article_pk, ArticleOfficialRow.official_id)
+        .where(ArticleOfficialRow.article_pk.in_(pks))
+        .order_by(ArticleOfficialRow.article_pk, ArticleOfficialRow.position)
+    ):
+        linked[pk].append(official_id)
+    names = _official_names(session, {o for ids in linked.values() for o in ids})
+    return {
+        pk: {
+            "captions": "\n".join(captions[pk]),
+            "officials": "\n".join(names.get(o, "") for o in linked[pk]),
+        }
+        for pk in pks
+    }
 
 
 def _search_with_unindexed(
