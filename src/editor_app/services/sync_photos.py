@@ -28,6 +28,8 @@ class PhotoTransfer:
     def missing(self, shas: Iterable[str]) -> set[str]:
         """Of these digests, those the server does not have whole."""
         wanted = set(shas)
+        if not wanted:
+            return set()  # (no connection taken for a story without photos)
         with self.server.read() as s:
             return wanted - srepo.complete_blobs(s, wanted)
 
