@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from editor_app.domain.focal import Point, check_point
 from editor_app.domain.text import nfc
 from editor_app.domain.workflow import Status
 
@@ -45,6 +46,7 @@ class Photo:
     featured: bool = False
     taken_at: datetime | None = None
     camera: str = ""
+    focus: Point | None = None  # the point every crop keeps (domain/focal.py); None: centre
     id: uuid.UUID = field(default_factory=uuid.uuid4)
 
     def __post_init__(self) -> None:
@@ -52,6 +54,8 @@ class Photo:
         self.credit = nfc(self.credit).strip()
         self.alt_text = nfc(self.alt_text).strip()
         self.filename = nfc(self.filename)
+        if self.focus is not None:
+            self.focus = check_point(self.focus)
 
     @property
     def missing(self) -> list[str]:

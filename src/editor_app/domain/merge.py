@@ -8,7 +8,8 @@ are kept for the user to settle. With no base (two unrelated histories of one id
 that differs is a conflict.
 
 Keys are those of `revision_diff.FieldDiff`: the top-level fields, ``photo:<id>:caption`` (and
-``credit``, ``alt_text``, ``featured``) and ``photos`` (the set and order). Photos merge as a
+``credit``, ``alt_text``, ``featured``, ``focus``: the focal point, one value per photo) and
+``photos`` (the set and order). Photos merge as a
 set: a photo added on either side is kept; a photo removed on one side goes, unless the other
 side changed it (an edit wins over a removal: nothing written is lost). The featured photo is
 one choice per story (merged as one value, reported under the chosen photo's key).
@@ -28,6 +29,7 @@ from editor_app.domain.revision_diff import (
     FIELD_LABELS,
     PHOTO_FIELD_LABELS,
     field_texts,
+    focus_text,
     photo_texts,
 )
 
@@ -105,8 +107,14 @@ def _photos(snap: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _texts(p: Mapping[str, Any]) -> tuple[str, ...]:
-    return tuple(str(p.get(f) or "") for f in PHOTO_TEXT_FIELDS)
+def _focus(p: Mapping[str, Any]) -> list[float] | None:
+    value = p.get("focus")
+    return [float(v) for v in value] if isinstance(value, list | tuple) else None
+
+
+def _texts(p: Mapping[str, Any]) -> tuple[object, ...]:
+    """What a desk may change on a photo (its texts and focal point)."""
+    return (*(str(p.get(f) or "") for f in PHOTO_TEXT_FIELDS), _focus(p))
 
 
 def _featured(photos: Mapping[str, Mapping[str, Any]], alive: set[str]) -> str | None:
@@ -303,6 +311,7 @@ def _merge_photos(
                 if field_clash:
                     label = PHOTO_FIELD_LABELS[field].format(n=order.index(pid) + 1)
                     conflicts.append(FieldConflict(key, label, ov, tv, ov, tv))
+            _merge_focus(photo, b.get(pid), t[pid], order.index(pid) + 1, taken, conflicts)
         photos[pid] = photo
 
     # The featured photo: one value for the story.
@@ -345,6 +354,28 @@ def _merge_photos(
             )
         )
     return result, conflicts, taken
+
+
+def _merge_focus(
+    photo: dict[str, Any],
+    base: Mapping[str, Any] | None,
+    theirs: Mapping[str, Any],
+    number: int,
+    taken: list[str],
+    conflicts: list[FieldConflict],
+) -> None:
+    """The photo's focal point, merged as one value like its caption (`photo` is ours)."""
+    ov, tv = _focus(photo), _focus(theirs)
+    value, took, clash = _three_way(_focus(base) if base is not None else _MISSING, ov, tv)
+    photo.pop("focus", None)
+    if value is not None:
+        photo["focus"] = value
+    key = f"photo:{photo['id']}:focus"
+    if took:
+        taken.append(key)
+    if clash:
+        label = PHOTO_FIELD_LABELS["focus"].format(n=number)
+        conflicts.append(FieldConflict(key, label, focus_text(ov), focus_text(tv), ov, tv))
 
 
 def newest_common(

@@ -125,6 +125,7 @@ PHOTO_FIELD_LABELS = {
     "credit": "Tác giả ảnh {n}",
     "alt_text": "Mô tả ảnh (alt) {n}",
     "featured": "Ảnh đại diện (ảnh {n})",
+    "focus": "Điểm chính ảnh {n}",
 }
 _LIST_SEP = ", "
 
@@ -181,7 +182,19 @@ def photo_texts(photo: Mapping[str, Any]) -> dict[str, str]:
         "credit": _text(photo.get("credit")),
         "alt_text": _text(photo.get("alt_text")),
         "featured": "có" if photo.get("featured") else "không",
+        "focus": focus_text(photo.get("focus")),
     }
+
+
+def focus_text(value: Any) -> str:
+    """A focal point as the diff shows it: "giữa ảnh", or "ngang 30%, dọc 62%"."""
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return "giữa ảnh"
+    try:
+        x, y = (round(float(v) * 100) for v in value)
+    except (TypeError, ValueError):
+        return "giữa ảnh"
+    return f"ngang {x}%, dọc {y}%"
 
 
 def _photo_name(pid: str, *photos: Mapping[str, Any] | None) -> str:

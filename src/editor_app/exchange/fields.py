@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from editor_app.domain.errors import ValidationError
+from editor_app.domain.focal import focus_from_json, focus_to_json
 from editor_app.domain.text import format_datetime, format_number, nfc
 from editor_app.domain.timezone import to_local
 from editor_app.domain.workflow import Status
@@ -215,6 +217,11 @@ def _snapshot_photo(c: Fields, value: Any, where: str) -> dict[str, Any]:
         "alt_text": c.text(p, "alt_text", w, ""),
         "featured": c.boolean(p, "featured", w),
     }
+    if p.get("focus") is not None:
+        try:
+            out["focus"] = focus_to_json(focus_from_json(p["focus"]))
+        except ValidationError:
+            raise c.fail(f"{w}focus", "phải là hai số từ 0 đến 1") from None
     for key in ("filename", "format"):
         if key in p:
             out[key] = c.text(p, key, w)

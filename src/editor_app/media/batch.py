@@ -22,7 +22,7 @@ from typing import Protocol
 
 from editor_app.domain.errors import UserError
 from editor_app.media.cache import Rendition, RenditionCache
-from editor_app.media.renditions import FORMATS, RENDITION_WIDTHS
+from editor_app.media.renditions import FORMATS, RENDITION_WIDTHS, Framing
 from editor_app.media.worker_lifetime import die_with_parent
 from editor_app.media.xmp import PhotoMetadata
 
@@ -60,7 +60,8 @@ class RenditionJob:
     formats: tuple[str, ...] = FORMATS
     widths: tuple[int, ...] = RENDITION_WIDTHS
     thumbnail: bool = True
-    crop: tuple[int, int] | None = None  # a width:height ratio: renditions of that centred crop
+    crop: tuple[int, int] | None = None  # a width:height ratio: renditions of that crop
+    focus: tuple[float, float] | None = None  # the crop's focal point (None: centred)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def run_job(root: Path, job: RenditionJob) -> JobResult:
             formats=job.formats,
             widths=job.widths,
             thumbnail=job.thumbnail,
-            crop=job.crop,
+            crop=Framing(job.crop, job.focus) if job.crop else None,
         )
     except UserError as exc:
         return JobResult(job, error=exc.message)

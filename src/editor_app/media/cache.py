@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor_app.domain.errors import NotFound
+from editor_app.domain.focal import Point
 from editor_app.media import leftovers
 from editor_app.media.imaging import normalised_format, open_image, orientation, upright_size
 from editor_app.media.leftovers import RENDITION_PREFIX, RENDITION_TEMP_DIR
@@ -32,8 +33,10 @@ from editor_app.media.renditions import (
     RENDITION_WIDTHS,
     THUMBNAIL_SIZE,
     Encoded,
+    Framing,
     Ratio,
     crop_box,
+    framing,
     make_thumbnail,
     render,
     rendition_sizes,
@@ -101,10 +104,16 @@ class RenditionCache:
         fmt: str,
         metadata: PhotoMetadata,
         crop: Ratio | None = None,
+        focus: Point | None = None,
     ) -> Path:
         ext = EXTENSIONS[fmt]
         shape = f"c{crop[0]}x{crop[1]}" if crop else ""
-        name = f"{sha256}-{width}{shape}-{self.key(metadata)}{ext}"
+        key = self.key(metadata)
+        if crop and focus is not None:
+            # In the key, like a caption: a moved point is a variant, and old ones are pruned.
+            point = f"{key}@{focus[0]:.4f},{focus[1]:.4f}"
+            key = hashlib.sha256(point.encode()).hexdigest()[:12]
+        name = f"{sha256}-{width}{shape}-{key}{ext}"
         return self.folder / check_sha256(sha256)[:2] / name
 
     def thumbnail_path(self, sha256: str, size: int = THUMBNAIL_SIZE) -> Path:
@@ -135,26 +144,29 @@ class RenditionCache:
         formats: Sequence[str] = FORMATS,
         widths: Sequence[int] = RENDITION_WIDTHS,
         thumbnail: bool = True,
-        crop: Ratio | None = None,
+        crop: Ratio | Framing | None = None,
     ) -> list[Rendition]:
         """The renditions of photo `sha256` in `formats` (smallest first), made if missing.
 
         `size` is the upright (width, height) the caller already knows (Photo.width/height):
         with it, renditions that exist cost a stat each; without it the file's header is read.
         `widths`: the sizes wanted (never wider than the photo; see rendition_widths).
-        `crop`: a width:height ratio, for renditions of the largest centred box of that shape
-        (no thumbnail then). `source` defaults to the library's original. PhotoError on a bad
-        file; NotFound when there is no such original. The thumbnail (if asked) is made in the
-        same decode.
+        `crop`: a width:height ratio (centred) or a `Framing` (a ratio around a focal point),
+        for renditions of the largest box of that shape (no thumbnail then). `source` defaults
+        to the library's original. PhotoError on a bad file; NotFound when there is no such
+        original. The thumbnail (if asked) is made in the same decode.
         """
         meta = metadata or PhotoMetadata()
+        crop, focus = framing(crop)
         src = self._source(sha256, source)
         dims = size or self._upright_size(src)
         if crop:
-            left, top, right, bottom = crop_box(dims, crop)
+            left, top, right, bottom = crop_box(dims, crop, focus)
             dims = (right - left, bottom - top)
+        else:
+            focus = None  # a whole photo does not depend on it
         wanted = [
-            Rendition(self.path_for(sha256, w, f, meta, crop), w, h, f)
+            Rendition(self.path_for(sha256, w, f, meta, crop, focus), w, h, f)
             for w, h in rendition_sizes(dims, widths)
             for f in formats
         ]
@@ -170,8 +182,9 @@ class RenditionCache:
             formats=sorted({r.format for r in missing}, key=FORMATS.index) if missing else (),
             thumbnail=THUMBNAIL_SIZE if need_thumb else None,
             crop=crop,
+            focus=focus,
         )
-        return self._store(sha256, meta, made, wanted, thumb_path, crop)
+        return self._store(sha256, meta, made, wanted, thumb_path, (crop, focus))
 
     def _store(
         self,
@@ -180,14 +193,14 @@ class RenditionCache:
         made: list[Encoded],
         wanted: list[Rendition],
         thumb_path: Path,
-        crop: Ratio | None,
+        shape: tuple[Ratio | None, Point | None],
     ) -> list[Rendition]:
         out: list[Rendition] = []
         for enc in made:
             if enc.thumbnail:
                 write_atomic(thumb_path, enc.data, self.temp_dir)
                 continue
-            path = self.path_for(sha256, enc.width, enc.format, meta, crop)
+            path = self.path_for(sha256, enc.width, enc.format, meta, *shape)
             if not path.is_file():
                 write_atomic(path, enc.data, self.temp_dir)
                 self._prune(path)
@@ -203,12 +216,12 @@ class RenditionCache:
         fmt: str = "JPEG",
         metadata: PhotoMetadata | None = None,
         *,
-        crop: Ratio | None = None,
+        crop: Ratio | Framing | None = None,
         size: tuple[int, int] | None = None,
         source: Path | None = None,
     ) -> Rendition:
         """One rendition `width` pixels wide (or the photo's own width if narrower), in `fmt`,
-        whole or cropped: what an export asks for, file by file."""
+        whole or cropped (see `ensure`): what an export asks for, file by file."""
         made = self.ensure(
             sha256,
             metadata,

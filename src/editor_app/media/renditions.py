@@ -22,6 +22,8 @@ from pathlib import Path
 import PIL
 from PIL import Image
 
+from editor_app.domain.focal import Point
+from editor_app.domain.focal import crop_box as focal_crop_box
 from editor_app.media.colour import flatten, is_srgb, to_srgb, to_working_mode
 from editor_app.media.imaging import (
     apply_orientation,
@@ -40,7 +42,9 @@ __all__ = [
     "RENDITION_WIDTHS",
     "THUMBNAIL_SIZE",
     "Encoded",
+    "Framing",
     "crop_box",
+    "framing",
     "ladder",
     "make_thumbnail",
     "render",
@@ -72,6 +76,21 @@ CHAIN_FILTER = Image.Resampling.HAMMING
 Size = tuple[int, int]
 Ratio = tuple[int, int]  # a crop's width:height, e.g. (16, 9)
 Box = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Framing:
+    """A crop asked for: its width:height ratio and the focal point it keeps (None: centred)."""
+
+    ratio: Ratio
+    focus: Point | None = None
+
+
+def framing(crop: Ratio | Framing | None) -> tuple[Ratio | None, Point | None]:
+    """(ratio, focal point) of a crop given as a bare ratio or a `Framing`."""
+    if isinstance(crop, Framing):
+        return crop.ratio, crop.focus
+    return crop, None
 
 
 @dataclass(frozen=True)
@@ -112,16 +131,10 @@ def thumbnail_dims(size: Size, box: int = THUMBNAIL_SIZE) -> Size:
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
-def crop_box(size: Size, ratio: Ratio) -> Box:
-    """The largest centred (left, top, right, bottom) box of `ratio` in an image of `size`."""
-    width, height = size
-    rw, rh = ratio
-    if width * rh > height * rw:
-        cw, ch = max(1, min(width, round(height * rw / rh))), height
-    else:
-        cw, ch = width, max(1, min(height, round(width * rh / rw)))
-    left, top = (width - cw) // 2, (height - ch) // 2
-    return left, top, left + cw, top + ch
+def crop_box(size: Size, ratio: Ratio, focus: Point | None = None) -> Box:
+    """The largest (left, top, right, bottom) box of `ratio` in an image of `size`, with the
+    focal point `focus` as near its centre as fits (centred when None: domain/focal.py)."""
+    return focal_crop_box(size, ratio, focus)
 
 
 def _encode(im: Image.Image, fmt: str, xmp: bytes, thumbnail: bool = False) -> bytes:
@@ -146,11 +159,13 @@ def render(
     formats: Sequence[str] = FORMATS,
     thumbnail: int | None = THUMBNAIL_SIZE,
     crop: Ratio | None = None,
+    focus: Point | None = None,
 ) -> list[Encoded]:
     """Every rendition of the photo at `source` in every format, largest first, then the
     thumbnail (a JPEG without metadata, for the app's own lists), from one decode.
-    `crop`: a width:height ratio; the renditions are then of the largest centred box of that
-    shape (for og:image and JSON-LD's 16:9, 4:3, 1:1). PhotoError on a bad file."""
+    `crop`: a width:height ratio; the renditions are then of the largest box of that shape
+    around the focal point `focus` (centred when None), for og:image and JSON-LD's 16:9, 4:3,
+    1:1. PhotoError on a bad file."""
     xmp = build_xmp(metadata or PhotoMetadata())
     for fmt in formats:
         if fmt not in EXTENSIONS:
@@ -159,7 +174,7 @@ def render(
         normalised_format(source, im)
         orient = orientation(im)
         upright = upright_size(im.size, orient)
-        box = crop_box(upright, crop) if crop else None
+        box = crop_box(upright, crop, focus) if crop else None
         canvas = (box[2] - box[0], box[3] - box[1]) if box else upright
         targets = sorted(rendition_sizes(canvas, widths) if formats else [], reverse=True)
         thumb = thumbnail_dims(canvas, thumbnail) if thumbnail else None

@@ -187,7 +187,7 @@ def _copy_images(
             rends.setdefault(job.photo.id, []).append(Rendition(url, width, height, req.format))
             label = f"w{req.width}-{req.format}"
         listed.setdefault(job.photo.id, []).append(
-            NinjsImage(label, url, width, height, req.format, target.stat().st_size)
+            NinjsImage(label, url, width, height, req.format, target.stat().st_size, req.crop)
         )
     resolver = StaticImageResolver(
         {

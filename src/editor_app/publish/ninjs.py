@@ -3,7 +3,8 @@
 The schema is strict (unknown keys fail), has no `keywords` property and no place for a
 person's job title: keywords and the section go to `subjects`, tagged officials to `people` by
 name only (their titles are in the text and in the page's JSON-LD), photos to `associations`
-with their renditions as absolute URLs (`href` is a URI). Times are UTC: `firstCreated` is the
+with their renditions as absolute URLs (`href` is a URI) and, when the photo has a focal
+point, where it is in each (`poi`, pixels from the top left). Times are UTC: `firstCreated` is the
 first publication, `versionCreated` the current published version, `contentCreated` when the
 story was started; `embargoedUntil` when it had an embargo. A withdrawn story's bundle keeps a
 ninjs with `pubStatus: canceled` and nothing of its content.
@@ -18,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from editor_app.domain.article import Photo
+from editor_app.domain.focal import crop_box, point_in
 from editor_app.render.context import PageContext
 from editor_app.render.meta import (
     absolute,
@@ -45,6 +47,35 @@ class NinjsImage:
     height: int
     format: str
     size: int
+    crop: str | None = None  # "16:9"…: cut from the photo around its focal point
+
+
+def _poi(photo: Photo, f: NinjsImage) -> dict[str, int] | None:
+    """The photo's focal point in the file's pixels (ninjs `poi`), when one is set."""
+    if photo.focus is None or photo.width <= 0 or photo.height <= 0:
+        return None
+    size = (photo.width, photo.height)
+    box = (0, 0, *size)
+    if f.crop:
+        rw, rh = (int(n) for n in f.crop.split(":"))
+        box = crop_box(size, (rw, rh), photo.focus)
+    x, y = point_in(size, box, photo.focus, (f.width, f.height))
+    return {"x": x, "y": y}
+
+
+def _rendition(context: PageContext, photo: Photo, f: NinjsImage) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": f.name,
+        "href": absolute(context, f.url),
+        "contentType": _MIME.get(f.format, "application/octet-stream"),
+        "width": f.width,
+        "height": f.height,
+        "sizeInBytes": f.size,
+    }
+    poi = _poi(photo, f)
+    if poi is not None:
+        out["poi"] = poi
+    return out
 
 
 def _utc(when: datetime) -> str:
@@ -59,17 +90,7 @@ def _photo(
         "uri": f"urn:uuid:{photo.id}",
         "type": "picture",
         "representationType": "full",
-        "renditions": [
-            {
-                "name": f.name,
-                "href": absolute(context, f.url),
-                "contentType": _MIME.get(f.format, "application/octet-stream"),
-                "width": f.width,
-                "height": f.height,
-                "sizeInBytes": f.size,
-            }
-            for f in files
-        ],
+        "renditions": [_rendition(context, photo, f) for f in files],
     }
     if photo.caption:
         item["descriptions"] = [

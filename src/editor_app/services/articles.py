@@ -10,6 +10,7 @@ from typing import Any
 
 from editor_app.domain.article import Article, utcnow
 from editor_app.domain.errors import ValidationError
+from editor_app.domain.focal import focus_to_json
 from editor_app.domain.listing import ArticleFilter, ArticleSummary
 from editor_app.domain.section import normalise_path
 from editor_app.domain.text import fold, nfc
@@ -74,6 +75,8 @@ def snapshot(article: Article) -> dict[str, Any]:
                 "credit": p.credit,
                 "alt_text": p.alt_text,
                 "featured": p.featured,
+                # The focal point, only when set (absent: the centre; older snapshots lack it).
+                **({"focus": focus_to_json(p.focus)} if p.focus is not None else {}),
                 # What bringing a removed photo back needs (the original is found by sha256).
                 "filename": p.filename,
                 "format": p.format,

@@ -11,7 +11,7 @@ from editor_app.domain.article import Photo
 from editor_app.domain.errors import NotFound, UserError
 from editor_app.media.batch import RenditionJob, make_renditions
 from editor_app.media.cache import RenditionCache
-from editor_app.media.renditions import Ratio
+from editor_app.media.renditions import Framing, Ratio
 from editor_app.media.xmp import PhotoMetadata
 from editor_app.publish import RenditionRequest
 from editor_app.publish.renditions import crop_requests, width_requests
@@ -60,7 +60,7 @@ class ExportImages:
             request.width,
             request.format.upper(),
             self.metadata(photo),
-            crop=crop,
+            crop=Framing(crop, photo.focus) if crop else None,
             size=size,
         )
         return made.path
@@ -116,6 +116,7 @@ class ExportImages:
             widths=widths,
             thumbnail=False,
             crop=_RATIOS[crop] if crop else None,
+            focus=photo.focus if crop else None,
         )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from editor_app.domain.article import Photo
 from editor_app.domain.errors import UserError
+from editor_app.domain.focal import Point, check_point
 from editor_app.domain.text import nfc
 from editor_app.media.cache import RenditionCache
 from editor_app.media.errors import PhotoError
@@ -217,6 +218,16 @@ class PhotoService:
                 article_id = photos_repo.update_photo(s, photo_id, fields)
             else:
                 article_id = photos_repo.photo_article_id(s, photo_id)
+        return Changes.of([article_id], photos=frozenset({photo_id}))
+
+    def set_focus(self, photo_id: uuid.UUID, focus: Point | None) -> Changes:
+        """Sets the photo's focal point ((x, y), fractions of its width and height from the
+        top left; None: the centre, as when none was set). Every crop keeps it."""
+        point = check_point(focus) if focus is not None else None
+        if point is not None:  # as a snapshot keeps it, so a restore gives the same point
+            point = (round(point[0], 4), round(point[1], 4))
+        with self._db.transaction() as s:
+            article_id = photos_repo.update_photo(s, photo_id, {"focus": point})
         return Changes.of([article_id], photos=frozenset({photo_id}))
 
     def remove(self, photo_id: uuid.UUID) -> Removed:

@@ -9,7 +9,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from editor_app.domain.article import ARTICLE_FIELDS, Photo
-from editor_app.domain.errors import NotFound
+from editor_app.domain.errors import NotFound, ValidationError
+from editor_app.domain.focal import Point, focus_from_json
 from editor_app.services.articles import _clean_fields
 from editor_app.store.repo import articles as repo
 from editor_app.store.repo import officials as officials_repo
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 ARTICLE_KEYS = ARTICLE_FIELDS
 """Snapshot keys that are columns of the article (a restore sets them all; not `status`)."""
-PHOTO_KEYS = ("caption", "credit", "alt_text", "featured")
+PHOTO_KEYS = ("caption", "credit", "alt_text", "featured", "focus")
 
 OriginalFinder = Callable[[str], Mapping[str, Any] | None]
 """sha256 → what a photo row needs (filename, format, width, height, size_bytes; taken_at and
@@ -68,10 +69,20 @@ def apply_officials(s: Session, article_id: uuid.UUID, ids: Sequence[Any]) -> li
 def apply_photo_field(s: Session, photo_id: uuid.UUID, field: str, value: Any) -> None:
     if field == "featured":
         photos_repo.update_photo(s, photo_id, {"featured": bool(value)})
+    elif field == "focus":
+        photos_repo.update_photo(s, photo_id, {"focus": focus_of(value)})
     elif field in PHOTO_KEYS:
         photos_repo.update_photo(s, photo_id, {field: "" if value is None else str(value).strip()})
     else:
         raise ValueError(f"not a photo field: {field}")
+
+
+def focus_of(value: Any) -> Point | None:
+    """A snapshot's focal point (checked on the way in); a bad one is the centre."""
+    try:
+        return focus_from_json(value)
+    except ValidationError:
+        return None
 
 
 def _photo_label(n: int, p: Mapping[str, Any]) -> str:
@@ -110,8 +121,9 @@ def apply_photos(
     featured: uuid.UUID | None = None
     for n, (pid, p) in enumerate(wanted, start=1):
         texts = {k: str(p.get(k) or "").strip() for k in ("caption", "credit", "alt_text")}
+        focus = focus_of(p.get("focus"))
         if pid in current:
-            photos_repo.update_photo(s, pid, {**texts, "featured": False})
+            photos_repo.update_photo(s, pid, {**texts, "featured": False, "focus": focus})
         else:
             sha = str(p.get("sha256") or "")
             meta = find_original(sha) if sha else None
@@ -131,6 +143,7 @@ def apply_photos(
                 alt_text=texts["alt_text"],
                 taken_at=meta.get("taken_at"),
                 camera=str(meta.get("camera") or ""),
+                focus=focus,
                 id=pid,
             )
             try:

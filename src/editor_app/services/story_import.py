@@ -153,6 +153,7 @@ def _create(s: Session, story: Story, find_original: apply.OriginalFinder) -> No
                 credit=p["credit"],
                 alt_text=p["alt_text"],
                 featured=p["featured"],
+                focus=apply.focus_of(p.get("focus")),
                 position=i,
                 taken_at=f.taken_at,
                 camera=nfc(f.camera),

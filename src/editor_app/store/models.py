@@ -19,6 +19,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -127,6 +128,10 @@ class PhotoRow(Base):
     featured: Mapped[bool] = mapped_column(Boolean, default=False)
     taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     camera: Mapped[str] = mapped_column(Text, default="")
+    # The focal point (domain/focal.py): fractions of the upright width and height; both
+    # NULL when not set (crops from the centre). Migration 0010.
+    focus_x: Mapped[float | None] = mapped_column(Float)
+    focus_y: Mapped[float | None] = mapped_column(Float)
 
     article: Mapped[ArticleRow] = relationship(back_populates="photos")
 

@@ -41,6 +41,7 @@ class PhotoFields:
         finally:
             self._loading = False
         self.fields.setEnabled(photo is not None)
+        self._show_focus(photo)
         self.remove_button.setEnabled(photo is not None and not self.read_only)
         self.insert_button.setEnabled(photo is not None and not self.read_only)
         if photo is None:

@@ -4,8 +4,8 @@ typing and on leaving a field), add by dialog or drag and drop (attached on the 
 progress and cancel), remove with undo, reorder by drag, and a reference inserted in the body.
 
 This module builds the dock and keeps its list; the parts are photo_list.py (the list widget),
-fields.py (the selected photo's fields), attach.py (adding photos) and commands.py (remove,
-insert in the body)."""
+fields.py (the selected photo's fields), focal.py (its focal point), attach.py (adding photos)
+and commands.py (remove, insert in the body)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ from editor_app.domain.errors import UserError
 from editor_app.gui.photos.attach import PhotoAttaching
 from editor_app.gui.photos.commands import PhotoCommands
 from editor_app.gui.photos.fields import PhotoFields
+from editor_app.gui.photos.focal import PhotoFocus
 from editor_app.gui.photos.photo_list import ICON, ID_ROLE, MISSING_ROLE, PhotoList, local_files
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
@@ -64,7 +65,7 @@ SAVE_DELAY_MS = 800
 THUMB = 240  # pixels fetched for a 120-pixel icon: sharp on a 2× screen
 
 
-class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
+class PhotoPanel(PhotoFields, PhotoFocus, PhotoAttaching, PhotoCommands, QDockWidget):
     thumbnail_loaded = Signal(object)  # the photo id whose icon arrived
     attach_finished = Signal(object)  # AttachReport
 
@@ -143,6 +144,7 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         self.info_label.setObjectName("photoInfo")
         self.info_label.setWordWrap(True)
         form.addRow(self.info_label)
+        self._build_focus(form)
         self.caption_edit = QPlainTextEdit(self.fields)
         self.caption_edit.setObjectName("photoCaption")
         self.caption_edit.setPlaceholderText(self.tr("What the photo shows, where, when"))
@@ -346,6 +348,8 @@ class PhotoPanel(PhotoFields, PhotoAttaching, PhotoCommands, QDockWidget):
         for edit in (self.caption_edit, self.credit_edit, self.alt_edit):
             edit.setReadOnly(on)
         self.featured_check.setEnabled(not on)
+        self.focus_picker.read_only = on
+        self.focus_reset.setEnabled(not on)
         self.list.setDragDropMode(
             QAbstractItemView.DragDropMode.NoDragDrop
             if on

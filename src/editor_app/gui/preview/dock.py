@@ -9,7 +9,7 @@ stylesheet as the export), beside the editor.
   restored after `loadFinished` by `window.scrollTo` run in the *application* world, which
   `JavascriptEnabled = false` does not disable (it only stops the page's own scripts).
 - No network: the profile's interceptor blocks every non-local URL; links are not followed.
-- Desktop / mobile (390 px) width switch.
+- Desktop / mobile (390 px) width switch; the share cards (Facebook, Zalo: share_card.py).
 - The web view (and the web engine behind it) is made when the dock is first shown: at start
   the dock is a tab behind another, and the window is usable without it.
 - "Export…": a folder, the export on the window's serial worker (after pending saves), a
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.domain.errors import UserError
 from editor_app.gui.preview.export_actions import PreviewExport
+from editor_app.gui.preview.share_card import PreviewShareCards
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 
@@ -59,7 +60,7 @@ DESKTOP_WIDTH = 1100  # CSS pixels: a narrower dock shows the desktop page scale
 SET_HTML_LIMIT = 1_500_000  # setHtml takes at most 2 MB (URL-encoded): larger pages via a file
 
 
-class PreviewDock(PreviewExport, QDockWidget):
+class PreviewDock(PreviewExport, PreviewShareCards, QDockWidget):
     rendered = Signal()  # a render is on screen (loaded, scroll restored)
 
     def __init__(self, desk: Desk) -> None:
@@ -136,6 +137,7 @@ class PreviewDock(PreviewExport, QDockWidget):
         row = QHBoxLayout(self._holder)
         row.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._holder, 1)
+        self._build_share(bar, layout)
         self._view: QWebEngineView | None = None
         self._page: PreviewPage | None = None
         self.setWidget(content)
@@ -211,6 +213,7 @@ class PreviewDock(PreviewExport, QDockWidget):
             if self._page is not None:
                 self._page.setHtml("<!DOCTYPE html><html lang='vi'><body></body></html>")
             self.status.setText("")
+            self.share_view.set_card(None)
             return
         self.refresh()
 
@@ -229,6 +232,10 @@ class PreviewDock(PreviewExport, QDockWidget):
             self._stale = True
             return
         self._stale = False
+        if self.share_action.isChecked():  # the cards alone; the page when shown again
+            self._stale = True
+            self.refresh_share()
+            return
         if self._busy:
             self._again = True
             return

@@ -54,6 +54,14 @@ def article_row(session: Session, article_id: uuid.UUID) -> ArticleRow:
     return row
 
 
+def _focus(r: PhotoRow) -> tuple[float, float] | None:
+    """The row's focal point; none unless both halves are stored and in range."""
+    if r.focus_x is None or r.focus_y is None:
+        return None
+    x, y = float(r.focus_x), float(r.focus_y)
+    return (x, y) if 0.0 <= x <= 1.0 and 0.0 <= y <= 1.0 else None
+
+
 def photo_from_row(r: PhotoRow) -> Photo:
     """A photo row as the domain reads it (NFC, trimmed)."""
     return Photo(
@@ -71,6 +79,7 @@ def photo_from_row(r: PhotoRow) -> Photo:
         featured=r.featured,
         taken_at=r.taken_at,
         camera=r.camera,
+        focus=_focus(r),
     )
 
 
@@ -92,6 +101,8 @@ def photo_row(article_pk: int, p: Photo) -> PhotoRow:
         featured=p.featured,
         taken_at=p.taken_at,
         camera=p.camera,
+        focus_x=p.focus[0] if p.focus else None,
+        focus_y=p.focus[1] if p.focus else None,
     )
 
 

@@ -28,13 +28,13 @@ def add_photo(session: Session, article_id: uuid.UUID, photo: Photo) -> Photo:
     return photo
 
 
-PHOTO_FIELDS = frozenset({"caption", "credit", "alt_text", "featured"})
+PHOTO_FIELDS = frozenset({"caption", "credit", "alt_text", "featured", "focus"})
 
 
 def update_photo(session: Session, photo_id: uuid.UUID, fields: dict[str, Any]) -> uuid.UUID:
-    """Changes caption/credit/alt/featured; returns the article's id. Nothing is written
-    (the story keeps its `updated_at`) when every field already holds its value, as the app
-    reads it (`domain.article.Photo`: NFC, trimmed)."""
+    """Changes caption/credit/alt/featured/focus (a point or None); returns the article's id.
+    Nothing is written (the story keeps its `updated_at`) when every field already holds its
+    value, as the app reads it (`domain.article.Photo`: NFC, trimmed)."""
     unknown = set(fields) - PHOTO_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -49,7 +49,10 @@ def update_photo(session: Session, photo_id: uuid.UUID, fields: dict[str, Any]) 
             update(PhotoRow).where(PhotoRow.article_pk == row.article_pk).values(featured=False)
         )
     for k, v in fields.items():
-        setattr(row, k, v)
+        if k == "focus":
+            row.focus_x, row.focus_y = (v[0], v[1]) if v is not None else (None, None)
+        else:
+            setattr(row, k, v)
     row.article.updated_at = utcnow()
     row.article.search_dirty = True
     return uuid.UUID(row.article.id)
