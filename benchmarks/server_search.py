@@ -255,8 +255,9 @@ def explained(conn: Connection, match: Match) -> list[str]:
     real_execute = conn.execute
 
     def explain(sql: Any, params: Any = None, **kw: Any) -> Any:
-        sql_text = "EXPLAIN (ANALYZE, BUFFERS) " + str(sql)
-        plans.extend(str(r[0]) for r in real_execute(text(sql_text), params))
+        if "set_config" not in str(sql):  # settings: run once, or they would be read back changed
+            sql_text = "EXPLAIN (ANALYZE, BUFFERS) " + str(sql)
+            plans.extend(str(r[0]) for r in real_execute(text(sql_text), params))
         return real_execute(sql, params, **kw)
 
     conn.execute = explain  # type: ignore[method-assign]

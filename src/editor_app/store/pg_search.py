@@ -58,34 +58,21 @@ def folded_words(value: str) -> list[str]:
     return _WORD_RE.findall(nfc(fold(value or "")))
 
 
-def _positioned(doc: dict[str, str]) -> list[tuple[int, str, str]]:
-    """(position, folded word, field label) of each word of a search document (the fields of
-    `repo.search._search_doc`): positions run on across the fields with a gap between them, so
-    a phrase never spans two fields."""
-    words = []
+def tsvector_literal(doc: dict[str, str]) -> str:
+    """The `doc` column: a `tsvector` literal over the folded words of a search document (the
+    fields of `repo.search._search_doc`), each with its positions (MAX_POSITIONS_PER_WORD of a
+    word at most, up to MAX_POSITION) and its field's label: positions run on across the fields
+    with a gap between them, so a phrase never spans two fields."""
+    positions: dict[str, list[str]] = {}
     pos = 1
     for field, label in FIELD_LABELS:
         for word in folded_words(doc.get(field, "")):
-            words.append((pos, word, label))
+            if len(word.encode()) <= MAX_LEXEME_BYTES:
+                seen = positions.setdefault(word, [])
+                if len(seen) < MAX_POSITIONS_PER_WORD and pos <= MAX_POSITION:
+                    seen.append(f"{pos}{label}")
             pos += 1
         pos += 1
-    return words
-
-
-def _fits(lexeme: str) -> bool:
-    return len(lexeme) * 4 <= MAX_LEXEME_BYTES or len(lexeme.encode()) <= MAX_LEXEME_BYTES
-
-
-def tsvector_literal(doc: dict[str, str]) -> str:
-    """The `doc` column: a `tsvector` literal over the folded words of a search document, each
-    with its positions (PostgreSQL keeps MAX_POSITIONS_PER_WORD of a word, up to MAX_POSITION)
-    and its field's label."""
-    positions: dict[str, list[str]] = {}
-    for pos, word, label in _positioned(doc):
-        if _fits(word):
-            seen = positions.setdefault(word, [])
-            if len(seen) < MAX_POSITIONS_PER_WORD and pos <= MAX_POSITION:
-                seen.append(f"{pos}{label}")
     return " ".join(
         f"{_lexeme(w)}:{','.join(p)}" if p else _lexeme(w) for w, p in positions.items()
     )
@@ -106,14 +93,14 @@ def replace(conn: Connection, rows: Iterable[tuple[int, dict[str, str]]]) -> Non
 # from `doc`'s positions, is indexed (GIN) but never stored: `a b` for words at positions p and
 # p + 1, `a~b` for p and p + 2 (one word between), pairs of at most MAX_PAIR_BYTES (longer
 # ones are left out of the index and of the queries). Neither a space nor `~` is part of a word
-# (`\w+`), so a pair is never taken for a word. The function is declared costly, so PostgreSQL
-# always reads pairs from the index and never computes them for a row.
+# (`\w+`), so a pair is never taken for a word. Computing them takes about a millisecond a story:
+# searches have PostgreSQL read them from the index only (`_from_the_index`).
 PAIRS = "article_search_pairs(s.doc)"
 NEXT, SKIP = " ", "~"
 MAX_PAIR_BYTES = 24
-# A broad query's newest hits are looked for among this many newest stories holding its pairs
-# (then, if that was not enough, by walking every story newest first, as without pairs).
-NEWEST_CANDIDATES = 2_000
+# A broad query whose pairs at most this many stories hold looks for its newest hits among them;
+# one whose pairs more hold walks every story newest first (as without pairs): hits are close.
+NEWEST_CANDIDATES = 5_000
 # Reindexing many stories at once (after migration 0009, a first indexing): the pairs' GIN index,
 # updated row by row, holds millions of different pairs and re-reads most of itself at each
 # flush of its pending list (at 100,000 stories the indexing did not end in half an hour).
@@ -138,8 +125,8 @@ def create_pairs_index(conn: Connection) -> None:
 
 class Query(str):
     """A `tsquery` literal on `doc` (the query itself: words, positions, labels), with `pairs`:
-    one on the `pairs` column that every story the query finds matches too (None: no pairs
-    to ask), and `exact`: `pairs` finds exactly those stories (`doc` need not be read)."""
+    one on the story's pairs (`PAIRS`) that every story the query finds matches too (None: no
+    pairs to ask), and `exact`: `pairs` finds exactly those stories (`doc` need not be read)."""
 
     pairs: str | None
     exact: bool
@@ -261,14 +248,40 @@ def search(
 
 def _condition(query: Query) -> tuple[str, dict[str, str]]:
     """The SQL condition on `article_search s` for `query`, and its parameters: its pairs (read
-    from the index) first, then `doc` for those candidates unless the pairs say it all."""
+    from the index) first, then `doc` for those candidates unless the pairs say it all (written
+    `ts_match_vq`, so that PostgreSQL never adds `doc`'s index to the pairs' one)."""
     params = {"q": str(query)}
     if query.pairs is None:
         return "s.doc @@ CAST(:q AS tsquery)", params
     params["pairs"] = query.pairs
     if query.exact:
         return f"{PAIRS} @@ CAST(:pairs AS tsquery)", params
-    return f"{PAIRS} @@ CAST(:pairs AS tsquery) AND s.doc @@ CAST(:q AS tsquery)", params
+    return (
+        f"{PAIRS} @@ CAST(:pairs AS tsquery) AND ts_match_vq(s.doc, CAST(:q AS tsquery))",
+        params,
+    )
+
+
+_PLANS = ("enable_seqscan", "enable_indexscan", "jit")
+
+
+def _from_the_index(conn: Connection, query: Query) -> dict[str, str]:
+    """With pairs, this transaction's next statements read them from their index only (a
+    bitmap scan): PostgreSQL cannot tell that computing them for a row costs a millisecond.
+    Returns the settings to give back (`_restore`)."""
+    if query.pairs is None:
+        return {}
+    sql = "SELECT " + ", ".join(
+        f"current_setting('{n}'), set_config('{n}', 'off', true)" for n in _PLANS
+    )
+    row = conn.execute(text(sql)).one()
+    return {n: str(row[2 * i]) for i, n in enumerate(_PLANS)}
+
+
+def _restore(conn: Connection, settings: dict[str, str]) -> None:
+    if settings:
+        sql = "SELECT " + ", ".join(f"set_config('{n}', :{n}, true)" for n in settings)
+        conn.execute(text(sql), settings)
 
 
 def _search(conn: Connection, query: Query, limit: int, where_sql: str) -> list[SearchRow]:
@@ -276,6 +289,7 @@ def _search(conn: Connection, query: Query, limit: int, where_sql: str) -> list[
     matches = text(
         f"SELECT count(*) FROM (SELECT 1 FROM {SEARCH_TABLE} s WHERE {where} LIMIT :cap) m"
     )
+    settings = _from_the_index(conn, query)
     if conn.execute(matches, {**params, "cap": BROAD_MATCHES}).scalar_one() < BROAD_MATCHES:
         ranked = text(
             "SELECT s.article_pk, "
@@ -284,9 +298,11 @@ def _search(conn: Connection, query: Query, limit: int, where_sql: str) -> list[
             f"WHERE {where} {where_sql} "
             "ORDER BY score DESC, s.article_pk DESC LIMIT :limit"
         )
-        found = conn.execute(ranked, {**params, "weights": RANK_WEIGHTS, "limit": limit})
+        found = list(conn.execute(ranked, {**params, "weights": RANK_WEIGHTS, "limit": limit}))
+        _restore(conn, settings)
         return [SearchRow(int(pk), -float(score), "") for pk, score in found]
-    pks = _newest(conn, Query(top_fields(query), query.pairs), limit, where_sql)
+    _restore(conn, settings)
+    pks = _newest(conn, Query(top_fields(query)), limit, where_sql)  # hits in top fields are few
     if len(pks) < limit:
         seen = set(pks)
         more = _newest(conn, query, limit + len(pks), where_sql)
@@ -294,48 +310,44 @@ def _search(conn: Connection, query: Query, limit: int, where_sql: str) -> list[
     return [SearchRow(pk, float(i), "") for i, pk in enumerate(pks)]
 
 
-_CANDIDATES = (
-    f"SELECT s.article_pk FROM {SEARCH_TABLE} s WHERE {PAIRS} @@ CAST(:pairs AS tsquery) "
-    "ORDER BY s.article_pk DESC LIMIT :k"
-)
-
-
 def _newest(conn: Connection, query: Query, limit: int, where_sql: str) -> list[int]:
-    """The newest `limit` hits: among the NEWEST_CANDIDATES newest stories holding the query's
-    pairs (`doc` read for those only), then, if those were not enough, walking the older
-    stories newest first."""
+    """The newest `limit` hits. With pairs held by at most NEWEST_CANDIDATES stories: among
+    those, newest first, `doc` read for a few at a time; otherwise (or without pairs) walking
+    every story newest first, which soon finds hits that many."""
     if query.pairs is None:
         return _walk(conn, query, limit, where_sql)
-    check = "" if query.exact else "AND s.doc @@ CAST(:q AS tsquery)"
+    candidates = text(
+        f"SELECT s.article_pk FROM {SEARCH_TABLE} s "
+        f"WHERE {PAIRS} @@ CAST(:pairs AS tsquery) LIMIT :k"
+    )
+    settings = _from_the_index(conn, query)
+    found = conn.execute(candidates, {"pairs": query.pairs, "k": NEWEST_CANDIDATES + 1})
+    pks = sorted((int(pk) for (pk,) in found), reverse=True)
+    _restore(conn, settings)
+    if len(pks) > NEWEST_CANDIDATES:
+        return _walk(conn, query, limit, where_sql)
+    check = "" if query.exact else "AND ts_match_vq(s.doc, CAST(:q AS tsquery))"
     among = text(
-        f"SELECT s.article_pk FROM ({_CANDIDATES}) c "
-        f"JOIN {SEARCH_TABLE} s ON s.article_pk = c.article_pk "
-        f"JOIN articles a ON a.pk = s.article_pk WHERE true {check} {where_sql} "
+        f"SELECT s.article_pk FROM {SEARCH_TABLE} s JOIN articles a ON a.pk = s.article_pk "
+        f"WHERE s.article_pk = ANY(:pks) {check} {where_sql} "
         "ORDER BY s.article_pk DESC LIMIT :limit"
     )
-    params = {"q": str(query), "pairs": query.pairs, "k": NEWEST_CANDIDATES}
-    pks = [int(pk) for (pk,) in conn.execute(among, {**params, "limit": limit})]
-    if len(pks) < limit:
-        count, oldest = conn.execute(
-            text(f"SELECT count(*), min(article_pk) FROM ({_CANDIDATES}) c"), params
-        ).one()
-        if count >= NEWEST_CANDIDATES:
-            pks += _walk(conn, query, limit - len(pks), where_sql, below=int(oldest))
-    return pks
+    hits: list[int] = []
+    start, size = 0, 2 * limit
+    while start < len(pks) and len(hits) < limit:
+        params = {"q": str(query), "pks": pks[start : start + size], "limit": limit - len(hits)}
+        hits += [int(pk) for (pk,) in conn.execute(among, params)]
+        start, size = start + size, 4 * size
+    return hits
 
 
-def _walk(
-    conn: Connection, query: Query, limit: int, where_sql: str, below: int | None = None
-) -> list[int]:
-    """Every story newest first (older than `below`), `doc` read for each until `limit` hits."""
-    older = "" if below is None else "AND s.article_pk < :below"
+def _walk(conn: Connection, query: Query, limit: int, where_sql: str) -> list[int]:
+    """Every story newest first, `doc` read for each until `limit` hits."""
     newest = text(
         f"SELECT s.article_pk FROM {SEARCH_TABLE} s JOIN articles a ON a.pk = s.article_pk "
-        f"WHERE s.doc @@ CAST(:q AS tsquery) {older} {where_sql} "
-        "ORDER BY s.article_pk DESC LIMIT :limit"
+        f"WHERE s.doc @@ CAST(:q AS tsquery) {where_sql} ORDER BY s.article_pk DESC LIMIT :limit"
     )
-    params = {"q": str(query), "limit": limit, "below": below}
-    return [int(pk) for (pk,) in conn.execute(newest, params)]
+    return [int(pk) for (pk,) in conn.execute(newest, {"q": str(query), "limit": limit})]
 
 
 def folded_each(value: str) -> list[tuple[re.Match[str], str]]:

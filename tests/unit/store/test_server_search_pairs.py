@@ -114,6 +114,9 @@ def test_broad_queries_give_the_same_hits_top_fields_first(
     for q, hits in narrow.items():
         assert set(_found(server, q)) == set(hits), q
     assert _found(server, '"hoi nghi"', limit=1) == [top]
+    monkeypatch.setattr(pg_search, "NEWEST_CANDIDATES", 1)  # pairs held by many: walking
+    assert _found(server, '"hoi nghi"') == [top, newer_body, body]
+    assert _found(server, "hoi nghi") == [top, newer_body, body, apart]
 
 
 def test_snippets_from_the_officials_and_keywords_columns(server: ServerStore) -> None:
