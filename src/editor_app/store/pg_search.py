@@ -350,19 +350,25 @@ def _walk(conn: Connection, query: Query, limit: int, where_sql: str) -> list[in
     return [int(pk) for (pk,) in conn.execute(newest, {"q": str(query), "limit": limit})]
 
 
-def folded_each(value: str) -> list[tuple[re.Match[str], str]]:
-    """Each `\\w+` word of `value` with its folded form (`nfc(fold(word))`): from one `fold` of
-    the whole text when folding keeps every character's place (NFC text, as the app stores),
-    else word by word."""
-    words = list(_WORD_RE.finditer(value))
+def _first_found(value: str, terms: set[str], last: str | None) -> int | None:
+    """Where the first word of `value` folded to one of `terms` (or starting with `last`)
+    begins. One `fold` of the whole text and a regex when folding keeps every character's place
+    (NFC text, as the app stores), else word by word."""
     folded = fold(value)
-    if (
-        len(folded) == len(value)
-        and unicodedata.is_normalized("NFC", value)
-        and unicodedata.is_normalized("NFC", folded)
+    if len(folded) != len(value) or not (
+        unicodedata.is_normalized("NFC", value) and unicodedata.is_normalized("NFC", folded)
     ):
-        return [(m, folded[m.start() : m.end()]) for m in words]
-    return [(m, nfc(fold(m.group()))) for m in words]
+        found = (m for m in _WORD_RE.finditer(value) if _found(nfc(fold(m.group())), terms, last))
+        return next((m.start() for m in found), None)
+    words = [re.escape(t) for t in sorted(terms, key=len, reverse=True)]
+    if last is not None:
+        words.append(re.escape(last) + r"\w*")
+    hit = re.search(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", folded)
+    return None if hit is None else hit.start()
+
+
+def _found(folded: str, terms: set[str], last: str | None) -> bool:
+    return folded in terms or (last is not None and folded.startswith(last))
 
 
 def snippet(doc: dict[str, str], user_query: str, prefix_last: bool = False) -> str:
@@ -371,23 +377,21 @@ def snippet(doc: dict[str, str], user_query: str, prefix_last: bool = False) -> 
     query = parse_query(user_query)
     terms = set(query.terms)
     last = query.terms[-1] if prefix_last and query.open_last and query.terms else None
-
-    def found(folded: str) -> bool:
-        return folded in terms or (last is not None and folded.startswith(last))
-
     for field in ("headline", "sapo", "body", "captions", "officials", "keywords"):
         value = doc.get(field, "")
-        words = folded_each(value)
-        hit = next((i for i, (_, folded) in enumerate(words) if found(folded)), None)
-        if hit is None:
+        at = _first_found(value, terms, last) if terms else None
+        if at is None:
             continue
+        words = list(_WORD_RE.finditer(value))
+        hit = next((i for i, m in enumerate(words) if m.start() >= at), len(words) - 1)
         first = max(0, hit - SNIPPET_WORDS // 4)
         shown = words[first : first + SNIPPET_WORDS]
-        start, end = shown[0][0].start(), shown[-1][0].end()
+        start, end = shown[0].start(), shown[-1].end()
         out, at = [], start
-        for m, folded in shown:
+        for m in shown:
             out.append(value[at : m.start()])
-            out.append(f"[{m.group()}]" if found(folded) else m.group())
+            word = m.group()
+            out.append(f"[{word}]" if _found(nfc(fold(word)), terms, last) else word)
             at = m.end()
         text_ = "".join(out)
         return ("…" if start > 0 else "") + text_ + ("…" if end < len(value) else "")
