@@ -121,47 +121,47 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="167"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="171"/>
         <source>— choose a section —</source>
         <translation>— chọn chuyên mục —</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="253"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="258"/>
         <source>Unsaved changes…</source>
         <translation>Có thay đổi chưa lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="271"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="276"/>
         <source>Saved at {time}</source>
         <translation>Đã lưu lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="280"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="285"/>
         <source>Not saved: {error} — will retry</source>
         <translation>Chưa lưu được: {error} — sẽ thử lại</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="286"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="291"/>
         <source>{low}–{high} characters</source>
         <translation>{low}–{high} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="288"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="293"/>
         <source>{n} characters — short (aim for {low}–{high})</source>
         <translation>{n} ký tự — ngắn (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="293"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="298"/>
         <source>{n} characters — long (aim for {low}–{high})</source>
         <translation>{n} ký tự — dài (nên {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="298"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="303"/>
         <source>{n} characters</source>
         <translation>{n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/article_editor.py" line="314"/>
+        <location filename="../../src/editor_app/gui/article_editor.py" line="319"/>
         <source>{words} words · {chars} characters ({nospace} without spaces) · {minutes} min read</source>
         <translation>{words} từ · {chars} ký tự ({nospace} không kể dấu cách) · {minutes} phút đọc</translation>
     </message>
@@ -187,6 +187,69 @@
         <location filename="../../src/editor_app/gui/editor/word_marks.py" line="146"/>
         <source>The outlet writes “{example}”</source>
         <translation>Tòa soạn viết “{example}”</translation>
+    </message>
+</context>
+<context>
+    <name>BylineList</name>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="43"/>
+        <source>Full name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="44"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="47"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="49"/>
+        <source>Text</source>
+        <translation>Bài</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="50"/>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="51"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="52"/>
+        <source>Team</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="61"/>
+        <source>Move up (Ctrl+Up)</source>
+        <translation>Chuyển lên (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="62"/>
+        <source>Move down (Ctrl+Down)</source>
+        <translation>Chuyển xuống (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="63"/>
+        <source>Remove (Ctrl+Delete)</source>
+        <translation>Bỏ người này (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="134"/>
+        <source>Add a person</source>
+        <translation>Thêm người</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/editor/byline_list.py" line="256"/>
+        <source>On the page: %1</source>
+        <translation>Trên trang: %1</translation>
     </message>
 </context>
 <context>
@@ -1068,12 +1131,12 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>KeywordFilter</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/filters.py" line="66"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="85"/>
         <source>Show stories with this keyword (diacritics optional)</source>
         <translation>Lọc bài có từ khóa này (không cần dấu)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/filters.py" line="71"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="90"/>
         <source>All keywords</source>
         <translation>Mọi từ khóa</translation>
     </message>
@@ -1555,19 +1618,24 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>OfficialFilter</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/filters.py" line="25"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="34"/>
         <source>Show stories tagged with this official</source>
         <translation>Lọc bài được gắn thẻ người này</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/filters.py" line="34"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="43"/>
         <source>All officials</source>
         <translation>Mọi người</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/filters.py" line="36"/>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="45"/>
         <source> (retired)</source>
         <translation> (đã nghỉ)</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/story_list/filters.py" line="51"/>
+        <source>%1 (byline)</source>
+        <translation>%1 (tác giả)</translation>
     </message>
 </context>
 <context>
@@ -2418,12 +2486,12 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>StoryList</name>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/controller.py" line="71"/>
+        <location filename="../../src/editor_app/gui/story_list/controller.py" line="73"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/story_list/controller.py" line="114"/>
+        <location filename="../../src/editor_app/gui/story_list/controller.py" line="117"/>
         <source>All sections</source>
         <translation>Mọi chuyên mục</translation>
     </message>
@@ -2842,8 +2910,8 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Đã tạo bài “{h}” từ tệp Word, kèm {n} ảnh. Bài đang mở để biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="159"/>
-        <location filename="../../src/editor_app/gui/word_import.py" line="161"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="158"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="160"/>
         <source>Word file imported</source>
         <translation>Đã nhập tệp Word</translation>
     </message>

@@ -29,6 +29,7 @@ class ArticleFilter:
     trashed: bool = False
     official_id: uuid.UUID | None = None
     keyword: str | None = None
+    author: str | None = None  # a name of the byline (domain/bylines.py)
 
 
 @dataclass(frozen=True)

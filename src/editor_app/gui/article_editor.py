@@ -15,6 +15,7 @@ from editor_app.domain.section import Section
 from editor_app.domain.text import count_text, format_number, reading_minutes
 from editor_app.gui.autosave import SaveManager
 from editor_app.gui.editor.body_editor import CursorState
+from editor_app.gui.editor.byline_list import BylineList
 from editor_app.gui.editor.folded_completer import FoldedCompleter
 from editor_app.gui.editor.nfc_input import CommandKeyGuard
 from editor_app.gui.forms.ui_main_window import Ui_MainWindow
@@ -115,6 +116,9 @@ class ArticleEditor(QObject):
         self._count_timer = QTimer(self, singleShot=True, interval=250)
         self._count_timer.timeout.connect(self._update_counts)
         self._connect()
+        self.byline_list = BylineList(
+            ui.bylineEdit, ui.metaLayout, lambda: self._edited("byline"), self.saver.save_now
+        )
         fields = story.fields
         self._command_keys = CommandKeyGuard(self)
         for name, widget in (
@@ -229,6 +233,7 @@ class ArticleEditor(QObject):
             line.setReadOnly(on)
         ui.sectionCombo.setEnabled(not on)
         ui.eventDateEdit.setReadOnly(on)
+        self.byline_list.set_read_only(on)
 
     def _autosave(self, article_id: uuid.UUID, fields: dict[str, Any]) -> Changes:
         """Runs on the worker: saves the fields, then lets the review history keep (and thin)

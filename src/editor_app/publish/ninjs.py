@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from editor_app.domain.article import Photo
+from editor_app.domain.bylines import format_byline, parse_byline
 from editor_app.domain.focal import crop_box, point_in
 from editor_app.render.context import PageContext
 from editor_app.render.meta import (
@@ -78,6 +79,21 @@ def _rendition(context: PageContext, photo: Photo, f: NinjsImage) -> dict[str, A
     return out
 
 
+def _by(byline: str) -> str:
+    """ninjs `by`: a list with roles as printed ("Bài: Thanh Hà – Ảnh: Hồng Ninh"), one
+    writer's text as the bare names in it."""
+    people = parse_byline(byline)
+    if len(people) > 1 or any(p.role != "bai" for p in people):
+        return format_byline(people)
+    return ", ".join(author_names(byline)) or byline
+
+
+def photographers(byline: str) -> str:
+    """The byline's photographers as a credit line ("Ảnh: Hồng Ninh"), or ""."""
+    names = [p.name for p in parse_byline(byline) if p.role == "anh"]
+    return f"Ảnh: {', '.join(names)}" if names else ""
+
+
 def _utc(when: datetime) -> str:
     return when.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -100,8 +116,9 @@ def _photo(
         item.setdefault("descriptions", []).append(
             {"role": "alternative", "contentType": "text/plain", "value": photo.alt_text}
         )
-    if photo.credit:
-        item["by"] = photo.credit
+    by = photo.credit or photographers(context.article.byline)
+    if by:  # the photo's credit, else the story's photographers
+        item["by"] = by
     return item
 
 
@@ -147,9 +164,8 @@ def build_ninjs(
         data["descriptions"] = [
             {"role": "summary", "contentType": "text/plain", "value": sapo(context)}
         ]
-    names = author_names(a.byline)
     if a.byline:
-        data["by"] = ", ".join(names) or a.byline
+        data["by"] = _by(a.byline)
     if a.location:
         data["located"] = a.location
     subjects: list[dict[str, Any]] = []

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import quote, urljoin
 
 from editor_app.domain.article import Photo
+from editor_app.domain.bylines import parse_byline
 from editor_app.domain.text import TextCounts, count_text, format_datetime, nfc
 from editor_app.render.context import CROP_RATIOS, Crop, PageContext, Rendition
 from editor_app.render.typography import smarten
@@ -95,7 +96,13 @@ def bare_name(text: str) -> str:
 
 
 def author_names(byline: str) -> list[str]:
-    """The bare names in a byline ("Hồng Ninh - Thu Hà", "Đ/c Dương Đức Huy, Trưởng Ban…")."""
+    """The bare names in a byline: each person of a list with roles ("Bài: Thanh Hà – Ảnh:
+    Hồng Ninh", domain/bylines.py), else of one writer's text as typed ("Hồng Ninh - Thu Hà",
+    "Đ/c Dương Đức Huy, Trưởng Ban…")."""
+    people = parse_byline(byline)
+    if len(people) > 1 or any(p.role != "bai" for p in people):
+        found = [p.name if p.role == "nhom" else bare_name(p.name) for p in people]
+        return [n for i, n in enumerate(found) if n and n not in found[:i]]
     names: list[str] = []
     for part in _SPLIT_AUTHORS.split(_PARENS.sub("", nfc(byline))):
         part = part.strip()

@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any
 
 from editor_app.domain.article import Article, utcnow
+from editor_app.domain.bylines import byline_names
+from editor_app.domain.collation import sort_key
 from editor_app.domain.errors import ValidationError
 from editor_app.domain.focal import focus_to_json
 from editor_app.domain.listing import ArticleFilter, ArticleSummary
@@ -210,6 +212,14 @@ class ArticleService:
     def list_stories(self, flt: ArticleFilter | None = None) -> list[ArticleSummary]:
         with self._db.read() as s:
             return repo.list_articles(s, flt)
+
+    def people_in_bylines(self) -> list[str]:
+        """Every name in the bylines of the stories (not in the trash), once, in Vietnamese
+        alphabetical order: the story list's people filter."""
+        with self._db.read() as s:
+            texts = repo.used_bylines(s)
+        names = {n for t in texts for n in byline_names(t)}
+        return sorted(names, key=sort_key)
 
     def keywords_in_use(self) -> list[str]:
         with self._db.read() as s:

@@ -44,7 +44,9 @@ class StoryList(QObject):
         self.search = StorySearch(ws, self.model, ui.listInfo, self)
         self.search.shown.connect(self.select_current)
         self.search.failed.connect(self.failed)
-        self.official_filter = OfficialFilter(ws.officials.all, ui.storyPanel)
+        self.official_filter = OfficialFilter(
+            ws.officials.all, ui.storyPanel, people=ws.articles.people_in_bylines
+        )
         self.keyword_filter = KeywordFilter(ws.articles.keywords_in_use, ui.storyPanel)
         self._build_view()
         self._build_filters()
@@ -98,6 +100,7 @@ class StoryList(QObject):
             section=self.section(),
             trashed=self.ui.actionShowTrash.isChecked(),
             official_id=self.official_filter.current_id(),
+            author=self.official_filter.current_author(),
             keyword=self.keyword_filter.current_keyword(),
         )
 

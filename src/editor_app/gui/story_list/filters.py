@@ -14,13 +14,22 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from editor_app.domain.collation import sort_key
 from editor_app.domain.officials.people import Official
 
+AUTHOR = "by:"  # an item's data: a name of the bylines, not an official's id
+
 
 class OfficialFilter(QComboBox):
-    """ "All officials", then every official of the directory (the retired too: old stories)."""
+    """ "All officials" (Mọi người), then every official of the directory (the retired too: old
+    stories), then every person of the stories' bylines (`people`)."""
 
-    def __init__(self, load: Callable[[], list[Official]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        load: Callable[[], list[Official]],
+        parent: QWidget | None = None,
+        people: Callable[[], list[str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._load = load
+        self._people = people
         self.setObjectName("officialFilter")
         self.setToolTip(self.tr("Show stories tagged with this official"))
         self.setMinimumContentsLength(8)
@@ -28,14 +37,19 @@ class OfficialFilter(QComboBox):
         self.reload()
 
     def reload(self) -> None:
-        current = self.current_id()
+        current = self.currentData()
         self.blockSignals(True)
         self.clear()
         self.addItem(self.tr("All officials"), None)
         for o in sorted(self._load(), key=lambda o: sort_key(o.full_name)):
             label = o.full_name + (self.tr(" (retired)") if o.retired else "")
             self.addItem(label, str(o.id))
-        self.setCurrentIndex(max(0, self.findData(str(current))) if current else 0)
+        names = self._people() if self._people is not None else []
+        if names:
+            self.insertSeparator(self.count())
+        for name in names:
+            self.addItem(self.tr("%1 (byline)").replace("%1", name), AUTHOR + name)
+        self.setCurrentIndex(max(0, self.findData(current)) if current else 0)
         self.blockSignals(False)
 
     def showPopup(self) -> None:
@@ -44,7 +58,12 @@ class OfficialFilter(QComboBox):
 
     def current_id(self) -> uuid.UUID | None:
         data = self.currentData()
-        return uuid.UUID(data) if data else None
+        return uuid.UUID(data) if data and not data.startswith(AUTHOR) else None
+
+    def current_author(self) -> str | None:
+        """The byline's name chosen (the stories where it is in the byline), or None."""
+        data = self.currentData()
+        return data[len(AUTHOR) :] if data and data.startswith(AUTHOR) else None
 
     def select(self, official_id: uuid.UUID | None) -> None:
         """Shows the stories of one official (None: all); the list refreshes."""

@@ -270,6 +270,8 @@ def _filtered(stmt: Select[Any], flt: ArticleFilter) -> Select[Any]:
                 )
             )
         )
+    if flt.author:
+        stmt = stmt.where(ArticleRow.byline.contains(flt.author, autoescape=True))
     if flt.keyword:
         stmt = stmt.where(func.editor_has_keyword(ArticleRow.keywords, fold(flt.keyword)) == 1)
     return stmt
@@ -318,6 +320,16 @@ def list_articles(session: Session, flt: ArticleFilter | None = None) -> list[Ar
     ids = article_ids(session, flt)
     rows = summaries(session, ids)
     return [rows[i] for i in ids if i in rows]
+
+
+def used_bylines(session: Session) -> list[str]:
+    """Every byline text in use (stories not in the trash), once."""
+    stmt = (
+        select(ArticleRow.byline)
+        .where(ArticleRow.trashed_at.is_(None), ArticleRow.byline != "")
+        .distinct()
+    )
+    return list(session.scalars(stmt))
 
 
 def used_keywords(session: Session) -> list[str]:

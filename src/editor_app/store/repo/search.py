@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from editor_app.domain.bylines import byline_names
 from editor_app.domain.listing import SearchHit
 from editor_app.store import pg_search, sqlite
 from editor_app.store.models import ArticleOfficialRow, ArticleRow, OfficialRow, PhotoRow
@@ -22,7 +23,10 @@ def _search_doc(row: ArticleRow, names: dict[str, str]) -> dict[str, str]:
         "sapo": row.sapo,
         "body": row.body,
         "captions": "\n".join(p.caption for p in row.photos if p.caption),
-        "officials": "\n".join(names.get(o.official_id, "") for o in row.officials),
+        # The people: the officials tagged, then everyone of the byline (domain/bylines.py).
+        "officials": "\n".join(
+            [*(names.get(o.official_id, "") for o in row.officials), *byline_names(row.byline)]
+        ),
         "keywords": "\n".join(row.keywords or []),
     }
 
@@ -190,10 +194,18 @@ def _captions_and_officials(session: Session, pks: list[int]) -> dict[int, dict[
     ):
         linked[pk].append(official_id)
     names = _official_names(session, {o for ids in linked.values() for o in ids})
+    bylines: dict[int, str] = {
+        pk: byline
+        for pk, byline in session.execute(
+            select(ArticleRow.pk, ArticleRow.byline).where(ArticleRow.pk.in_(pks))
+        )
+    }
     return {
         pk: {
             "captions": "\n".join(captions[pk]),
-            "officials": "\n".join(names.get(o, "") for o in linked[pk]),
+            "officials": "\n".join(
+                [*(names.get(o, "") for o in linked[pk]), *byline_names(bylines.get(pk, ""))]
+            ),
         }
         for pk in pks
     }
