@@ -2848,70 +2848,70 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>WordImport</name>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="60"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="64"/>
         <source>Import a Word file…</source>
         <extracomment>What a drop takes as a Word file (a .docm or .doc is taken too: the import says why not).</extracomment>
         <translation>Nhập tệp Word…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="63"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="67"/>
         <source>A .docx file becomes a new story, with its photos, captions and credits</source>
         <translation>Tệp .docx thành một bài mới, cùng ảnh, chú thích và tác giả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="92"/>
-        <location filename="../../src/editor_app/gui/word_import.py" line="115"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="107"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="130"/>
         <source>Import a Word file</source>
         <translation>Nhập tệp Word</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="94"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="109"/>
         <source>Word documents (*.docx);;All files (*)</source>
         <translation>Tài liệu Word (*.docx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="114"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="129"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="116"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="131"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="119"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="134"/>
         <source>Storing the photo {name}…</source>
         <translation>Đang lưu ảnh {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="121"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="136"/>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="143"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="158"/>
         <source>Nothing was imported or changed.</source>
         <translation>Không có gì được nhập hay thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="145"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="160"/>
         <source>The Word file was not imported</source>
         <translation>Chưa nhập được tệp Word</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="151"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="166"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="153"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="168"/>
         <source>The story “{h}” was made from the Word file with {n} photo(s). It is open for editing.</source>
         <translation>Đã tạo bài “{h}” từ tệp Word, kèm {n} ảnh. Bài đang mở để biên tập.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_import.py" line="158"/>
-        <location filename="../../src/editor_app/gui/word_import.py" line="160"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="173"/>
+        <location filename="../../src/editor_app/gui/word_import.py" line="175"/>
         <source>Word file imported</source>
         <translation>Đã nhập tệp Word</translation>
     </message>

@@ -89,28 +89,54 @@ def test_a_docx_dropped_on_any_part_of_the_window_is_imported(
     host.widget.show()  # Qt delivers drops to widgets on screen only
     qtbot.waitExposed(host.widget)
     mime = _mime(path)
+    # the platform hands a drag to the native window, which passes it to the widget under it
+    handle = host.widget.windowHandle()
+    assert handle is not None
+    where = body.viewport().mapTo(host.widget, QPoint(5, 5))
     enter = QDragEnterEvent(
-        QPoint(5, 5),
+        where,
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    QApplication.sendEvent(body.viewport(), enter)  # a drag comes in before it drops
+    QApplication.sendEvent(handle, enter)  # a drag comes in before it drops
     assert enter.isAccepted()
     event = QDropEvent(
-        QPointF(5, 5),
+        QPointF(where),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
     with qtbot.waitSignal(imports.story_imported, timeout=30000) as got:
-        QApplication.sendEvent(body.viewport(), event)
+        QApplication.sendEvent(handle, event)
     assert event.isAccepted()
     assert body.toPlainText() == ""  # the editor did not take the file's name as text
     assert isinstance(got.args[0], uuid.UUID)
     _said(imports)
+
+
+def test_a_drag_that_is_not_a_word_file_still_reaches_the_widget_under_it(
+    qtbot: QtBot, imports: Imports, host: Host
+) -> None:
+    host.widget.resize(600, 400)
+    body = host.fields["body"]
+    host.widget.setCentralWidget(body)
+    host.widget.show()
+    qtbot.waitExposed(host.widget)
+    handle = host.widget.windowHandle()
+    assert handle is not None
+    where = body.viewport().mapTo(host.widget, QPoint(5, 5))
+    mime = QMimeData()
+    mime.setText("Chào buổi sáng")
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(handle, enter)
+    drop = QDropEvent(QPointF(where), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(handle, drop)
+    assert body.toPlainText() == "Chào buổi sáng"  # the editor took the text, as before
+    assert not imports.word.busy
 
 
 def test_only_word_files_are_taken_from_a_drag(tmp_path: Path) -> None:

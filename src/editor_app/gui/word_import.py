@@ -4,8 +4,11 @@ The file is read on the worker (`ws.importing.import_docx`: checked, converted, 
 through the pipeline) with a progress dialog that can cancel; the new story opens
 (`story_imported`) and one message says what the import did and what the file held that could
 not be kept. A file refused (macros, a password, not Word…) is said with its reason, and that
-nothing changed. A drop is caught for the whole window by an application event filter, so the
-body editor and the docks do not take a Word file as text or a photo.
+nothing changed. A drop is caught for the whole window on its native window (`QWindow`), which
+receives every drag before Qt hands it to the widget under the pointer, so the body editor and
+the docks do not take a Word file as text or a photo. (An application-wide event filter did
+the same but ran Python for every event of every object, even ones half destroyed, and crashed
+the process when windows were deleted.)
 
 Built as `WordImport(desk, window)`; `Imports` puts its action in the File menu.
 """
@@ -15,9 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QWindow
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from editor_app.domain.docx_notes import notes_message
 from editor_app.domain.errors import UserError
@@ -63,16 +67,27 @@ class WordImport(QObject):
             self.tr("A .docx file becomes a new story, with its photos, captions and credits")
         )
         self.action.triggered.connect(lambda _checked=False: self.import_docx())
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.handle: QWindow | None = None
+        window.installEventFilter(self)  # its Show: the native window exists from then on
+        self._watch_handle()
 
     # --- drag and drop onto the window --------------------------------------------------------
+    def _watch_handle(self) -> None:
+        handle = self.window.windowHandle()
+        if handle is None or handle is self.handle:
+            return
+        if self.handle is not None and shiboken6.isValid(self.handle):
+            self.handle.removeEventFilter(self)
+        self.handle = handle
+        handle.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+        if watched is self.window:
+            if kind in (QEvent.Type.Show, QEvent.Type.WinIdChange):
+                self._watch_handle()
             return False
-        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             return False
         assert isinstance(event, QDragEnterEvent | QDragMoveEvent | QDropEvent)
         files = word_files(event.mimeData())
