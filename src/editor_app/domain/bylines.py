@@ -34,6 +34,7 @@ __all__ = [
     "byline_names",
     "check_credits",
     "format_byline",
+    "has_photographer",
     "parse_byline",
 ]
 
@@ -147,3 +148,9 @@ def byline_names(text: str) -> list[str]:
         if c.name not in out:
             out.append(c.name)
     return out
+
+
+def has_photographer(text: str) -> bool:
+    """Whether a byline names a photographer ("Bài: Thanh Hà – Ảnh: Hồng Ninh"): the page
+    credits the photos to them, so a photo of the story needs no credit of its own."""
+    return any(c.role == "anh" for c in parse_byline(text))

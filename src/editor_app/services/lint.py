@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 
 from editor_app.domain.article import Article
+from editor_app.domain.bylines import has_photographer
 from editor_app.domain.checklist import Finding, check_article, site_not_configured, where
 from editor_app.domain.officials.titles import Problem
 from editor_app.domain.siteconfig import SiteConfig
@@ -139,7 +140,8 @@ class Issue:
 
 
 def missing_fields(article: Article) -> list[Issue]:
-    """What must be filled in before the story is published."""
+    """What must be filled in before the story is published (a photo's credit not when the
+    byline names a photographer: the page and ninjs credit the photos to them)."""
     issues: list[Issue] = []
     if not article.headline.strip():
         issues.append(Issue("headline", "missing_headline", "Chưa có tiêu đề."))
@@ -147,8 +149,11 @@ def missing_fields(article: Article) -> list[Issue]:
         issues.append(Issue("sapo", "missing_sapo", "Chưa có sapo."))
     if not article.section:
         issues.append(Issue("section", "missing_section", "Chưa chọn chuyên mục chính."))
+    credited = has_photographer(article.byline)  # "… – Ảnh: Hồng Ninh" credits the photos
     for photo in article.photos:
         for name in photo.missing:
+            if name == "credit" and credited:
+                continue
             kind, what = _PHOTO_FIELDS[name]
             issues.append(Issue(f"photo:{photo.id}", kind, f"Ảnh “{photo.filename}” {what}."))
     return issues

@@ -115,3 +115,23 @@ def test_title_problems_say_where_they_are(ws: Workspace) -> None:
     ws.officials.tag(aid, [huy.id])
     (issue,) = ws.lint.lint(aid)
     assert issue.kind == "unknown_title" and issue.where == "thân bài, đoạn 2 (dòng 3, cột 25)"
+
+
+def test_a_photographer_in_the_byline_credits_the_photos(ws: Workspace, tmp_path: Path) -> None:
+    """The page prints "Bài: Thanh Hà – Ảnh: Hồng Ninh" and ninjs credits the photos to the
+    photographer: a photo without a credit of its own is not a missing field then."""
+    image = tmp_path / "anh.jpg"
+    Image.new("RGB", (320, 240), (10, 20, 30)).save(image, "JPEG")
+    aid = _story(ws, byline="Thanh Hà")
+    (pic,) = ws.photos.attach(aid, [image], caption="Quang cảnh hội nghị").photos
+    ws.photos.update(pic.id, alt_text="Hội trường")
+    assert [i.kind for i in ws.lint.lint(aid)] == ["missing_credit"]
+    assert any("nguồn ảnh" in f for f in ws.export.readiness(aid))
+
+    ws.articles.save_fields(aid, {"byline": "Bài: Thanh Hà – Ảnh: Hồng Ninh"})
+    assert ws.lint.lint(aid) == [] and ws.export.readiness(aid) == []
+    ws.articles.save_fields(aid, {"byline": "Bài: Thanh Hà, Hồng Ninh"})  # two writers
+    assert [i.kind for i in ws.lint.lint(aid)] == ["missing_credit"]
+    ws.photos.update(pic.id, alt_text="")  # the other fields are still asked for
+    ws.articles.save_fields(aid, {"byline": "Bài, ảnh: Thanh Hà"})
+    assert [i.kind for i in ws.lint.lint(aid)] == ["missing_alt_text"]
