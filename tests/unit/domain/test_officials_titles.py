@@ -312,6 +312,14 @@ def test_title_followed_by_the_place_of_the_organisation() -> None:
         ("Trần Cẩm Tú, Thường trực Ban Bí thư và các đại biểu", ["Thường trực Ban Bí thư"]),
         ("Trần Cẩm Tú, Thường trực Ban Bí thư: “Phải làm ngay”", ["Thường trực Ban Bí thư"]),
         ("Dương Đức Huy, Trưởng Ban Tuyên giáo Tỉnh ủy", ["Trưởng Ban Tuyên giáo Tỉnh ủy"]),
+        (  # a footnote's mark after the full stop, as an imported Word file has it
+            "Dương Đức Huy, Trưởng Ban Tuyên giáo Tỉnh ủy.[1] Câu được thêm.",
+            ["Trưởng Ban Tuyên giáo Tỉnh ủy"],
+        ),
+        (
+            "**Dương Đức Huy, Trưởng Ban Tuyên giáo Tỉnh ủy.** Sau đó",
+            ["Trưởng Ban Tuyên giáo Tỉnh ủy"],
+        ),
         ("Dương Đức Huy, người đứng đầu Ban Tuyên giáo", []),
         ("Dương Đức Huy nhấn mạnh", []),
         ("Dương Đức Huy, Trần Cẩm Tú, Ủy viên Bộ Chính trị", ["Ủy viên Bộ Chính trị"]),

@@ -138,12 +138,13 @@ def _after(
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
     """Where the clause of titles after a name ends: a ; : ! ? ( ) quote, line end, or a full
-    stop followed by a space (not the dot of "T.Ư")."""
+    stop not followed by a letter or digit (not the dot of "T.Ư"): a space, the text's end, a
+    footnote mark ("Tỉnh ủy.[1] Câu…", as a Word file's import writes it), Markdown's "**"."""
     for i in range(pos, limit):
         c = text[i]
         if c in _CLAUSE_ENDS:
             return i
-        if c == "." and (i + 1 >= len(text) or text[i + 1].isspace()):
+        if c == "." and (i + 1 >= len(text) or not text[i + 1].isalnum()):
             return i
     return limit
 
