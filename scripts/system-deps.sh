@@ -4,8 +4,9 @@
 # axe-core), `make dist` (binutils for PyInstaller, desktop-file-utils to check the menu
 # entry), the newsroom server's tests (PostgreSQL: a throw-away cluster per test session,
 # tests/helpers/postgres.py; contrib for unaccent) and the Word import's tests (LibreOffice
-# Writer writes real .docx files: soffice --headless --convert-to docx) need — only the missing
-# ones, only as root.
+# Writer writes real .docx files: soffice --headless --convert-to docx) and the site upload's
+# tests (OpenSSH's sshd, started by tests/helpers/sshd.py on 127.0.0.1 with its own config; the
+# package's own service is not used) need — only the missing ones, only as root.
 set -euo pipefail
 pkgs=(
   xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0
@@ -19,6 +20,7 @@ pkgs=(
   binutils desktop-file-utils
   postgresql postgresql-contrib
   libreoffice-writer-nogui
+  openssh-server
 )
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping"; exit 0; }
 # Node.js for the page audit (tools/page-audit/: Lighthouse 12 needs Node >= 18.16; Debian 12

@@ -28,6 +28,7 @@ from editor_app.domain.site_limits import (
     too_deep_message,
 )
 from editor_app.domain.site_lines import key_lines, value_line
+from editor_app.domain.site_publish import PUBLISH_CHECKERS, PUBLISH_PATH_KEYS, check_publish
 from editor_app.domain.siteconfig import (
     KEYS,
     LANGUAGES,
@@ -51,6 +52,7 @@ _PATH_KEYS = frozenset(
         "server.sslrootcert",
         "server.sslcert",
         "server.sslkey",
+        *PUBLISH_PATH_KEYS,
     }
 )
 _LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
@@ -189,6 +191,7 @@ def parse_site(
         r.problem("directory.sections_file", "chỉ dùng một trong hai: sections hoặc sections_file.")
     _check_limits(r, defaults, values)
     _check_server(r, values)
+    check_publish(r, values)
     if r.more_warnings:
         more = f"… và {_count(r.more_warnings)} cảnh báo khác (bỏ qua)."
         r.problems.append(Problem(more, r.where, None, fatal=False))
@@ -202,6 +205,8 @@ def _check(r: _Reader, key: str, raw: object) -> object | None:
     """The checked value of one key (None after reporting a problem)."""
     if key.startswith("checklist."):
         return _limit(r, key, raw)
+    if key in PUBLISH_CHECKERS:
+        return PUBLISH_CHECKERS[key](r, key, raw)
     if key in _PATH_KEYS:
         return r.path_value(key, raw)
     if key == "directory.sections":

@@ -127,6 +127,15 @@ class SiteConfig:
     # The house style's tone placement ([style] tone_marks): "hòa" (hòa, khỏe, thủy) or "hoà"
     # (hoà, khoẻ, thuỷ); `domain/house_style.py`.
     tone_marks: Value[ToneStyle] = Value("hòa")
+    # Where `editor-app site upload` puts the site ([publish]; domain/site_publish.py).
+    publish_target: Value[str] = Value("folder")
+    publish_folder: Value[Path | None] = Value(None)
+    publish_host: Value[str | None] = Value(None)
+    publish_port: Value[int] = Value(22)
+    publish_user: Value[str | None] = Value(None)
+    publish_key_file: Value[Path | None] = Value(None)
+    publish_remote_path: Value[str | None] = Value(None)
+    publish_known_hosts: Value[Path | None] = Value(None)
     source: Path | None = None
 
     @classmethod
@@ -236,7 +245,25 @@ KEYS: dict[str, str] = {
     "server_sslcert": "server.sslcert",
     "server_sslkey": "server.sslkey",
     "tone_marks": "style.tone_marks",
+    "publish_target": "publish.target",
+    "publish_folder": "publish.folder",
+    "publish_host": "publish.host",
+    "publish_port": "publish.port",
+    "publish_user": "publish.user",
+    "publish_key_file": "publish.key_file",
+    "publish_remote_path": "publish.remote_path",
+    "publish_known_hosts": "publish.known_hosts",
 }
-TABLES = ("outlet", "directory", "export", "ui", "policy", "checklist", "server", "style")
+TABLES = (
+    "outlet",
+    "directory",
+    "export",
+    "ui",
+    "policy",
+    "checklist",
+    "server",
+    "style",
+    "publish",
+)
 #: The largest length limit the site file may give (characters).
 MAX_LENGTH_LIMIT = 10_000
