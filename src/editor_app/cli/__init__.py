@@ -33,6 +33,7 @@ _COMMAND_MODULES = (
     "handoff",
     "server",
     "sync",
+    "site",
 )
 
 # The commands that only read the data folder: opened without the writer's lock and without
@@ -50,6 +51,7 @@ READ_ONLY_COMMANDS = frozenset(
         ("officials", "list"),
         ("officials", "export"),
         ("sections", "list"),
+        ("site", "build"),
     }
 )
 

@@ -155,8 +155,9 @@ class SiteSettings:
     locale: str = DEFAULT_LOCALE
     time_zone: str = "Asia/Ho_Chi_Minh"
     nav_sections: tuple[str, ...] = ()  # top-level sections shown in the page's menu
-    tag_path: str = "/tag/{slug}"
-    section_path: str = "/{slug}"  # {slug}: the section path's parts slugified, joined by "/"
+    # The site build's pages (`domain/site_plan.py`: `tag/<slug>/`, `<section>/<subsection>/`).
+    tag_path: str = "/tag/{slug}/"
+    section_path: str = "/{slug}/"  # {slug}: the section path's parts slugified, joined by "/"
 
     def __post_init__(self) -> None:
         parts = urlsplit(self.base_url)
