@@ -69,6 +69,9 @@ screenshots: system-deps $(STAMP) $(AUDIT_STAMP)
 	$(PY) scripts/publishing_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/server_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/word_import_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/word_check_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/focal_screenshots.py
+	$(PY) scripts/byline_screenshots.py
 
 # The one-folder app (dist/editor_app/), smoke-tested, and the Linux tarball
 # (dist/editor_app-<version>-linux-x86_64.tar.gz); see build_specs/ and the README.

@@ -1,6 +1,7 @@
 """Screenshots of the focal point (issue 17): the photo dock with the marker on the featured
 photo's point (docs/focal-point.png) and the preview dock's share cards cut around it
-(docs/share-card.png), the window at 1280×720 on the sample article. Needs ../shared/samples.
+(docs/share-card.png); the story's details with its two bylines (docs/byline-editor.png); the
+window at 1280×720 on the sample article, for the sample outlet. Needs ../shared/samples.
 Run with `QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/focal_screenshots.py`."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +19,26 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT.parent / "shared" / "samples"
+SITE = '[outlet]\nname = "Báo Lào Cai"\nbase_url = "https://baolaocai.vn"\n'
+BYLINE = "Bài: Thanh Hà – Ảnh: Hồng Ninh"
 FOCUS = (0.44, 0.2)  # the speaker's face on the sample's first photo
+
+
+def _sample_story(data: Path) -> tuple[uuid.UUID, uuid.UUID]:
+    """The sample article with its photos and two bylines: its id, its featured photo's."""
+    from editor_app.services.workspace import Workspace
+
+    with Workspace.open(data) as ws:
+        ws.sections.import_sections(SAMPLES / "sections.txt")
+        result = ws.importing.import_text(
+            SAMPLES / "articles" / "giao-ban-ly-luan-chinh-tri-quy-1-2023.txt",
+            photos_dir=SAMPLES / "photos",
+            section="Chính trị/Xây dựng Đảng",
+        )
+        aid = result.article.id
+        ws.articles.save_fields(aid, {"byline": BYLINE})
+        featured = next(p for p in ws.photos.of_article(aid) if p.featured)
+    return aid, featured.id
 
 
 def main() -> int:
@@ -27,18 +48,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = tmp
         os.environ["XDG_STATE_HOME"] = tmp
+        site = Path(tmp) / "site.toml"  # the sample outlet: its domain on the cards
+        site.write_text(SITE, encoding="utf-8")
+        os.environ["EDITOR_APP_SITE_CONFIG"] = str(site)
         data = Path(tmp) / "data"
-        from editor_app.services.workspace import Workspace
-
-        with Workspace.open(data) as ws:
-            ws.sections.import_sections(SAMPLES / "sections.txt")
-            result = ws.importing.import_text(
-                SAMPLES / "articles" / "giao-ban-ly-luan-chinh-tri-quy-1-2023.txt",
-                photos_dir=SAMPLES / "photos",
-                section="Chính trị/Xây dựng Đảng",
-            )
-            aid = result.article.id
-            featured = next(p for p in ws.photos.of_article(aid) if p.featured)
+        aid, featured_id = _sample_story(data)
 
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
@@ -62,7 +76,7 @@ def main() -> int:
         def photos() -> None:
             panel.show()
             panel.raise_()
-            panel.select_photo(featured.id)
+            panel.select_photo(featured_id)
             panel.focus_picker.setFocus()
             panel.focus_picker._move(FOCUS)
 
@@ -71,9 +85,15 @@ def main() -> int:
             dock.raise_()
             dock.share_action.setChecked(True)
 
+        def details() -> None:
+            window.ui.detailsDock.show()
+            window.ui.detailsDock.raise_()
+            window.editor.byline_list.rows[-1].name.setFocus()
+
         shots: list[tuple[str, Callable[[], None]]] = [
             ("focal-point.png", photos),
             ("share-card.png", cards),
+            ("byline-editor.png", details),
         ]
 
         def shoot(i: int) -> None:

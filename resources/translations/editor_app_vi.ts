@@ -1867,7 +1867,7 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     <message>
         <location filename="../../src/editor_app/gui/preview/dock.py" line="119"/>
         <source>Mobile (390 px)</source>
-        <translation>Điện thoại (390 px)</translation>
+        <translation>Điện thoại</translation>
     </message>
     <message>
         <location filename="../../src/editor_app/gui/preview/dock.py" line="120"/>

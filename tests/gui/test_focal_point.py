@@ -99,11 +99,12 @@ def test_share_cards_follow_the_point(
     dock = next(d for d in window.panels if isinstance(d, PreviewDock))
     dock.show()
     dock.raise_()
-    with qtbot.waitSignal(dock.rendered, timeout=20000):
-        dock.share_action.setChecked(True)
+    dock.share_action.setChecked(True)
     cards = dock.share_view
     assert cards.isVisible() and not dock._holder.isVisible()
     facebook, zalo = cards.cards["Facebook"], cards.cards["Zalo"]
+    # `rendered` is the page's signal too (the dock shown renders it): wait for the cards.
+    qtbot.waitUntil(lambda: facebook.picture.pixmap is not None, timeout=20000)
     assert facebook.title.text() == "Chủ tịch tỉnh phát biểu"
     assert zalo.description.text() == "Sáng nay, hội nghị tổng kết."
     assert facebook.domain.text() == facebook.domain.text().upper() != ""

@@ -180,7 +180,10 @@ class PreviewShareCards:
             )
         )
         self.share_action.toggled.connect(self.show_share)
-        bar.addAction(self.share_action)
+        # Beside the page's two widths, before Export: last in the bar, a dock as wide as
+        # a 1280×720 laptop gives hid it behind the toolbar's overflow arrow.
+        first_gap = next((a for a in bar.actions() if a.isSeparator()), None)
+        bar.insertAction(first_gap, self.share_action)  # type: ignore[arg-type]
         self.share_view = ShareCards(self)
         self.share_view.hide()
         layout.addWidget(self.share_view, 1)
