@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from helpers.sites import SAMPLE_SITE
 from PIL import Image
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from editor_app.gui.checklist.panel import ChecklistPanel
@@ -93,3 +94,58 @@ def test_underlines_warnings_and_the_whole_story_converted(
     qtbot.waitUntil(lambda: _underlined(win) == ["sử lý"], timeout=5000)
     win.ui.bodyEdit.undo()  # one step takes the body back
     assert win.ui.bodyEdit.toPlainText() == BODY
+
+
+def test_the_headline_and_sapo_are_underlined_and_fixed_from_their_menu(
+    qtbot: QtBot, win: MainWindow, ws: Workspace
+) -> None:
+    """The checklist counts the headline's and the sapo's words; they are underlined in their
+    fields too, with the fix in their right-click menu (the site's style here: "hoà")."""
+    headline = "Tỉnh chỉ đạo sử lý dứt điểm hồ sơ tồn đọng về đất đai trong quý II"
+    sapo = "Chiều 5/6, Ủy ban nhân dân tỉnh họp bàn việc chăm lo sức khoẻ người dân vùng lũ."
+    aid = ws.articles.create(headline=headline, sapo=sapo, body="Bài.").article.id
+    panel = _panel(win)
+    with qtbot.waitSignal(panel.checked, timeout=5000):
+        win.open_story(aid)
+    head, lead = win.ui.headlineEdit, win.ui.sapoEdit
+    qtbot.waitUntil(lambda: _marked(head) == ["sử lý"], timeout=5000)
+    qtbot.waitUntil(lambda: _marked(lead) == ["Ủy"], timeout=5000)  # "khoẻ" is the style
+    assert {(i.kind, i.field) for i in panel.issues} >= {
+        ("confused_word", "headline"),
+        ("tone_style", "sapo"),
+    }
+
+    cursor = QTextCursor(head.document())
+    cursor.setPosition(headline.index("sử lý") + 1)
+    menu = win.word_checks.context_menu("headline", head.cursorRect(cursor).center())
+    fix = menu.actions()[0]
+    assert fix.text() == "xử lý" and fix.font().bold()
+    assert any(a.text().startswith("&Undo") or "Undo" in a.text() for a in menu.actions())
+    fix.trigger()
+    assert head.text() == headline.replace("sử lý", "xử lý")
+    qtbot.waitUntil(lambda: ws.articles.get(aid).headline == head.text(), timeout=5000)
+
+    cursor = QTextCursor(lead.document())
+    cursor.setPosition(sapo.index("Ủy") + 1)
+    menu = win.word_checks.context_menu("sapo", lead.cursorRect(cursor).center())
+    assert [a.text() for a in menu.actions()[:3]] == [
+        "Uỷ",
+        "The outlet writes “hoà, thuỷ”",
+        win.word_checks.action.text(),
+    ]
+    menu.actions()[0].trigger()
+    assert lead.toPlainText() == sapo.replace("Ủy", "Uỷ")
+    qtbot.waitUntil(lambda: _marked(head) == [] and _marked(lead) == [], timeout=5000)
+    qtbot.waitUntil(lambda: ws.articles.get(aid).sapo == lead.toPlainText(), timeout=5000)
+    head.undo()  # the fix is one undo step of the field
+    assert head.text() == headline
+
+
+def _marked(edit: QPlainTextEdit) -> list[str]:
+    styles = (QTextCharFormat.UnderlineStyle.WaveUnderline, QTextCharFormat.UnderlineStyle.DotLine)
+    return [
+        s.cursor.selectedText()
+        for s in edit.extraSelections()
+        if s.format.underlineStyle() in styles
+        and s.format.underlineColor().name() in ("#1565c0", "#8e24aa", "#64b5f6", "#ce93d8")
+    ]

@@ -1,6 +1,8 @@
 """The window's word-level checks: the list of confused words loaded off the UI thread and given
 to the body editor with the outlet's house style (`[style] tone_marks`), and *Sửa › Đặt dấu cả
-bài kiểu “hòa, thủy”*, which converts the whole story to the house style.
+bài kiểu “hòa, thủy”*, which converts the whole story to the house style. The headline and the
+sapo are underlined the same way (`WordMarks` of their own), the fix in their right-click menu
+above the standard editing actions, as the checklist counts their words too.
 
 The conversion first records a revision (the story as it was, in its history), then writes the
 headline, sapo and body in their editors, one undo step each (Ctrl+Z in a field takes it back;
@@ -13,17 +15,17 @@ import logging
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from editor_app.domain.house_style import convert, example
+from editor_app.gui.editor.word_marks import WordMarks
 from editor_app.gui.latest import Latest
 from editor_app.services.changes import Changes
 from editor_app.services.word_lists import confused_words
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMenu
-
     from editor_app.domain.confusables import ConfusedWords
     from editor_app.gui.desk import Desk
     from editor_app.gui.editor.body_editor import BodyEditor
@@ -58,6 +60,15 @@ class WordChecks(QObject):
             menu.addSeparator()
             menu.addAction(self.action)
         body.set_word_checks(None, self.style, self.action)  # the house style at once
+        self.marks: dict[str, WordMarks] = {}  # the headline's and the sapo's
+        for name in ("headline", "sapo"):
+            edit = desk.story.fields.edit(name)
+            if edit is not None:
+                self.marks[name] = WordMarks(edit, None, self.style, self.action)
+                edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                edit.customContextMenuRequested.connect(
+                    lambda pos, e=edit, n=name: self._show_menu(e, n, pos)
+                )
         self._loading: Latest[ConfusedWords] = Latest(self._loaded, self._failed, self)
         self._loading.start(confused_words)
         desk.story.opened.connect(lambda _a: self._enable())
@@ -66,6 +77,22 @@ class WordChecks(QObject):
 
     def _loaded(self, words: ConfusedWords) -> None:
         self.body.set_word_checks(words, self.style, self.action)
+        for marks in self.marks.values():
+            marks.configure(words, self.style)
+
+    def context_menu(self, field: str, pos: QPoint) -> QMenu:
+        """The headline's or the sapo's right-click menu at `pos` (viewport coordinates): the
+        fix of a marked word there first, then the standard editing actions."""
+        marks = self.marks[field]
+        edit = marks.edit
+        menu = edit.createStandardContextMenu(pos)
+        marks.add_actions(menu, edit.cursorForPosition(pos).position())
+        return menu
+
+    def _show_menu(self, edit: QPlainTextEdit, field: str, pos: QPoint) -> None:
+        menu = self.context_menu(field, pos)
+        menu.exec(edit.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _failed(self, error: BaseException) -> None:
         log.error("the list of confused words could not be loaded", exc_info=error)
