@@ -28,6 +28,7 @@ from editor_app.exchange.story import Story
 from editor_app.services import revision_apply as apply
 from editor_app.services.articles import _clean_fields, snapshot
 from editor_app.store.repo import articles as repo
+from editor_app.store.repo import articles_bulk
 from editor_app.store.repo import officials as officials_repo
 from editor_app.store.repo import review as rrepo
 
@@ -90,8 +91,8 @@ def import_story(
     if before is None:
         outcome: Outcome = "new"
         opened: list[Conflict] = []
-        _create(s, story, find_original)
-        rrepo.import_revisions(s, aid, story.revisions)
+        pk = _create(s, story, find_original)
+        rrepo.import_revisions(s, aid, story.revisions, created_pk=pk)
         wrote = True
     else:
         who = _Who(user, sender)
@@ -131,7 +132,8 @@ def _add_officials(s: Session, story: Story) -> bool:
     return added
 
 
-def _create(s: Session, story: Story, find_original: apply.OriginalFinder) -> None:
+def _create(s: Session, story: Story, find_original: apply.OriginalFinder) -> int:
+    """Writes the new story's row, photos and officials; returns its pk."""
     snap = story.snapshot
     photos = []
     for i, p in enumerate(snap["photos"]):
@@ -159,11 +161,11 @@ def _create(s: Session, story: Story, find_original: apply.OriginalFinder) -> No
                 camera=nfc(f.camera),
             )
         )
-    # The row is written once, with its fields (not added, then updated).
+    # The row is written once, with its fields (not added, then updated), by Core statements.
     fields = _clean_fields(
         {k: apply.article_value(k, snap[k]) for k in (*apply.ARTICLE_KEYS, "status")}
     )
-    repo.add_article(
+    pk = articles_bulk.insert_article(
         s,
         Article(
             id=story.article_id,
@@ -175,6 +177,7 @@ def _create(s: Session, story: Story, find_original: apply.OriginalFinder) -> No
     )
     if snap["officials"]:  # (the new row has none: nothing to take off, no query to make)
         apply.apply_officials(s, story.article_id, snap["officials"])
+    return pk
 
 
 def _merge(

@@ -104,11 +104,13 @@ class SyncService:
         self.remote.new_round()
         self._same_server()
         outgoing = self.desk.pending()
-        for n, aid in enumerate(outgoing):
-            if cancelled():
-                break
-            progress(n, len(outgoing), "Đang gửi bài lên máy chủ…")
-            self._guarded(report, partial(self._push, aid, report))
+        if outgoing:
+            with self.remote.holding():
+                for n, aid in enumerate(outgoing):
+                    if cancelled():
+                        break
+                    progress(n, len(outgoing), "Đang gửi bài lên máy chủ…")
+                    self._guarded(report, partial(self._push, aid, report))
         if not cancelled():
             self._pull(report, progress, cancelled)
         now = utcnow()

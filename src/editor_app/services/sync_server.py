@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from editor_app.store.server import ServerStore
+    from editor_app.store.sessions import Sessions
 
 __all__ = ["Outgoing", "ServerSide", "ServerState", "decode_parts"]
 
@@ -138,7 +140,19 @@ class ServerSide:
 
     def __init__(self, server: ServerStore) -> None:
         self.server = server
+        self._store: Sessions = server  # where pushes run (`holding`)
         self._who: _Who | None = None
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """The pushes in the block share one server connection (still one transaction a
+        story): the pool's check-out and ping once, not per story."""
+        with self.server.held() as held:
+            self._store = held
+            try:
+                yield
+            finally:
+                self._store = self.server
 
     def new_round(self) -> None:
         """Who the login is, asked again at the next push (then once a round, not per story:
@@ -164,7 +178,7 @@ class ServerSide:
             return self._push(out)
 
     def _push(self, out: Outgoing) -> ServerState:
-        with self.server.transaction() as s:
+        with self._store.transaction() as s:
             who = self._who or _identity_with_role(s)
             self._who = who
             status = srepo.lock_story(s, out.article_id)

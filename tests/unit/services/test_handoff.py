@@ -365,7 +365,7 @@ def test_a_failure_inside_the_transaction_takes_the_new_originals_back(
 
     from editor_app.store.repo import review as review_repo
 
-    def broken(*args: object) -> bool:
+    def broken(*args: object, **kwargs: object) -> bool:
         raise RuntimeError("disk I/O error")
 
     monkeypatch.setattr(review_repo, "import_revisions", broken)

@@ -85,7 +85,12 @@ def photo_from_row(r: PhotoRow) -> Photo:
 
 def photo_row(article_pk: int, p: Photo) -> PhotoRow:
     """A new row for a photo of the story `article_pk`."""
-    return PhotoRow(
+    return PhotoRow(**photo_values(article_pk, p))
+
+
+def photo_values(article_pk: int, p: Photo) -> dict[str, Any]:
+    """The columns of a photo's row (`photo_row`), for a Core INSERT."""
+    return dict(
         id=str(p.id),
         article_pk=article_pk,
         sha256=p.sha256,

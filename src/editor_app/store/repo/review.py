@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from editor_app.domain.article import utcnow
@@ -165,31 +165,38 @@ def import_revisions(
     session: Session,
     article_id: uuid.UUID,
     revisions: Sequence[tuple[RevisionInfo, dict[str, Any]]],
+    *,
+    created_pk: int | None = None,
 ) -> int:
     """Inserts the article's revisions made elsewhere that are not here yet, keeping their ids
-    and times, in one batch; returns how many. ValidationError (nothing written) when one's id
-    is another story's."""
-    pk = _article_pk(session, article_id)
-    here = revision_owners(session, [info.id for info, _ in revisions])
+    and times, in one statement; returns how many. ValidationError (nothing written) when one's
+    id is another story's. `created_pk`: the story was created in this transaction with that
+    pk, so none of them can be here yet and none is looked for (an id that is another story's
+    is still refused, by the table's key; `services.handoff_ids.check_ids` names it before)."""
+    if created_pk is not None:
+        pk, here = created_pk, {}
+    else:
+        pk = _article_pk(session, article_id)
+        here = revision_owners(session, [info.id for info, _ in revisions])
     for info, _ in revisions:
         if here.get(info.id, article_id) != article_id:
             raise ValidationError(f"Mã phiên bản {info.id} thuộc về một bài khác: không ghi được.")
     rows = [
-        RevisionRow(
-            id=str(info.id),
-            article_pk=pk,
-            created_at=info.created_at,
-            author=info.author,
-            role=str(info.role),
-            kind=info.kind,
-            reason=info.reason,
-            snapshot=snapshot,
-        )
+        {
+            "id": str(info.id),
+            "article_pk": pk,
+            "created_at": info.created_at,
+            "author": info.author,
+            "role": str(info.role),
+            "kind": info.kind,
+            "reason": info.reason,
+            "snapshot": snapshot,
+        }
         for info, snapshot in revisions
         if info.id not in here
     ]
-    session.add_all(rows)
-    session.flush()
+    if rows:
+        session.execute(insert(RevisionRow), rows)
     return len(rows)
 
 
