@@ -25,7 +25,7 @@ from editor_app.domain.errors import UserError
 from editor_app.domain.workflow import Role, User
 from editor_app.exchange.package import ARTICLE, PackageError
 from editor_app.services.changes import Changes, Progress, no_progress
-from editor_app.services.sync_desk import DeskSide
+from editor_app.services.sync_desk import DeskSide, Sending
 from editor_app.services.sync_photos import PhotoTransfer
 from editor_app.services.sync_server import ServerSide, ServerState
 from editor_app.store.database import Database
@@ -106,11 +106,12 @@ class SyncService:
         outgoing = self.desk.pending()
         if outgoing:
             with self.remote.holding():
-                for n, aid in enumerate(outgoing):
+                for n, (aid, sending) in enumerate(self.desk.sending_many(outgoing)):
                     if cancelled():
                         break
                     progress(n, len(outgoing), "Đang gửi bài lên máy chủ…")
-                    self._guarded(report, partial(self._push, aid, report))
+                    step = self._push if sending is None else partial(self._send, sending)
+                    self._guarded(report, partial(step, aid, report))
         if not cancelled():
             self._pull(report, progress, cancelled)
         now = utcnow()
@@ -134,7 +135,9 @@ class SyncService:
                 srepo.set_state(s, _RETRY, "[]")
 
     def _push(self, aid: uuid.UUID, report: SyncReport) -> None:
-        sending = self.desk.sending(aid)
+        self._send(self.desk.sending(aid), aid, report)
+
+    def _send(self, sending: Sending, aid: uuid.UUID, report: SyncReport) -> None:
         for sha in self.photos.missing(sending.originals):
             self.photos.upload(sha, sending.originals[sha])
         state = self.remote.push(sending.outgoing)

@@ -10,7 +10,7 @@ push merges it on the server, which opens the conflict if there is one.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +25,7 @@ from editor_app.services.articles import snapshot
 from editor_app.services.handoff_ids import check_ids
 from editor_app.services.handoff_photos import PackagePhotos
 from editor_app.services.story_import import Imported, import_story
-from editor_app.services.story_parts import story_parts
+from editor_app.services.story_parts import parts_of
 from editor_app.services.sync_publication import (
     encode_publication,
     merge_publication,
@@ -34,8 +34,8 @@ from editor_app.services.sync_publication import (
 from editor_app.services.sync_server import SERVER_NAME, Outgoing, ServerState, decode_parts
 from editor_app.store.database import Database
 from editor_app.store.repo import articles as repo
-from editor_app.store.repo import publication as prepo
 from editor_app.store.repo import review as rrepo
+from editor_app.store.repo import story_batch
 from editor_app.store.repo import sync as srepo
 
 if TYPE_CHECKING:
@@ -82,7 +82,10 @@ class DeskSide:
         now = utcnow()
         with self.db.read() as s:
             found = srepo.candidates(s)
-            dirty = [aid for aid in found if _dirty(s, aid, srepo.get_base(s, aid))]
+            bases: dict[uuid.UUID, srepo.Base] = {}
+            for at in range(0, len(found), story_batch.MAX_STORIES):
+                bases.update(srepo.get_bases(s, found[at : at + story_batch.MAX_STORIES]))
+            dirty = [aid for aid in found if _dirty(s, aid, bases.get(aid))]
         clean = set(found) - set(dirty)
         if clean:
             with self.db.transaction() as s:
@@ -100,27 +103,29 @@ class DeskSide:
             return bool(found) and _dirty(s, article_id, srepo.get_base(s, article_id))
 
     def sending(self, article_id: uuid.UUID) -> Sending:
-        read_at = utcnow()
+        """The story as it is sent (NotFound when it is no longer here)."""
+        sending = dict(self.sending_many([article_id])).get(article_id)
+        if sending is None:
+            raise NotFound(f"Không tìm thấy bài viết {article_id}.")
+        return sending
+
+    def sending_many(self, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, Sending | None]]:
+        """Each story as it is sent (None: no longer here), read in groups — a few queries a
+        group (`store.repo.story_batch`), not a dozen a story. A group's read time is taken
+        before it is read: a change made here after that is sent next round."""
         library = self.library()
-        with self.db.read() as s:
-            article = repo.get_article(s, article_id)
-            base = srepo.get_base(s, article_id)
-            known = base.revisions if base is not None else frozenset[str]()
-            parts = story_parts(s, article, known_revisions=known)
-            settled = {
-                str(c.id): c.settled_by
-                for c in rrepo.list_conflicts(s, article_id, open_only=False)
-                if c.settled_at is not None
-            }
-            publication = encode_publication(prepo.get_publication(s, article_id))
-        originals: dict[str, Path] = {}
-        for p in article.photos:
-            path = library.original_path(p.sha256)
-            if path is not None:
-                originals[p.sha256] = path
-        snap = None if base is None else base.snapshot
-        out = Outgoing(article_id, parts, snap, known, settled, publication)
-        return Sending(out, read_at, originals)
+        for at in range(0, len(ids), _GROUP):
+            group = ids[at : at + _GROUP]
+            read_at = utcnow()
+            with self.db.read() as s:
+                stories = story_batch.read_stories(s, group)
+                bases = srepo.get_bases(s, group)
+                ready = {
+                    aid: _sending(s, rows, bases.get(aid), read_at, library)
+                    for aid, rows in stories.items()
+                }
+            for aid in group:
+                yield aid, ready.get(aid)
 
     def base_of(self, article_id: uuid.UUID) -> srepo.Base | None:
         with self.db.read() as s:
@@ -156,7 +161,8 @@ class DeskSide:
             merge_publication(s, state.article_id, read_publication(state.publication), Role.EDITOR)
             base = _compose_base(story.snapshot, merge_base, done.left)
             revisions = state.revision_ids | sent_revisions
-            srepo.set_base(s, state.article_id, srepo.Base(base, revisions, read_at))
+            synced = _synced_at(done, read_at)
+            srepo.set_base(s, state.article_id, srepo.Base(base, revisions, synced))
             headline = repo.get_article(s, state.article_id).headline
         return Applied(done, added, headline)
 
@@ -165,6 +171,41 @@ class DeskSide:
         in, only the base to record — the snapshot sent, the revisions both sides now have."""
         with self.db.transaction() as s:
             srepo.set_base(s, state.article_id, srepo.Base(dict(sent), state.revision_ids, read_at))
+
+
+_GROUP = 50
+"""Stories read at once to be sent."""
+
+
+def _sending(
+    s: Session,
+    rows: story_batch.StoryRows,
+    base: srepo.Base | None,
+    read_at: datetime,
+    library: MediaLibrary,
+) -> Sending:
+    article = rows.article
+    known = base.revisions if base is not None else frozenset[str]()
+    still_open = [c for c in rows.conflicts if c.settled_at is None]
+    parts = parts_of(s, article, rows.revisions, rows.comments, still_open, known_revisions=known)
+    settled = {str(c.id): c.settled_by for c in rows.conflicts if c.settled_at is not None}
+    originals: dict[str, Path] = {}
+    for p in article.photos:
+        path = library.original_path(p.sha256)
+        if path is not None:
+            originals[p.sha256] = path
+    snap = None if base is None else base.snapshot
+    publication = encode_publication(rows.publication)
+    out = Outgoing(article.id, parts, snap, known, settled, publication)
+    return Sending(out, read_at, originals)
+
+
+def _synced_at(done: Imported, read_at: datetime) -> datetime:
+    """The base's sync time: the round's read time (a change made here after it is sent next
+    round) — but for a story new here, now, inside the transaction that wrote it: nothing of it
+    can have been changed here before, and its row, written now, is then not taken for a change
+    of this desk's to compare at the end of the round (`pending`)."""
+    return utcnow() if done.outcome == "new" else read_at
 
 
 def _dirty(s: Session, article_id: uuid.UUID, base: srepo.Base | None) -> bool:

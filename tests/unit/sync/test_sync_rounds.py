@@ -7,14 +7,18 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+import pytest
 from helpers.sync_desks import Desk
 from PIL import Image
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from editor_app.domain.review import make_anchor
 from editor_app.domain.workflow import Status
 from editor_app.media.library import MediaLibrary
+from editor_app.services import sync_desk
 from editor_app.services.articles import snapshot
+from editor_app.store.repo import sync as srepo
 from editor_app.store.server import ServerStore
 
 
@@ -192,3 +196,28 @@ def test_a_conflict_the_server_settled_does_not_leave_the_story_waiting_to_be_se
     assert reporter.sync.pending() == 0
     assert [c.key for c in reporter.ws.review.conflicts(aid)] == ["sapo"]
     assert (reporter.sync.sync().pushed, editor.sync.sync().pushed) == (0, 0)
+
+
+def test_a_story_pulled_new_is_not_compared_again_at_the_end_of_the_round(
+    two_desks: tuple[Desk, Desk], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its base is dated when its row was written (nothing of it could have changed here
+    before): the round's closing count of stories to send does not read it again — yet an
+    edit made here afterwards is still one to send."""
+    reporter, editor = two_desks
+    aid = write_story(reporter, tmp_path)
+    reporter.sync.sync()
+    compared: list[uuid.UUID] = []
+    dirty = sync_desk._dirty
+
+    def counting(s: Session, article_id: uuid.UUID, base: srepo.Base | None) -> bool:
+        compared.append(article_id)
+        return dirty(s, article_id, base)
+
+    monkeypatch.setattr(sync_desk, "_dirty", counting)
+    got = editor.sync.sync()
+    assert (got.pulled, got.pending, got.problems) == (1, 0, [])
+    assert compared == []
+    editor.ws.articles.save_fields(aid, {"headline": "Tiêu đề biên tập viên sửa"})
+    assert editor.sync.pending() == 1
+    assert compared == [aid]
