@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
 
 from editor_app.gui.main_window import MainWindow
@@ -139,3 +140,23 @@ def _red_columns(image: object) -> int:
         for x in range(image.width())
         if image.pixelColor(x, y).red() > 180 and image.pixelColor(x, y).green() < 70
     )
+
+
+def test_the_share_card_toggle_shows_at_a_laptops_dock_width(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    """At 1280×720 the dock is about 300 px wide: the toggle stands beside the page's widths
+    (last in the bar it was behind the overflow arrow); Export is in the File menu too."""
+    window.resize(1280, 720)
+    window.layout_memory.apply_default()
+    _open(qtbot, window, workspace, tmp_path)
+    dock = next(d for d in window.panels if isinstance(d, PreviewDock))
+    dock.show()
+    dock.raise_()
+    bar = dock.share_action.associatedObjects()[0]
+    assert isinstance(bar, QToolBar)
+    qtbot.waitUntil(lambda: dock.width() > 0 and bar.isVisible(), timeout=5000)
+    shown = [a for a in bar.actions() if (w := bar.widgetForAction(a)) and w.isVisible()]
+    assert dock.share_action in shown and dock.mobile_action in shown
+    assert dock.export_action in window.ui.menuFile.actions()
+    assert dock.export_action.isEnabled()

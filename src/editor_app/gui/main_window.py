@@ -131,6 +131,7 @@ class MainWindow(StoryActions, WindowArrangement, QMainWindow):
 
     def _add_docks(self) -> None:
         from editor_app.gui.dock_registry import load_panels
+        from editor_app.gui.preview.dock import PreviewDock
         from editor_app.gui.review.comments_panel import CommentsPanel
 
         self.panels: list[QDockWidget] = []
@@ -147,6 +148,8 @@ class MainWindow(StoryActions, WindowArrangement, QMainWindow):
             self.panels.append(dock)
             if isinstance(dock, CommentsPanel):
                 self.review.connect_comments(dock)
+            elif isinstance(dock, PreviewDock):  # its bar may hide Export under » on a laptop
+                self.ui.menuFile.insertAction(self.review.action_receive, dock.export_action)
         for dock in first_in.values():
             dock.raise_()
 

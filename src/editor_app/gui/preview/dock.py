@@ -124,6 +124,7 @@ class PreviewDock(PreviewExport, PreviewShareCards, QDockWidget):
         self.mobile_action.toggled.connect(self.set_mobile)
         bar.addSeparator()
         self.export_action = QAction(self.tr("Export…"), bar)
+        self.export_action.setObjectName("actionExportStory")
         self.export_action.setToolTip(self.tr("Write the story's web page, photos and ninjs"))
         self.export_action.triggered.connect(self.export_story)
         bar.addAction(self.export_action)
