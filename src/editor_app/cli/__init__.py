@@ -34,6 +34,7 @@ _COMMAND_MODULES = (
     "server",
     "sync",
     "site",
+    "site_upload",  # after "site": its `upload` joins that command
 )
 
 # The commands that only read the data folder: opened without the writer's lock and without
