@@ -1154,12 +1154,12 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Đang mở kho bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="177"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="180"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="190"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="193"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
@@ -1189,33 +1189,33 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="291"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="294"/>
         <location filename="../../src/editor_app/gui/story_actions.py" line="116"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="295"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="298"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="309"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="312"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="321"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="324"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="329"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="332"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="331"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="334"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -1650,8 +1650,8 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
     <name>PhotoPanel</name>
     <message>
         <location filename="../../src/editor_app/gui/photos/attach.py" line="72"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="74"/>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="389"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="73"/>
+        <location filename="../../src/editor_app/gui/photos/panel.py" line="369"/>
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
@@ -1757,22 +1757,22 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Dán ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="270"/>
+        <location filename="../../src/editor_app/gui/photos/fields.py" line="33"/>
         <source>caption</source>
         <translation>chú thích</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="271"/>
+        <location filename="../../src/editor_app/gui/photos/fields.py" line="34"/>
         <source>credit</source>
         <translation>tác giả</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="272"/>
+        <location filename="../../src/editor_app/gui/photos/fields.py" line="35"/>
         <source>alt text</source>
         <translation>mô tả ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/photos/panel.py" line="281"/>
+        <location filename="../../src/editor_app/gui/photos/fields.py" line="45"/>
         <source>Missing: %1</source>
         <translation>Còn thiếu: %1</translation>
     </message>
@@ -1880,18 +1880,18 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="127"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="128"/>
         <source>Write the story&apos;s web page, photos and ninjs</source>
         <translation>Ghi trang web, ảnh và tệp ninjs của bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="296"/>
-        <location filename="../../src/editor_app/gui/preview/share_card.py" line="215"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="297"/>
+        <location filename="../../src/editor_app/gui/preview/share_card.py" line="218"/>
         <source>Preview not updated: {error}</source>
         <translation>Chưa cập nhật được bản xem trước: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/preview/dock.py" line="303"/>
+        <location filename="../../src/editor_app/gui/preview/dock.py" line="304"/>
         <source>The preview could not be shown.</source>
         <translation>Không hiển thị được bản xem trước.</translation>
     </message>
@@ -2825,22 +2825,22 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>WordChecks</name>
     <message>
-        <location filename="../../src/editor_app/gui/word_checks.py" line="47"/>
+        <location filename="../../src/editor_app/gui/word_checks.py" line="49"/>
         <source>Tone marks of the whole story as “{example}”</source>
         <translation>Đặt dấu cả bài kiểu “{example}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_checks.py" line="54"/>
+        <location filename="../../src/editor_app/gui/word_checks.py" line="56"/>
         <source>Places every tone mark of oa, oe, uy the outlet&apos;s way (can be undone)</source>
         <translation>Đặt mọi dấu thanh của vần oa, oe, uy theo kiểu của tòa soạn (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_checks.py" line="121"/>
+        <location filename="../../src/editor_app/gui/word_checks.py" line="148"/>
         <source>Tone marks placed as “{example}”; the story before is in its history.</source>
         <translation>Đã đặt dấu kiểu “{example}”; bản trước khi đổi có trong lịch sử của bài.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/word_checks.py" line="123"/>
+        <location filename="../../src/editor_app/gui/word_checks.py" line="150"/>
         <source>Nothing to change: the story already writes “{example}”.</source>
         <translation>Không có gì để đổi: bài đã viết kiểu “{example}”.</translation>
     </message>

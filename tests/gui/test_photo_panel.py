@@ -111,6 +111,31 @@ def test_missing_metadata_is_marked(
     assert panel.list.item(1).text().startswith("⚠")
 
 
+def test_a_photographer_in_the_byline_credits_the_photos(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    """As the checklist has it: with "Ảnh: Hồng Ninh" in the byline, a photo without a credit
+    of its own is not marked for it; the marks follow the byline list as it is edited."""
+    panel, _ = open_story(qtbot, window, workspace)
+    attach_two(qtbot, panel, tmp_path)
+    panel.list.setCurrentRow(0)
+    commit(panel.caption_edit, "Chú thích")
+    commit(panel.alt_edit, "Mô tả")
+    panel.save_fields()
+    item = panel.list.item(0)
+    assert item.data(MISSING_ROLE) == ["credit"] and item.text().startswith("⚠")
+    bylines = window.editor.byline_list
+    commit(bylines.rows[0].name, "Thanh Hà")
+    bylines.add()
+    commit(bylines.rows[1].name, "Hồng Ninh")
+    bylines.rows[1].role.setCurrentIndex(bylines.rows[1].role.findData("anh"))
+    item = panel.list.item(0)
+    assert item.data(MISSING_ROLE) == [] and not item.text().startswith("⚠")
+    assert panel.list.item(1).data(MISSING_ROLE) == ["caption", "alt_text"]
+    bylines.rows[1].role.setCurrentIndex(bylines.rows[1].role.findData("bai"))
+    assert panel.list.item(0).data(MISSING_ROLE) == ["credit"]
+
+
 def test_featured_is_one_per_story(
     qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
 ) -> None:

@@ -193,7 +193,8 @@ def _ready(qtbot: QtBot, win: MainWindow, ws: Workspace, article_id: uuid.UUID) 
     assert bylines.printed.text() == f"On the page: {BYLINE}"
     assert ws.articles.get(article_id).section == SECTION
 
-    # Nothing left: the photographer of the byline credits the third photo.
+    # Nothing left: the photographer of the byline credits the third photo (the dock agrees).
+    assert [photos.list.item(n).text() for n in range(3)] == ["1 ★", "2", "3"]
     qtbot.waitUntil(
         lambda: checklist.issues == [] and checklist.summary.text() != "", timeout=10000
     )

@@ -7,9 +7,12 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidgetItem, QPlainTextEdit
 
-from editor_app.gui.photos.photo_list import ID_ROLE
+from editor_app.domain.bylines import has_photographer
+from editor_app.gui.photos.photo_list import ID_ROLE, MISSING_ROLE
 from editor_app.services.changes import Changes
 from editor_app.services.session import note_edited
 
@@ -22,6 +25,37 @@ class PhotoFields:
     """The selected photo's fields (mixed into `PhotoPanel`, its only user: each method is
     typed with the panel as `self`, which mypy accepts only from a Protocol, hence the `misc`
     ignores)."""
+
+    def _mark(self: PhotoPanel, item: QListWidgetItem, photo: Photo, number: int) -> None:  # type: ignore[misc]
+        """Number, and a warning mark in red while caption, credit or alt text is missing (the
+        credit not when the byline names a photographer, as the checklist has it)."""
+        names = {
+            "caption": QCoreApplication.translate("PhotoPanel", "caption"),
+            "credit": QCoreApplication.translate("PhotoPanel", "credit"),
+            "alt_text": QCoreApplication.translate("PhotoPanel", "alt text"),
+        }
+        credited = has_photographer(self.story.fields.text("byline") or "")
+        missing = [m for m in photo.missing if not (m == "credit" and credited)]
+        star = " ★" if photo.featured else ""
+        item.setData(MISSING_ROLE, missing)
+        if missing:
+            item.setText(f"⚠ {number}{star}")
+            item.setForeground(QBrush(QColor("#c62828")))
+            wanted = ", ".join(names[m] for m in missing)
+            said = QCoreApplication.translate("PhotoPanel", "Missing: %1")
+            item.setToolTip(f"{photo.filename}\n" + said.replace("%1", wanted))
+        else:
+            item.setText(f"{number}{star}")
+            item.setForeground(QBrush())
+            item.setToolTip(photo.filename)
+
+    def remark(self: PhotoPanel) -> None:  # type: ignore[misc]
+        """The marks again (the byline changed: a photographer credits the photos)."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            photo = self.photos.get(uuid.UUID(item.data(ID_ROLE)))
+            if photo is not None:
+                self._mark(item, photo, row + 1)
 
     def _current_changed(self: PhotoPanel, current: QListWidgetItem | None, _prev: object) -> None:  # type: ignore[misc]
         if self._loading:

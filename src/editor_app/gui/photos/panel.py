@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QBrush,
     QColor,
     QDragEnterEvent,
     QDropEvent,
@@ -48,7 +47,7 @@ from editor_app.gui.photos.attach import PhotoAttaching
 from editor_app.gui.photos.commands import PhotoCommands
 from editor_app.gui.photos.fields import PhotoFields
 from editor_app.gui.photos.focal import PhotoFocus
-from editor_app.gui.photos.photo_list import ICON, ID_ROLE, MISSING_ROLE, PhotoList, local_files
+from editor_app.gui.photos.photo_list import ICON, ID_ROLE, PhotoList, local_files
 from editor_app.gui.worker import Worker
 from editor_app.services.changes import Changes
 
@@ -93,6 +92,7 @@ class PhotoPanel(PhotoFields, PhotoFocus, PhotoAttaching, PhotoCommands, QDockWi
         story.fields.register_captions(self)
         story.opened.connect(self.set_article)
         story.read_only_changed.connect(self.set_read_only)
+        story.fields.edited.connect(lambda name: self.remark() if name == "byline" else None)
         story.add_flusher(self.save_fields)
         desk.bus.subscribe(self, self.on_changes)
 
@@ -263,26 +263,6 @@ class PhotoPanel(PhotoFields, PhotoFocus, PhotoAttaching, PhotoCommands, QDockWi
         pix = QPixmap(ICON, ICON)
         pix.fill(QColor("#e4e4e4"))
         return QIcon(pix)
-
-    def _mark(self, item: QListWidgetItem, photo: Photo, number: int) -> None:
-        """Number, and a warning mark in red while caption, credit or alt text is missing."""
-        names = {
-            "caption": self.tr("caption"),
-            "credit": self.tr("credit"),
-            "alt_text": self.tr("alt text"),
-        }
-        missing = photo.missing
-        star = " ★" if photo.featured else ""
-        item.setData(MISSING_ROLE, missing)
-        if missing:
-            item.setText(f"⚠ {number}{star}")
-            item.setForeground(QBrush(QColor("#c62828")))
-            wanted = ", ".join(names[m] for m in missing)
-            item.setToolTip(f"{photo.filename}\n" + self.tr("Missing: %1").replace("%1", wanted))
-        else:
-            item.setText(f"{number}{star}")
-            item.setForeground(QBrush())
-            item.setToolTip(photo.filename)
 
     def _item_of(self, photo_id: uuid.UUID) -> QListWidgetItem | None:
         for i in range(self.list.count()):
