@@ -1,6 +1,6 @@
 """Screenshot of the word-level checks (issue 17, part 3): a paragraph with commonly confused
-words and tone marks not in the house style ("hòa, thủy"), their underlines in the body, the
-right-click menu on one of them and the checklist's warnings, the window at 1280×720
+words and tone marks not in the house style ("hòa, thủy"), their underlines in the sapo and the
+body, the right-click menu on one of them and the checklist's warnings, the window at 1280×720
 (docs/word-checks.png). Run with
 `QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/word_check_screenshots.py`."""
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HEADLINE = "Tỉnh chấn chỉnh việc xử lý hồ sơ đất đai chậm trễ"
 SAPO = (
     "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành và địa phương rà soát, giải quyết dứt điểm hồ sơ "
-    "tồn đọng trước ngày 30/6, công khai kết quả cho người dân."
+    "tồn đọng trước ngày 30/6, trú trọng công khai kết quả cho người dân."
 )
 BODY = (
     "Tại buổi làm việc, lãnh đạo tỉnh yêu cầu các sở sử lý dứt điểm những hồ sơ tồn đọng, "
