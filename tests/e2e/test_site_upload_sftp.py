@@ -277,3 +277,14 @@ def test_a_connection_cut_mid_upload_is_completed_by_the_next_upload(
     done = upload(server, built)
     assert done.cleaned >= 1  # the half video's temporary copy
     assert_consistent(server.www, SITE | changed)
+
+
+def test_a_server_that_does_not_answer_is_named(server: sshd.SshServer, tmp_path: Path) -> None:
+    built = write_site(tmp_path / "built", SITE)
+    server.stop()  # nothing listens on its port any more
+    with pytest.raises(UploadFailed) as failed:
+        upload(server, built)
+    assert str(failed.value) == (
+        f"Không kết nối được tới máy chủ 127.0.0.1:{server.port}: máy chủ từ chối kết nối (sai "
+        "cổng, hoặc dịch vụ SSH không chạy)."
+    )  # refused before anything was sent: nothing to say of how far it got

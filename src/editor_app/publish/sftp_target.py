@@ -88,9 +88,15 @@ def connect(settings: SftpSettings) -> SftpTarget:
     client.set_missing_host_key_policy(paramiko.RejectPolicy())
     where = f"{settings.host}:{settings.port}"
     try:
+        # Nagle's algorithm off: with it, each file's last small requests wait for the server's
+        # delayed acknowledgement (measured: 18 ms a file on 127.0.0.1).
+        address = (settings.host.strip("[]"), settings.port)  # an IPv6 address in brackets
+        sock = socket.create_connection(address, timeout=TIMEOUT)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         client.connect(
             settings.host,
             settings.port,
+            sock=sock,
             username=settings.user,
             pkey=pkey,
             allow_agent=False,
