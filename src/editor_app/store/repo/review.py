@@ -8,9 +8,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from functools import lru_cache
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Select, Table, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from editor_app.domain.article import utcnow
@@ -141,14 +142,21 @@ def _owners(
 ) -> dict[uuid.UUID, uuid.UUID]:
     wanted = sorted({str(i) for i in ids})
     out: dict[uuid.UUID, uuid.UUID] = {}
+    stmt = _owners_of(row)
     for at in range(0, len(wanted), 500):  # well under SQLite's limit of bound values
-        stmt = (
-            select(row.id, ArticleRow.id)
-            .join(ArticleRow, ArticleRow.pk == row.article_pk)
-            .where(row.id.in_(wanted[at : at + 500]))
-        )
-        out.update({uuid.UUID(i): uuid.UUID(a) for i, a in session.execute(stmt)})
+        found = session.execute(stmt, {"ids": wanted[at : at + 500]})
+        out.update({uuid.UUID(i): uuid.UUID(a) for i, a in found})
     return out
+
+
+@lru_cache(maxsize=2)
+def _owners_of(row: type[RevisionRow] | type[CommentRow]) -> Select[str, str]:
+    """Built once (a sync asks it for every story pushed), run with the ids."""
+    return (
+        select(row.id, ArticleRow.id)
+        .join(ArticleRow, ArticleRow.pk == row.article_pk)
+        .where(row.id.in_(bindparam("ids", expanding=True)))
+    )
 
 
 def revision_owners(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
@@ -196,8 +204,12 @@ def import_revisions(
         if info.id not in here
     ]
     if rows:
-        session.execute(insert(RevisionRow), rows)
+        session.flush()
+        session.connection().execute(_INSERT_REVISIONS, rows)  # Core, not the ORM's bulk path
     return len(rows)
+
+
+_INSERT_REVISIONS = insert(cast(Table, RevisionRow.__table__))
 
 
 def import_revision(session: Session, info: RevisionInfo, snapshot: dict[str, Any]) -> bool:

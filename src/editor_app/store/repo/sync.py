@@ -9,10 +9,25 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import lru_cache
+from typing import Any, cast
 
-from sqlalchemy import BigInteger, delete, func, insert, literal_column, select, text, true
+from sqlalchemy import (
+    BigInteger,
+    Executable,
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal_column,
+    select,
+    text,
+    true,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnClause
 
@@ -26,6 +41,7 @@ from editor_app.store.models import (
     SyncBaseRow,
     SyncFeedRow,
     SyncStateRow,
+    UTCDateTime,
 )
 
 __all__ = [
@@ -63,16 +79,31 @@ _THIS_TRANSACTION: ColumnClause[int] = literal_column(
 )
 
 
+# Statements built once, run with their parameters (the hot ones of a push: SQLAlchemy's
+# construction and cache-key work per call is most of their cost, not PostgreSQL's).
+_RECORD_CHANGE = (
+    insert(SyncFeedRow)
+    .values(
+        article_id=bindparam("article_id", type_=String()),
+        at=bindparam("at", type_=UTCDateTime()),
+        txid=_THIS_TRANSACTION,
+    )
+    # The notification is sent by the row's RETURNING: one statement, one round trip.
+    .returning(SyncFeedRow.txid, func.pg_notify(CHANNEL, bindparam("article_id", type_=String())))
+)
+_LOCK_STORY = (
+    select(ArticleRow.status)
+    .where(ArticleRow.id == bindparam("article_id", type_=String()))
+    .with_for_update()
+)
+
+
 def record_change(s: Session, article_id: uuid.UUID, when: datetime) -> int:
     """A story changed in this transaction: a feed row (stamped with the transaction's id) and
     a notification, both seen by others only once it commits. Returns the transaction's id."""
-    # One statement: the notification is sent by the row's RETURNING (one round trip, not two).
-    txid = s.execute(
-        insert(SyncFeedRow)
-        .values(article_id=str(article_id), at=when, txid=_THIS_TRANSACTION)
-        .returning(SyncFeedRow.txid, func.pg_notify(CHANNEL, str(article_id)))
-    ).scalar_one()
-    return int(txid)
+    s.flush()
+    row = s.connection().execute(_RECORD_CHANGE, {"article_id": str(article_id), "at": when})
+    return int(row.scalar_one())
 
 
 def feed_horizon(s: Session) -> int:
@@ -100,9 +131,7 @@ def lock_story(s: Session, article_id: uuid.UUID) -> str | None:
     """Locks the story's row until the transaction ends (`SELECT … FOR UPDATE`: two pushes of
     one story merge one after the other) and returns its status (read under the lock, in the
     same statement); None when the server does not have it."""
-    status = s.execute(
-        select(ArticleRow.status).where(ArticleRow.id == str(article_id)).with_for_update()
-    ).scalar()
+    status = s.connection().execute(_LOCK_STORY, {"article_id": str(article_id)}).scalar()
     return None if status is None else str(status)
 
 
@@ -199,31 +228,51 @@ class Base:
     synced_at: datetime
 
 
-def get_base(s: Session, article_id: uuid.UUID) -> Base | None:
-    row = s.get(SyncBaseRow, str(article_id))
-    if row is None:
-        return None
+_BASES = cast(Table, SyncBaseRow.__table__)
+_BASE_COLUMNS = (
+    SyncBaseRow.article_id,
+    SyncBaseRow.snapshot,
+    SyncBaseRow.revisions,
+    SyncBaseRow.synced_at,
+)
+
+
+def _base(row: Any) -> Base:
     return Base(dict(row.snapshot), frozenset(row.revisions or ()), row.synced_at)
+
+
+def get_base(s: Session, article_id: uuid.UUID) -> Base | None:
+    row = s.execute(select(*_BASE_COLUMNS).where(SyncBaseRow.article_id == str(article_id))).first()
+    return None if row is None else _base(row)
 
 
 def get_bases(s: Session, article_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Base]:
     """`get_base` of several stories at once (at most a few hundred): those that have one."""
-    rows = s.scalars(select(SyncBaseRow).where(SyncBaseRow.article_id.in_(map(str, article_ids))))
-    return {
-        uuid.UUID(r.article_id): Base(dict(r.snapshot), frozenset(r.revisions or ()), r.synced_at)
-        for r in rows
-    }
+    rows = s.execute(
+        select(*_BASE_COLUMNS).where(SyncBaseRow.article_id.in_([str(i) for i in article_ids]))
+    )
+    return {uuid.UUID(r.article_id): _base(r) for r in rows}
 
 
 def set_base(s: Session, article_id: uuid.UUID, base: Base) -> None:
-    row = s.get(SyncBaseRow, str(article_id))
-    if row is None:
-        row = SyncBaseRow(article_id=str(article_id))
-        s.add(row)
-    row.snapshot = base.snapshot
-    row.revisions = sorted(base.revisions)
-    row.synced_at = base.synced_at
+    """Records the story's base: one INSERT … ON CONFLICT DO UPDATE (SQLite and PostgreSQL
+    both have it), not a read then a write."""
     s.flush()
+    conn = s.connection()
+    values = {
+        "article_id": str(article_id),
+        "snapshot": base.snapshot,
+        "revisions": sorted(base.revisions),
+        "synced_at": base.synced_at,
+    }
+    conn.execute(_set_base(conn.dialect.name), values)
+
+
+@lru_cache(maxsize=2)
+def _set_base(dialect: str) -> Executable:
+    stmt = (sqlite_insert if dialect == "sqlite" else pg_insert)(_BASES)
+    changed = {c: stmt.excluded[c] for c in ("snapshot", "revisions", "synced_at")}
+    return stmt.on_conflict_do_update(index_elements=[_BASES.c.article_id], set_=changed)
 
 
 def candidates(s: Session, only: uuid.UUID | None = None) -> list[uuid.UUID]:
