@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
+import socket
 import subprocess
 import threading
 import time
@@ -25,6 +27,8 @@ from helpers import sshd
 from helpers.small_disk import mounted
 from helpers.uploads import LISTING, SITE, assert_consistent, held, manifest, modes, write_site
 
+from editor_app.publish import upload_lock
+from editor_app.publish.upload_lock import LOCK_NAME
 from editor_app.publish.upload_manifest import MANIFEST_NAME, PART
 from editor_app.services.site_upload import Uploaded, UploadFailed, upload_site, upload_target
 
@@ -42,7 +46,8 @@ def upload(server: sshd.SshServer, built: Path, **changes: object) -> Uploaded:
 
 
 def writes(ops: list[tuple[str, str]]) -> list[str]:
-    return [path for verb, path in ops if verb == "write"]
+    """The files written (the upload's lock, made once with O_EXCL, left out)."""
+    return [path for verb, path in ops if verb == "write" and path != LOCK_NAME]
 
 
 def renamed(ops: list[tuple[str, str]]) -> list[str]:
@@ -288,3 +293,46 @@ def test_a_server_that_does_not_answer_is_named(server: sshd.SshServer, tmp_path
         f"Không kết nối được tới máy chủ 127.0.0.1:{server.port}: máy chủ từ chối kết nối (sai "
         "cổng, hoặc dịch vụ SSH không chạy)."
     )  # refused before anything was sent: nothing to say of how far it got
+
+
+def _lock(www: Path, host: str, pid: int, age: float) -> None:
+    holder = {"host": host, "pid": pid, "run": "0badc0de", "time": time.time() - age}
+    (www / LOCK_NAME).write_text(json.dumps(holder), encoding="utf-8")
+
+
+def test_one_upload_at_a_time_and_a_dead_one_s_lock_is_taken_over(
+    server: sshd.SshServer, tmp_path: Path
+) -> None:
+    built = write_site(tmp_path / "built", SITE)
+    _lock(server.www, "may-bien-tap-2", 4242, age=30)  # another PC, uploading right now
+    with pytest.raises(UploadFailed) as failed:
+        upload(server, built)
+    assert str(failed.value).startswith(
+        f"Máy may-bien-tap-2 đang tải trang lên (khóa {LOCK_NAME}, làm mới lúc "
+    )
+    assert str(failed.value).endswith("): đợi nó xong rồi thử lại.")
+    assert held(server.www) == {LOCK_NAME: (server.www / LOCK_NAME).read_bytes()}
+    _lock(server.www, "may-bien-tap-2", 4242, age=upload_lock.STALE + 60)  # it died long ago
+    upload(server, built)
+    assert_consistent(server.www, SITE)  # and the lock is gone
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    _lock(server.www, socket.gethostname(), dead.pid, age=5)  # this PC's, its process gone
+    write_site(built, {"index.html": b"<h1>again</h1>"})
+    assert upload(server, built).sent == ["index.html"]
+    assert not (server.www / LOCK_NAME).exists()
+
+
+@pytest.mark.slow
+def test_a_second_upload_while_one_runs_is_refused(server: sshd.SshServer, tmp_path: Path) -> None:
+    built = write_site(tmp_path / "built", SITE | {"video/lu.mp4": os.urandom(48 << 20)})
+    other = write_site(tmp_path / "other", SITE)
+    results: list[object] = []
+    thread = threading.Thread(target=lambda: results.append(upload(server, built)))
+    thread.start()
+    _wait_for(lambda: (server.www / LOCK_NAME).exists())
+    with pytest.raises(UploadFailed, match=f"Máy {socket.gethostname()} đang tải trang lên"):
+        upload(server, other)
+    thread.join(120)
+    assert len(results) == 1 and isinstance(results[0], Uploaded)
+    assert_consistent(server.www, SITE | {"video/lu.mp4": (built / "video/lu.mp4").read_bytes()})

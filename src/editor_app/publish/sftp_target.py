@@ -258,6 +258,28 @@ class SftpTarget:
     def put_bytes(self, data: bytes, path: str, temp: str) -> None:
         self._put(self._path(path), self._path(temp), None, data)
 
+    def create(self, path: str, data: bytes) -> bool:
+        remote = self._path(path)
+        try:
+            self._folder(remote)
+            with self._sftp.open(remote, "wx") as f:
+                f.write(data)
+            self._sftp.chmod(remote, FILE_MODE)
+        except OSError as e:
+            if self._exists(remote):
+                return False  # SFTP says only "Failure" when the file is there
+            raise self._failure(e, f"ghi {remote}") from None
+        except (EOFError, paramiko.SSHException) as e:
+            raise self._failure(e, f"ghi {remote}") from None
+        return True
+
+    def _exists(self, remote: str) -> bool:
+        try:
+            self._sftp.stat(remote)
+        except (OSError, EOFError, paramiko.SSHException):
+            return False
+        return True
+
     def remove(self, path: str) -> bool:
         remote = self._path(path)
         try:

@@ -54,6 +54,10 @@ class Target(Protocol):
         """`data` to `temp`, then renamed over `path`."""
         ...
 
+    def create(self, path: str, data: bytes) -> bool:
+        """A new file holding `data` (a small one: the lock); False when it exists already."""
+        ...
+
     def remove(self, path: str) -> bool:
         """Removes a file; False when it was not there."""
         ...
@@ -152,6 +156,18 @@ class FolderTarget:
                 os.fsync(out.fileno())
 
         self._write(path, temp, fill)
+
+    def create(self, path: str, data: bytes) -> bool:
+        target = self._path(path)
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        except FileExistsError:
+            return False
+        except OSError as e:
+            raise _failure(e, f"Không ghi được {target}") from None
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        return True
 
     def remove(self, path: str) -> bool:
         target = self._path(path)

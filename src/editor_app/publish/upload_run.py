@@ -10,6 +10,8 @@
 5. Remove the files that are gone (and the folders they leave empty), then write the manifest
    a last time: nothing pending.
 
+All of it holding the server's upload lock (`upload_lock.py`): one upload at a time.
+
 A failure stops the run with an `UploadFailed` that says what happened and how far it got; the
 manifest is written with what finished when the server is still reachable. The next upload
 completes the work: the server is always as it was or consistently newer.
@@ -27,6 +29,7 @@ from pathlib import Path
 from editor_app.domain.errors import UserError
 from editor_app.domain.text import format_number
 from editor_app.publish.targets import Target, UploadFailed
+from editor_app.publish.upload_lock import UploadLock
 from editor_app.publish.upload_manifest import (
     MANIFEST_NAME,
     PART,
@@ -76,6 +79,7 @@ class _Run:
         self.progress = progress
         self.cancel = cancel
         self.id = secrets.token_hex(4)
+        self.lock = UploadLock(target, self.id)
         self.state = Manifest()
         self.done = Uploaded(target.label)
         self.saved_at = time.monotonic()
@@ -104,9 +108,8 @@ class _Run:
         """Removes what a cut upload left: its temporary copies and the manifest's own."""
         for path, run in server.pending.items():
             self.done.cleaned += self.target.remove(temp_name(path, run))
-        own = f".{MANIFEST_NAME}."
-        for name in self.target.names(""):
-            if name.startswith(own) and name.endswith(PART):
+        for name in self.target.names(""):  # the manifest's and the lock's own copies
+            if name.startswith("..editor-app") and name.endswith(PART):
                 self.done.cleaned += self.target.remove(name)
 
     def send(self, plan: Plan, local: dict[str, FileState], total: int) -> None:
@@ -122,6 +125,7 @@ class _Run:
             self.done.bytes_sent += local[path].size
             if time.monotonic() - self.saved_at >= CHECKPOINT:
                 self.save()
+                self.lock.refresh()
 
     def drop(self, plan: Plan, total: int) -> None:
         for i, path in enumerate(plan.remove):
@@ -148,6 +152,16 @@ def upload(
     started = time.monotonic()
     run = _Run(root, target, progress, cancel)
     local = scan_local(root)
+    run.lock.take()
+    try:
+        _upload(run, local, listing)
+    finally:
+        run.lock.release()  # out of reach: left for this PC's next upload to take over
+    run.done.seconds = time.monotonic() - started
+    return run.done
+
+
+def _upload(run: _Run, local: dict[str, FileState], listing: Collection[str] | None) -> None:
     server = run.read_server()
     run.clean(server)
     plan = plan_upload(local, server, listing)
@@ -156,8 +170,7 @@ def upload(
     if not plan.upload and not plan.remove:
         if server.pending or run.done.cleaned:
             run.save()  # the leftovers are gone: nothing is pending any more
-        run.done.seconds = time.monotonic() - started
-        return run.done
+        return
     for path in (*plan.upload, *plan.remove):
         run.state.files.pop(path, None)
         run.state.pending[path] = run.id
@@ -169,10 +182,8 @@ def upload(
         run.save()
     except (UploadFailed, UploadCancelled) as e:
         raise _stopped(run, e, total) from None
-    if progress is not None:
-        progress(total, total, "")
-    run.done.seconds = time.monotonic() - started
-    return run.done
+    if run.progress is not None:
+        run.progress(total, total, "")
 
 
 def _stopped(run: _Run, e: UploadFailed | UploadCancelled, total: int) -> UserError:
