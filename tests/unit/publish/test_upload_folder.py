@@ -4,6 +4,10 @@ the manifest in the folder). Real folders; the full disk is a real 4 MB tmpfs.""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -11,12 +15,13 @@ from pathlib import Path
 import pytest
 from helpers.small_disk import Disk, mounted
 from helpers.uploads import LISTING, SITE, assert_consistent, held, manifest, modes, write_site
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.siteconfig import SiteConfig, Value
 from editor_app.publish.upload_manifest import (
+    MANIFEST_NAME,
     FileState,
     Manifest,
     is_own_file,
@@ -236,3 +241,58 @@ def test_temporary_names_sit_beside_the_file_and_are_the_app_s_own() -> None:
     assert temp_name("tin/anh/1.webp", "0a1b2c3d") == "tin/anh/.1.webp.0a1b2c3d.part"
     assert is_own_file(".index.html.0a1b2c3d.part")
     assert not is_own_file("index.html") and not is_own_file(".htaccess")
+
+
+# --- any sequence of interrupted uploads --------------------------------------------------------
+_LEAF = st.lists(st.sampled_from(["a", "b", "tin"]), max_size=2).flatmap(
+    lambda parts: st.sampled_from(["index.html", "1.webp", "rss.xml"]).map(
+        lambda name: "/".join([*parts, name])
+    )
+)
+_SITES = st.dictionaries(_LEAF, st.binary(min_size=0, max_size=40), max_size=8)
+
+
+def _replace_site(built: Path, files: dict[str, bytes]) -> None:
+    shutil.rmtree(built, ignore_errors=True)
+    write_site(built, files)
+    built.mkdir(exist_ok=True)
+
+
+def _vouched_files_hold_what_it_says(dest: Path) -> None:
+    if not (dest / MANIFEST_NAME).exists():  # nothing was ever sent
+        assert held(dest) == {} if dest.exists() else True
+        return
+    data = manifest(dest)
+    files = data["files"]
+    assert isinstance(files, dict)
+    for path, (digest, size) in files.items():
+        content = (dest / path).read_bytes()
+        assert [hashlib.sha256(content).hexdigest(), len(content)] == [digest, size], path
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_SITES, st.integers(0, 12)), min_size=1, max_size=4), _SITES)
+def test_uploads_stopped_anywhere_never_vouch_wrongly_and_the_next_whole_one_completes(
+    steps: list[tuple[dict[str, bytes], int]], final: dict[str, bytes]
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        built, dest = Path(tmp) / "built", Path(tmp) / "web"
+        for files, stop_after in steps:
+            _replace_site(built, files)
+            calls = 0
+
+            def cancel(stop_after: int = stop_after) -> bool:
+                nonlocal calls
+                calls += 1
+                return calls > stop_after
+
+            with contextlib.suppress(UploadCancelled):
+                run(built, dest, cancel=cancel)
+            _vouched_files_hold_what_it_says(dest)
+            assert not any(is_own_file(Path(p).name) for p in held(dest))  # no copy left
+        _replace_site(built, final)
+        run(built, dest)
+        if (dest / MANIFEST_NAME).exists():
+            assert_consistent(dest, final)
+        else:  # an empty site, never anything sent
+            assert final == {} and held(dest) == {}
