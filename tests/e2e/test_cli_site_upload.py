@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -159,3 +160,38 @@ def test_without_a_publish_target_the_site_stays_in_its_folder(tmp_path: Path) -
     assert done.returncode == 1
     assert done.stderr.startswith("editor-app: Tệp cấu hình site có lỗi (")
     assert "đích sftp cần thêm host, user, key_file, remote_path, known_hosts" in done.stderr
+
+
+@pytest.mark.slow
+def test_a_connection_cut_mid_upload_is_one_line_and_the_next_run_completes_it(
+    server: sshd.SshServer, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    (out / "video").mkdir(parents=True)
+    (out / "video" / "lu.mp4").write_bytes(os.urandom(64 << 20))
+    (out / "index.html").write_text("<h1>Video</h1>", encoding="utf-8")
+    env = dict(os.environ, **{SITE_CONFIG_ENV: str(site_file(tmp_path / "etc", server))})
+    command = [sys.executable, "-m", "editor_app", "--data-dir", str(tmp_path / "data")]
+    process = subprocess.Popen(
+        [*command, "site", "upload", "--from", str(out)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not any(verb == "write" and "lu.mp4" in p for verb, p in server.operations()):
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.02)
+    time.sleep(0.2)
+    server.cut()
+    _stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 1
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith(f"editor-app: Mất kết nối với máy chủ 127.0.0.1:{server.port} khi")
+    assert lines[0].endswith("Lần tải lên sau sẽ làm tiếp phần còn lại.")
+    done = cli(env, tmp_path / "data", "site", "upload", "--from", str(out), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["cleaned"] >= 1
+    assert held(server.www) == site_files(out)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import socket
 import stat
 from dataclasses import dataclass
@@ -25,6 +26,10 @@ from editor_app.domain.text import format_number
 from editor_app.publish.targets import FILE_MODE, FOLDER_MODE, UploadFailed, Written
 
 __all__ = ["SftpSettings", "SftpTarget", "connect"]
+
+# paramiko logs a dropped connection at ERROR: to the app's log when it has one, never printed
+# by Python's last-resort handler under the command's one-line message.
+logging.getLogger("paramiko").addHandler(logging.NullHandler())
 
 #: Seconds to reach the server, and to wait for it on an open connection before giving up.
 TIMEOUT = 20.0
