@@ -25,6 +25,7 @@ from editor_app.domain.errors import UserError
 from editor_app.domain.workflow import Role, User
 from editor_app.exchange.package import ARTICLE, PackageError
 from editor_app.services.changes import Changes, Progress, no_progress
+from editor_app.services.story_import import Imported
 from editor_app.services.sync_desk import DeskSide, Sending
 from editor_app.services.sync_photos import PhotoTransfer
 from editor_app.services.sync_server import ServerSide, ServerState
@@ -39,6 +40,8 @@ _CURSOR = "feed_cursor"
 _RETRY = "retry"
 _SERVER_ID = "server_id"
 _LAST = "last_sync"
+_PULL_GROUP = 50
+"""Stories read from the server at once by a pull."""
 
 
 @dataclass
@@ -149,8 +152,10 @@ class SyncService:
         pushed = sending.outgoing.parts[ARTICLE]["snapshot"]
         if state.as_sent:  # the server's state is the desk's: only the base to record
             self.desk.agreed(state, pushed, sending.read_at)
-        elif self._bring_in(state, pushed, sending.read_at, sent):
-            report.changed_here.add(aid)
+        else:
+            done = self._bring_in(state, pushed, sending.read_at, sent)
+            if done.outcome == "new" or done.taken:
+                report.changed_here.add(aid)
         report.pushed += 1
         report.touched.add(aid)
 
@@ -166,34 +171,61 @@ class SyncService:
         theirs = [aid for aid, txids in changed.items() if not txids <= own]
         todo = list(dict.fromkeys([*retry, *theirs]))
         failed: list[uuid.UUID] = []
-        for n, aid in enumerate(todo):
+        for at in range(0, len(todo), _PULL_GROUP):
             if cancelled():
-                failed.extend(todo[n:])
+                failed.extend(todo[at:])
                 break
-            progress(n, len(todo), "Đang nhận bài từ máy chủ…")
-            if not self._guarded(report, partial(self._pull_one, aid, report)):
-                failed.append(aid)
+            group = todo[at : at + _PULL_GROUP]
+            told = partial(_told, progress, at, len(todo))
+            failed.extend(self._pull_group(group, report, told, cancelled))
         with self.desk.db.transaction() as s:
             srepo.set_state(s, _CURSOR, str(horizon))
             srepo.set_state(s, _RETRY, json.dumps([str(a) for a in failed]))
 
-    def _pull_one(self, aid: uuid.UUID, report: SyncReport) -> None:
-        if self.desk.changed_here(aid):
-            self._push(aid, report)  # changed here too: merged on the server
-            return
-        base = self.desk.base_of(aid)
+    def _pull_group(
+        self,
+        group: list[uuid.UUID],
+        report: SyncReport,
+        progress: Callable[[int], None],
+        cancelled: Callable[[], bool],
+    ) -> list[uuid.UUID]:
+        """A few stories pulled: those changed here too are pushed (merged on the server), the
+        others read from the server at once and brought in one by one. The read time is taken
+        before anything of them is read here: a change made here after it is sent next round.
+        Returns those whose step failed (or was not reached)."""
+        progress(0)
         read_at = utcnow()
-        known = base.revisions if base is not None else frozenset[str]()
-        state = self.remote.fetch(aid, known)
-        if state is None:
-            return
-        with self.desk.db.read() as s:
-            new_here = not srepo.story_exists(s, aid)
-        if self._bring_in(state, None if base is None else base.snapshot, read_at):
-            report.changed_here.add(aid)
+        changed = self.desk.changed_among(group)
+        failed = [
+            aid
+            for aid in group
+            if aid in changed and not self._guarded(report, partial(self._push, aid, report))
+        ]
+        bases = self.desk.bases_of([aid for aid in group if aid not in changed])
+        wanted = {aid: b.revisions if b else frozenset[str]() for aid, b in bases.items()}
+        states: dict[uuid.UUID, ServerState] = {}
+        if not self._guarded(report, lambda: states.update(self.remote.fetch_many(wanted))):
+            return [*failed, *wanted]
+        for n, aid in enumerate(wanted):
+            if cancelled():
+                return [*failed, *list(wanted)[n:]]
+            progress(len(group) - len(wanted) + n)
+            state = states.get(aid)  # none: the server has no such story
+            if state is not None:
+                step = partial(self._pull_one, state, bases[aid], read_at, report)
+                if not self._guarded(report, step):
+                    failed.append(aid)
+        return failed
+
+    def _pull_one(
+        self, state: ServerState, base: srepo.Base | None, read_at: datetime, report: SyncReport
+    ) -> None:
+        done = self._bring_in(state, None if base is None else base.snapshot, read_at)
+        if done.outcome == "new" or done.taken:
+            report.changed_here.add(state.article_id)
         report.pulled += 1
-        report.touched.add(aid)
-        report.new_here = report.new_here or new_here
+        report.touched.add(state.article_id)
+        report.new_here = report.new_here or done.outcome == "new"
 
     def _bring_in(
         self,
@@ -201,8 +233,8 @@ class SyncService:
         merge_base: dict[str, object] | None,
         read_at: datetime,
         sent: frozenset[str] = frozenset(),
-    ) -> bool:
-        """Brings the server's state in; True when it changed the story here."""
+    ) -> Imported:
+        """Brings the server's state in: what the merge did here."""
         library = self.desk.library()
         files = state.parts[ARTICLE].get("photo_files", [])
         for f in files:
@@ -211,8 +243,7 @@ class SyncService:
                 part = self.photos.download(sha, self.desk.db.media_dir / "incoming")
                 library.add(part)
                 part.unlink(missing_ok=True)
-        done = self.desk.apply(state, merge_base, read_at, sent).imported
-        return done.outcome == "new" or bool(done.taken)
+        return self.desk.apply(state, merge_base, read_at, sent).imported
 
     @staticmethod
     def _guarded(report: SyncReport, step: Callable[[], None]) -> bool:
@@ -231,6 +262,10 @@ class SyncService:
             report.problems.append(_server_message(e))
             return False
         return True
+
+
+def _told(progress: Progress, at: int, total: int, n: int) -> None:
+    progress(at + n, total, "Đang nhận bài từ máy chủ…")
 
 
 def _revision_ids(parts: dict[str, object]) -> list[str]:

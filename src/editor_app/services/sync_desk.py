@@ -131,6 +131,20 @@ class DeskSide:
         with self.db.read() as s:
             return srepo.get_base(s, article_id)
 
+    def bases_of(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, srepo.Base | None]:
+        """`base_of` of a few stories (at most `story_batch.MAX_STORIES`), each of `ids`."""
+        with self.db.read() as s:
+            found = srepo.get_bases(s, ids)
+        return {aid: found.get(aid) for aid in ids}
+
+    def changed_among(self, ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """`changed_here` of a few stories (at most `story_batch.MAX_STORIES`): those of `ids`
+        waiting to be sent."""
+        with self.db.read() as s:
+            found = srepo.candidates(s, among=ids)
+            bases = srepo.get_bases(s, found)
+            return {aid for aid in found if _dirty(s, aid, bases.get(aid))}
+
     # --- what comes back -------------------------------------------------------------------------
 
     def apply(

@@ -33,16 +33,15 @@ from editor_app.exchange.package import ARTICLE, REVISIONS, Package
 from editor_app.exchange.story import Story, decode_story
 from editor_app.services.handoff_ids import check_ids
 from editor_app.services.story_import import import_story
-from editor_app.services.story_parts import story_parts
+from editor_app.services.story_parts import parts_of
 from editor_app.services.sync_publication import (
     encode_publication,
     merge_publication,
     read_publication,
 )
 from editor_app.store.pg_roles import ServerIdentity, session_identity
-from editor_app.store.repo import articles as repo
-from editor_app.store.repo import publication as prepo
 from editor_app.store.repo import review as rrepo
+from editor_app.store.repo import story_batch
 from editor_app.store.repo import sync as srepo
 
 if TYPE_CHECKING:
@@ -223,12 +222,17 @@ class ServerSide:
 
     def fetch(self, article_id: uuid.UUID, known: frozenset[str]) -> ServerState | None:
         """The story as the server has it, read in one snapshot; None when it has none."""
+        return self.fetch_many({article_id: known}).get(article_id)
+
+    def fetch_many(
+        self, wanted: Mapping[uuid.UUID, frozenset[str]]
+    ) -> dict[uuid.UUID, ServerState]:
+        """Several stories (id → the revisions the desk has) as the server has them, those it
+        has, read in one snapshot with a few queries for them all (`story_batch`)."""
         with self.server.read() as s:
             s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-            try:
-                return self._state(s, article_id, known)
-            except NotFound:
-                return None
+            found = story_batch.read_stories(s, list(wanted))
+            return {aid: _state_of(s, rows, wanted[aid]) for aid, rows in found.items()}
 
     def changes(self, cursor: int) -> tuple[dict[uuid.UUID, frozenset[int]], int]:
         """The stories changed by transactions from `cursor` on (with those transactions' ids),
@@ -241,17 +245,28 @@ class ServerSide:
 
     @staticmethod
     def _state(s: Session, article_id: uuid.UUID, known: frozenset[str] | set[str]) -> ServerState:
-        article = repo.get_article(s, article_id)
-        parts = story_parts(s, article, known_revisions=known)
-        ids = frozenset(str(i.id) for i in rrepo.list_revisions(s, article_id))
-        publication = encode_publication(prepo.get_publication(s, article_id))
-        return ServerState(
-            article_id,
-            parts,
-            srepo.settled_conflicts(s, article_id),
-            ids,
-            publication=publication,
-        )
+        found = story_batch.read_stories(s, [article_id])
+        if article_id not in found:
+            raise NotFound(f"Không tìm thấy bài viết {article_id}.")
+        return _state_of(s, found[article_id], known)
+
+
+def _state_of(
+    s: Session, rows: story_batch.StoryRows, known: frozenset[str] | set[str]
+) -> ServerState:
+    """A story read (`story_batch`) as the server sends it: its parts without the revisions
+    in `known`, its settled conflicts (id → by whom), the ids of all its revisions."""
+    still_open = [c for c in rows.conflicts if c.settled_at is None]
+    parts = parts_of(
+        s, rows.article, rows.revisions, rows.comments, still_open, known_revisions=known
+    )
+    return ServerState(
+        rows.article.id,
+        parts,
+        {str(c.id): str(c.settled_by) for c in rows.conflicts if c.settled_at is not None},
+        frozenset(str(info.id) for info, _ in rows.revisions),
+        publication=encode_publication(rows.publication),
+    )
 
 
 def _as_sent(out: Outgoing, sent: set[str]) -> ServerState:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from editor_app.domain.review import make_anchor
 from editor_app.domain.workflow import Status
 from editor_app.media.library import MediaLibrary
+from editor_app.services import sync as sync_module
 from editor_app.services import sync_desk
 from editor_app.services.articles import snapshot
 from editor_app.store.repo import sync as srepo
@@ -221,3 +222,39 @@ def test_a_story_pulled_new_is_not_compared_again_at_the_end_of_the_round(
     editor.ws.articles.save_fields(aid, {"headline": "Tiêu đề biên tập viên sửa"})
     assert editor.sync.pending() == 1
     assert compared == [aid]
+
+
+def test_a_pull_in_groups_brings_every_story_and_merges_one_changed_here_meanwhile(
+    two_desks: tuple[Desk, Desk], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pull reads the server's stories a group at a time; a story edited on this desk
+    while the round runs is merged on the server instead (both edits kept), the others are
+    brought in."""
+    reporter, editor = two_desks
+    monkeypatch.setattr(sync_module, "_PULL_GROUP", 2)
+    ids = [
+        reporter.ws.articles.create(
+            headline=f"Tin số {i}", sapo="Tóm tắt.", body="Nội dung."
+        ).article.id
+        for i in range(5)
+    ]
+    reporter.sync.sync()
+    assert editor.sync.sync().pulled == 5
+    for aid in ids:
+        reporter.ws.articles.save_fields(aid, {"body": f"Phóng viên bổ sung {aid}."})
+    reporter.sync.sync()
+
+    edited: list[int] = []
+
+    def edit_while_pulling(n: int, total: int, what: str) -> None:
+        if what.startswith("Đang nhận") and n == 2 and not edited:  # the second group's start
+            editor.ws.articles.save_fields(ids[3], {"headline": "Tiêu đề biên tập viên sửa"})
+            edited.append(n)
+
+    got = editor.sync.sync(progress=edit_while_pulling)
+    assert (got.pushed, got.pulled, got.problems, got.pending) == (1, 4, [], 0)
+    for aid in ids:
+        assert editor.ws.articles.get(aid).body == f"Phóng viên bổ sung {aid}."
+    assert editor.ws.articles.get(ids[3]).headline == "Tiêu đề biên tập viên sửa"
+    reporter.sync.sync()
+    assert story(reporter, ids[3]) == story(editor, ids[3])

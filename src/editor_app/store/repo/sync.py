@@ -275,17 +275,20 @@ def _set_base(dialect: str) -> Executable:
     return stmt.on_conflict_do_update(index_elements=[_BASES.c.article_id], set_=changed)
 
 
-def candidates(s: Session, only: uuid.UUID | None = None) -> list[uuid.UUID]:
+def candidates(
+    s: Session, only: uuid.UUID | None = None, among: Sequence[uuid.UUID] | None = None
+) -> list[uuid.UUID]:
     """Stories that may have changed here since they were last synced: never synced, or
     written, commented, given a revision or a settled conflict since (to be compared with
     their base, `services.sync_desk`). Stories in the bin are not sent. With `only`: that
-    story, if it is one."""
+    story, if it is one; with `among`: those of these (at most a few hundred) that are."""
     b = SyncBaseRow
     stmt = (
         select(ArticleRow.id)
         .outerjoin(b, b.article_id == ArticleRow.id)
         .where(ArticleRow.trashed_at.is_(None))
         .where(ArticleRow.id == str(only) if only is not None else true())
+        .where(ArticleRow.id.in_([str(i) for i in among]) if among is not None else true())
         .where(
             b.article_id.is_(None)
             | (ArticleRow.updated_at > b.synced_at)
