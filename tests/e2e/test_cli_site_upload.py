@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -195,3 +196,54 @@ def test_a_connection_cut_mid_upload_is_one_line_and_the_next_run_completes_it(
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["cleaned"] >= 1
     assert held(server.www) == site_files(out)
+
+
+@pytest.mark.slow
+@pytest.mark.samples
+def test_the_sample_article_and_a_second_story_through_their_lives_on_the_server(
+    server: sshd.SshServer, tmp_path: Path, samples_dir: Path
+) -> None:
+    """Issue 18's walk-through from the command line: the sample article (its camera photos)
+    and a self-written story published, corrected and withdrawn, the site rebuilt and uploaded
+    to the SFTP server at each step; the server always holds exactly the built site."""
+    env = dict(
+        os.environ,
+        **{SITE_CONFIG_ENV: str(site_file(tmp_path / "etc", server)), USER_ENV: EDITOR_ENV},
+    )
+    data, out = tmp_path / "data", tmp_path / "out"
+    for what, name in (("sections", "sections.txt"), ("officials", "officials.csv")):
+        done = cli(env, data, what, "import", str(samples_dir / name))
+        assert done.returncode == 0, done.stderr
+    text = samples_dir / "articles" / "giao-ban-ly-luan-chinh-tri-quy-1-2023.txt"
+    imported = cli(env, data, "import-text", str(text), "--photos", str(samples_dir / "photos"))
+    assert imported.returncode == 0, imported.stderr
+    sample = imported.stdout.strip()
+    tagged = cli(env, data, "tag", sample, "--official", "Dương Đức Huy", "--section",
+                 "Chính trị/Xây dựng Đảng")  # fmt: skip
+    assert tagged.returncode == 0, tagged.stderr
+    with Workspace.open(data, site=sample_site(tmp_path / "site")) as ws:
+        story = ws.articles.get(uuid.UUID(sample))
+        headline = story.headline
+        ws.articles.save_fields(story.id, {"byline": "Thanh Hà"})
+        for p in story.photos:
+            ws.photos.update(p.id, credit="Ảnh: Thanh Hà", alt_text=p.caption.rstrip("."))
+        approve(ws, story.id)
+        own = str(ready_story(ws, HEADLINE, tmp_path / "photos", section="Kinh tế"))
+        approve(ws, uuid.UUID(own))
+    both = {HEADLINE, headline}
+    steps: list[tuple[tuple[str, ...], set[str]]] = [
+        (("publish", own), {HEADLINE}),
+        (("publish", sample), both),
+        (("correct", sample, "--note", "Sửa chức danh của đồng chí Dương Đức Huy ở đoạn 2"), both),
+        (("correct", own, "--note", "Sửa tên cầu."), both),
+        (("withdraw", sample, "--reason", "Sai số liệu"), {HEADLINE}),
+        (("withdraw", own, "--reason", "Trùng bài."), set()),
+    ]
+    for step, on_home in steps:
+        done = cli(env, data, *step, "--out", str(out))
+        assert done.returncode == 0, (step, done.stderr)
+        _build, sent = build_and_upload(env, data, out)
+        assert sent["sent"], step  # every step changes what readers get
+        assert held(server.www) == site_files(out), step
+        home = (server.www / "index.html").read_text(encoding="utf-8")
+        assert {h for h in both if h in home} == on_home, step
