@@ -58,6 +58,8 @@ class _Holder:
             return False
         if self.pid == os.getpid():
             return self.run not in _ACTIVE
+        if os.name == "nt":  # os.kill(pid, 0) sends Ctrl+C there: wait for the lock to go stale
+            return False
         try:
             os.kill(self.pid, 0)
         except ProcessLookupError:
