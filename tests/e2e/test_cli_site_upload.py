@@ -19,10 +19,11 @@ import pytest
 from helpers import sshd
 from helpers.publishing import EDITOR_ENV, approve, ready_story
 from helpers.sites import SAMPLE_SITE, sample_site
-from helpers.uploads import held
+from helpers.uploads import SITE, held, write_site
 
-from editor_app.publish.upload_manifest import MANIFEST_NAME, is_own_file
+from editor_app.publish.upload_manifest import MANIFEST_NAME, is_own_file, upload_order
 from editor_app.services.identity import USER_ENV
+from editor_app.services.site_upload import upload_target
 from editor_app.services.siteconfig import SITE_CONFIG_ENV
 from editor_app.services.workspace import Workspace
 
@@ -247,3 +248,46 @@ def test_the_sample_article_and_a_second_story_through_their_lives_on_the_server
         assert held(server.www) == site_files(out), step
         home = (server.www / "index.html").read_text(encoding="utf-8")
         assert {h for h in both if h in home} == on_home, step
+
+
+def test_a_dry_run_checks_the_connection_and_says_what_would_change(
+    server: sshd.SshServer, tmp_path: Path
+) -> None:
+    out = write_site(tmp_path / "out", SITE)
+    env = dict(os.environ, **{SITE_CONFIG_ENV: str(site_file(tmp_path / "etc", server))})
+    data = tmp_path / "data"
+    first = cli(env, data, "site", "upload", "--from", str(out), "--dry-run")
+    assert first.returncode == 0, first.stderr
+    assert held(server.www) == {}  # nothing written, not even the manifest or a lock
+    assert writes_or_removes(server.operations()) == []
+    lines = first.stdout.splitlines()
+    assert lines[-1] == (
+        f"Sẽ tải lên {upload_target(server.site()).label}: 9 tệp (0,0 MB), xóa 0, giữ nguyên 0 "
+        "(--dry-run: chưa thay đổi gì trên máy chủ)."
+    )
+    assert lines[:-1] == [f"gửi  {p}" for p in upload_order(SITE)]
+    assert cli(env, data, "site", "upload", "--from", str(out)).returncode == 0
+    (out / "mua-lu-lao-cai" / "index.html").unlink()
+    write_site(out, {"index.html": b"<h1>new</h1>"})
+    server.clear_log()
+    again = cli(env, data, "site", "upload", "--from", str(out), "--dry-run", "--json")
+    assert again.returncode == 0, again.stderr
+    report = json.loads(again.stdout)
+    assert report["dry_run"] is True
+    assert (report["sent"], report["removed"]) == (["index.html"], ["mua-lu-lao-cai/index.html"])
+    assert writes_or_removes(server.operations()) == []
+    assert (server.www / "mua-lu-lao-cai" / "index.html").exists()
+
+    wrong = tmp_path / "known_hosts"
+    wrong.write_text("", encoding="ascii")
+    text = (tmp_path / "etc" / "site.toml").read_text(encoding="utf-8")
+    (tmp_path / "etc" / "site.toml").write_text(
+        text.replace(str(server.known_hosts), str(wrong)), encoding="utf-8"
+    )
+    refused = cli(env, data, "site", "upload", "--from", str(out), "--dry-run")
+    assert refused.returncode == 1
+    assert "không có trong tệp known_hosts" in refused.stderr
+
+
+def writes_or_removes(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [op for op in ops if op[0] in ("write", "rename", "remove", "mkdir", "set")]

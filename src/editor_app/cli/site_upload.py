@@ -41,6 +41,12 @@ def register(sub: Subparsers) -> None:
     p.add_argument(
         "--from", dest="source", metavar="DIR", type=Path, required=True, help="thư mục trang"
     )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="chỉ kết nối (kiểm tra khóa máy chủ, đăng nhập) và cho biết sẽ gửi, xóa những gì; "
+        "không thay đổi gì trên máy chủ",
+    )
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(func=cmd_upload)
 
@@ -55,7 +61,13 @@ def cmd_upload(ctx: Context, args: argparse.Namespace) -> int:
         raise UserError(f"Tệp cấu hình site có lỗi ({first}): sửa rồi chạy lại editor-app check.")
     built: Path = args.source
     target = upload_target(load.config)
-    done = upload_site(built, load.config, listing=site_listing(built), progress=stderr_progress)
+    done = upload_site(
+        built,
+        load.config,
+        listing=site_listing(built),
+        progress=stderr_progress,
+        dry_run=args.dry_run,
+    )
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     for warning in [] if done is None else done.warnings:
@@ -71,6 +83,7 @@ def cmd_upload(ctx: Context, args: argparse.Namespace) -> int:
                 "cleaned": done.cleaned,
                 "warnings": done.warnings,
                 "seconds": round(done.seconds, 3),
+                "dry_run": done.dry_run,
             }
         print_json(data)
         return 0
@@ -78,6 +91,17 @@ def cmd_upload(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Đích xuất bản là thư mục đã dựng ({built}): không có gì để tải lên.")
         return 0
     size = format_number(done.bytes_sent / 1e6, 1)
+    if done.dry_run:
+        for path in done.sent:
+            print(f"gửi  {path}")
+        for path in done.removed:
+            print(f"xóa  {path}")
+        print(
+            f"Sẽ tải lên {done.target}: {format_number(len(done.sent))} tệp ({size} MB), xóa "
+            f"{format_number(len(done.removed))}, giữ nguyên {format_number(done.unchanged)} "
+            "(--dry-run: chưa thay đổi gì trên máy chủ)."
+        )
+        return 0
     print(
         f"Đã tải lên {done.target}: {format_number(len(done.sent))} tệp ({size} MB), xóa "
         f"{format_number(len(done.removed))}, giữ nguyên {format_number(done.unchanged)} "

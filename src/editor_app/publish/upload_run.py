@@ -64,6 +64,7 @@ class Uploaded:
     cleaned: int = 0  # temporary copies a cut upload had left
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    dry_run: bool = False  # what would be sent and removed: nothing was
 
 
 class _Run:
@@ -145,13 +146,21 @@ def upload(
     listing: Collection[str] | None = None,
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
+    dry_run: bool = False,
 ) -> Uploaded:
     """Uploads the site built in `root` to `target` (the caller closes it). `listing`: the
     listing pages (home, sections, tags, feeds, sitemaps) as paths relative to `root`, sent
-    after every other file; without it the deepest files go first."""
+    after every other file; without it the deepest files go first. `dry_run`: only says what
+    would be sent and removed, in that order (the server is read, never written)."""
     started = time.monotonic()
     run = _Run(root, target, progress, cancel)
     local = scan_local(root)
+    if dry_run:
+        plan = plan_upload(local, run.read_server(), listing)
+        run.done.sent, run.done.removed = list(plan.upload), list(plan.remove)
+        run.done.bytes_sent = sum(local[p].size for p in plan.upload)
+        run.done.unchanged, run.done.dry_run = plan.unchanged, True
+        return run.done
     run.lock.take()
     try:
         _upload(run, local, listing)

@@ -118,10 +118,12 @@ def upload_site(
     listing: Collection[str] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    dry_run: bool = False,
 ) -> Uploaded | None:
     """Uploads the site built in `built` to the configured target; None when the target is the
     folder it was built in (nothing to send). `listing`: the listing pages' paths relative to
-    `built` (the site build's), sent after every story file."""
+    `built` (the site build's), sent after every story file. `dry_run`: connects (the server's
+    key checked, the login tried) and says what would change, changing nothing."""
     if not built.is_dir():
         raise UserError(
             f"Không có thư mục trang {built}: dựng trang trước (editor-app site build)."
@@ -130,6 +132,8 @@ def upload_site(
     if target is None:
         return None
     try:
-        return upload(built, target, listing=listing, progress=progress, cancel=cancel)
+        return upload(
+            built, target, listing=listing, progress=progress, cancel=cancel, dry_run=dry_run
+        )
     finally:
         target.close()
