@@ -336,3 +336,23 @@ def test_a_second_upload_while_one_runs_is_refused(server: sshd.SshServer, tmp_p
     thread.join(120)
     assert len(results) == 1 and isinstance(results[0], Uploaded)
     assert_consistent(server.www, SITE | {"video/lu.mp4": (built / "video/lu.mp4").read_bytes()})
+
+
+def test_a_hashed_known_hosts_and_a_pem_rsa_key_are_read(
+    server: sshd.SshServer, tmp_path: Path
+) -> None:
+    built = write_site(tmp_path / "built", SITE)
+    hashed = tmp_path / "known_hosts"
+    shutil.copy(server.known_hosts, hashed)
+    subprocess.run(["ssh-keygen", "-q", "-H", "-f", str(hashed)], check=True, capture_output=True)
+    assert hashed.read_text(encoding="ascii").startswith("|1|")  # as ssh-keyscan -H writes it
+    rsa = tmp_path / "rsa_pem"
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "rsa", "-b", "3072", "-m", "PEM", "-N", "", "-f", str(rsa)],
+        check=True,
+    )
+    assert rsa.read_text(encoding="ascii").startswith("-----BEGIN RSA PRIVATE KEY-----")
+    with open(server.folder / "authorized_keys", "a", encoding="ascii") as keys:
+        keys.write(rsa.with_suffix(".pub").read_text(encoding="ascii"))
+    upload(server, built, publish_known_hosts=hashed, publish_key_file=rsa)
+    assert_consistent(server.www, SITE)
