@@ -291,3 +291,22 @@ def test_a_dry_run_checks_the_connection_and_says_what_would_change(
 
 def writes_or_removes(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [op for op in ops if op[0] in ("write", "rename", "remove", "mkdir", "set")]
+
+
+def test_a_folder_target_copies_what_changed_into_the_web_server_s_folder(tmp_path: Path) -> None:
+    out = write_site(tmp_path / "out", SITE)
+    web = tmp_path / "web"
+    site = tmp_path / "site.toml"
+    site.write_text(f'{SAMPLE_SITE}\n[publish]\nfolder = "{web}"\n', encoding="utf-8")
+    env = dict(os.environ, **{SITE_CONFIG_ENV: str(site)})
+    done = cli(env, tmp_path / "data", "site", "upload", "--from", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Đã tải lên {web}: 9 tệp (0,0 MB), xóa 0, giữ nguyên 0 (")
+    assert held(web) == SITE
+    write_site(out, {"index.html": b"<h1>new</h1>"})
+    done = cli(env, tmp_path / "data", "site", "upload", "--from", str(out), "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert (report["target"], report["where"]) == ("folder", str(web))
+    assert (report["sent"], report["unchanged"]) == (["index.html"], 8)
+    assert held(web) == SITE | {"index.html": b"<h1>new</h1>"}
