@@ -95,13 +95,6 @@ class DeskSide:
                         srepo.set_base(s, aid, srepo.Base(base.snapshot, base.revisions, now))
         return dirty
 
-    def changed_here(self, article_id: uuid.UUID) -> bool:
-        """Whether this one story waits to be sent (`pending`, for one story: a round pulling
-        many stories asks for each, and must not compare every story here each time)."""
-        with self.db.read() as s:
-            found = srepo.candidates(s, only=article_id)
-            return bool(found) and _dirty(s, article_id, srepo.get_base(s, article_id))
-
     def sending(self, article_id: uuid.UUID) -> Sending:
         """The story as it is sent (NotFound when it is no longer here)."""
         sending = dict(self.sending_many([article_id])).get(article_id)
@@ -127,19 +120,17 @@ class DeskSide:
             for aid in group:
                 yield aid, ready.get(aid)
 
-    def base_of(self, article_id: uuid.UUID) -> srepo.Base | None:
-        with self.db.read() as s:
-            return srepo.get_base(s, article_id)
-
     def bases_of(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, srepo.Base | None]:
-        """`base_of` of a few stories (at most `story_batch.MAX_STORIES`), each of `ids`."""
+        """The base (the snapshot last agreed with the server, None: never synced) of each of a
+        few stories (at most `story_batch.MAX_STORIES`)."""
         with self.db.read() as s:
             found = srepo.get_bases(s, ids)
         return {aid: found.get(aid) for aid in ids}
 
     def changed_among(self, ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
-        """`changed_here` of a few stories (at most `story_batch.MAX_STORIES`): those of `ids`
-        waiting to be sent."""
+        """Those of a few stories (at most `story_batch.MAX_STORIES`) waiting to be sent
+        (`pending`, for them only: a round pulling many stories asks for each group, and must
+        not compare every story here each time)."""
         with self.db.read() as s:
             found = srepo.candidates(s, among=ids)
             bases = srepo.get_bases(s, found)

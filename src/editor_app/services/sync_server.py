@@ -7,7 +7,7 @@ role may not do, whatever the desk claims.
   received package (`services.story_import`), with the base the desk last agreed on; a status
   move the role may not make (a reporter's approval made offline) is refused and reported; the
   change goes into the feed and `NOTIFY editor_app_sync` tells the other desks.
-- `fetch`: a story as the server has it (the revisions the desk lacks).
+- `fetch_many`: stories as the server has them (the revisions the desk lacks).
 - `changes`: the stories changed since the desk's place in the feed.
 - photos' originals travel by SHA-256 in chunks (`sync_photos`).
 """
@@ -219,10 +219,6 @@ class ServerSide:
         )
 
     # --- pull ------------------------------------------------------------------------------------
-
-    def fetch(self, article_id: uuid.UUID, known: frozenset[str]) -> ServerState | None:
-        """The story as the server has it, read in one snapshot; None when it has none."""
-        return self.fetch_many({article_id: known}).get(article_id)
 
     def fetch_many(
         self, wanted: Mapping[uuid.UUID, frozenset[str]]

@@ -63,7 +63,6 @@ __all__ = [
     "record_change",
     "set_base",
     "set_state",
-    "settled_conflicts",
     "start_blob",
 ]
 
@@ -133,16 +132,6 @@ def lock_story(s: Session, article_id: uuid.UUID) -> str | None:
     same statement); None when the server does not have it."""
     status = s.connection().execute(_LOCK_STORY, {"article_id": str(article_id)}).scalar()
     return None if status is None else str(status)
-
-
-def settled_conflicts(s: Session, article_id: uuid.UUID) -> dict[str, str]:
-    """The story's settled conflicts: id → who settled it."""
-    rows = s.execute(
-        select(ConflictRow.id, ConflictRow.settled_by)
-        .join(ArticleRow, ArticleRow.pk == ConflictRow.article_pk)
-        .where(ArticleRow.id == str(article_id), ConflictRow.settled_at.is_not(None))
-    )
-    return {str(r[0]): str(r[1]) for r in rows}
 
 
 # --- server: photos' originals -------------------------------------------------------------------
@@ -275,19 +264,16 @@ def _set_base(dialect: str) -> Executable:
     return stmt.on_conflict_do_update(index_elements=[_BASES.c.article_id], set_=changed)
 
 
-def candidates(
-    s: Session, only: uuid.UUID | None = None, among: Sequence[uuid.UUID] | None = None
-) -> list[uuid.UUID]:
+def candidates(s: Session, among: Sequence[uuid.UUID] | None = None) -> list[uuid.UUID]:
     """Stories that may have changed here since they were last synced: never synced, or
     written, commented, given a revision or a settled conflict since (to be compared with
-    their base, `services.sync_desk`). Stories in the bin are not sent. With `only`: that
-    story, if it is one; with `among`: those of these (at most a few hundred) that are."""
+    their base, `services.sync_desk`). Stories in the bin are not sent. With `among`: those
+    of these (at most a few hundred) that are."""
     b = SyncBaseRow
     stmt = (
         select(ArticleRow.id)
         .outerjoin(b, b.article_id == ArticleRow.id)
         .where(ArticleRow.trashed_at.is_(None))
-        .where(ArticleRow.id == str(only) if only is not None else true())
         .where(ArticleRow.id.in_([str(i) for i in among]) if among is not None else true())
         .where(
             b.article_id.is_(None)
@@ -324,12 +310,6 @@ def set_state(s: Session, key: str, value: str) -> None:
 def clear_bases(s: Session) -> None:
     """Forgets what this desk agreed with a server (moved to another one)."""
     s.execute(delete(SyncBaseRow))
-
-
-def story_exists(s: Session, article_id: uuid.UUID) -> bool:
-    return (
-        s.execute(select(ArticleRow.pk).where(ArticleRow.id == str(article_id))).first() is not None
-    )
 
 
 def server_id(s: Session) -> str:
