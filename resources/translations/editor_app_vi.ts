@@ -1992,100 +1992,100 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>PublishActions</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="81"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="84"/>
         <source>Publish a correction…</source>
         <translation>Đính chính…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="85"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="88"/>
         <source>Not before…</source>
         <translation>Không đăng trước…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="100"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="103"/>
         <source>Publish</source>
         <translation>Xuất bản</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="107"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="110"/>
         <source>Publish a correction</source>
         <translation>Đính chính</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="109"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="112"/>
         <source>What was corrected? Readers see this note under the story, with its time (for example: “Sửa tên đại biểu ở đoạn 3”).</source>
         <translation>Đính chính điều gì? Bạn đọc thấy ghi chú này dưới bài, kèm giờ đính chính (ví dụ: “Sửa tên đại biểu ở đoạn 3”).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="126"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="129"/>
         <source>Withdraw</source>
         <translation>Gỡ bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="139"/>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="152"/>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="157"/>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="168"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="142"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="155"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="160"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="171"/>
         <source>Not before</source>
         <translation>Không đăng trước</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="141"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="144"/>
         <source>The story may not be published before (Vietnam time; {how}). Leave it empty to lift the embargo.</source>
         <translation>Bài không được đăng trước thời điểm (giờ Việt Nam; {how}). Để trống để bỏ giờ không đăng trước.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="162"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="165"/>
         <source>No embargo: the story may be published as soon as it is ready.</source>
         <translation>Không có giờ không đăng trước: bài đăng được ngay khi sẵn sàng.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="164"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="167"/>
         <source>Not to be published before {time} (Vietnam time).</source>
         <translation>Không đăng trước {time} (giờ Việt Nam).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="181"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="184"/>
         <source>Publishing…</source>
         <translation>Đang xuất bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="197"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="201"/>
         <source>The story cannot be published yet:</source>
         <translation>Bài chưa xuất bản được:</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="211"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="215"/>
         <source>No export folder is set, so the page was not written: export the story (Preview › Export) to write it.</source>
         <translation>Chưa đặt thư mục xuất nên trang chưa được ghi: hãy xuất bài (Xem trước › Xuất bài) để ghi trang.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="214"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="218"/>
         <source>The page is in {path}</source>
         <translation>Trang của bài ở {path}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="220"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="224"/>
         <source>Published at {time}, at {url}</source>
         <translation>Đã xuất bản lúc {time}, địa chỉ {url}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="224"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="228"/>
         <source>Correction published at {time} (version {n}).</source>
         <translation>Đã đính chính lúc {time} (phiên bản {n}).</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="228"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="232"/>
         <source>Version {n} published at {time}.</source>
         <translation>Đã xuất bản phiên bản {n} lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="232"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="236"/>
         <source>Nothing new since the last publication: the page was written again.</source>
         <translation>Bài không có gì mới so với lần xuất bản trước: trang được ghi lại như cũ.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="237"/>
+        <location filename="../../src/editor_app/gui/review/publish_actions.py" line="241"/>
         <source>Withdrawn at {time}: readers find a “withdrawn” page at its address.</source>
         <translation>Đã gỡ bài lúc {time}: bạn đọc vào địa chỉ của bài sẽ thấy trang “bài đã gỡ”.</translation>
     </message>
@@ -2247,97 +2247,97 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="72"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="75"/>
         <source>Who is working: click to change</source>
         <translation>Người đang làm việc: bấm để đổi</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="88"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="91"/>
         <source>S&amp;tatus</source>
         <translation>Trạ&amp;ng thái</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="91"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="94"/>
         <source>&amp;Review</source>
         <translation>&amp;Duyệt bài</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="97"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="101"/>
         <source>Version history…</source>
         <translation>Lịch sử phiên bản…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="101"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="105"/>
         <source>Conflicts…</source>
         <translation>Xung đột…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="104"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="108"/>
         <source>Comments panel</source>
         <translation>Khung nhận xét</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="111"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="115"/>
         <source>Send to the editors…</source>
         <translation>Gửi ban biên tập…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="114"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="118"/>
         <source>Import a story…</source>
         <translation>Nhập bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="121"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="125"/>
         <source>User…</source>
         <translation>Người dùng…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="139"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="143"/>
         <source>(no story open)</source>
         <translation>(chưa mở bài nào)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="143"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="147"/>
         <source>Now: {status}</source>
         <translation>Hiện tại: {status}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="148"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="152"/>
         <source>(no move allowed for your role)</source>
         <translation>(vai trò của bạn không được chuyển trạng thái)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="150"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="154"/>
         <source>Move to “{status}”</source>
         <translation>Chuyển sang “{status}”</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="163"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="167"/>
         <source>Who are you?</source>
         <translation>Bạn là ai?</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="231"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="235"/>
         <source>Story in the trash — restore it to edit.</source>
         <translation>Bài đang ở thùng rác — khôi phục để sửa.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="235"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="239"/>
         <source>Story {status} — read only. A reporter cannot change a story once it is approved; comments can still be added.</source>
         <translation>Bài {status} — chỉ đọc. Phóng viên không sửa được bài đã duyệt; vẫn có thể thêm nhận xét.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="267"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="271"/>
         <source>Returned to the reporter.</source>
         <translation>Đã trả lại cho phóng viên.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="268"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="272"/>
         <source>Returned by {name}: {reason}</source>
         <translation>{name} trả lại: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/review/controller.py" line="314"/>
+        <location filename="../../src/editor_app/gui/review/controller.py" line="318"/>
         <source>Moved to “{status}”</source>
         <translation>Đã chuyển sang “{status}”</translation>
     </message>
@@ -2410,6 +2410,91 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <location filename="../../src/editor_app/gui/site_notice.py" line="63"/>
         <source>Site configuration</source>
         <translation>Cấu hình site</translation>
+    </message>
+</context>
+<context>
+    <name>SiteUpdate</name>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="45"/>
+        <source>P&amp;ublish</source>
+        <translation>Xuất &amp;bản</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="47"/>
+        <location filename="../../src/editor_app/gui/site_update.py" line="87"/>
+        <location filename="../../src/editor_app/gui/site_update.py" line="186"/>
+        <source>Update the site</source>
+        <translation>Cập nhật trang</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="50"/>
+        <source>Build the outlet&apos;s site in the export folder and upload what changed</source>
+        <translation>Dựng trang của tòa soạn trong thư mục xuất bài và tải lên những gì đã đổi</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="59"/>
+        <source>The site is being updated already.</source>
+        <translation>Trang đang được cập nhật rồi.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="83"/>
+        <source>Updating the site…</source>
+        <translation>Đang cập nhật trang…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="86"/>
+        <source>Building the site…</source>
+        <translation>Đang dựng trang…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="88"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="91"/>
+        <source>Updating the site: {what}</source>
+        <translation>Đang cập nhật trang: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="106"/>
+        <source>Site updated: {written} new file(s), {removed} file(s) removed.</source>
+        <translation>Đã cập nhật trang: {written} tệp mới, {removed} tệp xóa.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="130"/>
+        <source>Sent to the web server {where}: {sent} file(s) ({size} MB), {removed} removed.</source>
+        <translation>Đã gửi lên máy chủ web {where}: {sent} tệp ({size} MB), xóa {removed}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="133"/>
+        <source>Copied to {where}: {sent} file(s) ({size} MB), {removed} removed.</source>
+        <translation>Đã chép vào {where}: {sent} tệp ({size} MB), xóa {removed}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="116"/>
+        <source>No web server is set, so the site stays in {folder}. To put it on the web server, IT sets [publish] in the site file (see docs/publishing.md).</source>
+        <translation>Chưa đặt máy chủ web nên trang nằm ở {folder}. Để đưa trang lên máy chủ web, IT đặt [publish] trong tệp cấu hình site (xem docs/publishing.md).</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="157"/>
+        <source>The site on the web server is as it was or consistently newer: no reader sees half a page. Publish › Update the site (or the next publication) completes it.</source>
+        <translation>Trang trên máy chủ web vẫn như cũ hoặc mới hơn một cách nhất quán: bạn đọc không thấy trang nào dở dang. Xuất bản › Cập nhật trang (hoặc lần xuất bản sau) sẽ làm nốt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="161"/>
+        <source>Nothing was changed on the web server.</source>
+        <translation>Trên máy chủ web chưa có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="165"/>
+        <source>The story&apos;s publication stands; only the update of the site failed. Retry with Publish › Update the site.</source>
+        <translation>Bài vẫn được xuất bản; chỉ việc cập nhật trang chưa xong. Thử lại bằng Xuất bản › Cập nhật trang.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/site_update.py" line="171"/>
+        <source>The site was not updated</source>
+        <translation>Trang chưa được cập nhật</translation>
     </message>
 </context>
 <context>

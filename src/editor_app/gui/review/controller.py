@@ -26,6 +26,7 @@ from editor_app.gui.review.labels import role_label
 from editor_app.gui.review.publish_actions import PublishActions
 from editor_app.gui.review.refresh import is_plain_autosave
 from editor_app.gui.review.story_bar import ReasonDialog, StoryBar
+from editor_app.gui.site_update import SiteUpdate
 from editor_app.gui.story_list.model import status_label
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ class ReviewController(ReviewDialogs, QObject):
         self.comments: CommentsPanel | None = None
         self.handoff = Handoff(desk, window, self)
         self.publishing = PublishActions(desk, window, self)
+        self.site_update = SiteUpdate(desk, window)  # Xuất bản › Cập nhật trang
+        self.publishing.published.connect(self.site_update.after_publication)
         self.bar = StoryBar(ui.articlePage)
         ui.articleLayout.insertWidget(0, self.bar)
         self.bar.conflicts_clicked.connect(self.open_conflicts)
@@ -93,6 +96,7 @@ class ReviewController(ReviewDialogs, QObject):
         menubar = w.menuBar()
         menubar.insertMenu(ui.menuSettings.menuAction(), self.menu_status)
         menubar.insertMenu(ui.menuSettings.menuAction(), self.menu_review)
+        menubar.insertMenu(ui.menuSettings.menuAction(), self.site_update.menu)
 
         self.action_history = QAction(self.tr("Version history…"), w)
         self.action_history.setObjectName("actionHistory")

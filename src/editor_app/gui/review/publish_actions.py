@@ -5,7 +5,9 @@ set), "Withdrawn" takes the story down and leaves the withdrawn page at its addr
 a correction…" asks for the note readers will see, "Not before…" sets or clears the embargo.
 
 The work runs on the window's serial worker (after the pending saves); what happened is said in
-a message (the address, the time, where the bundle is, or why it was refused, item by item)."""
+a message (the address, the time, where the bundle is, or why it was refused, item by item).
+A publication, correction or withdrawal made emits `published`: the site is then built and
+uploaded in the background (`gui/site_update.py`)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ log = logging.getLogger(__name__)
 
 class PublishActions(QObject):
     done = Signal(str)  # what the message said (for tests and the status bar)
+    published = Signal()  # a publication, correction or withdrawal was made: update the site
 
     def __init__(self, desk: Desk, window: QWidget, controller: ReviewController) -> None:
         super().__init__(window)
@@ -185,6 +188,7 @@ class PublishActions(QObject):
             self.desk.status("", 0)
             self.controller.refresh_state()
             self._tell(QMessageBox.Icon.Information, title, ok(result))
+            self.published.emit()
 
         def failed(error: BaseException) -> None:
             from editor_app.services.export import NotReady  # loaded with the export itself
