@@ -7,8 +7,10 @@ folder the message says what IT must set."""
 
 from __future__ import annotations
 
+import json
 import os
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -26,6 +28,7 @@ from pytestqt.qtbot import QtBot
 from editor_app.domain.siteconfig import Value
 from editor_app.domain.workflow import Status
 from editor_app.gui.main_window import MainWindow
+from editor_app.publish.upload_lock import LOCK_NAME
 from editor_app.services.workspace import Workspace
 
 HEADLINE = "Lào Cai khánh thành cầu mới qua sông Hồng nối hai xã vùng cao"
@@ -223,3 +226,25 @@ def test_a_refused_upload_after_publishing_leaves_the_publication_and_says_how_t
         assert ws.articles.get(story).status is Status.PUBLISHED
         assert not (server.www / "index.html").exists()
         assert win.statusBar().currentMessage() == "The site was not updated"
+
+
+@pytest.mark.slow
+def test_another_pc_uploading_is_named_and_the_next_update_completes_it(
+    qtbot: QtBot, win: MainWindow, ws: Workspace, tmp_path: Path
+) -> None:
+    with sshd.running() as server:
+        _to(ws, server)
+        story = ready_story(ws, HEADLINE, tmp_path / "photos")
+        approve(ws, story)
+        ws.export.publish(story, EDITOR, None)
+        lock = server.www / LOCK_NAME
+        holder = {"host": "may-bien-tap-2", "pid": 4242, "run": "0badc0de", "time": time.time()}
+        lock.write_text(json.dumps(holder), encoding="utf-8")  # another PC, uploading now
+        said = _told(qtbot, win, win.review.site_update.update)
+        assert said.startswith("Máy may-bien-tap-2 đang tải trang lên"), said
+        assert "Publish › Update the site" in said
+        assert not (server.www / "index.html").exists()
+        lock.unlink()  # that upload is over
+        said = _told(qtbot, win, win.review.site_update.update)
+        assert said.startswith("Site updated:"), said
+        assert HEADLINE in _home(server)
