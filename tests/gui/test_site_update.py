@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import threading
 import time
 import uuid
@@ -248,3 +249,25 @@ def test_another_pc_uploading_is_named_and_the_next_update_completes_it(
         said = _told(qtbot, win, win.review.site_update.update)
         assert said.startswith("Site updated:"), said
         assert HEADLINE in _home(server)
+
+
+@pytest.mark.slow
+def test_a_refused_key_is_said_and_nothing_changes_on_the_server(
+    qtbot: QtBot, win: MainWindow, ws: Workspace, tmp_path: Path
+) -> None:
+    with sshd.running() as server:
+        _to(ws, server)
+        stranger = tmp_path / "khoa_la"
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(stranger)],
+            check=True,
+            capture_output=True,
+        )
+        ws.site = replace(ws.site, config=replace(ws.site.config, publish_key_file=Value(stranger)))
+        story = ready_story(ws, HEADLINE, tmp_path / "photos")
+        approve(ws, story)
+        ws.export.publish(story, EDITOR, None)
+        said = _told(qtbot, win, win.review.site_update.update)
+        assert said.startswith(f"Máy chủ 127.0.0.1:{server.port} từ chối khóa {stranger}"), said
+        assert "Publish › Update the site" in said
+        assert [p.name for p in server.www.iterdir()] == []
