@@ -45,6 +45,12 @@ test: system-deps $(STAMP) $(AUDIT_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	@if [ -x $(VENV)/bin/actionlint ]; then \
+	  echo "$(VENV)/bin/actionlint .github/workflows/*.yml"; $(VENV)/bin/actionlint .github/workflows/*.yml; \
+	else \
+	  echo "make: actionlint is not installed: the workflows were NOT linted" \
+	    "($(PY) -m pip install -e '.[workflow-lint]' where GitHub is reachable)" >&2; \
+	fi
 	$(VENV)/bin/mypy
 	MYPYPATH=src:tests $(VENV)/bin/mypy --explicit-package-bases tests
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

@@ -453,3 +453,36 @@ def test_icon_comes_in_every_size_the_window_the_menu_and_windows_use() -> None:
     with Image.open(icons / "editor_app.ico") as ico:
         assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
     assert (icons / "editor_app.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_windows_workflow_installs_smoke_tests_and_uninstalls_checking_each_exit_code() -> None:
+    """The workflow cannot run here (build_specs/windows/README.md); `make test` lints it with
+    actionlint when installed. What it must do is checked from its text."""
+    workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    assert "runs-on: windows-2022" in workflow
+    assert 'python-version: "3.11"' in workflow
+    order = [
+        "pip install -e '.[test,build]'",
+        "pytest -q tests/unit",
+        "python scripts/dist.py",
+        "build_specs\\windows\\editor_app.iss",
+        "# - name: Sign the installer",
+        "/SITECONFIG=$site",
+        'editor-app.exe" --smoke',
+        'unins000.exe" -Wait',
+        "actions/upload-artifact@",
+    ]
+    positions = [workflow.index(step) for step in order]
+    assert positions == sorted(positions)
+    # Each native command's exit code is checked; installers are waited for.
+    blocks = re.split(r"\n\s+- (?:name|uses): ", workflow)
+    for block in blocks:
+        runs = re.findall(r"^\s+(?:python|choco|& \S+) .*$", block, re.M)
+        assert block.count("$LASTEXITCODE") >= len(runs), block
+        if "Start-Process" in block:
+            assert "-Wait -PassThru" in block and "$p.ExitCode -ne 0" in block
+        if "run: |" in block:
+            assert "$ErrorActionPreference = 'Stop'" in block
+    # The installer script takes /SITECONFIG (its [Code] reads the parameter).
+    iss = (SPECS / "windows" / "editor_app.iss").read_text(encoding="utf-8-sig")
+    assert "{param:SITECONFIG|}" in iss.split("[Code]", 1)[1]
