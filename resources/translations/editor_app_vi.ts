@@ -1154,12 +1154,12 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>Đang mở kho bài…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="180"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="184"/>
         <source>Officials directory…</source>
         <translation>Danh bạ lãnh đạo…</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="193"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="197"/>
         <source>Set by IT in the site configuration</source>
         <translation>Do IT đặt trong cấu hình site</translation>
     </message>
@@ -1189,33 +1189,33 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <translation>“{h}” và ảnh của bài sẽ bị xóa vĩnh viễn. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="294"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="298"/>
         <location filename="../../src/editor_app/gui/story_actions.py" line="116"/>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="298"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="302"/>
         <source>(none yet)</source>
         <translation>(chưa có)</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="312"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="316"/>
         <source>The language changes fully after a restart.</source>
         <translation>Ngôn ngữ sẽ đổi hoàn toàn sau khi khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="324"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="328"/>
         <source>editor_app</source>
         <translation>editor_app</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="332"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="336"/>
         <source>Recovered after an unexpected stop</source>
         <translation>Đã khôi phục sau khi ứng dụng bị đóng đột ngột</translation>
     </message>
     <message>
-        <location filename="../../src/editor_app/gui/main_window.py" line="334"/>
+        <location filename="../../src/editor_app/gui/main_window.py" line="338"/>
         <source>editor_app was closed unexpectedly last time. Everything typed up to the last autosave was kept. Recovered {n} stories:
 
 {names}</source>
@@ -2887,6 +2887,40 @@ Hãy chuyển tệp này cho ban biên tập (bằng USB, thư điện tử ho�
         <location filename="../../src/editor_app/gui/officials/official_dialog.py" line="64"/>
         <source>Down</source>
         <translation>Xuống</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <location filename="../../src/editor_app/gui/update_notice.py" line="82"/>
+        <source>Install version {version}</source>
+        <translation>Cài đặt phiên bản {version}</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/update_notice.py" line="89"/>
+        <source>IT has published version {version}: fetch its installer, check it and run it.</source>
+        <translation>Bộ phận IT đã phát hành phiên bản {version}: tải tệp cài đặt, kiểm tra rồi chạy.</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/update_notice.py" line="98"/>
+        <source>A new version {version} is available — contact IT</source>
+        <translation>Có phiên bản mới {version} — liên hệ bộ phận IT</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/update_notice.py" line="123"/>
+        <source>Fetching the installer of version {version}…</source>
+        <translation>Đang tải tệp cài đặt phiên bản {version}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/update_notice.py" line="126"/>
+        <location filename="../../src/editor_app/gui/update_notice.py" line="139"/>
+        <source>New version</source>
+        <translation>Phiên bản mới</translation>
+    </message>
+    <message>
+        <location filename="../../src/editor_app/gui/update_notice.py" line="127"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>

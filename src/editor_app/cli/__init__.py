@@ -35,6 +35,7 @@ _COMMAND_MODULES = (
     "sync",
     "site",
     "site_upload",  # after "site": its `upload` joins that command
+    "release",
 )
 
 # The commands that only read the data folder: opened without the writer's lock and without

@@ -29,6 +29,7 @@ from editor_app.domain.site_limits import (
 )
 from editor_app.domain.site_lines import key_lines, value_line
 from editor_app.domain.site_publish import PUBLISH_CHECKERS, PUBLISH_PATH_KEYS, check_publish
+from editor_app.domain.site_updates import UPDATES_CHECKERS, check_updates
 from editor_app.domain.siteconfig import (
     KEYS,
     LANGUAGES,
@@ -192,6 +193,7 @@ def parse_site(
     _check_limits(r, defaults, values)
     _check_server(r, values)
     check_publish(r, values)
+    check_updates(r, values)
     if r.more_warnings:
         more = f"… và {_count(r.more_warnings)} cảnh báo khác (bỏ qua)."
         r.problems.append(Problem(more, r.where, None, fatal=False))
@@ -205,8 +207,9 @@ def _check(r: _Reader, key: str, raw: object) -> object | None:
     """The checked value of one key (None after reporting a problem)."""
     if key.startswith("checklist."):
         return _limit(r, key, raw)
-    if key in PUBLISH_CHECKERS:
-        return PUBLISH_CHECKERS[key](r, key, raw)
+    checker = PUBLISH_CHECKERS.get(key) or UPDATES_CHECKERS.get(key)
+    if checker is not None:
+        return checker(r, key, raw)
     if key in _PATH_KEYS:
         return r.path_value(key, raw)
     if key == "directory.sections":

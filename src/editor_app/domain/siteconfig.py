@@ -136,6 +136,9 @@ class SiteConfig:
     publish_key_file: Value[Path | None] = Value(None)
     publish_remote_path: Value[str | None] = Value(None)
     publish_known_hosts: Value[Path | None] = Value(None)
+    # Where IT publishes releases ([updates]; domain/site_updates.py): a folder or https://.
+    updates_source: Value[str | None] = Value(None)
+    updates_allow_install: Value[bool] = Value(False)
     source: Path | None = None
 
     @classmethod
@@ -253,6 +256,8 @@ KEYS: dict[str, str] = {
     "publish_key_file": "publish.key_file",
     "publish_remote_path": "publish.remote_path",
     "publish_known_hosts": "publish.known_hosts",
+    "updates_source": "updates.source",
+    "updates_allow_install": "updates.allow_install",
 }
 TABLES = (
     "outlet",
@@ -264,6 +269,7 @@ TABLES = (
     "server",
     "style",
     "publish",
+    "updates",
 )
 #: The largest length limit the site file may give (characters).
 MAX_LENGTH_LIMIT = 10_000

@@ -125,6 +125,10 @@ class MainWindow(StoryActions, WindowArrangement, QMainWindow):
         if self.sync is not None:
             self.sync.runner.story_changed.connect(lambda aid: self.open_story(aid, quiet=True))
             self.sync.locks.held_changed.connect(self.review.set_held_elsewhere)
+        from editor_app.gui.update_notice import UpdateNotice
+
+        self.updates = UpdateNotice(self.desk, self.ui.statusbar, self)  # IT's [updates]
+        self.updates.start()  # on its own thread: the window does not wait for it
         # The dictionary loads on a worker thread once the list has been drawn: loading
         # alongside would slow the list's queries (both want the interpreter).
         QTimer.singleShot(0, self, self._load_spelling)
