@@ -15,6 +15,7 @@ from editor_app.domain.text import format_number
 from editor_app.services.maintenance import CheckReport
 from editor_app.services.server_report import DeskServerReport, desk_server_report
 from editor_app.services.siteconfig import SiteLoad, load_site
+from editor_app.services.updates import SourceReport, source_report
 from editor_app.services.user_settings import UserSettings, read_user_settings
 from editor_app.services.workspace import default_data_dir
 
@@ -66,11 +67,13 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         seeded = ws.site_setup.seeded()
     data_dir = report.data_dir if report else (ctx.data_dir or default_data_dir())
     server = None if site.broken else desk_server_report(site.config)
+    updates = None if site.broken else source_report(site.config)
     if ctx.json:
-        _print_json(site, user, report, seeded, db_error, data_dir, server)
+        _print_json(site, user, report, seeded, db_error, data_dir, server, updates)
     else:
         _print_text(site, user, report, seeded, db_error, data_dir)
         _print_server(server)
+        _print_updates(updates)
     failures = []
     if site.broken:
         failures.append("tệp cấu hình site có lỗi (đang dùng giá trị mặc định)")
@@ -94,6 +97,7 @@ def _print_json(
     db_error: str | None,
     data_dir: object,
     server: DeskServerReport | None,
+    updates: SourceReport | None = None,
 ) -> None:
     values = {
         key: {
@@ -123,6 +127,7 @@ def _print_json(
         "database_error": db_error,
         "seeded": seeded,
         "server": server.as_json() if server is not None else None,
+        "updates": updates.as_json() if updates is not None else None,
     }
     if report is not None:
         out |= {
@@ -168,6 +173,18 @@ def _print_server(server: DeskServerReport | None) -> None:
     schema = st.revision or "(chưa có)"
     print(f"  Lược đồ: {schema} (ứng dụng: {st.head}) — {_SCHEMA_STATES[st.state]}")
     print(f"  Tài khoản: {st.login} — {st.name}, {role}")
+
+
+def _print_updates(updates: SourceReport | None) -> None:
+    """IT's release source (site.toml's [updates]): information, never a failure of the check."""
+    if updates is None:
+        return
+    if updates.version is None:
+        print(f"Nguồn bản phát hành: {updates.source} — không đọc được (chỉ ghi nhật ký):")
+        print(f"  {updates.problem}")
+        return
+    news = f"mới hơn bản này ({__version__})" if updates.newer else "không mới hơn bản này"
+    print(f"Nguồn bản phát hành: {updates.source} — phiên bản {updates.version}, {news}")
 
 
 def _print_user(user: UserSettings) -> None:

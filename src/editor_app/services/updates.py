@@ -42,11 +42,13 @@ from editor_app.domain.updates import (
 
 __all__ = [
     "CAFILE_ENV",
+    "SourceReport",
     "Update",
     "UpdateError",
     "check_for_update",
     "fetch_installer",
     "read_manifest",
+    "source_report",
     "write_manifest",
 ]
 
@@ -143,6 +145,39 @@ def check_for_update(
     log.info("update source %s: version %s is available", source, manifest.version)
     installer = installer_for(manifest, platform)
     return Update(source, manifest, installer, config.updates_allow_install.value)
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """What `editor-app check` says of the [updates] source: the version found, or why not."""
+
+    source: str
+    version: str | None
+    newer: bool
+    problem: str | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "version": self.version,
+            "newer": self.newer,
+            "problem": self.problem,
+        }
+
+
+def source_report(
+    config: SiteConfig, current: str = __version__, env: Mapping[str, str] = os.environ
+) -> SourceReport | None:
+    """The site's [updates] source read once (None: no source)."""
+    source = config.updates_source.value
+    if not source:
+        return None
+    try:
+        manifest = read_manifest(source, env)
+    except UpdateError as e:
+        return SourceReport(source, None, False, str(e))
+    newer = manifest.version > Version.parse(current)
+    return SourceReport(source, str(manifest.version), newer, None)
 
 
 def fetch_installer(

@@ -175,3 +175,25 @@ def test_release_manifest_command_writes_what_the_app_reads(
     assert printed["version"] == "0.1.0" and len(printed["files"]) == 2
     assert main([*data, "release-manifest", str(release), "--release-version", "bản mới"]) == 1
     assert "số phiên bản không hợp lệ" in capsys.readouterr().err
+
+
+def test_check_says_what_the_update_source_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = publish_release(tmp_path / "r", "0.2.0")
+    site = tmp_path / "site.toml"
+    site.write_text(f'[updates]\nsource = "{release}"\n', encoding="utf-8")
+    monkeypatch.setenv("EDITOR_APP_SITE_CONFIG", str(site))
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "check"]) == 0
+    out = capsys.readouterr().out
+    assert f"updates.source           {release}  [site: {site}:2]" in out
+    assert f"Nguồn bản phát hành: {release} — phiên bản 0.2.0, mới hơn bản này (0.1.0)" in out
+    assert main([*data, "check", "--json"]) == 0
+    reported = json.loads(capsys.readouterr().out)["updates"]
+    assert reported == {"source": str(release), "version": "0.2.0", "newer": True, "problem": None}
+    (release / MANIFEST_NAME).write_text("{", encoding="utf-8")
+    assert main([*data, "check"]) == 0  # information, never a failure of the check
+    out = capsys.readouterr().out
+    assert f"Nguồn bản phát hành: {release} — không đọc được (chỉ ghi nhật ký):" in out
+    assert "JSON hỏng ở dòng 1" in out
