@@ -89,8 +89,19 @@ def self_signed(folder: Path) -> Tls:
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    redirect: str | None = None  # every request sent on there (a moved release)
+
     def log_message(self, format: str, *args: Any) -> None:
         """No request lines on the test's stderr."""
+
+    def do_GET(self) -> None:
+        if self.redirect is None:
+            super().do_GET()
+            return
+        self.send_response(301)
+        self.send_header("Location", self.redirect + self.path)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
 
 class _Server(ThreadingHTTPServer):
@@ -99,9 +110,11 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def https_server(folder: Path, tls: Tls) -> Iterator[str]:
-    """Serves `folder` over HTTPS on 127.0.0.1 (a free port) in a thread; yields its address (https://127.0.0.1:PORT)."""
-    server = _Server(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+def https_server(folder: Path, tls: Tls, redirect: str | None = None) -> Iterator[str]:
+    """Serves `folder` over HTTPS on 127.0.0.1 (a free port) in a thread; yields its address
+    (https://127.0.0.1:PORT). `redirect`: every request is answered 301 to there + its path."""
+    handler = type("Handler", (_Quiet,), {"redirect": redirect})
+    server = _Server(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(tls.cert, tls.key)
     server.socket = context.wrap_socket(server.socket, server_side=True)

@@ -16,10 +16,12 @@ import os
 import ssl
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from http.client import HTTPMessage
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
@@ -39,6 +41,7 @@ from editor_app.domain.updates import (
     manifest_json,
     parse_manifest,
 )
+from editor_app.services.safe_read import UnreadableFile, read_regular
 
 __all__ = [
     "CAFILE_ENV",
@@ -56,6 +59,7 @@ log = logging.getLogger(__name__)
 
 CAFILE_ENV = "EDITOR_APP_UPDATES_CAFILE"
 TIMEOUT_S = 5.0
+DEADLINE_S = 15.0
 _CHUNK = 1024 * 1024
 #: A process may stop and be (re)opened; the installer is fetched into its own temporary folder.
 Report = Callable[[int, int], None]
@@ -86,6 +90,25 @@ def _context(env: Mapping[str, str]) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=cafile)
 
 
+class _HttpsRedirectsOnly(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to another https:// address (never down to plain http)."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if not newurl.lower().startswith("https://"):
+            raise urllib.error.HTTPError(
+                newurl, code, f"chuyển hướng sang {newurl[:80]}, không phải https", headers, fp
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def _join(source: str, name: str) -> str:
     return source.rstrip("/") + "/" + quote(name)
 
@@ -98,7 +121,7 @@ def _open(source: str, name: str, env: Mapping[str, str]) -> IO[bytes]:
             return open(where, "rb")  # the caller closes it
         request = urllib.request.Request(where, headers={"User-Agent": f"editor_app/{__version__}"})
         https = urllib.request.HTTPSHandler(context=_context(env))
-        opener = urllib.request.build_opener(https)
+        opener = urllib.request.build_opener(https, _HttpsRedirectsOnly())
         response: IO[bytes] = opener.open(request, timeout=TIMEOUT_S)
         return response
     except urllib.error.HTTPError as e:
@@ -111,15 +134,41 @@ def _open(source: str, name: str, env: Mapping[str, str]) -> IO[bytes]:
 
 def read_manifest(source: str, env: Mapping[str, str] = os.environ) -> Manifest:
     """The release manifest at `source` (UpdateError says why it is not usable)."""
-    with _open(source, MANIFEST_NAME, env) as stream:
-        try:
-            data = stream.read(MAX_MANIFEST_BYTES + 1)
-        except (OSError, TimeoutError) as e:
-            raise UpdateError(f"{source}: đọc bản kê bị ngắt ({e}).") from None
+    if is_url(source):
+        data = _download_manifest(source, env)
+    else:
+        try:  # a regular file only: a FIFO or a device there never blocks the check
+            data = read_regular(Path(source) / MANIFEST_NAME, MAX_MANIFEST_BYTES)
+        except UnreadableFile as e:
+            raise UpdateError(str(e)) from None
     try:
         return parse_manifest(data)
     except ManifestError as e:
-        raise UpdateError(f"{source}/{MANIFEST_NAME}: {e}") from None
+        raise UpdateError(f"{_join(source, MANIFEST_NAME)}: {e}") from None
+
+
+def _download_manifest(source: str, env: Mapping[str, str]) -> bytes:
+    """At most MAX_MANIFEST_BYTES + 1 bytes, within DEADLINE_S in all (a server sending a byte
+    now and then does not hold the check for ever)."""
+    deadline = time.monotonic() + DEADLINE_S
+    chunks: list[bytes] = []
+    total = 0
+    with _open(source, MANIFEST_NAME, env) as stream:
+        read = getattr(stream, "read1", stream.read)  # what has come, not a full buffer
+        while total <= MAX_MANIFEST_BYTES:
+            if time.monotonic() > deadline:
+                raise UpdateError(
+                    f"{source}: máy chủ gửi bản kê quá chậm (hơn {DEADLINE_S:g} giây)."
+                )
+            try:
+                chunk = read(MAX_MANIFEST_BYTES + 1 - total)
+            except (OSError, TimeoutError) as e:
+                raise UpdateError(f"{source}: đọc bản kê bị ngắt ({e}).") from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
 
 
 def check_for_update(

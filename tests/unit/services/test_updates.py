@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import socket
 from pathlib import Path
 
@@ -197,3 +198,30 @@ def test_check_says_what_the_update_source_has(
     out = capsys.readouterr().out
     assert f"Nguồn bản phát hành: {release} — không đọc được (chỉ ghi nhật ký):" in out
     assert "JSON hỏng ở dòng 1" in out
+
+
+def test_a_redirect_to_plain_http_is_not_followed(
+    tmp_path: Path, tls: Tls, caplog: pytest.LogCaptureFixture
+) -> None:
+    publish_release(tmp_path / "www" / "releases", "0.2.0")
+    ca = {CAFILE_ENV: str(tls.cert)}
+    with https_server(tmp_path / "www", tls) as real:
+        moved_within = https_server(tmp_path / "www", tls, redirect=real)
+        with moved_within as base:  # https → https: followed
+            assert _check(tmp_path, base + "/releases", **ca) is not None
+        plain = real.replace("https://", "http://")
+        moved_down = https_server(tmp_path / "www", tls, redirect=plain)
+        with moved_down as base, caplog.at_level(logging.WARNING):
+            assert _check(tmp_path, base + "/releases", **ca) is None
+    assert "không phải https" in caplog.text
+
+
+def test_a_fifo_in_place_of_the_manifest_does_not_hold_the_check(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    release = tmp_path / "r"
+    release.mkdir()
+    os.mkfifo(release / MANIFEST_NAME)  # nobody ever writes to it
+    with caplog.at_level(logging.WARNING):
+        assert _check(tmp_path, str(release)) is None
+    assert "update source not usable" in caplog.text
