@@ -78,6 +78,7 @@ screenshots: system-deps $(STAMP) $(AUDIT_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/word_check_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/focal_screenshots.py
 	$(PY) scripts/byline_screenshots.py
+	$(PY) scripts/site_screenshots.py
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x720x24" $(PY) scripts/site_update_screenshots.py
 
 # The one-folder app (dist/editor_app/), smoke-tested, and the Linux tarball

@@ -8,11 +8,9 @@ this test (Markdown with a subheading, a quote, a list, a table, a link, three p
 sample article with its four camera photos (skipped when ../shared/samples is absent). A third,
 short story is published beside them so the related-stories blocks are on the page too.
 
-The tools are npm packages pinned in tools/page-audit/ (package.json, package-lock.json), which
-`make test` installs (`npm ci --ignore-scripts`: nothing downloads a browser); Chromium is
-Debian's (scripts/system-deps.sh). One Lighthouse run per page (both categories), one axe run
-for all pages at 1280 and 390 px. Without Node.js the test is skipped, saying so; `make test`
-refuses to run without it, so CI never skips it. Figures and the audits Lighthouse cannot
+The tools and how they run: tests/helpers/page_audit.py (the site's pages are audited the same
+way in tests/e2e/test_site_audit.py). One Lighthouse run per page (both categories), one axe run
+for all pages at 1280 and 390 px. Figures and the audits Lighthouse cannot
 judge offline: docs/render.md, "Page audit".
 """
 
@@ -20,21 +18,24 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
-import os
-import re
-import shutil
-import subprocess
-import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.page_audit import (
+    MIN_SCORE,
+    ROOT,
+    WIDTHS,
+    axe,
+    blocking_violations,
+    failing_audits,
+    lighthouse,
+    served,
+    tools,
+)
 from helpers.sites import sample_site_file
 from PIL import Image, ImageDraw
 
@@ -45,19 +46,8 @@ from editor_app.services.workspace import Workspace
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
-AUDIT_DIR = ROOT / "tools" / "page-audit"
-LIGHTHOUSE = AUDIT_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
-AXE = AUDIT_DIR / "axe.mjs"
 SAMPLES = ROOT.parent / "shared" / "samples"
 SECTION = "Chính trị/Xây dựng Đảng"
-MIN_SCORE = 0.95
-BLOCKING = ("serious", "critical")
-WIDTHS = (1280, 390)
-NODE_MIN = (18, 16)  # Lighthouse 12's engines field
-# The flags the headless screenshots use (docs/render.md), minus what Lighthouse's launcher
-# already passes; --no-sandbox: CI runs as root, and the browser opens only our own page.
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic"
 
 OWN_TEXT = """\
 Khai giảng lớp bồi dưỡng lý luận chính trị cho đảng viên mới tại Bát Xát
@@ -128,28 +118,6 @@ class Audited:
     urls: dict[str, str] = field(default_factory=dict)
 
 
-def tools() -> tuple[str, str]:
-    """Node and Chromium, or the reason the audit cannot run (a skip only without Node)."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip(
-            "Node.js is not installed: the page audit (Lighthouse, axe-core) needs it; "
-            "`make test` installs it as root (scripts/system-deps.sh) and refuses to run without"
-        )
-    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=True)
-    found = tuple(int(n) for n in re.findall(r"\d+", version.stdout)[:2])
-    assert found >= NODE_MIN, f"Node.js {version.stdout.strip()} is older than Lighthouse needs"
-    if not LIGHTHOUSE.is_file():
-        pytest.fail(
-            f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `make test` (its install step runs "
-            "`npm ci --ignore-scripts` in tools/page-audit)"
-        )
-    chromium = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).is_file():
-        pytest.fail(f"Chromium not found ({chromium}): scripts/system-deps.sh installs it")
-    return node, chromium
-
-
 def cli(*args: str) -> str:
     """One real `editor-app` command in this process; its stdout (exit 0 required)."""
     out, err = io.StringIO(), io.StringIO()
@@ -191,53 +159,6 @@ def publish(data: Path, text: Path, photos: Path, body: str | None = None) -> st
     for status in ("editing", "approved", "published"):
         cli("--data-dir", str(data), "status", aid, status)
     return aid
-
-
-@contextlib.contextmanager
-def served(folder: Path, log: list[tuple[str, int]]) -> Iterator[str]:
-    """`folder` over HTTP on 127.0.0.1 (a free port), every request's path and status noted."""
-
-    class Handler(SimpleHTTPRequestHandler):
-        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-            log.append((self.path, int(code)))
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-def lighthouse(node: str, chromium: str, url: str, report: Path) -> dict[str, Any]:
-    env = {**os.environ, "CHROME_PATH": chromium}
-    done = subprocess.run(
-        [node, str(LIGHTHOUSE), url, "--only-categories=accessibility,seo",
-         "--output=json", f"--output-path={report}", f"--chrome-flags={CHROME_FLAGS}",
-         "--quiet", "--no-enable-error-reporting", "--disable-full-page-screenshot"],
-        capture_output=True, text=True, env=env, timeout=300,
-    )  # fmt: skip
-    assert done.returncode == 0, f"lighthouse exit {done.returncode}:\n{done.stderr[-3000:]}"
-    data: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
-    assert not data.get("runtimeError"), data["runtimeError"]
-    return data
-
-
-def axe(node: str, chromium: str, urls: list[str]) -> list[dict[str, Any]]:
-    widths = [arg for w in WIDTHS for arg in ("--width", str(w))]
-    done = subprocess.run(
-        [node, str(AXE), *widths, *urls], capture_output=True, text=True,
-        env={**os.environ, "CHROME_PATH": chromium}, timeout=300, cwd=AUDIT_DIR,
-    )  # fmt: skip
-    assert done.returncode == 0, f"axe exit {done.returncode}:\n{done.stderr[-3000:]}"
-    pages: list[dict[str, Any]] = json.loads(done.stdout)["pages"]
-    return pages
 
 
 @pytest.fixture(scope="module")
@@ -301,18 +222,6 @@ def page(audited: Audited, name: str) -> str:
     return name
 
 
-def failing_audits(report: dict[str, Any], category: str) -> list[str]:
-    """Each audit that cost the category points: id, title and where."""
-    out = []
-    for ref in report["categories"][category]["auditRefs"]:
-        audit = report["audits"][ref["id"]]
-        if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
-            items = (audit.get("details") or {}).get("items") or []
-            where = [str((i.get("node") or {}).get("selector") or i)[:160] for i in items[:5]]
-            out.append(f"{ref['id']} ({audit['title']}): {where}")
-    return out
-
-
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("category", ["accessibility", "seo"])
 def test_lighthouse_scores_at_least_95(audited: Audited, name: str, category: str) -> None:
@@ -333,14 +242,9 @@ def test_lighthouse_finds_nothing_to_fix(audited: Audited, name: str) -> None:
 def test_axe_finds_no_serious_or_critical_violation(audited: Audited, name: str) -> None:
     pages = audited.axe[page(audited, name)]
     assert sorted(p["width"] for p in pages) == sorted(WIDTHS)
-    found = [
-        f"{p['width']} px: {v['id']} ({v['impact']}) {v['help']}: "
-        f"{[n['target'] for n in v['nodes'][:5]]} {v['nodes'][0]['failureSummary'][:300]}"
-        for p in pages
-        for v in p["violations"]
-    ]
+    found, blocking = blocking_violations(pages)
     print(f"{name}: axe-core violations: {found or 'none'}")
-    assert [f for f in found if any(f"({level})" in f for level in BLOCKING)] == []
+    assert blocking == []
 
 
 def test_the_pages_ask_for_nothing_that_is_not_there(audited: Audited) -> None:

@@ -145,6 +145,8 @@ class ListingPage:
 
     @property
     def title(self) -> str:
+        """The page's name in the build's records ("… – Trang 3"); a reader sees the days of
+        its stories instead (`render.site_page.ListingRenderer.title`)."""
         return f"{self.listing.title} – Trang {self.number}" if self.number else self.listing.title
 
 

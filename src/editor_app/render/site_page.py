@@ -115,6 +115,22 @@ class ListingRenderer:
                 stories.insert(0, first)
         return [self._story(s, up) for s in stories], lead
 
+    def title(self, page: ListingPage) -> str:
+        """What a reader sees of the page in its heading and tab: the listing's title, and on
+        an archive page the days its stories were published ("Chuyên mục Kinh tế – Tin từ
+        3/4/2023 đến 12/4/2023"). Archive pages are numbered from the oldest (`trang-1/`), so
+        their number would count backwards as a reader goes to older news: it is not shown."""
+        title = page.listing.title
+        if not page.number or not page.stories:
+            return title
+        newest, oldest = (
+            format_date(s.first_published_at.astimezone(self.site.zone).date())
+            for s in (page.stories[0], page.stories[-1])
+        )
+        if newest == oldest:
+            return f"{title} – Tin ngày {newest}"
+        return f"{title} – Tin từ {oldest} đến {newest}"
+
     def _link(self, page: ListingPage, number: int | None, up: str) -> str | None:
         if number is None:
             return None
@@ -133,15 +149,16 @@ class ListingRenderer:
             if listing.kind == "home"
             else f"{listing.title}: các bài đã đăng trên {site.name}."
         )
-        heading = page.title if listing.kind != "home" or page.number else "Tin mới nhất"
+        title = self.title(page)
+        heading = title if listing.kind != "home" or page.number else "Tin mới nhất"
         return {
             "mode": "export",
             "lang": site.language,
-            "title": f"{page.title} - {site.name}",
+            "title": f"{title} - {site.name}",
             "description": description,
             "robots": None,
             "canonical": self.page_url(page.folder),
-            "og": _open_graph(site, page.title, description, self.page_url(page.folder)),
+            "og": _open_graph(site, title, description, self.page_url(page.folder)),
             "twitter": [],
             "json_ld": None,
             "stylesheet_href": up + STYLESHEET_HREF,

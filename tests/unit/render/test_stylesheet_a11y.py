@@ -106,3 +106,19 @@ def test_hover_and_focus_do_not_fade_the_share_buttons(
 def test_links_in_the_text_are_underlined(css: list[tuple[list[str], dict[str, str]]]) -> None:
     decoration = [d["text-decoration"] for names, d in css if ".body a" in names]
     assert decoration and decoration[-1].startswith("underline")
+
+
+def test_a_listing_s_section_link_is_told_from_its_date_by_more_than_colour(
+    css: list[tuple[list[str], dict[str, str]]],
+) -> None:
+    """On the site's listing pages a story's line "12/4/2023 · Kinh tế" links the section: the
+    brand red beside the grey date alone gave axe-core's serious link-in-text-block (1.2:1
+    between the two). The link is bold (or underlined), and both meet AA on the paper."""
+    link = {k: v for names, d in css if ".story-meta a" in names for k, v in d.items()}
+    assert link.get("font-weight") in ("bold", "700", "800", "900") or link.get(
+        "text-decoration", ""
+    ).startswith("underline"), link
+    paper = declared(css, "body", "background")
+    for selector in (".story-meta", ".story-meta a"):
+        ratio = contrast(declared(css, selector, "color"), paper)
+        assert ratio >= AA_NORMAL_TEXT, f"{selector}: {ratio:.2f}:1"
