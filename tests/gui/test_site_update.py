@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import sqlite3
 import subprocess
 import threading
 import time
@@ -22,7 +24,9 @@ import shiboken6
 from helpers import sshd
 from helpers.publishing import EDITOR, approve, ready_story
 from helpers.sites import sample_site
+from helpers.vi_typing import type_keys
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -157,6 +161,82 @@ def test_a_cut_connection_is_said_and_update_the_site_completes_it(
         assert (server.www / "video" / "lu.mp4").read_bytes() == video
 
 
+@pytest.mark.slow
+def test_typing_is_saved_to_the_disk_while_an_upload_runs(
+    qtbot: QtBot, win: MainWindow, ws: Workspace, tmp_path: Path
+) -> None:
+    """The reporter types while the update a publication started sends a 64 MB video to a web
+    server that has stalled (its connection's process stopped): the words are in the data
+    folder's database file (read through a connection of its own) while the upload still runs."""
+    with sshd.running() as server:
+        _to(ws, server)
+        story = ready_story(ws, HEADLINE, tmp_path / "photos")
+        approve(ws, story)
+        ws.export.publish(story, EDITOR, None)
+        draft = ws.articles.create(headline="Bản nháp", body="Đoạn đầu.").article.id
+        out = ws.export.default_folder
+        assert out is not None
+        (out / "video").mkdir(parents=True)
+        (out / "video" / "lu.mp4").write_bytes(os.urandom(64 << 20))
+        _open(win, draft)
+        update = win.review.site_update
+        stopped: list[int] = []
+        try:
+            update.after_publication()  # as a publication starts it: the window stays usable
+            qtbot.waitUntil(
+                lambda: any(v == "write" and "lu.mp4" in p for v, p in server.operations()),
+                timeout=60000,
+            )
+            for pid in server.sessions():
+                os.kill(pid, signal.SIGSTOP)  # the web server stalls mid-upload
+                stopped.append(pid)
+            body = win.ui.bodyEdit
+            body.moveCursor(QTextCursor.MoveOperation.End)
+            type_keys(body, " Mưa lớn ở Bát Xát")
+            qtbot.waitUntil(lambda: "Mưa lớn ở Bát Xát" in _stored_body(ws, draft), timeout=10000)
+            assert update.busy  # saved while the upload still ran
+        finally:
+            for pid in stopped:
+                os.kill(pid, signal.SIGCONT)
+        said = _told(qtbot, win, lambda: None)
+        assert said.startswith("Site updated:"), said
+        assert (server.www / "video" / "lu.mp4").stat().st_size == 64 << 20
+
+
+@pytest.mark.slow
+def test_closing_the_window_mid_upload_stops_the_update_and_its_thread(
+    qtbot: QtBot, win: MainWindow, ws: Workspace, tmp_path: Path
+) -> None:
+    with sshd.running() as server:
+        _to(ws, server)
+        story = ready_story(ws, HEADLINE, tmp_path / "photos")
+        approve(ws, story)
+        ws.export.publish(story, EDITOR, None)
+        out = ws.export.default_folder
+        assert out is not None
+        (out / "video").mkdir(parents=True)
+        (out / "video" / "lu.mp4").write_bytes(os.urandom(64 << 20))
+        win.review.site_update.after_publication()
+        qtbot.waitUntil(
+            lambda: any(v == "write" and "lu.mp4" in p for v, p in server.operations()),
+            timeout=60000,
+        )
+        win.close()
+        alive = [t.name for t in threading.enumerate() if t.name.startswith("editor-site-update")]
+        assert alive == []
+        assert not (server.www / "video" / "lu.mp4").exists()
+
+
+def _stored_body(ws: Workspace, article_id: uuid.UUID) -> str:
+    """The body as the database file holds it, read through a connection of the test's own."""
+    conn = sqlite3.connect(f"file:{ws.db.path}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT body FROM articles WHERE id = ?", (str(article_id),)).fetchone()
+    finally:
+        conn.close()
+    return "" if row is None else str(row[0])
+
+
 def test_cancel_stops_the_update_before_anything_is_sent(
     qtbot: QtBot, win: MainWindow, ws: Workspace, tmp_path: Path
 ) -> None:
@@ -166,7 +246,8 @@ def test_cancel_stops_the_update_before_anything_is_sent(
     approve(ws, story)
     ws.export.publish(story, EDITOR, None)
     hold = threading.Event()
-    win.worker.submit(lambda: hold.wait(30))  # the worker busy: the dialog is up before it runs
+    # The update's thread busy: the dialog is up before the update runs.
+    win.review.site_update.worker.submit(lambda: hold.wait(30))
 
     def cancel() -> None:
         win.review.site_update.update()

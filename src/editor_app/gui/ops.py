@@ -4,8 +4,9 @@
     ops.run_in_background(work, initiator=self, progress=Progress(...), on_done=...)
 
 The runner
-- runs the service call now, or on the window's serial worker (after the pending autosaves)
-  with a progress dialog that can cancel (`work(report, cancelled)`);
+- runs the service call now, or on the window's serial worker (after the pending autosaves;
+  or on a worker of the caller's own) with a progress dialog that can cancel
+  (`work(report, cancelled)`);
 - reports a `UserError` in the user's language in a message box, and hands any other error to
   `sys.excepthook`, the error dialog (`gui/error_dialog.py`), which logs it in full;
 - publishes the `Changes` the call returned (a `Changes`, or a result with a `changes` field) on
@@ -91,9 +92,13 @@ class Ops(QObject):
         initiator: object | None = None,
         on_done: Callable[[T], None] | None = None,
         on_failed: Callable[[BaseException], None] | None = None,
+        worker: Worker | None = None,
     ) -> None:
         """Runs `work(report, cancelled)` on the worker thread, with a progress dialog when
-        `progress` is given; the callbacks run on the UI thread once the dialog is closed."""
+        `progress` is given; the callbacks run on the UI thread once the dialog is closed.
+
+        `worker`: a thread of the caller's own in place of the window's serial worker, for
+        long work that only reads (the site's upload), so the saves never wait behind it."""
         dialog = None
         if progress is not None:
             dialog = WorkProgress(
@@ -119,7 +124,7 @@ class Ops(QObject):
                 dialog.close()
             self._failed(error, on_failed)
 
-        self.worker.submit(lambda: work(report, cancelled), done, failed)
+        (worker or self.worker).submit(lambda: work(report, cancelled), done, failed)
 
     def report(self, error: BaseException) -> None:
         """Shows an error: a user's one in a message box, any other through the error dialog."""

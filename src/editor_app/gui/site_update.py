@@ -1,9 +1,13 @@
 """*Xuất bản › Cập nhật trang* (issue 18): the outlet's site built into the export folder and
-uploaded to the target IT set in the site file's `[publish]`, on the window's worker with a
-progress dialog that can cancel (`services/site_update.update_site`). What was done is said in
-the status bar and a message; a failure says what happened, that the server was left as it was
-or consistently newer, and that the next update completes it; a missing configuration says what
-IT must set.
+uploaded to the target IT set in the site file's `[publish]` (`services/site_update.update_site`),
+with a progress dialog that can cancel. What was done is said in the status bar and a message; a
+failure says what happened, that the server was left as it was or consistently newer, and that
+the next update completes it; a missing configuration says what IT must set.
+
+It runs on a thread of its own, never the window's serial worker: an upload takes seconds to
+minutes, and the autosaves go on meanwhile (the update only reads the data folder, on
+connections of its own; SQLite's WAL lets it read while the desk writes). Closing the window
+stops a running update and waits for its thread before the window's own close.
 
 After a publication, a correction or a withdrawal from the window, `after_publication()` does
 the same without a dialog (the window stays usable; the status bar says it is running): the
@@ -14,17 +18,21 @@ Built as `SiteUpdate(desk, window)`; the review controller puts its menu in the 
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from editor_app.domain.errors import UserError
 from editor_app.domain.text import format_number
-from editor_app.gui.ops import Progress
+from editor_app.gui.ops import Progress, Report
+from editor_app.gui.worker import Worker
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from editor_app.gui.desk import Desk
     from editor_app.services.site_update import SiteUpdated
     from editor_app.services.site_upload import Uploaded
@@ -41,6 +49,8 @@ class SiteUpdate(QObject):
         self.window = window
         self.busy = False
         self.again = False  # a publication came while an update ran: one more afterwards
+        self.worker = Worker(self, name="editor-site-update")  # never the saves' thread
+        self._closing = threading.Event()  # the window is closing: stop at the next check
         self.message_box: QMessageBox | None = None
         self.menu = QMenu(self.tr("P&ublish"), window)
         self.menu.setObjectName("menuPublish")
@@ -51,10 +61,27 @@ class SiteUpdate(QObject):
         )
         self.action.triggered.connect(lambda _checked=False: self.update())
         self.menu.addAction(self.action)
+        window.installEventFilter(self)  # its close stops the update first (`close`)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.close()
+        return False
+
+    def close(self) -> None:
+        """Stops a running update (as Cancel does) and waits for its thread; the window's
+        own close (saves, the serial worker) follows."""
+        if self._closing.is_set():
+            return
+        self._closing.set()
+        self.window.removeEventFilter(self)  # nothing more to watch: none while it is deleted
+        self.worker.shutdown()
 
     # --- starting -------------------------------------------------------------------------------
     def update(self) -> None:
         """*Cập nhật trang*: with a progress dialog that can cancel; the outcome in a message."""
+        if self._closing.is_set():
+            return
         if self.busy:
             self.desk.status(self.tr("The site is being updated already."), 5000)
             return
@@ -65,7 +92,7 @@ class SiteUpdate(QObject):
         at all when no export folder is set: the publication's message says so)."""
         from editor_app.services.site_update import site_folder
 
-        if site_folder(self.desk.ws) is None:
+        if self._closing.is_set() or site_folder(self.desk.ws) is None:
             return
         if self.busy:
             self.again = True
@@ -91,16 +118,24 @@ class SiteUpdate(QObject):
                     self.tr("Updating the site: {what}").format(what=message) if message else ""
                 ),
             )
+        closing = self._closing
+
+        def work(report: Report, cancelled: Callable[[], bool]) -> SiteUpdated:
+            return update_site(ws, progress=report, cancel=lambda: closing.is_set() or cancelled())
+
         self.desk.ops.run_in_background(
-            lambda report, cancelled: update_site(ws, progress=report, cancel=cancelled),
+            work,
             progress=progress,
             initiator=self,
             on_done=lambda done: self._done(done, automatic),
             on_failed=lambda error: self._failed(error, automatic),
+            worker=self.worker,
         )
 
     # --- telling --------------------------------------------------------------------------------
     def _done(self, done: SiteUpdated, automatic: bool) -> None:
+        if self._closing.is_set():
+            return
         build, up = done.build, done.upload
         lines = [
             self.tr("Site updated: {written} new file(s), {removed} file(s) removed.").format(
@@ -142,6 +177,8 @@ class SiteUpdate(QObject):
         from editor_app.services.site_update import NoSiteFolder, UpdateCancelled
         from editor_app.services.site_upload import UploadCancelled, UploadFailed
 
+        if self._closing.is_set():
+            return
         self._over()
         if not isinstance(error, UserError):  # the runner showed it in the error dialog
             self.finished.emit(str(error))

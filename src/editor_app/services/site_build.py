@@ -122,17 +122,20 @@ class SiteBuilder:
         full: bool = False,
         bundles: BundleWriter | None = None,
         progress: Progress | None = None,
+        check: Callable[[], None] | None = None,
     ) -> SiteBuild:
         """Writes the site into `out` (created if missing). `full`: render every page again
         (the bytes still decide what is written). `bundles`: writes the bundle of a listed
-        story whose folder has no page yet (None: stories are left as they are)."""
+        story whose folder has no page yet (None: stories are left as they are). `check()` is
+        called before each story's bundle and each page or file: raise from it to stop (what
+        was written stays, and the next build picks up from there)."""
         started = time.perf_counter()
         now = self.clock()
         plan = self.plan(now)
         out.mkdir(parents=True, exist_ok=True)
         written: list[str] = []
         if bundles is not None:
-            written += self._missing_bundles(plan, out, bundles, progress)
+            written += self._missing_bundles(plan, out, bundles, progress, check)
         items = self._items(plan, now)
         manifest = Manifest.read(out)
         design = design_fingerprint()
@@ -141,6 +144,8 @@ class SiteBuilder:
         unchanged = 0
         total = len(items)
         for n, item in enumerate(items, 1):
+            if check is not None:
+                check()
             if progress is not None and n % 200 == 0:
                 progress(n, total, f"Trang của tòa soạn: {item.path}")
             old = manifest.files.get(item.path)
@@ -174,11 +179,18 @@ class SiteBuilder:
         )
 
     def _missing_bundles(
-        self, plan: SitePlan, out: Path, write: BundleWriter, progress: Progress | None
+        self,
+        plan: SitePlan,
+        out: Path,
+        write: BundleWriter,
+        progress: Progress | None,
+        check: Callable[[], None] | None,
     ) -> list[str]:
         missing = [s for s in plan.stories if not (out / s.slug / "index.html").is_file()]
         written: list[str] = []
         for n, story in enumerate(missing, 1):
+            if check is not None:
+                check()
             if progress is not None:
                 progress(n, len(missing), f"Gói bài: {story.slug}")
             folder = write(story, out)

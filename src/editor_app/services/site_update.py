@@ -3,10 +3,12 @@ withdrawal: the site built into the export folder (`site_build`), then uploaded 
 set in the site file's `[publish]` (`site_upload`), as `editor-app site build` followed by
 `editor-app site upload --from` that folder do.
 
-Runs for seconds to minutes: call it off the UI thread with `progress` and `cancel`. A
-failure raises a `UserError` in Vietnamese (`UploadFailed`: the server is left as it was or
-consistently newer, and the next update completes it); a cancel raises `UpdateCancelled` or the
-upload's `UploadCancelled`.
+Runs for seconds to minutes: call it off the UI thread with `progress` and `cancel` (asked
+before each page and file of the build, and as the upload writes). It only reads the data
+folder, on connections of its own: the desk's saves go on meanwhile. A failure raises a
+`UserError` in Vietnamese (`UploadFailed`: the server is left as it was or consistently newer,
+and the next update completes it); a cancel raises `UpdateCancelled` or the upload's
+`UploadCancelled`.
 """
 
 from __future__ import annotations
@@ -74,9 +76,12 @@ def update_site(
         )
     stopped = cancel if cancel is not None else _never
 
-    def building(done: int, total: int, message: str) -> None:
+    def check() -> None:
         if stopped():
             raise UpdateCancelled("Đã dừng cập nhật trang theo yêu cầu; chưa tải gì lên.")
+
+    def building(done: int, total: int, message: str) -> None:
+        check()
         if progress is not None:
             progress(done, total, message)
 
@@ -85,7 +90,9 @@ def update_site(
     except OSError as e:
         raise UserError(f"Không tạo được thư mục {folder}: {e.strerror}.") from None
     building(0, 0, "")
-    build = site_builder(ws).build(folder, bundles=bundle_writer(ws), progress=building)
+    build = site_builder(ws).build(
+        folder, bundles=bundle_writer(ws), progress=building, check=check
+    )
     building(0, 0, "")
     config = ws.site.config
     target = upload_target(config)
