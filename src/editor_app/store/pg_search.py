@@ -126,15 +126,21 @@ def create_pairs_index(conn: Connection) -> None:
 class Query(str):
     """A `tsquery` literal on `doc` (the query itself: words, positions, labels), with `pairs`:
     one on the story's pairs (`PAIRS`) that every story the query finds matches too (None: no
-    pairs to ask), and `exact`: `pairs` finds exactly those stories (`doc` need not be read)."""
+    pairs to ask), `exact`: `pairs` finds exactly those stories (`doc` need not be read), and
+    `counted`: `pairs` finds all but rarely more (a phrase of three words or more, every pair
+    asked): the matches are counted by their pairs alone to tell a broad query."""
 
     pairs: str | None
     exact: bool
+    counted: bool
 
-    def __new__(cls, doc: str, pairs: str | None = None, exact: bool = False) -> Query:
+    def __new__(
+        cls, doc: str, pairs: str | None = None, exact: bool = False, counted: bool = False
+    ) -> Query:
         query = super().__new__(cls, doc)
         query.pairs = pairs or None
         query.exact = exact and query.pairs is not None
+        query.counted = (counted or exact) and query.pairs is not None
         return query
 
 
@@ -163,7 +169,8 @@ def _phrase(tokens: Sequence[str]) -> Query:
     wanted += [_pair(a, SKIP, c) for a, c in zip(tokens, tokens[2:], strict=False)]
     pairs = list(dict.fromkeys(p for p in wanted if p is not None))
     exact = len(tokens) == 2 and len(pairs) == 1
-    return Query(" <-> ".join(_lexeme(t) for t in tokens), " & ".join(pairs), exact)
+    counted = len(tokens) > 2 and None not in wanted
+    return Query(" <-> ".join(_lexeme(t) for t in tokens), " & ".join(pairs), exact, counted)
 
 
 def _close(tokens: Sequence[str], terms: Sequence[str], prefix_last: bool) -> Query:
@@ -286,8 +293,9 @@ def _restore(conn: Connection, settings: dict[str, str]) -> None:
 
 def _search(conn: Connection, query: Query, limit: int, where_sql: str) -> list[SearchRow]:
     where, params = _condition(query)
+    counted = f"{PAIRS} @@ CAST(:pairs AS tsquery)" if query.counted else where
     matches = text(
-        f"SELECT count(*) FROM (SELECT 1 FROM {SEARCH_TABLE} s WHERE {where} LIMIT :cap) m"
+        f"SELECT count(*) FROM (SELECT 1 FROM {SEARCH_TABLE} s WHERE {counted} LIMIT :cap) m"
     )
     settings = _from_the_index(conn, query)
     if conn.execute(matches, {**params, "cap": BROAD_MATCHES}).scalar_one() < BROAD_MATCHES:

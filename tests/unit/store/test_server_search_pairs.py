@@ -121,6 +121,29 @@ def test_broad_queries_give_the_same_hits_top_fields_first(
     assert _found(server, "hoi nghi") == [top, newer_body, body, apart]
 
 
+def test_a_broad_three_word_phrase_is_counted_by_its_pairs_and_checked_in_doc(
+    server: ServerStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    top = _add(server, "Chuyển đổi số ở tỉnh", "Nội dung.")
+    body = _add(server, "Tin sáng", "Bàn về chuyển đổi số.")
+    apart = {"headline": "Chuyển đổi", "body": "Đổi số. Chuyển giao số liệu."}
+    assert {"chuyen doi", "doi so", "chuyen~so"} <= _pairs(server, apart)  # the pairs, apart
+    _add(server, apart["headline"], apart["body"])
+    across = _add(server, "Tin chiều", "Đẩy mạnh chuyển\nđổi số.")
+    match = pg_search.build_query('"chuyen doi so"')
+    assert match is not None and match.loose.counted and not match.loose.exact
+    narrow = _found(server, '"chuyen doi so"')
+    assert set(narrow) == {top, body, across}
+    monkeypatch.setattr(pg_search, "BROAD_MATCHES", 4)  # 4 hold the pairs, 3 the phrase: broad
+    assert _found(server, '"chuyển đổi số"') == [top, across, body]
+    assert _found(server, '"chuyen doi so"', limit=1) == [top]
+    monkeypatch.setattr(pg_search, "BROAD_MATCHES", 5)
+    assert set(_found(server, '"chuyen doi so"')) == set(narrow)
+    monkeypatch.setattr(pg_search, "BROAD_MATCHES", 2)
+    monkeypatch.setattr(pg_search, "NEWEST_CANDIDATES", 1)  # pairs held by many: walking
+    assert _found(server, '"chuyen doi so"') == [top, across, body]
+
+
 def test_snippets_from_the_officials_and_keywords_columns(server: ServerStore) -> None:
     official = Official(full_name="Dương Đức Huy")
     story = Article(headline="Tin chiều", body="Nội dung.", keywords=["giáo viên"])
