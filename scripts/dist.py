@@ -7,7 +7,9 @@
    dictionary, the migrations) and runs the built binary with `--smoke` (offscreen, in a
    throw-away home); a failure stops here, before anything is packed;
 3. Linux: `<dist>/editor_app-<version>-linux-x86_64.tar.gz` (the folder, the .desktop file,
-   the icons, install.sh, a README); Windows: the installer, when Inno Setup's ISCC.exe is found
+   the icons, install.sh, a README) and, on Debian (dpkg-deb is there), the package
+   `<dist>/editor-app_<version>-1_<arch>.deb`, checked with lintian (scripts/deb.py; an error
+   stops the build); Windows: the installer, when Inno Setup's ISCC.exe is found
    (see build_specs/windows/README.md);
 4. prints the sizes (for the README's "Building installers").
 """
@@ -32,6 +34,7 @@ WINDOWS = ROOT / "build_specs" / "windows"
 NAME = "editor_app"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import deb  # noqa: E402
 from version import version  # noqa: E402
 
 #: Files the app opens by path (relative to the bundle's data folder): a missing one is a build
@@ -182,6 +185,17 @@ def pack_windows(bundle: Path, dist: Path) -> Path | None:
     return found[-1] if found else None
 
 
+def debian_package(bundle: Path, dist: Path) -> None:
+    if shutil.which("dpkg-deb") is None:
+        print("dist: dpkg-deb not found (not a Debian system): no .deb made", flush=True)
+        return
+    started = time.perf_counter()
+    package = deb.build_deb(bundle, dist)
+    print(f"dist: {package}: {mb(package.stat().st_size)}", flush=True)
+    deb.lintian(package)
+    print(f"dist: .deb and lintian in {time.perf_counter() - started:.0f} s", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
@@ -202,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         package = pack(bundle, dist)
         if package is not None:
             print(f"dist: {package}: {mb(package.stat().st_size)}")
+        if sys.platform.startswith("linux"):
+            debian_package(bundle, dist)
     print(f"dist: done in {time.perf_counter() - started:.0f} s")
     return 0
 

@@ -2,7 +2,7 @@
 # Installs the Debian packages Qt, QtWebEngine, the fonts, the spell-check dictionary, the HTML
 # checker (Java), the page screenshots and audit (Chromium; Node.js and npm for Lighthouse and
 # axe-core), `make dist` (binutils for PyInstaller, desktop-file-utils to check the menu
-# entry), the newsroom server's tests (PostgreSQL: a throw-away cluster per test session,
+# entry, lintian to check the .deb), the newsroom server's tests (PostgreSQL: a throw-away cluster per test session,
 # tests/helpers/postgres.py; contrib for unaccent) and the Word import's tests (LibreOffice
 # Writer writes real .docx files: soffice --headless --convert-to docx) and the site upload's
 # tests (OpenSSH's sshd, started by tests/helpers/sshd.py on 127.0.0.1 with its own config; the
@@ -17,7 +17,7 @@ pkgs=(
   hunspell-vi libenchant-2-2
   default-jre-headless
   chromium
-  binutils desktop-file-utils
+  binutils desktop-file-utils lintian
   postgresql postgresql-contrib
   libreoffice-writer-nogui
   openssh-server

@@ -59,6 +59,9 @@ UNUSED_QT = (
 )
 #: The onedir was 464 MB when measured (README); a bundle much bigger lost its trimming.
 MAX_BUNDLE_BYTES = 560_000_000
+#: Whichever test first uses `built` waits for `make dist` (PyInstaller, the tarball, the .deb
+#: and lintian: about 6 minutes on 2 busy cores), beyond the suite's 900 s per test.
+BUILD_TIMEOUT = 2400
 
 
 def load_trim() -> ModuleType:
@@ -125,7 +128,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
         env=env,
         capture_output=True,
         text=True,
-        timeout=1500,
+        timeout=2200,
     )
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-6000:]
@@ -140,6 +143,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(BUILD_TIMEOUT)
 def test_make_dist_smoke_tests_the_bundle_and_reports_its_size(built: Built) -> None:
     assert "smoke: ok" in built.log
     assert re.search(r"dist: .*editor_app: \d+ MB in \d+ files", built.log)
@@ -148,6 +152,7 @@ def test_make_dist_smoke_tests_the_bundle_and_reports_its_size(built: Built) -> 
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(BUILD_TIMEOUT)
 def test_bundle_holds_what_the_app_reads_as_files(built: Built) -> None:
     root = built.internal
     for needed in (
@@ -181,6 +186,7 @@ def test_bundle_holds_what_the_app_reads_as_files(built: Built) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(BUILD_TIMEOUT)
 def test_bundle_is_lean(built: Built) -> None:
     qt = built.internal / "PySide6" / "Qt"
     assert not (qt / "qml").exists()
@@ -195,6 +201,7 @@ def test_bundle_is_lean(built: Built) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(BUILD_TIMEOUT)
 def test_every_qt_library_the_bundle_links_is_in_it(built: Built) -> None:
     """Trimming computed what stays from the import tables: check them independently."""
     objdump = shutil.which("objdump")
@@ -228,6 +235,7 @@ def smoke_article(request: pytest.FixtureRequest) -> Path | None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(BUILD_TIMEOUT)
 def test_built_binary_passes_its_smoke_test(
     built: Built, smoke_article: Path | None, tmp_path: Path
 ) -> None:
@@ -263,6 +271,7 @@ def test_built_binary_passes_its_smoke_test(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(BUILD_TIMEOUT)
 def test_broken_bundle_fails_the_smoke_test_naming_the_step(built: Built, tmp_path: Path) -> None:
     copy = tmp_path / "editor_app"
     shutil.copytree(built.bundle, copy, symlinks=True, copy_function=os.link)  # no copying
@@ -279,6 +288,7 @@ def test_broken_bundle_fails_the_smoke_test_naming_the_step(built: Built, tmp_pa
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(BUILD_TIMEOUT)
 def test_tarball_installs_for_one_user_and_uninstalls_keeping_data(
     built: Built, tmp_path: Path
 ) -> None:
@@ -330,6 +340,137 @@ def test_tarball_installs_for_one_user_and_uninstalls_keeping_data(
     assert uninstall.returncode == 0, uninstall.stderr
     assert not app.exists() and not launcher.exists() and not desktop.exists()
     assert (data / "editor_app.db").read_bytes() == b"a user's stories"
+
+
+def load_script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return module
+
+
+def root_prefix() -> list[str]:
+    """[] as root, ["sudo", "-n"] with password-less sudo; skips otherwise."""
+    if os.geteuid() == 0:
+        return []
+    if shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"]).returncode == 0:
+        return ["sudo", "-n"]
+    pytest.skip("installing the .deb needs root (CI runs as root) or password-less sudo")
+
+
+def installed_version(package: str) -> str | None:
+    out = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status} ${Version}", package], capture_output=True, text=True
+    ).stdout.split()
+    return out[-1] if out[:3] == ["install", "ok", "installed"] else None
+
+
+SITE = Path("/etc/editor_app/site.toml")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(BUILD_TIMEOUT)
+def test_deb_installs_upgrades_keeping_the_site_file_and_removes_keeping_users_data(
+    built: Built, tmp_path: Path
+) -> None:
+    deb_script = load_script("deb")
+    version = deb_script.debian_version(__version__)
+    package = built.dist / f"editor-app_{version}_{deb_script.architecture()}.deb"
+    assert package.is_file(), built.log[-3000:]
+    assert "deb: lintian: no errors" in built.log
+    assert not re.search(r"^deb: lintian: [EW]: ", built.log, re.M)  # warnings overridden
+    sudo = root_prefix()
+    if installed_version("editor-app") is not None:
+        pytest.skip("editor-app is installed on this machine: the test would replace it")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    apt = [*sudo, "apt-get", "-y", "-q", "-o", "DPkg::Lock::Timeout=600"]
+
+    def run(*args: str, extra: list[str] | None = None) -> None:
+        result = subprocess.run(
+            [*apt, *(extra or []), *args], env=env, capture_output=True, text=True, timeout=900
+        )
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    home = tmp_path / "home"
+    data = home / ".local/share/editor_app"
+    data.mkdir(parents=True)
+    (data / "editor_app.db").write_bytes(b"a user's stories")
+    user = private_env(home)
+    try:
+        run("install", str(package))  # as a fresh machine installs a downloaded .deb
+        assert installed_version("editor-app") == version
+        assert os.readlink("/usr/bin/editor-app") == "/opt/editor_app/editor_app"
+        smoke = subprocess.run(
+            ["/usr/bin/editor-app", "--smoke", "--data-dir", str(tmp_path / "smoke")],
+            env=user,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert smoke.returncode == 0, smoke.stdout + smoke.stderr[-3000:]
+        assert re.search(r"^smoke: ok in ", smoke.stdout, re.M)
+        assert Path("/usr/share/applications/editor-app.desktop").is_file()
+        assert Path("/usr/share/icons/hicolor/256x256/apps/editor_app.png").is_file()
+        conffiles = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Conffiles}", "editor-app"], capture_output=True, text=True
+        ).stdout
+        assert str(SITE) in conffiles
+
+        # IT sets the outlet; the installed app reads it from /etc/editor_app/site.toml.
+        changed = '[outlet]\nname = "Báo Thử nghiệm"\n'
+        subprocess.run(
+            [*sudo, "tee", str(SITE)], input=changed, text=True, check=True, capture_output=True
+        )
+        check = subprocess.run(
+            ["/usr/bin/editor-app", "check"], env=user, capture_output=True, text=True, timeout=120
+        )
+        assert "Báo Thử nghiệm" in check.stdout and str(SITE) in check.stdout, check.stdout
+
+        # A newer package (repacked, no second PyInstaller build) whose default site file also
+        # changed: dpkg keeps IT's (--force-confold, as unattended upgrades are run).
+        newer = f"{__version__}-2"
+        new_default = tmp_path / "site.toml"
+        new_default.write_text("# a newer default\n", encoding="utf-8")
+        rebuild = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "scripts/deb.py"),
+                str(built.bundle),
+                "--dist",
+                str(tmp_path / "v2"),
+                "--version",
+                newer,
+                "--site-file",
+                str(new_default),
+                "--no-lintian",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        assert rebuild.returncode == 0, rebuild.stdout + rebuild.stderr
+        upgrade = tmp_path / "v2" / package.name.replace(version, newer)
+        run("install", str(upgrade), extra=["-o", "Dpkg::Options::=--force-confold"])
+        assert installed_version("editor-app") == newer
+        assert SITE.read_text(encoding="utf-8") == changed
+
+        run("remove", "editor-app")
+        assert not Path("/opt/editor_app").exists()
+        assert not os.path.lexists("/usr/bin/editor-app")
+        assert SITE.read_text(encoding="utf-8") == changed  # remove keeps the configuration
+        assert (data / "editor_app.db").read_bytes() == b"a user's stories"
+
+        run("purge", "editor-app")
+        assert not Path("/etc/editor_app").exists()
+        assert (data / "editor_app.db").read_bytes() == b"a user's stories"
+    finally:
+        if installed_version("editor-app") is not None or Path("/etc/editor_app").exists():
+            subprocess.run([*apt, "purge", "editor-app"], env=env, capture_output=True)
 
 
 # --- without building ------------------------------------------------------------------------
