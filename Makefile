@@ -81,8 +81,9 @@ screenshots: system-deps $(STAMP) $(AUDIT_STAMP)
 	$(PY) scripts/site_screenshots.py
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x720x24" $(PY) scripts/site_update_screenshots.py
 
-# The one-folder app (dist/editor_app/), smoke-tested, and the Linux tarball
-# (dist/editor_app-<version>-linux-x86_64.tar.gz); see build_specs/ and the README.
+# The one-folder app (dist/editor_app/), smoke-tested, the Linux tarball
+# (dist/editor_app-<version>-linux-x86_64.tar.gz) and the Debian package
+# (dist/editor-app_<version>-1_<arch>.deb, lintian-checked); see build_specs/ and the README.
 dist: system-deps $(STAMP)
 	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet -e '.[test,build]'
 	$(PY) scripts/dist.py

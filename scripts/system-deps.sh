@@ -2,10 +2,10 @@
 # Installs the Debian packages Qt, QtWebEngine, the fonts, the spell-check dictionary, the HTML
 # checker (Java), the page screenshots and audit (Chromium; Node.js and npm for Lighthouse and
 # axe-core), `make dist` (binutils for PyInstaller, desktop-file-utils to check the menu
-# entry, lintian to check the .deb), the newsroom server's tests (PostgreSQL: a throw-away cluster per test session,
-# tests/helpers/postgres.py; contrib for unaccent) and the Word import's tests (LibreOffice
-# Writer writes real .docx files: soffice --headless --convert-to docx) and the site upload's
-# tests (OpenSSH's sshd, started by tests/helpers/sshd.py on 127.0.0.1 with its own config; the
+# entry, lintian to check the .deb), the newsroom server's tests (PostgreSQL: a throw-away
+# cluster per test session, tests/helpers/postgres.py; contrib for unaccent) and the Word
+# import's tests (LibreOffice Writer writes real .docx files: soffice --headless --convert-to
+# docx) and the site upload's tests (OpenSSH's sshd, started by tests/helpers/sshd.py on 127.0.0.1 with its own config; the
 # package's own service is not used) need — only the missing ones, only as root.
 set -euo pipefail
 pkgs=(
