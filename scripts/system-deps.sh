@@ -5,8 +5,8 @@
 # entry, lintian to check the .deb), the newsroom server's tests (PostgreSQL: a throw-away
 # cluster per test session, tests/helpers/postgres.py; contrib for unaccent) and the Word
 # import's tests (LibreOffice Writer writes real .docx files: soffice --headless --convert-to
-# docx) and the site upload's tests (OpenSSH's sshd, started by tests/helpers/sshd.py on 127.0.0.1 with its own config; the
-# package's own service is not used) need — only the missing ones, only as root.
+# docx) and the site upload's tests (OpenSSH's sshd, started by tests/helpers/sshd.py on
+# 127.0.0.1 with its own config; the package's own service is not used) need — only the missing ones, only as root.
 set -euo pipefail
 pkgs=(
   xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xinerama0
