@@ -598,7 +598,7 @@ def test_icon_comes_in_every_size_the_window_the_menu_and_windows_use() -> None:
 
 def test_windows_workflow_installs_smoke_tests_and_uninstalls_checking_each_exit_code() -> None:
     """The workflow cannot run here (build_specs/windows/README.md); `make test` lints it with
-    actionlint when installed. What it must do is checked from its text."""
+    actionlint (tests/e2e/test_workflow_lint.py). What it must do is checked from its text."""
     workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
     assert "runs-on: windows-2022" in workflow
     assert 'python-version: "3.11"' in workflow
