@@ -352,3 +352,59 @@ def test_a_refused_key_is_said_and_nothing_changes_on_the_server(
         assert said.startswith(f"Máy chủ 127.0.0.1:{server.port} từ chối khóa {stranger}"), said
         assert "Publish › Update the site" in said
         assert [p.name for p in server.www.iterdir()] == []
+
+
+@pytest.mark.slow
+@pytest.mark.samples
+def test_the_sample_article_through_its_life_from_the_window(
+    qtbot: QtBot,
+    win: MainWindow,
+    ws: Workspace,
+    tmp_path: Path,
+    samples_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 18's walk-through in the window with the real sample article (its camera photos),
+    beside a self-written story: each published, corrected and withdrawn from the Status menu,
+    and the web server's home page follows at each step without a click on Cập nhật trang."""
+    ws.sections.import_sections(samples_dir / "sections.txt")
+    ws.officials.import_csv(samples_dir / "officials.csv")
+    text = samples_dir / "articles" / "giao-ban-ly-luan-chinh-tri-quy-1-2023.txt"
+    sample = ws.importing.import_text(text, samples_dir / "photos").article
+    ws.officials.tag(sample.id, [o.id for o in ws.officials.find_by_name("Dương Đức Huy")])
+    ws.articles.save_fields(sample.id, {"section": "Chính trị/Xây dựng Đảng", "byline": "Thanh Hà"})
+    for p in sample.photos:
+        ws.photos.update(p.id, credit="Ảnh: Thanh Hà", alt_text=p.caption.rstrip("."))
+    approve(ws, sample.id)
+    own = ready_story(ws, HEADLINE, tmp_path / "photos", section="Kinh tế")
+    approve(ws, own)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Sửa chức danh", True))
+    with sshd.running() as server:
+        _to(ws, server)
+        both = {HEADLINE, sample.headline}
+        for story, on_home in ((own, {HEADLINE}), (sample.id, both)):
+            _open(win, story)
+            said = _told(qtbot, win, lambda: win.review.move_to(Status.PUBLISHED))
+            assert said.startswith("Site updated:"), said
+            assert {h for h in both if h in _home(server)} == on_home
+        slug = ws.publishing.publication(sample.id).slug
+        page = (server.www / slug / "index.html").read_text(encoding="utf-8")
+        assert "Dương Đức Huy" in page and sample.headline in page
+
+        # The sample corrected from the window: its page on the server carries the note.
+        _open(win, sample.id)
+        assert win.review.move_to(Status.EDITING)
+        body = ws.articles.get(sample.id).body
+        ws.articles.save_fields(sample.id, {"body": body + "\n\nĐoạn bổ sung sau khi sửa."})
+        assert win.review.move_to(Status.APPROVED)
+        said = _told(qtbot, win, win.review.publishing.correct)
+        assert said.startswith("Site updated:"), said
+        page = (server.www / slug / "index.html").read_text(encoding="utf-8")
+        assert "Đoạn bổ sung sau khi sửa." in page and "Sửa chức danh" in page
+
+        # Both withdrawn: the home page lists the other, then none.
+        for story, on_home in ((sample.id, {HEADLINE}), (own, set[str]())):
+            _open(win, story)
+            said = _told(qtbot, win, lambda: win.review.move_to(Status.WITHDRAWN, "Sai số liệu"))
+            assert said.startswith("Site updated:"), said
+            assert {h for h in both if h in _home(server)} == on_home
