@@ -34,7 +34,6 @@ _COMMAND_MODULES = (
     "server",
     "sync",
     "site",
-    "site_upload",  # after "site": its `upload` joins that command
     "release",
 )
 

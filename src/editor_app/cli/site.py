@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from editor_app.cli.common import Context, print_json, stderr_progress
+from editor_app.cli.site_upload import register_upload
 from editor_app.domain.errors import UserError
 from editor_app.domain.text import format_number
 
@@ -40,6 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     b.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     b.set_defaults(func=cmd_build)
+    register_upload(site_sub)
 
 
 def _folder(ctx: Context, out: Path | None) -> Path:

@@ -1,6 +1,6 @@
 """`editor-app site upload --from DIR`: the built site onto the web server IT set in the site
-file's `[publish]` (docs/publishing.md, "Lên máy chủ web"). Joins the `site` command of
-`cli/site.py` (registered after it)."""
+file's `[publish]` (docs/publishing.md, "Lên máy chủ web"). One of the `site` command's
+sub-commands: `cli/site.py` adds it with `register_upload`."""
 
 from __future__ import annotations
 
@@ -17,19 +17,9 @@ if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def _site_commands(sub: Subparsers) -> Subparsers:
-    """The `site` command's sub-commands (made here when `cli/site.py` has not made them)."""
-    parser = sub.choices.get("site")
-    if parser is None:
-        parser = sub.add_parser("site", help="trang của tòa soạn")
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return parser.add_subparsers(dest="site_command", metavar="LỆNH", required=True)
-
-
-def register(sub: Subparsers) -> None:
-    p = _site_commands(sub).add_parser(
+def register_upload(site_commands: Subparsers) -> None:
+    """`upload` among the `site` command's sub-commands (`cli/site.py` calls it)."""
+    p = site_commands.add_parser(
         "upload",
         help="đưa trang đã dựng lên máy chủ web (chỉ những tệp đã đổi)",
         description="Đưa trang đã dựng trong DIR tới đích xuất bản của cấu hình site "

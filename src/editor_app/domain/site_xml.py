@@ -128,30 +128,27 @@ def _check_count(n: int) -> None:
         raise ValueError(f"{n} URLs in one sitemap: the protocol allows {MAX_URLS}")
 
 
-def url_sitemap(entries: Sequence[UrlEntry]) -> str:
-    """A `urlset` of at most 50,000 URLs."""
+def _loc_list(root: str, item: str, entries: Sequence[UrlEntry]) -> str:
+    """`<root>` of at most 50,000 `<item>`s, each a `loc` and maybe a `lastmod`."""
     _check_count(len(entries))
-    out = [_DECL, f'<urlset xmlns="{SITEMAP_NS}">\n']
+    out = [_DECL, f'<{root} xmlns="{SITEMAP_NS}">\n']
     for e in entries:
-        out.append(f"<url><loc>{_x(clean_url(e.loc))}</loc>")
+        out.append(f"<{item}><loc>{_x(clean_url(e.loc))}</loc>")
         if e.lastmod is not None:
             out.append(f"<lastmod>{w3c_datetime(e.lastmod)}</lastmod>")
-        out.append("</url>\n")
-    out.append("</urlset>\n")
+        out.append(f"</{item}>\n")
+    out.append(f"</{root}>\n")
     return "".join(out)
+
+
+def url_sitemap(entries: Sequence[UrlEntry]) -> str:
+    """A `urlset` of at most 50,000 URLs."""
+    return _loc_list("urlset", "url", entries)
 
 
 def sitemap_index(entries: Sequence[UrlEntry]) -> str:
     """A `sitemapindex` of at most 50,000 sitemaps."""
-    _check_count(len(entries))
-    out = [_DECL, f'<sitemapindex xmlns="{SITEMAP_NS}">\n']
-    for e in entries:
-        out.append(f"<sitemap><loc>{_x(clean_url(e.loc))}</loc>")
-        if e.lastmod is not None:
-            out.append(f"<lastmod>{w3c_datetime(e.lastmod)}</lastmod>")
-        out.append("</sitemap>\n")
-    out.append("</sitemapindex>\n")
-    return "".join(out)
+    return _loc_list("sitemapindex", "sitemap", entries)
 
 
 @dataclass(frozen=True, slots=True)
