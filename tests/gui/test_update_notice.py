@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -96,6 +97,28 @@ def test_the_install_button_fetches_over_https_checks_and_opens_the_installer(
         assert installer.parent != release  # a copy of its own, in a temporary folder
     finally:
         shutil.rmtree(opened[0].parent)
+
+
+def test_fetching_the_installer_never_waits_behind_the_windows_saves(
+    qtbot: QtBot, tmp_path: Path, open_window: Callable[..., MainWindow]
+) -> None:
+    """The installer (perhaps a hundred MB from the network) is fetched on the notice's own
+    thread: with the window's serial worker, where saves run, busy, it is fetched and opened."""
+    publish_release(tmp_path / "phát hành", "0.2.0")
+    window = open_window(str(tmp_path / "phát hành"), True)
+    opened: list[Path] = []
+    window.updates.opener = opened.append
+    qtbot.waitUntil(lambda: window.updates.checked, timeout=10_000)
+    button = window.statusBar().findChild(QPushButton, "updateInstall")
+    assert button is not None
+    hold = threading.Event()
+    window.desk.ops.worker.submit(lambda: hold.wait(30))  # a long save in progress
+    try:
+        button.click()
+        qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    finally:
+        hold.set()
+    shutil.rmtree(opened[0].parent)
 
 
 def test_an_installer_that_does_not_match_the_manifest_is_refused_and_not_opened(

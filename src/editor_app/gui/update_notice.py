@@ -130,6 +130,7 @@ class UpdateNotice(QObject):
             ),
             on_done=self._fetched,
             on_failed=self._refused,
+            worker=self._worker,  # never the window's serial worker: saves go on meanwhile
         )
 
     def _refused(self, error: BaseException) -> None:
