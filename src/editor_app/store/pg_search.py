@@ -19,7 +19,6 @@ the pairs say it all (a two-word phrase, close words). Figures: docs/server.md (
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import cast
@@ -46,7 +45,6 @@ MAX_POSITION = 16383  # PostgreSQL's
 MAX_POSITIONS_PER_WORD = 255
 MAX_LEXEME_BYTES = 2046
 _WORD_RE = re.compile(r"\w+")
-SNIPPET_WORDS = 16
 
 
 def _lexeme(word: str) -> str:
@@ -235,7 +233,7 @@ def search(
     """Best first (`rank` smaller for better, as on the desk): the hits with their words close
     together first (`rank` CLOSE_FIRST lower), then the others; each group ranked by
     `ts_rank_cd` with the fields' weights (newest first among equals), or, when broad, top
-    fields first then newest. Snippets are the caller's (`snippet`)."""
+    fields first then newest. Snippets are the caller's (`domain.snippets`)."""
     close = (
         [
             SearchRow(r.pk, r.rank - CLOSE_FIRST, "")
@@ -356,51 +354,3 @@ def _walk(conn: Connection, query: Query, limit: int, where_sql: str) -> list[in
         f"WHERE s.doc @@ CAST(:q AS tsquery) {where_sql} ORDER BY s.article_pk DESC LIMIT :limit"
     )
     return [int(pk) for (pk,) in conn.execute(newest, {"q": str(query), "limit": limit})]
-
-
-def _first_found(value: str, terms: set[str], last: str | None) -> int | None:
-    """Where the first word of `value` folded to one of `terms` (or starting with `last`)
-    begins. One `fold` of the whole text and a regex when folding keeps every character's place
-    (NFC text, as the app stores), else word by word."""
-    folded = fold(value)
-    if len(folded) != len(value) or not (
-        unicodedata.is_normalized("NFC", value) and unicodedata.is_normalized("NFC", folded)
-    ):
-        found = (m for m in _WORD_RE.finditer(value) if _found(nfc(fold(m.group())), terms, last))
-        return next((m.start() for m in found), None)
-    words = [re.escape(t) for t in sorted(terms, key=len, reverse=True)]
-    if last is not None:
-        words.append(re.escape(last) + r"\w*")
-    hit = re.search(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", folded)
-    return None if hit is None else hit.start()
-
-
-def _found(folded: str, terms: set[str], last: str | None) -> bool:
-    return folded in terms or (last is not None and folded.startswith(last))
-
-
-def snippet(doc: dict[str, str], user_query: str, prefix_last: bool = False) -> str:
-    """About SNIPPET_WORDS words of the first field holding a word of the query, the words
-    found in [brackets] (as the desk's FTS5 snippets)."""
-    query = parse_query(user_query)
-    terms = set(query.terms)
-    last = query.terms[-1] if prefix_last and query.open_last and query.terms else None
-    for field in ("headline", "sapo", "body", "captions", "officials", "keywords"):
-        value = doc.get(field, "")
-        at = _first_found(value, terms, last) if terms else None
-        if at is None:
-            continue
-        words = list(_WORD_RE.finditer(value))
-        hit = next((i for i, m in enumerate(words) if m.start() >= at), len(words) - 1)
-        first = max(0, hit - SNIPPET_WORDS // 4)
-        shown = words[first : first + SNIPPET_WORDS]
-        start, end = shown[0].start(), shown[-1].end()
-        out, at = [], start
-        for m in shown:
-            out.append(value[at : m.start()])
-            word = m.group()
-            out.append(f"[{word}]" if _found(nfc(fold(word)), terms, last) else word)
-            at = m.end()
-        text_ = "".join(out)
-        return ("…" if start > 0 else "") + text_ + ("…" if end < len(value) else "")
-    return ""

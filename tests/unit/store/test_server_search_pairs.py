@@ -4,7 +4,6 @@ the snippets cut from the hits' columns alone."""
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterator
 
@@ -15,8 +14,6 @@ from sqlalchemy import text
 
 from editor_app.domain.article import Article
 from editor_app.domain.officials.people import Official
-from editor_app.domain.search_query import parse_query
-from editor_app.domain.text import fold, nfc
 from editor_app.store import pg_search
 from editor_app.store.database import Database
 from editor_app.store.repo import articles as repo
@@ -198,43 +195,3 @@ def test_the_pairs_find_what_the_positions_find(
             assert by_pairs or not by_positions, (doc, part, part.pairs)  # never fewer
             if part.exact:
                 assert by_pairs == by_positions, (doc, part, part.pairs)
-
-
-def _snippet_word_by_word(doc: dict[str, str], user_query: str, prefix_last: bool) -> str:
-    """The snippet as it was cut before (every word folded on its own), for comparison."""
-    query = parse_query(user_query)
-    terms = set(query.terms)
-    last = query.terms[-1] if prefix_last and query.open_last and query.terms else None
-
-    def found(word: str) -> bool:
-        folded = nfc(fold(word))
-        return folded in terms or (last is not None and folded.startswith(last))
-
-    for field in ("headline", "sapo", "body", "captions", "officials", "keywords"):
-        value = doc.get(field, "")
-        words = list(re.finditer(r"\w+", value))
-        hits = [i for i, m in enumerate(words) if found(m.group())]
-        if not hits:
-            continue
-        shown = words[max(0, hits[0] - 4) : max(0, hits[0] - 4) + 16]
-        start, end = shown[0].start(), shown[-1].end()
-        out, at = [], start
-        for m in shown:
-            out += [value[at : m.start()], f"[{m.group()}]" if found(m.group()) else m.group()]
-            at = m.end()
-        return ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(value) else "")
-    return ""
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    headline=_DOC_TEXT,
-    body=st.text(max_size=80) | _DOC_TEXT,
-    query=_QUERY | st.text(max_size=12),
-    prefix=st.booleans(),
-)
-def test_snippets_fold_each_field_once_with_the_same_result(
-    headline: str, body: str, query: str, prefix: bool
-) -> None:
-    doc = {"headline": headline, "body": body}
-    assert pg_search.snippet(doc, query, prefix) == _snippet_word_by_word(doc, query, prefix)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from editor_app.domain.bylines import byline_names
 from editor_app.domain.listing import SearchHit
+from editor_app.domain.snippets import snippet
 from editor_app.store import pg_search, sqlite
 from editor_app.store.models import ArticleOfficialRow, ArticleRow, OfficialRow, PhotoRow
 
@@ -165,13 +166,13 @@ def _snippets(
     stmt = select(ArticleRow.pk, ArticleRow.id, *columns).where(ArticleRow.pk.in_(pks))
     for pk, aid, headline, sapo, body, keywords in session.execute(stmt):
         doc = {"headline": headline, "sapo": sapo, "body": body}
-        found[pk] = (aid, headline, pg_search.snippet(doc, query, prefix))
+        found[pk] = (aid, headline, snippet(doc, query, prefix))
         docs[pk] = {**doc, "keywords": "\n".join(keywords or [])}
     rest = [pk for pk, (_, _, snippet) in found.items() if not snippet]
     if rest:
         for pk, more in _captions_and_officials(session, rest).items():
             aid, headline, _ = found[pk]
-            found[pk] = (aid, headline, pg_search.snippet({**docs[pk], **more}, query, prefix))
+            found[pk] = (aid, headline, snippet({**docs[pk], **more}, query, prefix))
     return found
 
 
