@@ -62,7 +62,7 @@ from search import (
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from editor_app.store import pg_search
+from editor_app.store import pg_search, pg_tsquery
 from editor_app.store.database import Database
 from editor_app.store.repo import search as search_repo
 from editor_app.store.server import ServerStore
@@ -198,7 +198,7 @@ def sizes_step(store: ServerStore) -> None:
 
 def server_matches(conn: Connection, q: str) -> int:
     """How many stories the query's tsquery finds (trashed ones included)."""
-    match = pg_search.build_query(q)
+    match = pg_tsquery.build_query(q)
     if match is None:
         return 0
     sql = f"SELECT count(*) FROM {pg_search.SEARCH_TABLE} WHERE doc @@ CAST(:q AS tsquery)"
@@ -207,7 +207,7 @@ def server_matches(conn: Connection, q: str) -> int:
 
 def sql_only(s: Session, q: str) -> object:
     """pg_search.search alone: the SQL, without loading the hits and cutting snippets."""
-    match = pg_search.build_query(q)
+    match = pg_tsquery.build_query(q)
     assert match is not None
     return pg_search.search(s.connection(), match, 20, "AND a.trashed_at IS NULL")
 
@@ -243,7 +243,7 @@ def latency_step(s: Session, sets: dict[str, list[str]], n: int) -> Times:
 def explain_step(conn: Connection, sets: dict[str, list[str]]) -> None:
     """EXPLAIN ANALYZE of pg_search.search's SQL for the first query of each kind."""
     for kind, qs in sets.items():
-        match = pg_search.build_query(qs[0])
+        match = pg_tsquery.build_query(qs[0])
         assert match is not None
         log(f"\n== EXPLAIN ANALYZE: {kind}: {qs[0]}\n" + "\n".join(explained(conn, match)))
 

@@ -1,11 +1,7 @@
 """The newsroom server's full-text search (PostgreSQL): the desk's FTS5 search (store/sqlite.py)
-with the same queries, rules and result shape, on a `tsvector` per article (migration 0006) and
-one of its word pairs (migration 0009).
-
-The words are folded and split in Python, as the desk's queries are (`domain.text.fold`, the
-`\\w+` words of `domain.search_query`), and written as `tsvector`/`tsquery` literals: no text
-search parser or dictionary, no `unaccent`, so the server finds exactly the words the desk does
-("duong duc huy" finds "Dương Đức Huy", "dang" finds "Đảng") and nothing a user types is syntax.
+with the same queries, rules and result shape, on a `tsvector` per article (migration 0006), the
+index of its word pairs (migration 0009) and that of its top fields' pairs (migration 0012).
+The queries themselves, `tsquery` literals from what a user types: store/pg_tsquery.py.
 
 `doc` holds each word with its positions and field label (what phrases, close words and
 `ts_rank_cd` read); GIN indexes words, not positions, so a phrase of common words used to have
@@ -18,16 +14,12 @@ the pairs say it all (a two-word phrase, close words). Figures: docs/server.md (
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from itertools import pairwise
-from typing import cast
+from collections.abc import Iterable
 
 from sqlalchemy import Connection, text
 
-from editor_app.domain.search_query import parse_query
-from editor_app.domain.text import fold, nfc
-from editor_app.store.sqlite import BROAD_MATCHES, CLOSE_FIRST, MIN_PREFIX, Match, SearchRow
+from editor_app.store.pg_tsquery import PAIRS, Query, ServerMatch, folded_words, lexeme
+from editor_app.store.sqlite import BROAD_MATCHES, CLOSE_FIRST, SearchRow
 
 SEARCH_TABLE = "article_search"
 # The desk's bm25 weights (headline 10, sapo 5, officials 4, keywords 4, captions 2, body 1) in
@@ -44,16 +36,6 @@ RANK_WEIGHTS = "{0.1, 0.4, 0.5, 1.0}"  # D, C, B, A
 MAX_POSITION = 16383  # PostgreSQL's
 MAX_POSITIONS_PER_WORD = 255
 MAX_LEXEME_BYTES = 2046
-_WORD_RE = re.compile(r"\w+")
-
-
-def _lexeme(word: str) -> str:
-    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def folded_words(value: str) -> list[str]:
-    """The words of `value` as the desk's queries see them: folded, NFC, `\\w+`."""
-    return _WORD_RE.findall(nfc(fold(value or "")))
 
 
 def tsvector_literal(doc: dict[str, str]) -> str:
@@ -71,9 +53,7 @@ def tsvector_literal(doc: dict[str, str]) -> str:
                     seen.append(f"{pos}{label}")
             pos += 1
         pos += 1
-    return " ".join(
-        f"{_lexeme(w)}:{','.join(p)}" if p else _lexeme(w) for w, p in positions.items()
-    )
+    return " ".join(f"{lexeme(w)}:{','.join(p)}" if p else lexeme(w) for w, p in positions.items())
 
 
 def replace(conn: Connection, rows: Iterable[tuple[int, dict[str, str]]]) -> None:
@@ -87,15 +67,6 @@ def replace(conn: Connection, rows: Iterable[tuple[int, dict[str, str]]]) -> Non
         conn.execute(sql, params)  # one executemany: psycopg pipelines the batch
 
 
-# The pairs of a story (migration 0009): `article_search_pairs(doc)`, computed by PostgreSQL
-# from `doc`'s positions, is indexed (GIN) but never stored: `a b` for words at positions p and
-# p + 1, `a~b` for p and p + 2 (one word between), pairs of at most MAX_PAIR_BYTES (longer
-# ones are left out of the index and of the queries). Neither a space nor `~` is part of a word
-# (`\w+`), so a pair is never taken for a word. Computing them takes about a millisecond a story:
-# searches have PostgreSQL read them from the index only (`_from_the_index`).
-PAIRS = "article_search_pairs(s.doc)"
-NEXT, SKIP = " ", "~"
-MAX_PAIR_BYTES = 24
 # A broad query whose pairs at most this many stories hold looks for its newest hits among them;
 # one whose pairs more hold walks every story newest first (as without pairs): hits are close.
 NEWEST_CANDIDATES = 5_000
@@ -106,108 +77,22 @@ NEWEST_CANDIDATES = 5_000
 # in memory. Searches wait meanwhile (the drop locks the table): they would miss the stories
 # not yet indexed anyway.
 BULK_REINDEX = 5_000
-PAIRS_INDEX = "ix_article_search_pairs"
+PAIRS_INDEXES = {
+    "ix_article_search_pairs": "article_search_pairs(doc)",
+    "ix_article_search_top_pairs": "article_search_pairs(ts_filter(doc, '{a,b,c}'))",
+}
 BULK_INDEX_MEMORY = "256MB"
 
 
 def drop_pairs_index(conn: Connection) -> None:
-    conn.execute(text(f"DROP INDEX IF EXISTS {PAIRS_INDEX}"))
+    for name in PAIRS_INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
 
 
 def create_pairs_index(conn: Connection) -> None:
     conn.execute(text(f"SET LOCAL maintenance_work_mem = '{BULK_INDEX_MEMORY}'"))
-    conn.execute(
-        text(f"CREATE INDEX {PAIRS_INDEX} ON {SEARCH_TABLE} USING gin (article_search_pairs(doc))")
-    )
-
-
-class Query(str):
-    """A `tsquery` literal on `doc` (the query itself: words, positions, labels), with `pairs`:
-    one on the story's pairs (`PAIRS`) that every story the query finds matches too (None: no
-    pairs to ask), `exact`: `pairs` finds exactly those stories (`doc` need not be read), and
-    `counted`: `pairs` finds all but rarely more (a phrase of three words or more, every pair
-    asked): the matches are counted by their pairs alone to tell a broad query."""
-
-    pairs: str | None
-    exact: bool
-    counted: bool
-
-    def __new__(
-        cls, doc: str, pairs: str | None = None, exact: bool = False, counted: bool = False
-    ) -> Query:
-        query = super().__new__(cls, doc)
-        query.pairs = pairs or None
-        query.exact = exact and query.pairs is not None
-        query.counted = (counted or exact) and query.pairs is not None
-        return query
-
-
-class ServerMatch(Match):
-    """The desk's `Match` (its str: every word; `close`: the words close together), each part a
-    `Query` with its pairs."""
-
-    loose: Query
-    close_query: Query | None
-
-    def __new__(cls, loose: Query, close: Query | None = None) -> ServerMatch:
-        match = cast(ServerMatch, super().__new__(cls, loose, close))
-        match.loose, match.close_query = loose, close
-        return match
-
-
-def _pair(first: str, sep: str, second: str) -> str | None:
-    pair = first + sep + second
-    return _lexeme(pair) if len(pair.encode()) <= MAX_PAIR_BYTES else None
-
-
-def _phrase(tokens: Sequence[str]) -> Query:
-    """Each word right after the previous one: every pair and every word-between pair of the
-    phrase narrows it; two words are their pair exactly."""
-    wanted = [_pair(a, NEXT, b) for a, b in pairwise(tokens)]
-    wanted += [_pair(a, SKIP, c) for a, c in zip(tokens, tokens[2:], strict=False)]
-    pairs = list(dict.fromkeys(p for p in wanted if p is not None))
-    exact = len(tokens) == 2 and len(pairs) == 1
-    counted = len(tokens) > 2 and None not in wanted
-    return Query(" <-> ".join(_lexeme(t) for t in tokens), " & ".join(pairs), exact, counted)
-
-
-def _close(tokens: Sequence[str], terms: Sequence[str], prefix_last: bool) -> Query:
-    """Each word within one word of the next, in any order: the four pairs of each two, exactly
-    (a word being typed has no pairs: `doc` checks it)."""
-    doc = " & ".join(
-        "(" + " | ".join(f"{x} <{n}> {y}" for n in (1, 2) for x, y in ((a, b), (b, a))) + ")"
-        for a, b in pairwise(terms)
-    )
-    groups = []
-    for i, (a, b) in enumerate(pairwise(tokens)):
-        either = [_pair(x, sep, y) for sep in (NEXT, SKIP) for x, y in ((a, b), (b, a))]
-        if not (prefix_last and i == len(tokens) - 2) and None not in either:
-            groups.append("(" + " | ".join(p for p in either if p is not None) + ")")
-    return Query(doc, " & ".join(groups), len(groups) == len(tokens) - 1)
-
-
-def build_query(user_query: str, prefix_last: bool = False) -> ServerMatch | None:
-    """A `tsquery` literal from anything a user types (the desk's `build_match_query` rules):
-    every word (the last one as a word's beginning while typing), a quoted text as a phrase;
-    `close`: the same words each within one word of the next, in any order."""
-    query = parse_query(user_query)
-    tokens = list(query.terms)
-    if not tokens:
-        return None
-    if query.phrase:
-        return ServerMatch(_phrase(tokens))
-    prefix_last = prefix_last and query.open_last
-    if prefix_last and len(tokens[-1]) < MIN_PREFIX:
-        tokens, prefix_last = tokens[:-1], False
-        if not tokens:
-            return None
-    terms = [_lexeme(t) for t in tokens]
-    if prefix_last:
-        terms[-1] += ":*"
-    loose = Query(" & ".join(terms))
-    if len(terms) < 2:
-        return ServerMatch(loose)
-    return ServerMatch(loose, _close(tokens, terms, prefix_last))
+    for name, expression in PAIRS_INDEXES.items():
+        conn.execute(text(f"CREATE INDEX {name} ON {SEARCH_TABLE} USING gin ({expression})"))
 
 
 # Beyond this many matches a query is broad (the desk's rule and number, store/sqlite.py): ranking
@@ -216,17 +101,6 @@ def build_query(user_query: str, prefix_last: bool = False) -> ServerMatch | Non
 # A, B, C) first and the rest after, newest first within each, as the desk does: PostgreSQL walks
 # the primary key backwards and stops after `limit` hits. Narrow ones keep `ts_rank_cd`.
 # Figures: benchmarks/server_search.py, docs/server.md ("Speed").
-TOP_LABELS = "ABC"
-_QUERY_LEXEME_RE = re.compile(r"'(?:[^'\\]|\\.|'')*'(:\*)?")
-
-
-def top_fields(tsquery: str) -> str:
-    """The same query with every word found only in the headline, sapo, officials or keywords."""
-    return _QUERY_LEXEME_RE.sub(
-        lambda m: m.group(0) + ("" if m.group(1) else ":") + TOP_LABELS, tsquery
-    )
-
-
 def search(
     conn: Connection, match: ServerMatch, limit: int, where_sql: str = ""
 ) -> list[SearchRow]:
@@ -270,17 +144,51 @@ def _condition(query: Query) -> tuple[str, dict[str, str]]:
 _PLANS = ("enable_seqscan", "enable_indexscan", "jit")
 
 
-def _from_the_index(conn: Connection, query: Query) -> dict[str, str]:
+def _from_the_index(conn: Connection, query: Query, sample: bool = False) -> dict[str, str]:
     """With pairs, this transaction's next statements read them from their index only (a
-    bitmap scan): PostgreSQL cannot tell that computing them for a row costs a millisecond.
-    Returns the settings to give back (`_restore`)."""
+    bitmap scan): PostgreSQL cannot tell that computing them for a row costs a millisecond;
+    `sample`: the index gives a sample of its stories (`_is_broad`). Returns the settings to
+    give back (`_restore`)."""
     if query.pairs is None:
         return {}
+    wanted = {n: "off" for n in _PLANS}
+    if sample:
+        wanted[SAMPLE_SETTING] = str(SAMPLE_STORIES)
     sql = "SELECT " + ", ".join(
-        f"current_setting('{n}'), set_config('{n}', 'off', true)" for n in _PLANS
+        f"current_setting('{n}'), set_config('{n}', '{v}', true)" for n, v in wanted.items()
     )
     row = conn.execute(text(sql)).one()
-    return {n: str(row[2 * i]) for i, n in enumerate(_PLANS)}
+    return {n: str(row[2 * i]) for i, n in enumerate(wanted)}
+
+
+# Counting a common phrase's stories to tell that it is broad read every one of its pairs' stories
+# from the index: 3-4 ms for "hội nghị" (54,000 stories of 100,000). With GIN's fuzzy limit the
+# index gives a random sample of about SAMPLE_STORIES of them: a sample holding BROAD_MATCHES
+# proves the query broad (a sample only leaves stories out), 1 ms. A smaller one proves nothing
+# and they are counted again, whole. Only for pairs asked as one group (a two-word phrase, two
+# close words): the sample of each pair of an `&` is drawn apart, and their common stories few.
+SAMPLE_SETTING = "gin_fuzzy_search_limit"
+SAMPLE_STORIES = 2_000
+
+
+def _is_broad(
+    conn: Connection, query: Query, where: str, params: dict[str, str]
+) -> tuple[bool, dict[str, str]]:
+    """Whether `query` (`_condition`: `where`, `params`) finds BROAD_MATCHES stories or more;
+    the settings to give back."""
+    counted = f"{PAIRS} @@ CAST(:pairs AS tsquery)" if query.counted else where
+    matches = text(
+        f"SELECT count(*) FROM (SELECT 1 FROM {SEARCH_TABLE} s WHERE {counted} LIMIT :cap) m"
+    )
+    counting: dict[str, object] = {**params, "cap": BROAD_MATCHES}
+    sample = query.pairs is not None and " & " not in query.pairs
+    settings = _from_the_index(conn, query, sample)
+    if conn.execute(matches, counting).scalar_one() >= BROAD_MATCHES:
+        return True, settings
+    if sample:
+        conn.execute(text(f"SELECT set_config('{SAMPLE_SETTING}', '0', true)"))
+        return conn.execute(matches, counting).scalar_one() >= BROAD_MATCHES, settings
+    return False, settings
 
 
 def _restore(conn: Connection, settings: dict[str, str]) -> None:
@@ -291,12 +199,8 @@ def _restore(conn: Connection, settings: dict[str, str]) -> None:
 
 def _search(conn: Connection, query: Query, limit: int, where_sql: str) -> list[SearchRow]:
     where, params = _condition(query)
-    counted = f"{PAIRS} @@ CAST(:pairs AS tsquery)" if query.counted else where
-    matches = text(
-        f"SELECT count(*) FROM (SELECT 1 FROM {SEARCH_TABLE} s WHERE {counted} LIMIT :cap) m"
-    )
-    settings = _from_the_index(conn, query)
-    if conn.execute(matches, {**params, "cap": BROAD_MATCHES}).scalar_one() < BROAD_MATCHES:
+    broad, settings = _is_broad(conn, query, where, params)
+    if not broad:
         ranked = text(
             "SELECT s.article_pk, "
             "ts_rank_cd(CAST(:weights AS float4[]), s.doc, CAST(:q AS tsquery)) AS score "
@@ -308,7 +212,7 @@ def _search(conn: Connection, query: Query, limit: int, where_sql: str) -> list[
         _restore(conn, settings)
         return [SearchRow(int(pk), -float(score), "") for pk, score in found]
     _restore(conn, settings)
-    pks = _newest(conn, Query(top_fields(query)), limit, where_sql)  # hits in top fields are few
+    pks = _newest(conn, query.in_top_fields(), limit, where_sql)  # hits in top fields are few
     if len(pks) < limit:
         seen = set(pks)
         more = _newest(conn, query, limit + len(pks), where_sql)
@@ -322,13 +226,14 @@ def _newest(conn: Connection, query: Query, limit: int, where_sql: str) -> list[
     every story newest first, which soon finds hits that many."""
     if query.pairs is None:
         return _walk(conn, query, limit, where_sql)
-    candidates = text(
-        f"SELECT s.article_pk FROM {SEARCH_TABLE} s "
-        f"WHERE {PAIRS} @@ CAST(:pairs AS tsquery) LIMIT :k"
+    candidates = text(  # one array, newest first: thousands of rows took milliseconds more
+        "SELECT coalesce(array_agg(c.article_pk ORDER BY c.article_pk DESC), '{}') FROM "
+        f"(SELECT s.article_pk FROM {SEARCH_TABLE} s "
+        f"WHERE {query.of} @@ CAST(:pairs AS tsquery) LIMIT :k) c"
     )
     settings = _from_the_index(conn, query)
     found = conn.execute(candidates, {"pairs": query.pairs, "k": NEWEST_CANDIDATES + 1})
-    pks = sorted((int(pk) for (pk,) in found), reverse=True)
+    pks = [int(pk) for pk in found.scalar_one()]
     _restore(conn, settings)
     if len(pks) > NEWEST_CANDIDATES:
         return _walk(conn, query, limit, where_sql)

@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from editor_app.domain.article import Article
 from editor_app.domain.text import fold
-from editor_app.store import pg_search
+from editor_app.store import pg_search, pg_tsquery
 from editor_app.store.database import Database
 from editor_app.store.repo import articles as repo
 from editor_app.store.repo import search as search_repo
@@ -137,7 +137,7 @@ def test_any_typed_query_is_searched_never_raises(
 ) -> None:
     with server.read() as s:
         assert isinstance(search_repo.search(s, query, 5, prefix=prefix), list)
-    match = pg_search.build_query(query, prefix)
+    match = pg_tsquery.build_query(query, prefix)
     if match is not None:
         with server.read() as s:
             s.execute(text("SELECT CAST(:q AS tsquery)"), {"q": str(match)})

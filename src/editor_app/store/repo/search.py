@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from editor_app.domain.bylines import byline_names
 from editor_app.domain.listing import SearchHit
 from editor_app.domain.snippets import snippet
-from editor_app.store import pg_search, sqlite
+from editor_app.store import pg_search, pg_tsquery, sqlite
 from editor_app.store.models import ArticleOfficialRow, ArticleRow, OfficialRow, PhotoRow
 
 
@@ -140,7 +140,7 @@ def search(
 def _server_search(
     session: Session, query: str, limit: int, include_trashed: bool, prefix: bool
 ) -> list[SearchHit]:
-    match = pg_search.build_query(query, prefix_last=prefix)
+    match = pg_tsquery.build_query(query, prefix_last=prefix)
     if match is None or limit <= 0:
         return []
     where = "" if include_trashed else "AND a.trashed_at IS NULL"
