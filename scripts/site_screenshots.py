@@ -1,8 +1,8 @@
 """Screenshots of the outlet's site (issue 18): the home page, a section page and a tag page at
 1280 and 390 px in headless Chromium (docs/site-home-1280.png, …-390.png, docs/site-section-*,
-docs/site-tag-*). Six stories with the sample photos are published through the app's services,
-then `editor-app site build` runs as a real process. Needs ../shared/samples and Debian's
-chromium."""
+docs/site-tag-*). 48 stories with the sample photos are published through the app's services
+(the six at the front page's top last), then `editor-app site build` runs as a real process.
+Needs ../shared/samples and Debian's chromium."""
 
 from __future__ import annotations
 
@@ -29,6 +29,17 @@ STORIES = [
     ("Lào Cai đẩy mạnh chuyển đổi số trong cải cách hành chính", "Thời sự"),
     ("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12 khóa XVI", "Chính trị/Xây dựng Đảng"),
 ]
+# The home page's side column lists each section's stories that its front page (the newest 20
+# to 39) does not: a site of 40 stories or more has one. The older news of the screenshots.
+PLACES = ("Sa Pa", "Bát Xát", "Bảo Thắng", "Bảo Yên", "Văn Bàn", "Bắc Hà", "Mường Khương")
+OLDER = [
+    ("{} hoàn thành kế hoạch trồng rừng năm", "Kinh tế"),
+    ("Nông dân {} thu hoạch lúa xuân sớm", "Kinh tế"),
+    ("{} tổ chức lễ hội xuống đồng", "Văn hóa - Du lịch"),
+    ("Đội tuyển bóng đá {} vào chung kết giải tỉnh", "Thể thao"),
+    ("{} ra quân bảo đảm trật tự an toàn giao thông", "Quốc phòng - An ninh"),
+    ("{} trao nhà Đại đoàn kết cho hộ nghèo", "Xã hội"),
+]
 
 
 def _shoot(page: Path, png: Path, width: int) -> None:
@@ -54,9 +65,10 @@ def _publish(data: Path, site: Path, out: Path) -> None:
 
     editor = User("Trần Thu Hà", Role.EDITOR)
     photos = sorted((SAMPLES / "photos").glob("*.jpg"))
+    older = [(h.format(p), sec) for h, sec in OLDER for p in PLACES]  # 42: oldest first
     with Workspace.open(data, site=load_site(site)) as ws:
         ws.sections.import_sections(SAMPLES / "sections.txt")
-        for n, (headline, section) in enumerate(STORIES):
+        for n, (headline, section) in enumerate([*older, *STORIES]):
             article = ws.articles.create(
                 headline=headline, sapo=SAPO, body="Đoạn một.\n\nĐoạn hai.", section=section,
                 byline="Thanh Hà", keywords=["Lào Cai", "quý I năm 2023"][: 1 + n % 2],

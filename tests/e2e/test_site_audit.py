@@ -123,6 +123,8 @@ def test_the_pages_audited_are_what_they_say(audited: Audited) -> None:
     assert "Chuyên mục Kinh tế" in html["section"] and STORIES[3][0] in html["section"]
     assert "Từ khóa: cầu Phố Mới" in html["tag"]
     assert "Tin cũ hơn" in html["paged-home"] and "Tin mới hơn" in html["archive"]
+    # The side column: the sections' stories the front page (three of five) does not list.
+    assert '<aside class="sidebar" aria-label="Tin theo chuyên mục">' in html["paged-home"]
 
 
 @pytest.mark.parametrize("name", list(PAGES))

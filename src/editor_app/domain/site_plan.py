@@ -37,6 +37,7 @@ __all__ = [
     "ListingPage",
     "SitePlan",
     "SiteStory",
+    "highlights",
     "page_number_folder",
     "paginate",
     "plan_site",
@@ -46,6 +47,8 @@ __all__ = [
 
 #: Stories on an archive page (the front page holds 20 to 39).
 PER_PAGE = 20
+#: Stories of each section in the home page's side column.
+HIGHLIGHTS = 4
 #: Top-level names the site's own files take: a section whose slug is one of them has no page.
 RESERVED = frozenset({"assets", "tag"})
 ListingKind = Literal["home", "section", "tag"]
@@ -251,3 +254,25 @@ def plan_site(stories: Iterable[SiteStory], sections: Iterable[str] = ()) -> Sit
         plan.listings.append(listing)
     plan.listings += _tag_listings(ordered)
     return plan
+
+
+def highlights(
+    plan: SitePlan,
+    sections: Sequence[str],
+    skip: Iterable[uuid.UUID] = (),
+    per_section: int = HIGHLIGHTS,
+) -> list[tuple[Listing, tuple[SiteStory, ...]]]:
+    """The home page's side column: for each of `sections` (the menu's, in its order) that has
+    a page, its newest stories but those in `skip` (the front page's own), `per_section` at
+    most; a section with none left is left out."""
+    left_out = set(skip)
+    pages = {SEPARATOR.join(name for name, _ in x.crumbs): x for x in plan.sections}
+    out = []
+    for path in sections:
+        listing = pages.get(path)
+        if listing is None:
+            continue
+        shown = tuple(s for s in listing.stories if s.id not in left_out)[:per_section]
+        if shown:
+            out.append((listing, shown))
+    return out

@@ -11,6 +11,7 @@ name it (`SiteSettings.section_url`, `tag_url`).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from editor_app.domain.section import SEPARATOR
-from editor_app.domain.site_plan import ListingPage, SiteStory, section_folder
+from editor_app.domain.site_plan import Listing, ListingPage, SiteStory, section_folder
 from editor_app.domain.text import format_date
 from editor_app.paths import templates_dir
 from editor_app.render.assets import ICONS, STYLESHEET_HREF, page_assets
@@ -81,10 +82,26 @@ class ListingRenderer:
         """The page's public address: `https://…/kinh-te/` (`https://…/` for home)."""
         return f"{self.site.base_url}/{folder}/" if folder else f"{self.site.base_url}/"
 
-    def render(self, page: ListingPage, subsections: tuple[str, ...] = ()) -> str:
+    def render(
+        self,
+        page: ListingPage,
+        subsections: tuple[str, ...] = (),
+        highlights: Sequence[tuple[Listing, tuple[SiteStory, ...]]] = (),
+    ) -> str:
         """The page's HTML. `subsections`: a section's own subsections' paths (linked under
-        its title)."""
-        return self._template.render(**self._model(page, subsections))
+        its title); `highlights`: the side column's sections and stories (`highlights` of the
+        site plan: the home page's)."""
+        up = "../" * page.depth
+        side = [
+            (
+                listing.name,
+                f"muc-{listing.folder.replace('/', '-')}",
+                f"{up}{listing.folder}/index.html",
+                [self._story(s, up) for s in stories],
+            )
+            for listing, stories in highlights
+        ]
+        return self._template.render(**self._model(page, subsections), sidebar=side)
 
     def _story(self, story: SiteStory, up: str) -> ListedStory:
         local = story.first_published_at.astimezone(self.site.zone)

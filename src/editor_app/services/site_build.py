@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING
 from editor_app.domain.article import utcnow
 from editor_app.domain.section import SEPARATOR
 from editor_app.domain.site_feeds import SiteAddress, site_files
-from editor_app.domain.site_plan import PER_PAGE, ListingPage, SitePlan, SiteStory, plan_site
+from editor_app.domain.site_plan import (
+    PER_PAGE,
+    Listing,
+    ListingPage,
+    SitePlan,
+    SiteStory,
+    highlights,
+    plan_site,
+)
 from editor_app.render.assets import page_assets
 from editor_app.render.context import SiteSettings
 from editor_app.render.site_page import ListingRenderer, design_fingerprint
@@ -206,8 +214,14 @@ class SiteBuilder:
         site_key = _site_key(self.site) + _nav_key(renderer.nav)
         children = _subsections(plan)
         for page in plan.pages(self.per_page):
-            subs = children.get(page.listing.folder, ()) if page.number == 0 else ()
-            items.append(_page_item(renderer, page, subs, site_key))
+            front = page.number == 0
+            subs = children.get(page.listing.folder, ()) if front else ()
+            side = (
+                highlights(plan, renderer.nav, [s.id for s in page.stories])
+                if front and page.listing.kind == "home"
+                else []
+            )
+            items.append(_page_item(renderer, page, subs, side, site_key))
         address = SiteAddress(self.site.name, self.site.base_url, self.site.language)
         for path, text in site_files(plan, address, now).items():
             items.append(_Item(path, partial(str.encode, text, "utf-8")))
@@ -226,8 +240,14 @@ def _subsections(plan: SitePlan) -> dict[str, tuple[str, ...]]:
 
 
 def _page_item(
-    renderer: ListingRenderer, page: ListingPage, subsections: tuple[str, ...], site_key: str
+    renderer: ListingRenderer,
+    page: ListingPage,
+    subsections: tuple[str, ...],
+    side: list[tuple[Listing, tuple[SiteStory, ...]]],
+    site_key: str,
 ) -> _Item:
+    """A listing page; `side`: its side column's sections and stories (the home page's)."""
+    beside = [s for _, stories in side for s in stories]
     inputs = _fingerprint(
         site_key,
         page.path,
@@ -236,12 +256,14 @@ def _page_item(
         subsections,
         (str(page.newer), str(page.older)),
         [field for story in page.stories for field in story.stamp],
+        [f"{listing.name}\x1e{listing.folder}\x1e{len(stories)}" for listing, stories in side],
+        [field for story in beside for field in story.stamp],
     )
 
     def make() -> bytes:
-        return renderer.render(page, subsections).encode("utf-8")
+        return renderer.render(page, subsections, side).encode("utf-8")
 
-    return _Item(page.path, make, inputs, tuple(str(s.id) for s in page.stories))
+    return _Item(page.path, make, inputs, tuple(str(s.id) for s in (*page.stories, *beside)))
 
 
 def site_builder(ws: Workspace) -> SiteBuilder:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor_app.domain.site_plan import SiteStory, paginate, plan_site
+from editor_app.domain.site_plan import SiteStory, highlights, paginate, plan_site
 
 T0 = datetime(2024, 3, 15, 1, 0, tzinfo=UTC)
 
@@ -101,3 +101,17 @@ def test_pages_hold_every_story_once_and_keep_their_stories(n: int, per_page: in
     numbers = {p.number for p in after}
     for p in after:
         assert {p.newer, p.older} - {None} <= numbers
+
+
+def test_the_home_pages_side_column_follows_the_menu_and_skips_the_front() -> None:
+    stories = [story(n, "Kinh tế") for n in range(6)]
+    stories += [story(10 + n, "Chính trị/Xây dựng Đảng") for n in range(2)]
+    stories += [story(20, "Thể thao")]
+    plan = plan_site(stories, ["Xã hội"])
+    front = [s.id for s in stories if s.section == "Thể thao" or s.headline == "Bài số 5"]
+    side = highlights(plan, ["Thể thao", "Chính trị", "Kinh tế", "Xã hội", "Không có"], front)
+    assert [(x.name, [s.headline for s in shown]) for x, shown in side] == [
+        ("Chính trị", ["Bài số 11", "Bài số 10"]),  # its subsection's stories, newest first
+        ("Kinh tế", ["Bài số 4", "Bài số 3", "Bài số 2", "Bài số 1"]),  # four, not the front's
+    ]  # Thể thao: on the front page; Xã hội: no story; "Không có": no page
+    assert highlights(plan, ["Kinh tế"], per_section=2)[0][1] == (stories[5], stories[4])

@@ -175,6 +175,29 @@ def test_a_publish_rewrites_only_the_pages_that_list_the_story(
     assert not (out / "tag").exists()
 
 
+def test_the_home_page_lists_each_sections_other_news_beside_its_own(
+    site: tuple[Workspace, Path, dict[str, uuid.UUID]],
+) -> None:
+    """The side column of the home page: a block per section of the menu with its newest
+    stories the front page does not list (none when the front lists them all)."""
+    ws, out, _ = site
+    build(ws, out)
+    assert "<aside" not in (out / "index.html").read_text("utf-8")  # both stories on the front
+    done = build(ws, out, per_page=1)  # the front page: the newest story (the party's) alone
+    home = (out / "index.html").read_text("utf-8")
+    side = home[home.index('<aside class="sidebar" aria-label="Tin theo chuyên mục">') :]
+    assert '<a href="kinh-te/index.html"><span>Kinh tế</span></a>' in side
+    assert BRIDGE in side and PARTY not in side  # on the front page: not twice
+    assert "Chính trị</span>" not in side  # its only story is on the front page
+    for link in links_of(out / "index.html").links:
+        path = target(out, out / "index.html", link)
+        assert path is None or path.is_file(), link
+    assert "<aside" not in (out / "trang-1" / "index.html").read_text("utf-8")
+    assert "<aside" not in (out / "kinh-te" / "index.html").read_text("utf-8")
+    assert build(ws, out, per_page=1).written == []  # the same column: the page is kept
+    assert "index.html" in done.listing
+
+
 def test_feeds_and_sitemaps_of_the_site(site: tuple[Workspace, Path, dict[str, uuid.UUID]]) -> None:
     ws, out, ids = site
     build(ws, out)
