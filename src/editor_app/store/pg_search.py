@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, text
 
-from editor_app.store.pg_tsquery import PAIRS, Query, ServerMatch, folded_words, lexeme
+from editor_app.store.pg_tsquery import PAIRS, Query, ServerMatch, folded_words, lexeme, pairs_of
 from editor_app.store.sqlite import BROAD_MATCHES, CLOSE_FIRST, SearchRow
 
 SEARCH_TABLE = "article_search"
@@ -78,8 +78,8 @@ NEWEST_CANDIDATES = 5_000
 # not yet indexed anyway.
 BULK_REINDEX = 5_000
 PAIRS_INDEXES = {
-    "ix_article_search_pairs": "article_search_pairs(doc)",
-    "ix_article_search_top_pairs": "article_search_pairs(ts_filter(doc, '{a,b,c}'))",
+    "ix_article_search_pairs": pairs_of("doc"),
+    "ix_article_search_top_pairs": pairs_of("doc", top=True),
 }
 BULK_INDEX_MEMORY = "256MB"
 

@@ -36,12 +36,25 @@ def folded_words(value: str) -> list[str]:
 # ones are left out of the index and of the queries). Neither a space nor `~` is part of a word
 # (`\w+`), so a pair is never taken for a word. Computing them takes about a millisecond a story:
 # searches have PostgreSQL read them from the index only (store/pg_search.py).
-PAIRS = "article_search_pairs(s.doc)"
 NEXT, SKIP = " ", "~"
 MAX_PAIR_BYTES = 24
-# The pairs of the headline, sapo, officials and keywords alone (labels A, B, C; migration 0012),
-# indexed on their own: a broad query lists its hits in those fields first, and they are few.
-TOP_PAIRS = "article_search_pairs(ts_filter(s.doc, '{a,b,c}'))"
+# The headline, sapo, officials and keywords: their labels in `doc`. A broad query lists its
+# hits in them first; their pairs alone are indexed on their own (migration 0012).
+TOP_LABELS = "ABC"
+
+
+def pairs_of(doc: str, top: bool = False) -> str:
+    """PostgreSQL's expression for the pairs of the story whose `doc` column the statement
+    names so (`s.doc`, or `doc` in an index's definition); `top`: of the top fields alone. The
+    pairs' indexes are on these very expressions (`pg_search.PAIRS_INDEXES`): PostgreSQL reads
+    an index only for the expression it was made on."""
+    if top:
+        doc = f"ts_filter({doc}, '{{{','.join(TOP_LABELS.lower())}}}')"
+    return f"article_search_pairs({doc})"
+
+
+PAIRS = pairs_of("s.doc")
+TOP_PAIRS = pairs_of("s.doc", top=True)
 
 
 class Query(str):
@@ -147,7 +160,6 @@ def build_query(user_query: str, prefix_last: bool = False) -> ServerMatch | Non
     return ServerMatch(loose, _close(tokens, terms, prefix_last))
 
 
-TOP_LABELS = "ABC"
 _QUERY_LEXEME_RE = re.compile(r"'(?:[^'\\]|\\.|'')*'(:\*)?")
 
 

@@ -168,7 +168,7 @@ def _snippets(
         doc = {"headline": headline, "sapo": sapo, "body": body}
         found[pk] = (aid, headline, snippet(doc, query, prefix))
         docs[pk] = {**doc, "keywords": "\n".join(keywords or [])}
-    rest = [pk for pk, (_, _, snippet) in found.items() if not snippet]
+    rest = [pk for pk, (_, _, cut) in found.items() if not cut]
     if rest:
         for pk, more in _captions_and_officials(session, rest).items():
             aid, headline, _ = found[pk]
