@@ -6,19 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
+from helpers.migrations import alembic
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
 
-from editor_app.store import migrations, postgres
+from editor_app.store import postgres
 from editor_app.store.database import SCHEMA_HEAD
 from editor_app.store.pg_roles import EDITOR_GROUP, REPORTER_GROUP
-
-
-def _alembic(engine: Engine, action: str, target: str) -> None:
-    with engine.begin() as conn:
-        cfg = migrations.alembic_config()
-        cfg.attributes["connection"] = conn
-        getattr(command, action)(cfg, target)
 
 
 def _revision(engine: Engine) -> str | None:
@@ -70,7 +63,7 @@ def test_up_and_down_on_postgresql(pg_url: str) -> None:
         assert up["reporter_writes"] is True and up["groups"] == 2
         assert "staff" in inspect(engine).get_table_names()
 
-        _alembic(engine, "downgrade", "0007")
+        alembic(engine, "downgrade", "0007")
         assert _revision(engine) == "0007"
         assert "staff" not in inspect(engine).get_table_names()
         with engine.connect() as conn:
@@ -88,13 +81,13 @@ def test_up_and_down_on_postgresql(pg_url: str) -> None:
 def test_up_and_down_on_sqlite(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'desk.db'}")
     try:
-        _alembic(engine, "upgrade", "head")
+        alembic(engine, "upgrade", "head")
         assert "staff" in inspect(engine).get_table_names()
         columns = {c["name"] for c in inspect(engine).get_columns("staff")}
         assert columns == {"login", "full_name", "created_at"}
-        _alembic(engine, "downgrade", "0007")
+        alembic(engine, "downgrade", "0007")
         assert "staff" not in inspect(engine).get_table_names()
-        _alembic(engine, "upgrade", "head")
+        alembic(engine, "upgrade", "head")
         assert "staff" in inspect(engine).get_table_names()
     finally:
         engine.dispose()

@@ -6,17 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from helpers.migrations import alembic
+from sqlalchemy import Connection, create_engine, inspect, text
 
-from editor_app.store import migrations, postgres
-
-
-def _alembic(engine: Engine, action: str, target: str) -> None:
-    with engine.begin() as conn:
-        cfg = migrations.alembic_config()
-        cfg.attributes["connection"] = conn
-        getattr(command, action)(cfg, target)
+from editor_app.store import postgres
 
 
 def _server_search(conn: Connection) -> dict[str, object]:
@@ -40,7 +33,7 @@ def _server_search(conn: Connection) -> dict[str, object]:
 def test_up_and_down_on_postgresql(pg_url: str) -> None:
     engine = postgres.create_server_engine(pg_url)
     try:
-        _alembic(engine, "upgrade", "0009")
+        alembic(engine, "upgrade", "0009")
         with engine.begin() as conn:
             assert _server_search(conn) == {
                 "columns": ["article_pk", "doc"],
@@ -55,7 +48,7 @@ def test_up_and_down_on_postgresql(pg_url: str) -> None:
                     "VALUES ('a', 'h', '', '', 'draft', '[]', '[]', '', '', now(), now(), false)"
                 )
             )
-        _alembic(engine, "downgrade", "0008")
+        alembic(engine, "downgrade", "0008")
         with engine.connect() as conn:
             assert _server_search(conn) == {
                 "columns": ["article_pk", "doc"],
@@ -63,7 +56,7 @@ def test_up_and_down_on_postgresql(pg_url: str) -> None:
                 "function": 0,
                 "compression": {"doc": ""},
             }
-        _alembic(engine, "upgrade", "0009")
+        alembic(engine, "upgrade", "0009")
         with engine.connect() as conn:
             assert _server_search(conn)["function"] == 1
             assert conn.execute(text("SELECT search_dirty FROM articles")).scalar() is True
@@ -74,12 +67,12 @@ def test_up_and_down_on_postgresql(pg_url: str) -> None:
 def test_nothing_changes_on_sqlite(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'desk.db'}")
     try:
-        _alembic(engine, "upgrade", "0008")
+        alembic(engine, "upgrade", "0008")
         before = sorted(inspect(engine).get_table_names())
-        _alembic(engine, "upgrade", "0009")
+        alembic(engine, "upgrade", "0009")
         assert sorted(inspect(engine).get_table_names()) == before
-        _alembic(engine, "downgrade", "0008")
-        _alembic(engine, "upgrade", "0009")
+        alembic(engine, "downgrade", "0008")
+        alembic(engine, "upgrade", "0009")
         assert "article_search" not in inspect(engine).get_table_names()
     finally:
         engine.dispose()

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
+from helpers.migrations import alembic
 from sqlalchemy import Engine, create_engine, inspect, text
 
-from editor_app.store import migrations, postgres
+from editor_app.store import postgres
 
 PHOTO = (
     "INSERT INTO photos (id, article_pk, sha256, filename, format, width, height, size_bytes, "
@@ -24,35 +24,28 @@ ARTICLE = (
 )
 
 
-def _alembic(engine: Engine, action: str, target: str) -> None:
-    with engine.begin() as conn:
-        cfg = migrations.alembic_config()
-        cfg.attributes["connection"] = conn
-        getattr(command, action)(cfg, target)
-
-
 def _columns(engine: Engine) -> set[str]:
     return {c["name"] for c in inspect(engine).get_columns("photos")}
 
 
 def _up_and_down(engine: Engine) -> None:
-    _alembic(engine, "upgrade", "0009")
+    alembic(engine, "upgrade", "0009")
     assert "focus_x" not in _columns(engine)
     with engine.begin() as conn:
         conn.execute(text(ARTICLE))
         conn.execute(text(PHOTO), {"sha": "a" * 64})
-    _alembic(engine, "upgrade", "0010")
+    alembic(engine, "upgrade", "0010")
     assert {"focus_x", "focus_y"} <= _columns(engine)
     with engine.begin() as conn:
         row = conn.execute(text("SELECT caption, focus_x, focus_y FROM photos")).one()
         assert tuple(row) == ("Chú thích", None, None)
         conn.execute(text("UPDATE photos SET focus_x = 0.25, focus_y = 0.875"))
         assert conn.execute(text("SELECT focus_x, focus_y FROM photos")).one() == (0.25, 0.875)
-    _alembic(engine, "downgrade", "0009")
+    alembic(engine, "downgrade", "0009")
     assert not {"focus_x", "focus_y"} & _columns(engine)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT caption FROM photos")).scalar_one() == "Chú thích"
-    _alembic(engine, "upgrade", "0010")
+    alembic(engine, "upgrade", "0010")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT focus_x, focus_y FROM photos")).one() == (None, None)
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
+from helpers.migrations import alembic
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session
 
 from editor_app.domain.bylines import Credit, parse_byline
 from editor_app.domain.listing import ArticleFilter
-from editor_app.store import migrations, postgres
+from editor_app.store import postgres
 from editor_app.store.database import Database
 from editor_app.store.repo import articles as repo
 from editor_app.store.repo import search as search_repo
@@ -25,16 +25,9 @@ ARTICLE = (
 OLD = "Đ/c Dương Đức Huy, Trưởng Ban Tuyên giáo"
 
 
-def _alembic(engine: Engine, action: str, target: str) -> None:
-    with engine.begin() as conn:
-        cfg = migrations.alembic_config()
-        cfg.attributes["connection"] = conn
-        getattr(command, action)(cfg, target)
-
-
 def _at_0010(engine: Engine) -> None:
     """A database as the release before made it, with two stories and their bylines."""
-    _alembic(engine, "upgrade", "0010")
+    alembic(engine, "upgrade", "0010")
     with engine.begin() as conn:
         for aid, headline, byline in (
             ("00000000-0000-0000-0000-000000000001", "Hội nghị", "Thanh Hà"),
@@ -44,7 +37,7 @@ def _at_0010(engine: Engine) -> None:
 
 
 def _check_upgrade(engine: Engine) -> None:
-    _alembic(engine, "upgrade", "0011")
+    alembic(engine, "upgrade", "0011")
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT byline, search_dirty FROM articles ORDER BY id")).all()
     assert [tuple(r) for r in rows] == [("Thanh Hà", True), (OLD, True)]
@@ -57,8 +50,8 @@ def test_single_bylines_unchanged_and_found_on_sqlite(tmp_path: Path) -> None:
     try:
         _at_0010(engine)
         _check_upgrade(engine)
-        _alembic(engine, "downgrade", "0010")
-        _alembic(engine, "upgrade", "head")
+        alembic(engine, "downgrade", "0010")
+        alembic(engine, "upgrade", "head")
     finally:
         engine.dispose()
     db = Database.open(tmp_path)
@@ -89,8 +82,8 @@ def test_single_bylines_unchanged_and_found_on_postgresql(pg_url: str) -> None:
     try:
         _at_0010(engine)
         _check_upgrade(engine)
-        _alembic(engine, "downgrade", "0010")
-        _alembic(engine, "upgrade", "head")
+        alembic(engine, "downgrade", "0010")
+        alembic(engine, "upgrade", "head")
         with Session(engine) as s, s.begin():
             s.execute(
                 text("UPDATE articles SET byline = :b WHERE headline = 'Hội nghị'"),

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from helpers.migrations import alembic
+from sqlalchemy import Connection, create_engine, inspect, text
 
-from editor_app.store import migrations, pg_search, pg_tsquery, postgres
+from editor_app.store import pg_search, pg_tsquery, postgres
 
 ARTICLE = (
     "INSERT INTO articles (pk, id, headline, sapo, body, status, secondary_sections, keywords, "
@@ -20,13 +20,6 @@ STORIES = [
     (1, "Hội nghị tổng kết năm", "Thân bài."),
     (2, "Giao ban quý I", "Sáng nay, hội nghị tổng kết diễn ra tại tỉnh."),
 ]
-
-
-def _alembic(engine: Engine, action: str, target: str) -> None:
-    with engine.begin() as conn:
-        cfg = migrations.alembic_config()
-        cfg.attributes["connection"] = conn
-        getattr(command, action)(cfg, target)
 
 
 def _indexes(conn: Connection) -> list[str]:
@@ -47,7 +40,7 @@ def _in_top_fields(conn: Connection, phrase: str) -> tuple[list[int], str]:
 def test_up_and_down_on_postgresql(pg_url: str) -> None:
     engine = postgres.create_server_engine(pg_url)
     try:
-        _alembic(engine, "upgrade", "0011")
+        alembic(engine, "upgrade", "0011")
         with engine.begin() as conn:
             for pk, headline, body in STORIES:
                 conn.execute(
@@ -58,7 +51,7 @@ def test_up_and_down_on_postgresql(pg_url: str) -> None:
                     text("INSERT INTO article_search VALUES (:pk, CAST(:doc AS tsvector))"),
                     {"pk": pk, "doc": doc},
                 )
-        _alembic(engine, "upgrade", "0012")
+        alembic(engine, "upgrade", "0012")
         with engine.begin() as conn:
             assert _indexes(conn) == [
                 "ix_article_search_doc",
@@ -68,10 +61,10 @@ def test_up_and_down_on_postgresql(pg_url: str) -> None:
             found, plan = _in_top_fields(conn, "hội nghị tổng kết")
             assert found == [1]
             assert "ix_article_search_top_pairs" in plan
-        _alembic(engine, "downgrade", "0011")
+        alembic(engine, "downgrade", "0011")
         with engine.connect() as conn:
             assert _indexes(conn) == ["ix_article_search_doc", "ix_article_search_pairs"]
-        _alembic(engine, "upgrade", "0012")
+        alembic(engine, "upgrade", "0012")
         with engine.connect() as conn:
             assert "ix_article_search_top_pairs" in _indexes(conn)
     finally:
@@ -81,12 +74,12 @@ def test_up_and_down_on_postgresql(pg_url: str) -> None:
 def test_nothing_changes_on_sqlite(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'desk.db'}")
     try:
-        _alembic(engine, "upgrade", "0011")
+        alembic(engine, "upgrade", "0011")
         before = {t: inspect(engine).get_indexes(t) for t in inspect(engine).get_table_names()}
-        _alembic(engine, "upgrade", "0012")
+        alembic(engine, "upgrade", "0012")
         assert {t: inspect(engine).get_indexes(t) for t in inspect(engine).get_table_names()} == (
             before
         )
-        _alembic(engine, "downgrade", "0011")
+        alembic(engine, "downgrade", "0011")
     finally:
         engine.dispose()
